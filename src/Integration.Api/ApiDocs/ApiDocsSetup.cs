@@ -1,0 +1,75 @@
+using System.Reflection;
+using Integration.Core.Credentials;
+using Microsoft.OpenApi;
+
+namespace Integration.Api.ApiDocs;
+
+public static class ApiDocsSetup
+{
+    public const string PartnerDocument = "v1";
+    public const string AdminDocument = "admin";
+    public const string SecurityScheme = "oauth2";
+
+    /// <summary>One OpenAPI document per partner API version plus one for the admin API, each with the OAuth scheme.</summary>
+    public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(PartnerDocument, new OpenApiInfo
+            {
+                Title = "Partner Integration API",
+                Version = "v1",
+                Description = "Orders, inventory sharing and settlement for the brand's partners. Authenticate with the OAuth 2.0 client credentials grant at /connect/token.",
+            });
+            options.SwaggerDoc(AdminDocument, new OpenApiInfo
+            {
+                Title = "Partner Integration Admin API",
+                Version = "v1",
+                Description = "For internal teams: partners, credentials and the audit log. Needs an internal credential with the 'admin' scope.",
+            });
+            options.DocInclusionPredicate((document, api) =>
+            {
+                var isAdmin = api.RelativePath?.StartsWith("admin/", StringComparison.Ordinal) == true;
+                return document == AdminDocument ? isAdmin : !isAdmin && api.GroupName == document;
+            });
+            options.AddSecurityDefinition(SecurityScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "OAuth 2.0 client credentials. Use the client id and secret an internal team issued to you.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                        Scopes = ApiScopes.Descriptions.ToDictionary(s => s.Key, s => s.Value),
+                    },
+                },
+            });
+            options.OperationFilter<SecurityAndProblemResponses>();
+            options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
+            options.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "decimal" });
+            options.SupportNonNullableReferenceTypes();
+            options.UseAllOfToExtendReferenceSchemas();
+            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+            if (File.Exists(xml))
+            {
+                options.IncludeXmlComments(xml);
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>JSON at <c>/swagger/{document}/swagger.json</c>; the interactive UI at <c>/docs</c>.</summary>
+    public static WebApplication UseApiDocs(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "docs";
+            options.DocumentTitle = "Partner Integration API";
+            options.SwaggerEndpoint($"/swagger/{PartnerDocument}/swagger.json", "Partner API v1");
+            options.SwaggerEndpoint($"/swagger/{AdminDocument}/swagger.json", "Admin API");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using Asp.Versioning;
+using Integration.Api.OAuth;
+using Integration.Api.Paging;
+using Integration.Core.Audit;
+using Integration.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Api.Audit;
+
+/// <summary>The audit log of internal actions and credential events.</summary>
+[ApiController]
+[ApiVersion(1)]
+[AdminAccess]
+[Route("admin/v{version:apiVersion}/audit-entries")]
+public sealed class AuditController(IntegrationDbContext db, AuditLog audit) : ControllerBase
+{
+    /// <summary>Lists audit entries, oldest first.</summary>
+    [HttpGet(Name = "ListAuditEntries")]
+    public async Task<Page<AuditEntryResponse>> List([FromQuery] PageQuery page, CancellationToken cancellationToken)
+    {
+        var after = page.Cursor is null ? 0 : ParseSequence(page.Cursor);
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Sequence > after)
+            .OrderBy(e => e.Sequence)
+            .Take(page.Limit + 1)
+            .ToListAsync(cancellationToken);
+        return entries.ToPage(page, HttpContext, e => Cursor.Encode(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)), AuditEntryResponse.From);
+    }
+
+    /// <summary>Recomputes the hash chain and names the first entry that was changed, removed or reordered.</summary>
+    [HttpGet("verification", Name = "VerifyAuditChain")]
+    public Task<AuditVerification> Verify(CancellationToken cancellationToken) => audit.VerifyAsync(cancellationToken);
+
+    private static long ParseSequence(string cursor) =>
+        long.TryParse(Cursor.Decode(cursor, 1)[0], System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : throw Core.Common.DomainException.Invalid("cursor", "The cursor is not one this list returned.");
+}
+
+public sealed record AuditEntryResponse(
+    long Sequence, string Id, DateTimeOffset OccurredAt, string Actor, string Action, string Target,
+    string Outcome, string? Details, string PreviousHash, string Hash)
+{
+    public static AuditEntryResponse From(AuditEntry e) =>
+        new(e.Sequence, e.Id, e.OccurredAt, e.Actor, e.Action, e.Target, e.Outcome, e.Details, e.PreviousHash, e.Hash);
+}

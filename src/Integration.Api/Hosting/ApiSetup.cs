@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Asp.Versioning;
+using Integration.Api.Audit;
+using Integration.Api.Credentials;
+using Integration.Api.Partners;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integration.Api.Hosting;
+
+public static class ApiSetup
+{
+    /// <summary>Controllers with the JSON rules of the API guidelines, URL-segment versioning and problem+json errors.</summary>
+    public static WebApplicationBuilder AddVersionedApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var apiOptions = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = context => Problems.Complete(context.ProblemDetails, context.HttpContext));
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        builder.Services.AddControllers()
+            .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ValidationProblems.Create);
+
+        builder.Services.AddApiVersioning(options =>
+            {
+                options.DefaultApiVersion = new ApiVersion(1);
+                options.ReportApiVersions = true;
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+            })
+            .AddMvc()
+            .AddApiExplorer(options =>
+            {
+                options.GroupNameFormat = "'v'VVV";
+                options.SubstituteApiVersionInUrl = true;
+            });
+
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<PartnerRegistry>();
+        builder.Services.AddScoped<CredentialIssuer>();
+        return builder;
+    }
+
+    /// <summary>camelCase, snake_case enums, UTC timestamps with Z, and unknown request fields refused.</summary>
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        json.Converters.Add(new UtcTimestampConverter());
+        json.NumberHandling = JsonNumberHandling.Strict;
+    }
+}

@@ -1,0 +1,74 @@
+using Integration.Core.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Api.Hosting;
+
+/// <summary>
+/// Every error leaves as RFC 9457 problem+json with <c>code</c> and <c>traceId</c>. Middleware writes
+/// problems through <see cref="WriteAsync"/>; controllers throw <see cref="DomainException"/>.
+/// </summary>
+public static class Problems
+{
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The code a problem gets when nothing more specific was said.</summary>
+    public static string DefaultCode(int status) => status switch
+    {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "resource_not_found",
+        405 => "method_not_allowed",
+        406 => "not_acceptable",
+        409 => "conflict",
+        412 => "precondition_failed",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        422 => "unprocessable_entity",
+        428 => "precondition_required",
+        429 => "rate_limited",
+        503 => "service_unavailable",
+        _ => status >= 500 ? "internal_error" : "error",
+    };
+
+    public static Task WriteAsync(HttpContext context, int status, string code, string detail,
+        IDictionary<string, string[]>? errors = null)
+    {
+        context.Response.StatusCode = status;
+        ProblemDetails problem = errors is { Count: > 0 }
+            ? new ValidationProblemDetails(errors) { Status = status, Detail = detail }
+            : new ProblemDetails { Status = status, Detail = detail };
+        problem.Extensions["code"] = code;
+        var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        return service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
+    }
+
+    /// <summary>Fills the members every problem carries; runs for problems from any source.</summary>
+    public static void Complete(ProblemDetails problem, HttpContext context)
+    {
+        var status = problem.Status ?? context.Response.StatusCode;
+        problem.Status = status;
+        var code = problem.Extensions.TryGetValue("code", out var existing) && existing is string s ? s : DefaultCode(status);
+        problem.Extensions["code"] = code;
+        var options = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
+        problem.Type = options.ErrorTypeBaseUri + code;
+        problem.Title ??= ReasonPhrase(status);
+        problem.Instance ??= context.Request.Path;
+        problem.Extensions["traceId"] = context.TraceIdentifier;
+        problem.Extensions.Remove("requestId");
+    }
+
+    private static string ReasonPhrase(int status) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Integration.Core.Common;
+
+namespace Integration.Api.Hosting;
+
+/// <summary>
+/// Gives every request an id: the caller's <c>X-Request-Id</c> when it is well-formed, else a new one.
+/// It is echoed in the response, used as problem <c>traceId</c>, and written on the request's log line.
+/// W3C <c>traceparent</c> is honoured by ASP.NET Core's own activity; its trace id is logged beside ours.
+/// </summary>
+public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
+{
+    public const string Header = "X-Request-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var requestId = IsWellFormed(context.Request.Headers[Header].ToString())
+            ? context.Request.Headers[Header].ToString()
+            : "req_" + Ids.RandomToken(20);
+        context.TraceIdentifier = requestId;
+        context.Response.Headers[Header] = requestId;
+
+        var started = Stopwatch.GetTimestamp();
+        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId }))
+        {
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms (request {RequestId}, trace {TraceId})",
+                        context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+                        Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId, Activity.Current?.TraceId.ToString());
+                }
+            }
+        }
+    }
+
+    private static bool IsWellFormed(string value) =>
+        value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+}

@@ -1,0 +1,113 @@
+using Integration.Api.Credentials;
+using Integration.Api.Partners;
+using Integration.Core.Common;
+using Integration.Core.Credentials;
+using Integration.Core.Partners;
+using Integration.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Api.Hosting;
+
+/// <summary>
+/// What happens before the platform serves: the operator commands (<c>migrate</c>, <c>bootstrap</c>),
+/// migrations in Development, and the demo partner printed on a developer's first run.
+/// </summary>
+public static class Startup
+{
+    private const string BootstrapActor = "bootstrap";
+
+    /// <summary>Runs the command named in <paramref name="args"/>, if any, and returns its exit code.</summary>
+    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        switch (args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=')))
+        {
+            case null:
+                return null;
+            case "migrate":
+                await MigrateAsync(app.Services);
+                Console.WriteLine("The database schema is up to date.");
+                return 0;
+            case "bootstrap":
+                return await BootstrapAsync(app.Services);
+            case var unknown:
+                Console.Error.WriteLine($"Unknown command '{unknown}'. Commands: migrate, bootstrap. Without a command the platform serves.");
+                return 2;
+        }
+    }
+
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Storage:MigrateOnStartup", app.Environment.IsDevelopment()))
+        {
+            await MigrateAsync(app.Services);
+        }
+        if (app.Configuration.GetValue("Seed:DemoOnFirstRun", app.Environment.IsDevelopment()))
+        {
+            await SeedDemoAsync(app.Services);
+        }
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().Database.MigrateAsync();
+    }
+
+    /// <summary>Creates the first internal credential, once. Later ones come from the admin API.</summary>
+    private static async Task<int> BootstrapAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        if (await db.Credentials.AnyAsync(c => c.Kind == CredentialKind.Internal))
+        {
+            Console.Error.WriteLine("An internal credential already exists; bootstrap runs only once. Issue more with POST /admin/v1/internal-credentials.");
+            return 1;
+        }
+        var issuer = scope.ServiceProvider.GetRequiredService<CredentialIssuer>();
+        var (credential, secret) = await issuer.IssueInternalAsync("Bootstrap administrator", BootstrapActor, CancellationToken.None);
+        Console.WriteLine("The first internal credential (scope 'admin'). The secret is shown only now; store it in your secret manager.");
+        Console.WriteLine($"  client_id:     {credential.ClientId}");
+        Console.WriteLine($"  client_secret: {secret}");
+        return 0;
+    }
+
+    private static async Task SeedDemoAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        if (await db.Credentials.AnyAsync())
+        {
+            return;
+        }
+        var issuer = scope.ServiceProvider.GetRequiredService<CredentialIssuer>();
+        var (admin, adminSecret) = await issuer.IssueInternalAsync("Development administrator", BootstrapActor, CancellationToken.None);
+        var partner = await scope.ServiceProvider.GetRequiredService<PartnerRegistry>().CreateAsync(new CreatePartnerRequest
+        {
+            Name = "Demo Trading Co.",
+            Tier = PartnerTier.Advanced,
+            CreditRating = CreditRating.B,
+            CooperationMode = CooperationMode.RegionalDistribution,
+            RegionCode = "CN-SH",
+        }, BootstrapActor, CancellationToken.None);
+        var (sandbox, sandboxSecret) = await issuer.IssueForPartnerAsync(partner.Id, new IssuePartnerCredentialRequest
+        {
+            Environment = ApiEnvironment.Sandbox,
+            Scopes = ApiScopes.PartnerScopes,
+            Name = "Demo sandbox credential",
+        }, BootstrapActor, CancellationToken.None);
+
+        Console.WriteLine($"""
+
+            ──── First run: development credentials (shown once; the database keeps only hashes) ────
+            Demo partner {partner.Id}, sandbox credential:
+              client_id:     {sandbox.ClientId}
+              client_secret: {sandboxSecret}
+            Internal (admin API) credential:
+              client_id:     {admin.ClientId}
+              client_secret: {adminSecret}
+            Open /docs, click Authorize, paste the sandbox pair, then call GET /v1/partners/me.
+            ─────────────────────────────────────────────────────────────────────────────────────────
+
+            """);
+    }
+}

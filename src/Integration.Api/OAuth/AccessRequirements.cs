@@ -1,0 +1,58 @@
+using Integration.Core.Credentials;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Integration.Api.OAuth;
+
+/// <summary>The caller holds a partner credential (not an internal one).</summary>
+public sealed class PartnerCallerRequirement : IAuthorizationRequirement;
+
+/// <summary>The caller holds an internal credential (admin API).</summary>
+public sealed class InternalCallerRequirement : IAuthorizationRequirement;
+
+/// <summary>The access token carries <see cref="Scope"/>.</summary>
+public sealed record ScopeRequirement(string Scope) : IAuthorizationRequirement;
+
+/// <summary>A partner endpoint that needs <paramref name="scope"/> (or none, for the caller's own profile).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class PartnerAccessAttribute(string? scope = null) : AuthorizeAttribute, IAuthorizationRequirementData
+{
+    public string? Scope { get; } = scope;
+
+    public IEnumerable<IAuthorizationRequirement> GetRequirements() =>
+        Scope is null ? [new PartnerCallerRequirement()] : [new PartnerCallerRequirement(), new ScopeRequirement(Scope)];
+}
+
+/// <summary>An internal-team endpoint under <c>/admin</c>: internal credential with the <c>admin</c> scope.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class AdminAccessAttribute : AuthorizeAttribute, IAuthorizationRequirementData
+{
+    public IEnumerable<IAuthorizationRequirement> GetRequirements() =>
+        [new InternalCallerRequirement(), new ScopeRequirement(ApiScopes.Admin)];
+}
+
+public sealed class AccessRequirementsHandler(IHttpContextAccessor accessor) : IAuthorizationHandler
+{
+    public Task HandleAsync(AuthorizationHandlerContext context)
+    {
+        var caller = accessor.HttpContext?.GetCaller();
+        if (caller is null)
+        {
+            return Task.CompletedTask;
+        }
+        foreach (var requirement in context.PendingRequirements.ToList())
+        {
+            var met = requirement switch
+            {
+                PartnerCallerRequirement => caller.Kind == CredentialKind.Partner && caller.PartnerId is not null,
+                InternalCallerRequirement => caller.Kind == CredentialKind.Internal,
+                ScopeRequirement scope => caller.Scopes.Contains(scope.Scope),
+                _ => false,
+            };
+            if (met)
+            {
+                context.Succeed(requirement);
+            }
+        }
+        return Task.CompletedTask;
+    }
+}

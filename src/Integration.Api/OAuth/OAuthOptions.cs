@@ -1,0 +1,28 @@
+namespace Integration.Api.OAuth;
+
+public sealed class OAuthOptions
+{
+    public const string Section = "OAuth";
+
+    /// <summary>The <c>aud</c> of every access token; the API refuses tokens for any other audience.</summary>
+    public string Audience { get; set; } = "integration-api";
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long the old secret keeps working after a rotation.</summary>
+    public TimeSpan RotationOverlap { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a "this credential is still active" answer is cached; revocation takes effect within it.</summary>
+    public TimeSpan RevocationCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Development and tests only: keys generated in memory or the machine's development certificate.</summary>
+    public bool UseDevelopmentKeys { get; set; }
+
+    /// <summary>PFX file with the token signing certificate (required outside Development).</summary>
+    public string? SigningCertificatePath { get; set; }
+
+    public string? SigningCertificatePassword { get; set; }
+
+    /// <summary>Development and tests only: accept plain HTTP on the OAuth endpoints.</summary>
+    public bool AllowPlainHttp { get; set; }
+}

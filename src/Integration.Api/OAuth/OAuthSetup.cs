@@ -1,0 +1,93 @@
+using System.Security.Cryptography.X509Certificates;
+using Integration.Core.Credentials;
+using Integration.Data;
+using Microsoft.AspNetCore.Authorization;
+using OpenIddict.EntityFrameworkCore.Models;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace Integration.Api.OAuth;
+
+public static class OAuthSetup
+{
+    /// <summary>
+    /// The OAuth 2.0 authorization server (client credentials, discovery, JWKS, revocation,
+    /// introspection) and the validation of its tokens by this same API.
+    /// </summary>
+    public static WebApplicationBuilder AddPartnerAuth(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(OAuthOptions.Section);
+        builder.Services.AddOptions<OAuthOptions>().Bind(section).ValidateOnStart();
+        var settings = section.Get<OAuthOptions>() ?? new OAuthOptions();
+        var developmentKeys = settings.UseDevelopmentKeys || builder.Environment.IsDevelopment();
+        var signingCertificate = developmentKeys ? null : LoadSigningCertificate(settings);
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<IntegrationDbContext>();
+                core.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, CredentialApplicationManager>();
+            })
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris("connect/token")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetIntrospectionEndpointUris("connect/introspect");
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes([.. ApiScopes.PartnerScopes, ApiScopes.Admin]);
+                // Scopes are checked against the credential's own list in TokenEndpoint, which answers invalid_scope (RFC 6749).
+                server.IgnoreScopePermissions();
+                server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+                server.DisableAccessTokenEncryption(); // signed JWTs that anyone can check against the JWKS
+                if (signingCertificate is not null)
+                {
+                    server.AddSigningCertificate(signingCertificate);
+                    server.AddEphemeralEncryptionKey(); // nothing we issue is encrypted; OpenIddict wants a key anyway
+                }
+                else if (builder.Environment.IsDevelopment())
+                {
+                    server.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+                }
+                else
+                {
+                    server.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
+                }
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (settings.AllowPlainHttp || builder.Environment.IsDevelopment())
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+                server.AddEventHandler<ApplyTokenResponseContext>(handler => handler.UseScopedHandler<AuditRefusedTokenRequests>());
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+                validation.AddAudiences(settings.Audience);
+            });
+
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddAuthorization();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<IAuthorizationHandler, AccessRequirementsHandler>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        builder.Services.AddSingleton<CredentialActivity>();
+        builder.Services.AddHostedService<TokenPruning>();
+        return builder;
+    }
+
+    private static X509Certificate2 LoadSigningCertificate(OAuthOptions settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.SigningCertificatePath))
+        {
+            throw new InvalidOperationException(
+                "OAuth:SigningCertificatePath is not set. Outside Development the platform needs a persisted signing "
+                + "certificate (PFX) shared by all instances; see docs/operations.md. Set OAuth:UseDevelopmentKeys=true only for tests.");
+        }
+        if (!File.Exists(settings.SigningCertificatePath))
+        {
+            throw new InvalidOperationException($"OAuth:SigningCertificatePath '{settings.SigningCertificatePath}' does not exist.");
+        }
+        return X509CertificateLoader.LoadPkcs12FromFile(settings.SigningCertificatePath, settings.SigningCertificatePassword);
+    }
+}

@@ -1,0 +1,75 @@
+using Asp.Versioning;
+using Integration.Api.Hosting;
+using Integration.Api.OAuth;
+using Integration.Api.Paging;
+using Integration.Core.Common;
+using Integration.Core.Partners;
+using Integration.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Api.Partners;
+
+/// <summary>The partner registry, for internal teams.</summary>
+[ApiController]
+[ApiVersion(1)]
+[AdminAccess]
+[Route("admin/v{version:apiVersion}/partners")]
+public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegistry registry) : ControllerBase
+{
+    /// <summary>Registers a partner. A second active exclusive agent for a region is refused with 409.</summary>
+    [HttpPost(Name = "CreatePartner")]
+    [ProducesResponseType<PartnerResponse>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Create(CreatePartnerRequest request, CancellationToken cancellationToken)
+    {
+        var partner = await registry.CreateAsync(request, HttpContext.GetCaller()!.ClientId, cancellationToken);
+        ETags.Set(HttpContext, partner.Version);
+        return CreatedAtRoute("GetPartner", new { id = partner.Id, version = "1" }, PartnerResponse.From(partner));
+    }
+
+    /// <summary>Lists partners, oldest first, optionally by status or region (a region includes the ones below it).</summary>
+    [HttpGet(Name = "ListPartners")]
+    public async Task<Page<PartnerResponse>> List(
+        [FromQuery] PageQuery page, [FromQuery] PartnerStatus? status, [FromQuery] string? regionCode, CancellationToken cancellationToken)
+    {
+        var query = db.Partners.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(p => p.Status == s);
+        }
+        if (regionCode is not null)
+        {
+            query = query.Where(p => p.RegionCode == regionCode || p.RegionCode.StartsWith(regionCode + "-"));
+        }
+        if (page.Cursor is not null)
+        {
+            var (createdAt, id) = Cursor.DecodeTimestampAndId(page.Cursor);
+            query = query.Where(p => p.CreatedAt > createdAt || (p.CreatedAt == createdAt && string.Compare(p.Id, id) > 0));
+        }
+        var partners = await query.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return partners.ToPage(page, HttpContext, p => Cursor.Encode(p.CreatedAt, p.Id), PartnerResponse.From);
+    }
+
+    /// <summary>Reads one partner; the ETag is what an update's If-Match names.</summary>
+    [HttpGet("{id}", Name = "GetPartner")]
+    public async Task<PartnerResponse> Get(string id, CancellationToken cancellationToken)
+    {
+        var partner = await FindAsync(id, cancellationToken);
+        ETags.Set(HttpContext, partner.Version);
+        return PartnerResponse.From(partner);
+    }
+
+    /// <summary>Changes a partner: profile, agreement, qualification, or status. Send If-Match to avoid lost updates.</summary>
+    [HttpPatch("{id}", Name = "UpdatePartner")]
+    public async Task<PartnerResponse> Update(string id, UpdatePartnerRequest request, CancellationToken cancellationToken)
+    {
+        var partner = await FindAsync(id, cancellationToken);
+        ETags.CheckIfMatch(HttpContext, partner.Version, required: false);
+        partner = await registry.UpdateAsync(partner, request, HttpContext.GetCaller()!.ClientId, cancellationToken);
+        ETags.Set(HttpContext, partner.Version);
+        return PartnerResponse.From(partner);
+    }
+
+    private async Task<Partner> FindAsync(string id, CancellationToken cancellationToken) =>
+        await db.Partners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw DomainException.NotFound("partner", id);
+}

@@ -1,0 +1,39 @@
+using Integration.Api.ApiDocs;
+using Integration.Api.Hosting;
+using Integration.Api.OAuth;
+using Integration.Api.RateLimiting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddStorage();
+builder.AddVersionedApi();
+builder.AddPartnerAuth();
+builder.AddRateLimits();
+builder.AddApiDocs();
+builder.AddHealth();
+
+var app = builder.Build();
+if (await app.RunCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+await app.PrepareAsync();
+
+app.UseMiddleware<RequestIdMiddleware>();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseApiDocs();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<CredentialRevocationMiddleware>();
+app.UseMiddleware<EnvironmentHeaderMiddleware>();
+app.UseMiddleware<RateLimitMiddleware>();
+app.UseAuthorization();
+
+app.MapTokenEndpoint();
+app.MapHealth();
+app.MapControllers();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

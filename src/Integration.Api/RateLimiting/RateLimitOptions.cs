@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Integration.Api.RateLimiting;
+
+public sealed class TierLimit
+{
+    [Range(1, 1_000_000)]
+    public int PermitsPerSecond { get; set; }
+
+    [Range(1, 1_000_000)]
+    public int Burst { get; set; }
+}
+
+/// <summary>Per partner and environment, sized by tier; sandbox gets a fraction of live.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public TierLimit Basic { get; set; } = new() { PermitsPerSecond = 25, Burst = 50 };
+    public TierLimit Advanced { get; set; } = new() { PermitsPerSecond = 50, Burst = 100 };
+    public TierLimit Strategic { get; set; } = new() { PermitsPerSecond = 100, Burst = 200 };
+
+    /// <summary>Internal credentials (admin API).</summary>
+    public TierLimit Internal { get; set; } = new() { PermitsPerSecond = 50, Burst = 100 };
+
+    /// <summary>Requests without a token (OAuth endpoints, discovery), per client IP address.</summary>
+    public TierLimit Anonymous { get; set; } = new() { PermitsPerSecond = 20, Burst = 40 };
+
+    [Range(0.01, 1.0)]
+    public double SandboxFactor { get; set; } = 0.4;
+}

@@ -1,0 +1,62 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Integration.Cli;
+
+/// <summary>The admin API over HTTP, authenticated with an internal credential (client credentials grant).</summary>
+public sealed class AdminApiClient(HttpClient http, string clientId, string clientSecret)
+{
+    private string? _accessToken;
+
+    public async Task<ApiAnswer> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        _accessToken ??= await FetchTokenAsync(cancellationToken);
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _accessToken);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ApiAnswer.ReadAsync(response, cancellationToken);
+    }
+
+    private async Task<string> FetchTokenAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+            ["scope"] = "admin",
+        }), cancellationToken);
+        var answer = await ApiAnswer.ReadAsync(response, cancellationToken);
+        if (!answer.Succeeded || answer.Json?["access_token"]?.GetValue<string>() is not { } token)
+        {
+            throw new CliException($"The platform refused the credential: {answer.Json?["error"]} {answer.Json?["error_description"]}".Trim());
+        }
+        return token;
+    }
+}
+
+public sealed record ApiAnswer(int Status, JsonNode? Json, string Raw)
+{
+    public bool Succeeded => Status is >= 200 and < 300;
+
+    public static async Task<ApiAnswer> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var raw = await response.Content.ReadAsStringAsync(cancellationToken);
+        JsonNode? json = null;
+        try
+        {
+            json = raw.Length > 0 ? JsonNode.Parse(raw) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        return new ApiAnswer((int)response.StatusCode, json, raw);
+    }
+}
+
+public sealed class CliException(string message) : Exception(message);

@@ -1,0 +1,1 @@
+return await Integration.Cli.AdminCli.RunAsync(args, Console.Out, Console.Error);

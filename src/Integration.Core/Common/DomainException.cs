@@ -1,0 +1,31 @@
+namespace Integration.Core.Common;
+
+/// <summary>What kind of failure a business rule reports; the HTTP layer maps each kind to a status.</summary>
+public enum ErrorKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+    Forbidden,
+    Unprocessable,
+    PreconditionFailed,
+    PreconditionRequired,
+}
+
+/// <summary>
+/// A business rule refused the request. <see cref="Code"/> is the stable machine string partners
+/// program against (problem+json <c>code</c>), so never change an existing one.
+/// </summary>
+public sealed class DomainException(ErrorKind kind, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+    : Exception(detail)
+{
+    public ErrorKind Kind { get; } = kind;
+    public string Code { get; } = code;
+    public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
+
+    public static DomainException NotFound(string what, string id) =>
+        new(ErrorKind.NotFound, "resource_not_found", $"No {what} with id '{id}' exists.");
+
+    public static DomainException Invalid(string field, string message) =>
+        new(ErrorKind.Validation, "validation_failed", message, new Dictionary<string, string[]> { [field] = [message] });
+}

@@ -1,0 +1,31 @@
+namespace Integration.Core.Credentials;
+
+/// <summary>The OAuth scopes a credential can carry. Each grants one kind of access to one resource.</summary>
+public static class ApiScopes
+{
+    public const string OrdersRead = "orders:read";
+    public const string OrdersWrite = "orders:write";
+    public const string InventoryRead = "inventory:read";
+    public const string InventoryWrite = "inventory:write";
+    public const string SettlementsRead = "settlements:read";
+    public const string WebhooksManage = "webhooks:manage";
+
+    /// <summary>Internal teams only; never granted to a partner credential.</summary>
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> PartnerScopes { get; } =
+        [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, SettlementsRead, WebhooksManage];
+
+    public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
+    {
+        [OrdersRead] = "Read orders and their events.",
+        [OrdersWrite] = "Create and cancel orders.",
+        [InventoryRead] = "Read locations, stock levels, shared availability and transfers.",
+        [InventoryWrite] = "Change locations, stock levels and transfers.",
+        [SettlementsRead] = "Read settlement statements and disputes.",
+        [WebhooksManage] = "Manage webhook subscriptions.",
+        [Admin] = "Internal teams: the admin API.",
+    };
+
+    public static bool IsPartnerScope(string scope) => PartnerScopes.Contains(scope);
+}

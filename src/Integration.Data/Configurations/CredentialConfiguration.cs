@@ -1,0 +1,22 @@
+using Integration.Core.Credentials;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Integration.Data.Configurations;
+
+internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credential>
+{
+    public void Configure(EntityTypeBuilder<Credential> builder)
+    {
+        builder.ToTable("credentials");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasMaxLength(40);
+        builder.Property(c => c.ClientId).HasMaxLength(64);
+        builder.Property(c => c.PartnerId).HasMaxLength(40);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.PreviousSecretHash).HasMaxLength(128);
+        builder.HasIndex(c => c.ClientId).IsUnique();
+        builder.HasIndex(c => new { c.PartnerId, c.CreatedAt });
+        builder.HasOne<Core.Partners.Partner>().WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Data;
+
+public sealed class PostgresIntegrationDbContext(DbContextOptions<PostgresIntegrationDbContext> options) : IntegrationDbContext(options);

@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Data;
+
+public enum StorageProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
+
+public static class StorageRegistration
+{
+    public const string DefaultSqliteConnectionString = "Data Source=data/integration.db";
+
+    /// <summary>
+    /// Registers <see cref="IntegrationDbContext"/> on the provider that <c>Storage:Provider</c> names:
+    /// SQLite (default; a file under the content root, created on first run) or PostgreSQL.
+    /// </summary>
+    public static StorageProvider AddIntegrationStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var providerName = configuration["Storage:Provider"] ?? nameof(StorageProvider.Sqlite);
+        if (!Enum.TryParse<StorageProvider>(providerName, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException(
+                $"Storage:Provider is '{providerName}'; it must be 'Sqlite' or 'PostgreSQL'.");
+        }
+
+        if (provider == StorageProvider.PostgreSQL)
+        {
+            var connectionString = configuration.GetConnectionString("PostgreSQL");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Storage:Provider is PostgreSQL but ConnectionStrings:PostgreSQL is not set.");
+            }
+            services.AddDbContext<IntegrationDbContext, PostgresIntegrationDbContext>(options =>
+                options.UseNpgsql(connectionString).UseOpenIddict());
+        }
+        else
+        {
+            var connectionString = ResolveSqliteFile(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRoot);
+            services.AddDbContext<IntegrationDbContext, SqliteIntegrationDbContext>(options =>
+                options.UseSqlite(connectionString).UseOpenIddict().AddInterceptors(SqliteTuning.Instance));
+        }
+        return provider;
+    }
+
+    private static string ResolveSqliteFile(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    /// <summary>WAL lets readers run beside the writer; NORMAL sync is durable across process crashes in WAL mode.</summary>
+    private sealed class SqliteTuning : DbConnectionInterceptor
+    {
+        public static readonly SqliteTuning Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Tune(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Tune(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Tune(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            command.ExecuteNonQuery();
+        }
+    }
+}

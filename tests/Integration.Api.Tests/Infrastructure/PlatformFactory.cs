@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Integration.Api.Credentials;
+using Integration.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Integration.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real platform in-process: real database (SQLite file or PostgreSQL), real OpenIddict tokens
+/// from the real /connect/token endpoint, and a clock the tests can move forward.
+/// </summary>
+public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
+
+    public PlatformFactory() : this(null)
+    {
+    }
+
+    /// <summary>A second instance on the same database as another, as two servers behind a load balancer.</summary>
+    protected internal PlatformFactory(TestDatabase? sharedDatabase)
+    {
+        _database = sharedDatabase ?? new TestDatabase();
+        _ownsDatabase = sharedDatabase is null;
+        Settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = _database.Provider,
+            [$"ConnectionStrings:{_database.Provider}"] = _database.ConnectionString,
+            ["Storage:MigrateOnStartup"] = "true",
+            ["Seed:DemoOnFirstRun"] = "false",
+            ["OAuth:UseDevelopmentKeys"] = "true",
+            ["OAuth:AllowPlainHttp"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
+        {
+            Settings[$"RateLimits:{tier}:PermitsPerSecond"] = "100000";
+            Settings[$"RateLimits:{tier}:Burst"] = "100000";
+        }
+        Settings["RateLimits:SandboxFactor"] = "1";
+    }
+
+    public TestDatabase Database => _database;
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>Configuration of the host; change it in a subclass constructor, before the host starts.</summary>
+    protected Dictionary<string, string?> Settings { get; }
+
+    public string AdminClientId { get; private set; } = "";
+    public string AdminClientSecret { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddControllers().AddApplicationPart(typeof(PlatformFactory).Assembly);
+        });
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        _ = Server;
+        await using var scope = Services.CreateAsyncScope();
+        var issuer = scope.ServiceProvider.GetRequiredService<CredentialIssuer>();
+        var (credential, secret) = await issuer.IssueInternalAsync("Test administrator", "test-setup", CancellationToken.None);
+        AdminClientId = credential.ClientId;
+        AdminClientSecret = secret;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+        }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<IntegrationDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<IntegrationDbContext>());
+    }
+
+    public Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, string? scope = null, string grantType = "client_credentials")
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = grantType, ["client_id"] = clientId, ["client_secret"] = secret };
+        if (scope is not null)
+        {
+            form["scope"] = scope;
+        }
+        return CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(form));
+    }
+
+    public async Task<string> TokenAsync(string clientId, string secret, string? scope = null)
+    {
+        var response = await RequestTokenAsync(clientId, secret, scope);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"token request failed: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!["access_token"]!.GetValue<string>();
+    }
+
+    public HttpClient ClientWithToken(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    public async Task<HttpClient> AdminClientAsync() => ClientWithToken(await TokenAsync(AdminClientId, AdminClientSecret));
+
+    public static Dictionary<string, object?> PartnerBody(
+        string? name = null, string tier = "advanced", string rating = "B", string mode = "regional_distribution",
+        string region = "CN-SH", bool qualified = false)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = name ?? "Partner " + Guid.NewGuid().ToString("N")[..8],
+            ["tier"] = tier,
+            ["creditRating"] = rating,
+            ["cooperationMode"] = mode,
+            ["regionCode"] = region,
+        };
+        if (qualified)
+        {
+            body["businessLicenceNumber"] = "91310000MA1FL0000X";
+            body["qualificationVerifiedOn"] = "2026-01-15";
+        }
+        return body;
+    }
+
+    public async Task<string> CreatePartnerAsync(Dictionary<string, object?>? body = null)
+    {
+        var admin = await AdminClientAsync();
+        var response = await admin.PostAsJsonAsync("/admin/v1/partners", body ?? PartnerBody());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"create partner failed: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["id"]!.GetValue<string>();
+    }
+
+    public async Task<IssuedCredential> IssueCredentialAsync(string partnerId, string environment = "sandbox", params string[] scopes)
+    {
+        var admin = await AdminClientAsync();
+        var response = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new
+        {
+            environment,
+            scopes = scopes.Length > 0 ? scopes : Core.Credentials.ApiScopes.PartnerScopes.ToArray(),
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"issue credential failed: {(int)response.StatusCode} {text}");
+        var json = JsonNode.Parse(text)!;
+        return new IssuedCredential(
+            json["credential"]!["id"]!.GetValue<string>(),
+            json["credential"]!["clientId"]!.GetValue<string>(),
+            json["clientSecret"]!.GetValue<string>());
+    }
+
+    /// <summary>A new partner with a sandbox credential, and a client already holding its token.</summary>
+    public async Task<PartnerSession> NewPartnerSessionAsync(string environment = "sandbox", Dictionary<string, object?>? body = null, params string[] scopes)
+    {
+        var partnerId = await CreatePartnerAsync(body ?? PartnerBody(qualified: true));
+        var credential = await IssueCredentialAsync(partnerId, environment, scopes);
+        var token = await TokenAsync(credential.ClientId, credential.Secret);
+        return new PartnerSession(partnerId, credential, token, ClientWithToken(token));
+    }
+}
+
+public sealed record IssuedCredential(string Id, string ClientId, string Secret);
+
+public sealed record PartnerSession(string PartnerId, IssuedCredential Credential, string AccessToken, HttpClient Client);
