@@ -18,7 +18,13 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
             ? context.Request.Headers[Header].ToString()
             : "req_" + Ids.RandomToken(20);
         context.TraceIdentifier = requestId;
-        context.Response.Headers[Header] = requestId;
+        // Set when the response starts, so error handling that clears the response keeps it.
+        context.Response.OnStarting(static state =>
+        {
+            var (response, id) = ((HttpResponse, string))state;
+            response.Headers[Header] = id;
+            return Task.CompletedTask;
+        }, (context.Response, requestId));
 
         var started = Stopwatch.GetTimestamp();
         using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId }))

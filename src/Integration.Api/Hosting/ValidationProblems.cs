@@ -53,7 +53,8 @@ public static partial class ValidationProblems
         if (UnknownMember().Match(raw) is { Success: true } unknown)
         {
             var name = unknown.Groups["name"].Value;
-            return (field is "body" ? name : $"{field}.{name}", $"Unknown field '{name}'.");
+            var path = field == "body" || field == name || field.EndsWith("." + name, StringComparison.Ordinal) ? field : $"{field}.{name}";
+            return (path == "body" ? name : path, $"Unknown field '{name}'.");
         }
         if (MissingMembers().Match(raw) is { Success: true } missing)
         {

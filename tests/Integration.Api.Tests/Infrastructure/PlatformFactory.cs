@@ -36,7 +36,8 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             [$"ConnectionStrings:{_database.Provider}"] = _database.ConnectionString,
             ["Storage:MigrateOnStartup"] = "true",
             ["Seed:DemoOnFirstRun"] = "false",
-            ["OAuth:UseDevelopmentKeys"] = "true",
+            // The production key path: a signing certificate shared by every instance.
+            ["OAuth:SigningCertificatePath"] = TestSigningCertificate.Path,
             ["OAuth:AllowPlainHttp"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         };
