@@ -68,7 +68,7 @@ public static partial class ValidationProblems
             || raw.Contains("expected end of", StringComparison.OrdinalIgnoreCase)
             || raw.Contains("JSON", StringComparison.Ordinal) && error.Exception is not null)
         {
-            return (field, "The body is not valid JSON.");
+            return ("body", "The body is not valid JSON.");
         }
         return (field, string.IsNullOrEmpty(raw) ? "The value is not valid." : raw);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Integration.Core.Partners;
 
 public enum PartnerTier
@@ -7,10 +9,16 @@ public enum PartnerTier
     Strategic,
 }
 
+/// <summary>Drives payment terms; rating C must prepay orders. Spelled in capitals on the wire.</summary>
 public enum CreditRating
 {
+    [JsonStringEnumMemberName("A")]
     A,
+
+    [JsonStringEnumMemberName("B")]
     B,
+
+    [JsonStringEnumMemberName("C")]
     C,
 }
 
