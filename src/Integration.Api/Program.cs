@@ -20,7 +20,7 @@ await app.PrepareAsync();
 
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(context => Problems.WriteForStatusAsync(context.HttpContext));
 app.UseApiDocs();
 app.UseRouting();
 app.UseAuthentication();

@@ -23,7 +23,7 @@ public static class ApiSetup
             options.CustomizeProblemDetails = context => Problems.Complete(context.ProblemDetails, context.HttpContext));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
-        builder.Services.AddControllers()
+        builder.Services.AddControllers(options => options.ReturnHttpNotAcceptable = true)
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ValidationProblems.Create);
 

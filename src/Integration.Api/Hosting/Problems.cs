@@ -1,4 +1,5 @@
 using Integration.Core.Common;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -42,16 +43,35 @@ public static class Problems
         _ => status >= 500 ? "internal_error" : "error",
     };
 
+    /// <summary>
+    /// Writes a problem whatever the request's Accept header says: an error must never come back as
+    /// an empty body or an HTML page.
+    /// </summary>
     public static Task WriteAsync(HttpContext context, int status, string code, string detail,
         IDictionary<string, string[]>? errors = null)
     {
-        context.Response.StatusCode = status;
         ProblemDetails problem = errors is { Count: > 0 }
             ? new ValidationProblemDetails(errors) { Status = status, Detail = detail }
             : new ProblemDetails { Status = status, Detail = detail };
         problem.Extensions["code"] = code;
-        var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
+        Complete(problem, context);
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(problem, problem.GetType(), JsonSerializerOptions.Web, "application/problem+json");
+    }
+
+    /// <summary>For bodiless error statuses (404 from routing, 405, 415 …): a problem that explains the status.</summary>
+    public static Task WriteForStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var detail = status switch
+        {
+            404 => $"Nothing exists at {context.Request.Path}. Check the path and the API version.",
+            405 => $"{context.Request.Path} does not accept {context.Request.Method}.",
+            406 => "This API answers in JSON only (application/json or application/problem+json).",
+            415 => "Send the body as application/json.",
+            _ => ReasonPhrase(status),
+        };
+        return WriteAsync(context, status, DefaultCode(status), detail);
     }
 
     /// <summary>Fills the members every problem carries; runs for problems from any source.</summary>

@@ -76,7 +76,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _ = Server;
+        StartServer();
         await using var scope = Services.CreateAsyncScope();
         var issuer = scope.ServiceProvider.GetRequiredService<CredentialIssuer>();
         var (credential, secret) = await issuer.IssueInternalAsync("Test administrator", "test-setup", CancellationToken.None);

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Integration.Api.Tests.Infrastructure;
+
+namespace Integration.Api.Tests.Http;
+
+public sealed class HttpConventionTests(PlatformFactory platform) : IClassFixture<PlatformFactory>
+{
+    [Fact]
+    public async Task UnknownPath_Is404Problem()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        await (await session.Client.GetAsync("/v1/nothing-here")).ReadProblemAsync(HttpStatusCode.NotFound, "resource_not_found");
+    }
+
+    [Fact]
+    public async Task UnknownPartner_Is404Problem()
+    {
+        var admin = await platform.AdminClientAsync();
+
+        var problem = await (await admin.GetAsync("/admin/v1/partners/ptn_doesnotexist")).ReadProblemAsync(HttpStatusCode.NotFound, "resource_not_found");
+
+        Assert.Contains("ptn_doesnotexist", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task WrongMethod_Is405Problem()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        await (await session.Client.DeleteAsync("/v1/partners/me")).ReadProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+    }
+
+    [Fact]
+    public async Task NonJsonAccept_Is406Problem()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/partners/me");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/xml"));
+
+        await (await session.Client.SendAsync(request)).ReadProblemAsync(HttpStatusCode.NotAcceptable, "not_acceptable");
+    }
+
+    [Fact]
+    public async Task NonJsonBody_Is415Problem()
+    {
+        var admin = await platform.AdminClientAsync();
+
+        var response = await admin.PostAsync("/admin/v1/partners", new StringContent("name=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        await response.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+    }
+
+    [Fact]
+    public async Task EveryResponse_CarriesARequestId_AndEchoesAWellFormedOne()
+    {
+        var client = platform.CreateClient();
+
+        var generated = await client.GetAsync("/health/live");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Add("X-Request-Id", "erp-7f3a-0001");
+        var echoed = await client.SendAsync(request);
+        var hostile = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        hostile.Headers.TryAddWithoutValidation("X-Request-Id", "<script>alert(1)</script>");
+        var replaced = await client.SendAsync(hostile);
+
+        Assert.StartsWith("req_", generated.Headers.GetValues("X-Request-Id").Single());
+        Assert.Equal("erp-7f3a-0001", echoed.Headers.GetValues("X-Request-Id").Single());
+        Assert.StartsWith("req_", replaced.Headers.GetValues("X-Request-Id").Single());
+    }
+
+    [Fact]
+    public async Task ProblemTraceId_IsTheCallersRequestId()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/partners/me");
+        request.Headers.Add("X-Request-Id", "erp-trace-42");
+
+        var problem = await (await platform.CreateClient().SendAsync(request)).ReadProblemAsync(HttpStatusCode.Unauthorized);
+
+        Assert.Equal("erp-trace-42", problem["traceId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task W3CTraceparent_IsAccepted()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/partners/me");
+        request.Headers.Add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task VersionedResponses_ReportSupportedVersions()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        var response = await session.Client.GetAsync("/v1/partners/me");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("1", response.Headers.GetValues("api-supported-versions").Single());
+    }
+
+    [Fact]
+    public async Task UnsupportedVersion_IsAProblem()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        var response = await session.Client.GetAsync("/v9/partners/me");
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, response.StatusCode.ToString());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Health_LiveAndReadyAnswerWithTheDatabaseChecked()
+    {
+        var client = platform.CreateClient();
+
+        var live = await (await client.GetAsync("/health/live")).ReadJsonAsync(HttpStatusCode.OK);
+        var ready = await (await client.GetAsync("/health/ready")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("healthy", live["status"]!.GetValue<string>());
+        Assert.Equal("healthy", ready["checks"]!["database"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OpenApi_HasOneDocumentForPartnersAndOneForAdmin_EachWithTheOAuthScheme()
+    {
+        var client = platform.CreateClient();
+
+        var partner = await (await client.GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync(HttpStatusCode.OK);
+        var admin = await (await client.GetAsync("/swagger/admin/swagger.json")).ReadJsonAsync(HttpStatusCode.OK);
+
+        var partnerPaths = partner["paths"]!.AsObject().Select(p => p.Key).ToList();
+        var adminPaths = admin["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/v1/partners/me", partnerPaths);
+        Assert.DoesNotContain(partnerPaths, p => p.StartsWith("/admin"));
+        Assert.Contains("/admin/v1/partners", adminPaths);
+        Assert.All(adminPaths, p => Assert.StartsWith("/admin/", p));
+        foreach (var document in new[] { partner, admin })
+        {
+            var flow = document["components"]!["securitySchemes"]!["oauth2"]!["flows"]!["clientCredentials"]!;
+            Assert.Equal("/connect/token", flow["tokenUrl"]!.GetValue<string>());
+        }
+        Assert.Equal("GetMyPartner", partner["paths"]!["/v1/partners/me"]!["get"]!["operationId"]!.GetValue<string>());
+        Assert.Equal("admin", admin["paths"]!["/admin/v1/partners"]!["post"]!["security"]![0]!["oauth2"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task InteractiveDocs_AreServed()
+    {
+        var response = await platform.CreateClient().GetAsync("/docs/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
