@@ -18,7 +18,7 @@ public static class AdminCli
         {
             Description = "Base URL of the platform (env INTEGRATION_API_URL).",
             Recursive = true,
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("INTEGRATION_API_URL") ?? "https://localhost:5001",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("INTEGRATION_API_URL") ?? "http://localhost:5000",
         };
         var clientId = new Option<string?>("--client-id")
         {

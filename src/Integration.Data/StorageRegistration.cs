@@ -38,13 +38,13 @@ public static class StorageRegistration
                 throw new InvalidOperationException(
                     "Storage:Provider is PostgreSQL but ConnectionStrings:PostgreSQL is not set.");
             }
-            services.AddDbContext<IntegrationDbContext, PostgresIntegrationDbContext>(options =>
+            services.AddDbContextPool<IntegrationDbContext, PostgresIntegrationDbContext>(options =>
                 options.UseNpgsql(connectionString).UseOpenIddict());
         }
         else
         {
             var connectionString = ResolveSqliteFile(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRoot);
-            services.AddDbContext<IntegrationDbContext, SqliteIntegrationDbContext>(options =>
+            services.AddDbContextPool<IntegrationDbContext, SqliteIntegrationDbContext>(options =>
                 options.UseSqlite(connectionString).UseOpenIddict().AddInterceptors(SqliteTuning.Instance));
         }
         return provider;
@@ -63,13 +63,18 @@ public static class StorageRegistration
             Directory.CreateDirectory(folder);
         }
         builder.DefaultTimeout = 30;
+        builder.ForeignKeys = true;
         return builder.ToString();
     }
 
-    /// <summary>WAL lets readers run beside the writer; NORMAL sync is durable across process crashes in WAL mode.</summary>
+    /// <summary>
+    /// WAL lets readers run beside the writer, and NORMAL sync is durable across process crashes in WAL
+    /// mode. Both are set once per physical connection (the pool hands the same one out again).
+    /// </summary>
     private sealed class SqliteTuning : DbConnectionInterceptor
     {
         public static readonly SqliteTuning Instance = new();
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Tuned = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Tune(connection);
 
@@ -81,9 +86,14 @@ public static class StorageRegistration
 
         private static void Tune(DbConnection connection)
         {
+            if (connection is not SqliteConnection { Handle: { } handle } || Tuned.TryGetValue(handle, out _))
+            {
+                return;
+            }
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
             command.ExecuteNonQuery();
+            Tuned.AddOrUpdate(handle, handle);
         }
     }
 }

@@ -42,6 +42,8 @@ public static class ApiSetup
 
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<PartnerRegistry>();
+        builder.Services.AddOptions<PartnerSnapshotOptions>().Bind(builder.Configuration.GetSection("Partners:Snapshots"));
+        builder.Services.AddSingleton<PartnerSnapshots>();
         builder.Services.AddScoped<CredentialIssuer>();
         return builder;
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Integration.Core.Credentials;
 using Integration.Data;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -21,6 +22,11 @@ public static class OAuthSetup
         var settings = section.Get<OAuthOptions>() ?? new OAuthOptions();
         var developmentKeys = settings.UseDevelopmentKeys || builder.Environment.IsDevelopment();
         var signingCertificate = developmentKeys ? null : LoadSigningCertificate(settings);
+        if (signingCertificate is not null)
+        {
+            // DataProtection keys live in the database; outside Development they are encrypted at rest with the same certificate.
+            builder.Services.AddDataProtection().ProtectKeysWithCertificate(signingCertificate);
+        }
 
         builder.Services.AddOpenIddict()
             .AddCore(core =>

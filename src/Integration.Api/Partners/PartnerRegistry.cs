@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Integration.Api.Partners;
 
 /// <summary>Registers and changes partners, each change with its audit entry in one transaction.</summary>
-public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, PartnerSnapshots snapshots, TimeProvider clock)
 {
     private const string ExclusiveAgentIndex = "ux_partners_active_exclusive_agent_per_region";
     private const string ExclusiveAgentSqliteColumns = "partners.RegionCode";
@@ -84,6 +84,7 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Tim
         await audit.AppendAsync(new AuditRecord(actor, "partner.updated", partner.Id, Details: request), cancellationToken);
         await SaveAsync(partner, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        snapshots.Forget(partner.Id);
         return partner;
     }
 

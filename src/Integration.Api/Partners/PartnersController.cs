@@ -1,9 +1,7 @@
 using Asp.Versioning;
 using Integration.Api.OAuth;
 using Integration.Core.Common;
-using Integration.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Api.Partners;
 
@@ -11,15 +9,15 @@ namespace Integration.Api.Partners;
 [ApiController]
 [ApiVersion(1)]
 [Route("v{version:apiVersion}/partners")]
-public sealed class PartnersController(IntegrationDbContext db) : ControllerBase
+public sealed class PartnersController(PartnerSnapshots partners) : ControllerBase
 {
     /// <summary>Returns the partner the access token belongs to, the environment it reaches and the scopes it carries.</summary>
     [HttpGet("me", Name = "GetMyPartner")]
     [PartnerAccess]
-    public async Task<PartnerProfileResponse> Me(CancellationToken cancellationToken)
+    public async Task<PartnerProfileResponse> Me()
     {
         var caller = HttpContext.RequirePartnerCaller();
-        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == caller.PartnerId, cancellationToken)
+        var partner = await partners.GetAsync(caller.PartnerId!)
             ?? throw DomainException.NotFound("partner", caller.PartnerId!);
         return new PartnerProfileResponse(
             partner.Id, partner.Name, partner.Tier, partner.CreditRating, partner.CooperationMode, partner.RegionCode,

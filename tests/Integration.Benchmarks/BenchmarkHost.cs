@@ -1,0 +1,117 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Integration.Api.Credentials;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Benchmarks;
+
+/// <summary>
+/// The real platform on real Kestrel at 127.0.0.1, configured as in production (signing certificate,
+/// no development shortcuts) except that rate limits are raised so they do not cap the measurement.
+/// </summary>
+public sealed class BenchmarkHost : WebApplicationFactory<Program>
+{
+    private readonly string _provider;
+    private readonly string _connectionString;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "integration-bench-" + Guid.NewGuid().ToString("N"));
+
+    public BenchmarkHost(string provider, string? postgresConnection)
+    {
+        Directory.CreateDirectory(_folder);
+        _provider = provider;
+        _connectionString = provider == "PostgreSQL"
+            ? postgresConnection ?? throw new ArgumentException("--postgres needs a connection string")
+            : $"Data Source={Path.Combine(_folder, "bench.db")}";
+        UseKestrel(0);
+        // Run from the build output, wherever the repository is checked out.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INTEGRATION_API", AppContext.BaseDirectory);
+    }
+
+    public string AdminClientId { get; private set; } = "";
+    public string AdminSecret { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Benchmark");
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = _provider,
+            [$"ConnectionStrings:{_provider}"] = _connectionString,
+            ["Storage:MigrateOnStartup"] = "true",
+            ["OAuth:SigningCertificatePath"] = CreateSigningCertificate(),
+            ["OAuth:AllowPlainHttp"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["RateLimits:SandboxFactor"] = "1",
+        };
+        foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
+        {
+            settings[$"RateLimits:{tier}:PermitsPerSecond"] = "1000000";
+            settings[$"RateLimits:{tier}:Burst"] = "1000000";
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        StartServer();
+        await using var scope = Services.CreateAsyncScope();
+        var (credential, secret) = await scope.ServiceProvider.GetRequiredService<CredentialIssuer>()
+            .IssueInternalAsync("Benchmark administrator", "benchmark", CancellationToken.None);
+        AdminClientId = credential.ClientId;
+        AdminSecret = secret;
+    }
+
+    public async Task<string> TokenAsync(HttpClient client, string clientId, string secret)
+    {
+        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+        }));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>A partner with a credential holding every partner scope; returns (client id, secret).</summary>
+    public async Task<(string ClientId, string Secret)> NewPartnerCredentialAsync(HttpClient admin, string tier = "strategic")
+    {
+        var partner = await admin.PostAsJsonAsync("/admin/v1/partners", new
+        {
+            name = "Bench " + Guid.NewGuid().ToString("N")[..6], tier, creditRating = "A", cooperationMode = "co_branding", regionCode = "CN-SH",
+            businessLicenceNumber = "91310000BENCH", qualificationVerifiedOn = "2026-01-01",
+        });
+        partner.EnsureSuccessStatusCode();
+        var partnerId = (await partner.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
+        var issued = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new
+        {
+            environment = "live",
+            scopes = Core.Credentials.ApiScopes.PartnerScopes,
+        });
+        issued.EnsureSuccessStatusCode();
+        var json = (await issued.Content.ReadFromJsonAsync<JsonNode>())!;
+        return (json["credential"]!["clientId"]!.GetValue<string>(), json["clientSecret"]!.GetValue<string>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private string CreateSigningCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=benchmark-signing", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        var path = Path.Combine(_folder, "signing.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
+        return path;
+    }
+}

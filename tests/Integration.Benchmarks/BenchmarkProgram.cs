@@ -1,0 +1,51 @@
+using System.Globalization;
+
+
+namespace Integration.Benchmarks;
+
+// dotnet run -c Release --project tests/Integration.Benchmarks -- [foundation] [--provider Sqlite|PostgreSQL]
+//   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>]
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        var settings = BenchmarkSettings.Parse(args);
+        Console.WriteLine($"# {settings.Suite} on {settings.Provider}: {Environment.ProcessorCount} cores, {settings.Concurrency} concurrent clients, {settings.Duration.TotalSeconds:0} s per scenario after {settings.WarmUp.TotalSeconds:0} s warm-up");
+        await using var host = new BenchmarkHost(settings.Provider, settings.PostgresConnection);
+        await host.StartAsync();
+
+        var results = settings.Suite switch
+        {
+            "foundation" => await FoundationBenchmarks.RunAsync(host, settings),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation."),
+        };
+        Console.WriteLine(LoadResult.MarkdownHeader);
+        foreach (var result in results)
+        {
+            Console.WriteLine(result.ToMarkdownRow());
+        }
+        return 0;
+    }
+}
+
+public sealed record BenchmarkSettings(string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only)
+{
+    public static BenchmarkSettings Parse(string[] args)
+    {
+        string Option(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+        var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && Array.IndexOf(args, a) is var i && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))) ?? "foundation";
+        return new BenchmarkSettings(
+            suite,
+            Option("--provider", "Sqlite"),
+            Option("--postgres", null!),
+            TimeSpan.FromSeconds(int.Parse(Option("--seconds", "10"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(2),
+            int.Parse(Option("--concurrency", "32"), CultureInfo.InvariantCulture),
+            Option("--only", null!));
+    }
+}
