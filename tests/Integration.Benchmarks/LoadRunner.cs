@@ -2,32 +2,48 @@ using System.Diagnostics;
 
 namespace Integration.Benchmarks;
 
+public sealed record Scenario(string Name, Func<int, Task<bool>> Request);
+
 /// <summary>
 /// A closed-loop load generator: <c>concurrency</c> workers each send a request, wait for the
-/// answer, and send the next, for a fixed time after a warm-up. Bounded in count and time; it only
-/// ever targets the loopback host it is given.
+/// answer, and send the next. Scenarios run interleaved in several short rounds, so that a slow
+/// spell of the (shared, virtual) machine hits every scenario alike and ratios between them hold.
+/// Bounded in count and time; it only ever targets the loopback host it is given.
 /// </summary>
 public static class LoadRunner
 {
-    public static async Task<LoadResult> RunAsync(
-        string name, int concurrency, TimeSpan warmUp, TimeSpan duration,
-        Func<int, Task<bool>> request, long maxRequests = 5_000_000)
+    public static async Task<IReadOnlyList<LoadResult>> RunInterleavedAsync(
+        IReadOnlyList<Scenario> scenarios, int concurrency, TimeSpan warmUp, TimeSpan duration, int rounds = 5)
     {
-        await RunPhaseAsync(concurrency, warmUp, request, maxRequests, latencies: null);
-        var latencies = new List<double>[concurrency];
-        for (var i = 0; i < concurrency; i++)
+        foreach (var scenario in scenarios)
         {
-            latencies[i] = new List<double>(16_384);
+            await RunPhaseAsync(concurrency, warmUp / Math.Max(1, scenarios.Count), scenario.Request, latencies: null);
         }
-        var stopwatch = Stopwatch.StartNew();
-        var (ok, failed) = await RunPhaseAsync(concurrency, duration, request, maxRequests, latencies);
-        stopwatch.Stop();
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(name, ok, failed, stopwatch.Elapsed, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
+        var totals = scenarios.ToDictionary(s => s.Name, _ => (Ok: 0L, Failed: 0L, Elapsed: TimeSpan.Zero, Latencies: new List<double>()));
+        var slice = duration / rounds;
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var scenario in scenarios)
+            {
+                var latencies = Enumerable.Range(0, concurrency).Select(_ => new List<double>(4096)).ToArray();
+                var stopwatch = Stopwatch.StartNew();
+                var (ok, failed) = await RunPhaseAsync(concurrency, slice, scenario.Request, latencies);
+                stopwatch.Stop();
+                var total = totals[scenario.Name];
+                total.Latencies.AddRange(latencies.SelectMany(l => l));
+                totals[scenario.Name] = (total.Ok + ok, total.Failed + failed, total.Elapsed + stopwatch.Elapsed, total.Latencies);
+            }
+        }
+        return scenarios.Select(s =>
+        {
+            var t = totals[s.Name];
+            var sorted = t.Latencies.Order().ToArray();
+            return new LoadResult(s.Name, t.Ok, t.Failed, t.Elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99));
+        }).ToList();
     }
 
     private static async Task<(long Ok, long Failed)> RunPhaseAsync(
-        int concurrency, TimeSpan duration, Func<int, Task<bool>> request, long maxRequests, List<double>[]? latencies)
+        int concurrency, TimeSpan duration, Func<int, Task<bool>> request, List<double>[]? latencies, long maxRequests = 10_000_000)
     {
         long ok = 0, failed = 0, issued = 0;
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);

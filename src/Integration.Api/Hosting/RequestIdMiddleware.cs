@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Integration.Core.Common;
 
 namespace Integration.Api.Hosting;
 
@@ -16,7 +15,7 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
     {
         var requestId = IsWellFormed(context.Request.Headers[Header].ToString())
             ? context.Request.Headers[Header].ToString()
-            : "req_" + Ids.RandomToken(20);
+            : "req_" + Guid.NewGuid().ToString("N");
         context.TraceIdentifier = requestId;
         // Set when the response starts, so error handling that clears the response keeps it.
         context.Response.OnStarting(static state =>

@@ -4,7 +4,7 @@ using Integration.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.EntityFrameworkCore.Models;
-using OpenIddict.Validation.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace Integration.Api.OAuth;
@@ -72,7 +72,9 @@ public static class OAuthSetup
                 validation.AddAudiences(settings.Audience);
             });
 
-        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddSingleton<ValidatedTokenCache>();
+        builder.Services.AddAuthentication(CachedBearerHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IAuthorizationHandler, AccessRequirementsHandler>();

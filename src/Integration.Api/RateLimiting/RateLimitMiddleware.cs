@@ -15,11 +15,14 @@ public sealed class RateLimitMiddleware : IAsyncDisposable
     private readonly RequestDelegate _next;
     private readonly RateLimitOptions _options;
     private readonly PartitionedRateLimiter<RateLimitPolicy> _limiter;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string CredentialId, Core.Partners.PartnerTier? Tier), RateLimitPolicy> _callerPolicies = new();
+    private readonly Func<OAuth.Caller, RateLimitPolicy> _policyForCaller;
 
     public RateLimitMiddleware(RequestDelegate next, IOptions<RateLimitOptions> options)
     {
         _next = next;
         _options = options.Value;
+        _policyForCaller = caller => _callerPolicies.GetOrAdd((caller.CredentialId, caller.Tier), _ => RateLimitPolicy.ForCaller(caller, _options));
         _limiter = PartitionedRateLimiter.Create<RateLimitPolicy, string>(policy =>
             RateLimitPartition.GetTokenBucketLimiter(policy.PartitionKey, _ => new TokenBucketRateLimiterOptions
             {
@@ -40,7 +43,7 @@ public sealed class RateLimitMiddleware : IAsyncDisposable
             return;
         }
 
-        var policy = RateLimitPolicy.For(context, _options);
+        var policy = RateLimitPolicy.For(context, _options, _policyForCaller);
         using var lease = _limiter.AttemptAcquire(policy);
         var remaining = _limiter.GetStatistics(policy)?.CurrentAvailablePermits ?? 0;
         var secondsToFull = (int)Math.Ceiling((policy.Burst - remaining) / (double)policy.PermitsPerSecond);

@@ -11,7 +11,7 @@ public sealed record RateLimitPolicy(string Name, string PartitionKey, int Permi
     /// <summary>Seconds for an empty bucket to fill again: the <c>w</c> of <c>RateLimit-Policy</c>.</summary>
     public int WindowSeconds => Math.Max(1, (int)Math.Ceiling(Burst / (double)PermitsPerSecond));
 
-    public static RateLimitPolicy For(HttpContext context, RateLimitOptions options)
+    public static RateLimitPolicy For(HttpContext context, RateLimitOptions options, Func<Caller, RateLimitPolicy> forCaller)
     {
         var caller = context.GetCaller();
         if (caller is null)
@@ -19,6 +19,11 @@ public sealed record RateLimitPolicy(string Name, string PartitionKey, int Permi
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             return new("anonymous", "ip:" + address, options.Anonymous.PermitsPerSecond, options.Anonymous.Burst);
         }
+        return forCaller(caller);
+    }
+
+    public static RateLimitPolicy ForCaller(Caller caller, RateLimitOptions options)
+    {
         if (caller.Kind == CredentialKind.Internal)
         {
             return new("internal", "cred:" + caller.CredentialId, options.Internal.PermitsPerSecond, options.Internal.Burst);
