@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Integration.Api.Tests.Infrastructure;
+
+namespace Integration.Api.Tests.OAuth;
+
+public sealed class EcdsaSigningTests(EcdsaSigningTests.EcdsaPlatform platform) : IClassFixture<EcdsaSigningTests.EcdsaPlatform>
+{
+    public sealed class EcdsaPlatform : PlatformFactory
+    {
+        public EcdsaPlatform() => Settings["OAuth:SigningCertificatePath"] = TestSigningCertificate.EcdsaPath;
+    }
+
+    [Fact]
+    public async Task AnEcdsaCertificate_SignsES256Tokens_PublishedInTheJwksAndAcceptedByTheApi()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        var header = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(Pad(session.AccessToken.Split('.')[0]))))!;
+        var jwks = await (await platform.CreateClient().GetAsync("/.well-known/jwks")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("ES256", header["alg"]!.GetValue<string>());
+        Assert.Contains(jwks["keys"]!.AsArray(), k => k!["kty"]!.GetValue<string>() == "EC" && k["kid"]!.GetValue<string>() == header["kid"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/v1/partners/me")).StatusCode);
+    }
+
+    private static string Pad(string base64Url)
+    {
+        var s = base64Url.Replace('-', '+').Replace('_', '/');
+        return s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
+    }
+}
