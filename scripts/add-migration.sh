@@ -7,6 +7,6 @@ dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
   dotnet tool run dotnet-ef migrations add "$name" \
     --project src/Integration.Data --startup-project src/Integration.Data \
-    --context "${provider}IntegrationDbContext" --output-dir "Migrations/$provider" --namespace "Integration.Data.Migrations.$provider"
+    --context "${provider}IntegrationDbContext" --output-dir "Migrations/$provider"
 done
 rm -f src/Integration.Data/design-time.db
