@@ -2,6 +2,7 @@ using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Integration.Api.RateLimiting;
+using Integration.Api.Versioning;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
@@ -23,6 +24,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteForStatusAsync(context.HttpContext));
 app.UseApiDocs();
 app.UseRouting();
+app.UseMiddleware<DeprecationHeadersMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<CredentialRevocationMiddleware>();
 app.UseMiddleware<EnvironmentHeaderMiddleware>();

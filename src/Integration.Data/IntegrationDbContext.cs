@@ -1,5 +1,12 @@
+using System.Linq.Expressions;
 using Integration.Core.Audit;
+using Integration.Core.Catalog;
+using Integration.Core.Common;
 using Integration.Core.Credentials;
+using Integration.Core.Idempotency;
+using Integration.Core.Inventory;
+using Integration.Core.Orders;
+using Integration.Core.Outbox;
 using Integration.Core.Partners;
 using Integration.Data.Conventions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -17,11 +24,50 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<BrandStock> BrandStock => Set<BrandStock>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>
+    /// The partner whose data this unit of work may see, or null for internal work (admin API,
+    /// background jobs). Set once when the context is handed out (<see cref="StorageRegistration"/>).
+    /// </summary>
+    public string? TenantPartnerId { get; private set; }
+
+    public ApiEnvironment TenantEnvironment { get; private set; }
+
+    public void ScopeTo(string? partnerId, ApiEnvironment environment)
+    {
+        TenantPartnerId = partnerId;
+        TenantEnvironment = environment;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntegrationDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IPartnerOwned).IsAssignableFrom(e.ClrType) && !e.IsOwned()))
+        {
+            entity.SetQueryFilter(TenancyFilter(entity.ClrType));
+        }
+    }
+
+    // e => TenantPartnerId == null || (e.PartnerId == TenantPartnerId && e.Environment == TenantEnvironment)
+    private LambdaExpression TenancyFilter(Type type)
+    {
+        var row = Expression.Parameter(type, "row");
+        var context = Expression.Constant(this);
+        var tenantPartner = Expression.Property(context, nameof(TenantPartnerId));
+        var tenantEnvironment = Expression.Property(context, nameof(TenantEnvironment));
+        var body = Expression.OrElse(
+            Expression.Equal(tenantPartner, Expression.Constant(null, typeof(string))),
+            Expression.AndAlso(
+                Expression.Equal(Expression.Property(row, nameof(IPartnerOwned.PartnerId)), tenantPartner),
+                Expression.Equal(Expression.Property(row, nameof(IPartnerOwned.Environment)), tenantEnvironment)));
+        return Expression.Lambda(body, row);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

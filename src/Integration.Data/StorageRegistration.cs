@@ -38,16 +38,27 @@ public static class StorageRegistration
                 throw new InvalidOperationException(
                     "Storage:Provider is PostgreSQL but ConnectionStrings:PostgreSQL is not set.");
             }
-            services.AddDbContextPool<IntegrationDbContext, PostgresIntegrationDbContext>(options =>
+            services.AddPooledDbContextFactory<PostgresIntegrationDbContext>(options =>
                 options.UseNpgsql(connectionString).UseOpenIddict());
+            services.AddScoped<IntegrationDbContext>(Lease<PostgresIntegrationDbContext>);
         }
         else
         {
             var connectionString = ResolveSqliteFile(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRoot);
-            services.AddDbContextPool<IntegrationDbContext, SqliteIntegrationDbContext>(options =>
+            services.AddPooledDbContextFactory<SqliteIntegrationDbContext>(options =>
                 options.UseSqlite(connectionString).UseOpenIddict().AddInterceptors(SqliteTuning.Instance));
+            services.AddScoped<IntegrationDbContext>(Lease<SqliteIntegrationDbContext>);
         }
         return provider;
+    }
+
+    /// <summary>A pooled context for this scope, limited to the scope's tenant (if it has one).</summary>
+    private static IntegrationDbContext Lease<TContext>(IServiceProvider services) where TContext : IntegrationDbContext
+    {
+        var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        var tenant = services.GetService<ITenantResolver>()?.Current;
+        db.ScopeTo(tenant?.PartnerId, tenant?.Environment ?? default);
+        return db;
     }
 
     private static string ResolveSqliteFile(string connectionString, string contentRoot)

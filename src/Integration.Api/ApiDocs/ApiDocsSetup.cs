@@ -7,6 +7,7 @@ namespace Integration.Api.ApiDocs;
 public static class ApiDocsSetup
 {
     public const string PartnerDocument = "v1";
+    public const string PartnerDocumentV2 = "v2";
     public const string AdminDocument = "admin";
     public const string SecurityScheme = "oauth2";
 
@@ -19,7 +20,13 @@ public static class ApiDocsSetup
             {
                 Title = "Partner Integration API",
                 Version = "v1",
-                Description = "Orders, inventory sharing and settlement for the brand's partners. Authenticate with the OAuth 2.0 client credentials grant at /connect/token.",
+                Description = "DEPRECATED: v1 works until its sunset (2027-11-27); move to v2 (docs/versioning.md). Orders, inventory sharing and settlement for the brand's partners. Authenticate with the OAuth 2.0 client credentials grant at /connect/token.",
+            });
+            options.SwaggerDoc(PartnerDocumentV2, new OpenApiInfo
+            {
+                Title = "Partner Integration API",
+                Version = "v2",
+                Description = "Orders, inventory sharing and settlement for the brand's partners. Money is a decimal string with its currency. Authenticate with the OAuth 2.0 client credentials grant at /connect/token.",
             });
             options.SwaggerDoc(AdminDocument, new OpenApiInfo
             {
@@ -46,6 +53,8 @@ public static class ApiDocsSetup
                 },
             });
             options.OperationFilter<SecurityAndProblemResponses>();
+            // One name per operation in every version's document: route names carry a version suffix only to stay unique.
+            options.CustomOperationIds(api => api.ActionDescriptor.AttributeRouteInfo?.Name is { } name && name.EndsWith("V2", StringComparison.Ordinal) ? name[..^2] : api.ActionDescriptor.AttributeRouteInfo?.Name);
             options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
             options.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "decimal" });
             options.SupportNonNullableReferenceTypes();
@@ -67,7 +76,8 @@ public static class ApiDocsSetup
         {
             options.RoutePrefix = "docs";
             options.DocumentTitle = "Partner Integration API";
-            options.SwaggerEndpoint($"/swagger/{PartnerDocument}/swagger.json", "Partner API v1");
+            options.SwaggerEndpoint($"/swagger/{PartnerDocumentV2}/swagger.json", "Partner API v2");
+            options.SwaggerEndpoint($"/swagger/{PartnerDocument}/swagger.json", "Partner API v1 (deprecated)");
             options.SwaggerEndpoint($"/swagger/{AdminDocument}/swagger.json", "Admin API");
         });
         return app;

@@ -1,3 +1,4 @@
+using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Authorization;
@@ -22,6 +23,18 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
             .Distinct().ToList();
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocsSetup.SecurityScheme, context.Document)] = scopes }];
 
+        if (metadata.OfType<IdempotentAttribute>().FirstOrDefault() is { } idempotent)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotentAttribute.Header,
+                In = ParameterLocation.Header,
+                Required = idempotent.Required,
+                Description = "A unique key (e.g. a UUID) per logical request; retries with the same key replay the first answer for 24 hours.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+            });
+        }
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
         var validationProblem = context.SchemaGenerator.GenerateSchema(typeof(ValidationProblemDetails), context.SchemaRepository);
         operation.Responses ??= [];

@@ -60,7 +60,7 @@ public sealed class CredentialIssuer(
         credential.Rotate(application.ClientSecret!, window, clock.UtcNow());
         var secret = ClientSecrets.NewSecret(credential.Kind, credential.Environment);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await applications.UpdateAsync(application, secret, cancellationToken);
         await audit.AppendAsync(new AuditRecord(actor, "credential.rotated", credential.Id,
             Details: new { credential.ClientId, overlapMinutes = (int)window.TotalMinutes }), cancellationToken);
@@ -72,7 +72,7 @@ public sealed class CredentialIssuer(
     public async Task RevokeAsync(Credential credential, string actor, CancellationToken cancellationToken)
     {
         credential.Revoke(clock.UtcNow());
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         if (await applications.FindByClientIdAsync(credential.ClientId, cancellationToken) is { } application)
         {
             await applications.DeleteAsync(application, cancellationToken); // its token entries go with it
@@ -114,7 +114,7 @@ public sealed class CredentialIssuer(
             },
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await applications.CreateAsync(descriptor, cancellationToken);
         db.Credentials.Add(credential);
         await audit.AppendAsync(new AuditRecord(actor, "credential.issued", credential.Id,

@@ -2,8 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Asp.Versioning;
 using Integration.Api.Audit;
+using Integration.Api.Catalog;
 using Integration.Api.Credentials;
+using Integration.Api.Idempotency;
+using Integration.Api.Inventory;
+using Integration.Api.Orders;
 using Integration.Api.Partners;
+using Integration.Api.Versioning;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Integration.Api.Hosting;
@@ -23,7 +28,12 @@ public static class ApiSetup
             options.CustomizeProblemDetails = context => Problems.Complete(context.ProblemDetails, context.HttpContext));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
-        builder.Services.AddControllers(options => options.ReturnHttpNotAcceptable = true)
+        builder.Services.AddControllers(options =>
+            {
+                options.ReturnHttpNotAcceptable = true;
+                // Validation errors name fields as the JSON does ("lines[0].quantity"), not as C# does.
+                options.ModelMetadataDetailsProviders.Add(new Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.SystemTextJsonValidationMetadataProvider());
+            })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ValidationProblems.Create);
 
@@ -45,6 +55,12 @@ public static class ApiSetup
         builder.Services.AddOptions<PartnerSnapshotOptions>().Bind(builder.Configuration.GetSection("Partners:Snapshots"));
         builder.Services.AddSingleton<PartnerSnapshots>();
         builder.Services.AddScoped<CredentialIssuer>();
+        builder.Services.AddScoped<ProductCatalog>();
+        builder.Services.AddScoped<BrandStockLedger>();
+        builder.Services.AddScoped<OrderBook>();
+        builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddHostedService<IdempotencyPruning>();
+        builder.Services.AddOptions<VersionLifecycleOptions>().Bind(builder.Configuration.GetSection("Api"));
         return builder;
     }
 

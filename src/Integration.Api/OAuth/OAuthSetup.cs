@@ -87,6 +87,7 @@ public static class OAuthSetup
         builder.Services.AddSingleton<IAuthorizationHandler, AccessRequirementsHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddSingleton<CredentialActivity>();
+        builder.Services.AddScoped<ITenantResolver, CallerTenantResolver>();
         builder.Services.AddHostedService<TokenPruning>();
         return builder;
     }

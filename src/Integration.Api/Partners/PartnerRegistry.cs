@@ -39,7 +39,7 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
             UpdatedAt = now,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await EnsureNoOtherActiveExclusiveAgentAsync(partner, cancellationToken);
         db.Partners.Add(partner);
         await audit.AppendAsync(new AuditRecord(actor, "partner.created", partner.Id,
@@ -79,7 +79,7 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         }
         partner.Touch(now);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await EnsureNoOtherActiveExclusiveAgentAsync(partner, cancellationToken);
         await audit.AppendAsync(new AuditRecord(actor, "partner.updated", partner.Id, Details: request), cancellationToken);
         await SaveAsync(partner, cancellationToken);

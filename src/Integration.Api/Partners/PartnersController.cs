@@ -7,7 +7,8 @@ namespace Integration.Api.Partners;
 
 /// <summary>The calling partner's own profile.</summary>
 [ApiController]
-[ApiVersion(1)]
+[ApiVersion(1, Deprecated = true)]
+[ApiVersion(2)]
 [Route("v{version:apiVersion}/partners")]
 public sealed class PartnersController(PartnerSnapshots partners) : ControllerBase
 {

@@ -100,7 +100,8 @@ public sealed class HttpConventionTests(PlatformFactory platform) : IClassFixtur
         var response = await session.Client.GetAsync("/v1/partners/me");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("1", response.Headers.GetValues("api-supported-versions").Single());
+        Assert.Contains("2.0", response.Headers.GetValues("api-supported-versions").Single());
+        Assert.Contains("1.0", response.Headers.GetValues("api-deprecated-versions").Single());
     }
 
     [Fact]

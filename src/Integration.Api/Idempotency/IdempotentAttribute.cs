@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Integration.Api.OAuth;
+using Integration.Core.Common;
+using Integration.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Api.Idempotency;
+
+/// <summary>
+/// The action honours <c>Idempotency-Key</c> (api-guidelines.md › Idempotency): the first response is
+/// replayed for retries (<c>Idempotent-Replayed: true</c>), another request under the same key is
+/// 422, a retry while the first still runs is 409. Keys are scoped to the partner and environment.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class IdempotentAttribute : TypeFilterAttribute
+{
+    public const string Header = "Idempotency-Key";
+
+    public IdempotentAttribute(bool required = true) : base(typeof(IdempotencyFilter))
+    {
+        Required = required;
+        Arguments = [required];
+    }
+
+    public bool Required { get; }
+}
+
+public sealed class IdempotencyFilter(bool required, IdempotencyStore store, IntegrationDbContext db, IOptions<JsonOptions> json)
+    : IAsyncResourceFilter, IAsyncActionFilter
+{
+    private const int MaxKeyLength = 255;
+
+    // Before model binding: keep the body readable, so it can be fingerprinted after binding read it.
+    public Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        context.HttpContext.Request.EnableBuffering();
+        return next();
+    }
+
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var key = http.Request.Headers[IdempotentAttribute.Header].ToString();
+        if (string.IsNullOrEmpty(key))
+        {
+            if (required)
+            {
+                throw new DomainException(ErrorKind.Validation, "idempotency_key_required",
+                    "This request needs an Idempotency-Key header (any unique string up to 255 characters, e.g. a UUID) so that retrying it is safe.",
+                    new Dictionary<string, string[]> { [IdempotentAttribute.Header] = ["Required."] });
+            }
+            await next();
+            return;
+        }
+        if (key.Length > MaxKeyLength || key.Any(c => c < 0x21 || c > 0x7E))
+        {
+            throw new DomainException(ErrorKind.Validation, "validation_failed", "The Idempotency-Key is not valid.",
+                new Dictionary<string, string[]> { [IdempotentAttribute.Header] = ["Up to 255 printable ASCII characters without spaces."] });
+        }
+
+        var caller = http.RequirePartnerCaller();
+        var tenant = new Tenant(caller.PartnerId!, caller.Environment!.Value);
+        var claim = await store.ClaimAsync(tenant, key, await FingerprintAsync(http.Request), http.RequestAborted);
+        switch (claim)
+        {
+            case IdempotencyClaim.Mismatch:
+                throw new DomainException(ErrorKind.Unprocessable, "idempotency_key_reused",
+                    "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+            case IdempotencyClaim.InUse:
+                http.Response.Headers.RetryAfter = "1";
+                throw new DomainException(ErrorKind.Conflict, "idempotency_key_in_use",
+                    "A request with this Idempotency-Key is still being processed. Retry shortly to get its result.");
+            case IdempotencyClaim.Replay replay:
+                context.Result = Replay(http, replay.Record);
+                return;
+        }
+
+        var completed = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+            var executed = await next();
+            if (executed.Exception is null && executed.Result is ObjectResult { Value: { } value } result && (result.StatusCode ?? 200) < 500)
+            {
+                var body = JsonSerializer.Serialize(value, value.GetType(), json.Value.JsonSerializerOptions);
+                var location = (result as CreatedResult)?.Location;
+                var etag = http.Response.Headers.ETag.ToString();
+                await IdempotencyStore.CompleteAsync(db, tenant, key, result.StatusCode ?? 200, body, location, etag.Length > 0 ? etag : null, http.RequestAborted);
+                await transaction.CommitAsync(http.RequestAborted);
+                completed = true;
+            }
+        }
+        finally
+        {
+            if (!completed)
+            {
+                await store.ReleaseAsync(tenant, key);
+            }
+        }
+    }
+
+    private static ContentResult Replay(HttpContext http, Core.Idempotency.IdempotencyRecord record)
+    {
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        if (record.ResponseLocation is not null)
+        {
+            http.Response.Headers.Location = record.ResponseLocation;
+        }
+        if (record.ResponseETag is not null)
+        {
+            http.Response.Headers.ETag = record.ResponseETag;
+        }
+        return new ContentResult { Content = record.ResponseBody, ContentType = "application/json; charset=utf-8", StatusCode = record.ResponseStatus };
+    }
+
+    private static async Task<string> FingerprintAsync(HttpRequest request)
+    {
+        request.Body.Position = 0;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+        }
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

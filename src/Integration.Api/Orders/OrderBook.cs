@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Integration.Api.Audit;
+using Integration.Api.Inventory;
+using Integration.Api.OAuth;
+using Integration.Api.Paging;
+using Integration.Core.Common;
+using Integration.Core.Orders;
+using Integration.Core.Outbox;
+using Integration.Core.Partners;
+using Integration.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Api.Orders;
+
+/// <summary>
+/// Places, reads and moves orders. Every change writes its order event and outbox message in the
+/// same transaction; stock moves with the status (confirm reserves, ship consumes, cancel releases).
+/// Partner reads go through the database's tenancy filter, so another partner's order is simply absent.
+/// </summary>
+public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, TimeProvider clock)
+{
+    public const string BrandActor = "brand";
+
+    public async Task<Order> PlaceAsync(Caller caller, CreateOrderRequest request, CancellationToken cancellationToken)
+    {
+        var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == caller.PartnerId, cancellationToken);
+        var now = clock.UtcNow();
+        EnsureMayOrder(partner, now);
+        var duplicates = request.Lines.Select((l, i) => (l.Sku, i)).GroupBy(l => l.Sku).Where(g => g.Count() > 1).ToList();
+        if (duplicates.Count > 0)
+        {
+            throw new DomainException(ErrorKind.Validation, "validation_failed", "Each SKU may appear on one line only; add the quantities up.",
+                duplicates.ToDictionary(g => $"lines[{g.Last().i}].sku", g => new[] { $"SKU '{g.Key}' is already on line {g.First().i + 1}." }));
+        }
+
+        var skus = request.Lines.Select(l => l.Sku).ToList();
+        var products = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, cancellationToken);
+        var unknown = request.Lines.Select((l, i) => (l.Sku, i))
+            .Where(l => !products.TryGetValue(l.Sku, out var p) || !p.Active)
+            .ToDictionary(l => $"lines[{l.i}].sku", l => new[] { products.ContainsKey(l.Sku) ? $"SKU '{l.Sku}' is no longer sold." : $"There is no product with SKU '{l.Sku}'." });
+        if (unknown.Count > 0)
+        {
+            throw new DomainException(ErrorKind.Unprocessable, "unknown_sku", "Some lines name products that cannot be ordered.", unknown);
+        }
+
+        var discount = partner.EffectiveDiscount;
+        var lines = request.Lines.Select((l, i) => OrderLine.Price(i + 1, l.Sku, products[l.Sku].Name, l.Quantity, products[l.Sku].ListPrice, discount)).ToList();
+        var order = Order.Place(Ids.New("ord"), partner.Id, caller.Environment!.Value, request.Reference, prepay: partner.CreditRating == CreditRating.C,
+            discount, lines, request.ShipTo?.ToAddress(), now);
+
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        if (await db.Orders.AnyAsync(o => o.Reference == request.Reference, cancellationToken))
+        {
+            throw DuplicateReference(request.Reference);
+        }
+        db.Orders.Add(order);
+        Record(order, "order.created", from: null, actor: $"partner:{caller.ClientId}", now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("ux_orders_partner_reference", "orders.PartnerId, orders.Environment, orders.Reference"))
+        {
+            throw DuplicateReference(request.Reference);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return order;
+    }
+
+    public async Task<Order> GetAsync(string id, CancellationToken cancellationToken) =>
+        await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw DomainException.NotFound("order", id);
+
+    /// <summary>Newest first, keyset-paged on (created, id), so pages stay stable while orders arrive.</summary>
+    public async Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, PageQuery page, CancellationToken cancellationToken)
+    {
+        var query = db.Orders.AsNoTracking();
+        if (filter.Status is { } status) query = query.Where(o => o.Status == status);
+        if (filter.CreatedFrom is { } from) query = query.Where(o => o.CreatedAt >= from);
+        if (filter.CreatedTo is { } to) query = query.Where(o => o.CreatedAt < to);
+        if (filter.UpdatedSince is { } since) query = query.Where(o => o.UpdatedAt >= since);
+        if (filter.Reference is { } reference) query = query.Where(o => o.Reference == reference);
+        if (page.Cursor is not null)
+        {
+            var (createdAt, id) = Cursor.DecodeTimestampAndId(page.Cursor);
+            query = query.Where(o => o.CreatedAt < createdAt || (o.CreatedAt == createdAt && string.Compare(o.Id, id) < 0));
+        }
+        return await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+    }
+
+    public static string CursorOf(Order order) => Cursor.Encode(order.CreatedAt, order.Id);
+
+    public async Task<IReadOnlyList<OrderEvent>> EventsAsync(string orderId, PageQuery page, CancellationToken cancellationToken)
+    {
+        if (!await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
+        {
+            throw DomainException.NotFound("order", orderId);
+        }
+        var query = db.OrderEvents.AsNoTracking().Where(e => e.OrderId == orderId);
+        if (page.Cursor is not null)
+        {
+            var (occurredAt, id) = Cursor.DecodeTimestampAndId(page.Cursor);
+            query = query.Where(e => e.OccurredAt > occurredAt || (e.OccurredAt == occurredAt && string.Compare(e.Id, id) > 0));
+        }
+        return await query.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+    }
+
+    public static string CursorOf(OrderEvent orderEvent) => Cursor.Encode(orderEvent.OccurredAt, orderEvent.Id);
+
+    /// <summary>A partner cancels its own order; <paramref name="checkVersion"/> applies the caller's If-Match.</summary>
+    public Task<Order> CancelAsync(string id, Caller caller, Action<int> checkVersion, CancellationToken cancellationToken) =>
+        MoveAsync(id, OrderStatus.Cancelled, $"partner:{caller.ClientId}", checkVersion, beforeSave: null, cancellationToken);
+
+    /// <summary>An internal team moves an order (confirm, ship, deliver, return, cancel); audited.</summary>
+    public Task<Order> MoveByBrandAsync(string id, OrderStatus target, string adminClientId, Action<Order>? beforeSave, object? details, CancellationToken cancellationToken) =>
+        MoveAsync(id, target, BrandActor, checkVersion: null, async order =>
+        {
+            beforeSave?.Invoke(order);
+            await audit.AppendAsync(new AuditRecord(adminClientId, $"order.{SnakeCase.Of(target)}", order.Id, Details: details), cancellationToken);
+        }, cancellationToken);
+
+    private async Task<Order> MoveAsync(
+        string id, OrderStatus target, string actor, Action<int>? checkVersion, Func<Order, Task>? beforeSave, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw DomainException.NotFound("order", id);
+        checkVersion?.Invoke(order.Version);
+        var now = clock.UtcNow();
+        var from = order.MoveTo(target, now);
+        var lines = order.Lines.Select(l => (l.Sku, l.Quantity)).ToList();
+        if (target == OrderStatus.Confirmed)
+        {
+            await stock.ReserveAsync(order.Environment, lines, cancellationToken);
+        }
+        else if (target == OrderStatus.Shipped)
+        {
+            await stock.ConsumeAsync(order.Environment, lines, cancellationToken);
+        }
+        else if (target == OrderStatus.Cancelled && OrderStateMachine.HoldsReservation(from))
+        {
+            await stock.ReleaseAsync(order.Environment, lines, cancellationToken);
+        }
+        if (beforeSave is not null)
+        {
+            await beforeSave(order);
+        }
+        Record(order, "order.status_changed", from, actor, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException(ErrorKind.Conflict, "concurrent_update", "The order changed while this request ran. Read it again and retry.");
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return order;
+    }
+
+    private void Record(Order order, string type, OrderStatus? from, string actor, DateTimeOffset now)
+    {
+        db.OrderEvents.Add(new OrderEvent
+        {
+            Id = Ids.New("oev"), OrderId = order.Id, PartnerId = order.PartnerId, Environment = order.Environment,
+            Type = type, FromStatus = from, ToStatus = order.Status, Actor = actor, OccurredAt = now,
+        });
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            PartnerId = order.PartnerId, Environment = order.Environment, Type = type, SubjectId = order.Id, OccurredAt = now,
+            Payload = JsonSerializer.Serialize(new
+            {
+                orderId = order.Id, reference = order.Reference,
+                from = from is { } f ? SnakeCase.Of(f) : null, to = SnakeCase.Of(order.Status),
+                total = order.Total.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = order.Currency,
+            }),
+        });
+    }
+
+    private static void EnsureMayOrder(Partner partner, DateTimeOffset now)
+    {
+        if (partner.Status is PartnerStatus.Frozen or PartnerStatus.Terminated)
+        {
+            throw new DomainException(ErrorKind.Forbidden, "account_frozen",
+                $"The partner account is {SnakeCase.Of(partner.Status)}: new orders are refused; reads keep working.");
+        }
+        if (partner.Status == PartnerStatus.Exiting && DateOnly.FromDateTime(now.UtcDateTime) > partner.ExitBufferEndsOn)
+        {
+            throw new DomainException(ErrorKind.Forbidden, "account_exited",
+                $"The partner's exit buffer ended on {partner.ExitBufferEndsOn:yyyy-MM-dd}: new orders are refused.");
+        }
+    }
+
+    private static DomainException DuplicateReference(string reference) =>
+        new(ErrorKind.Conflict, "duplicate_reference", $"You already have an order with reference '{reference}'.");
+}

@@ -1,0 +1,145 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Integration.Api.Hosting;
+using Integration.Core.Catalog;
+using Integration.Core.Orders;
+
+namespace Integration.Api.Orders;
+
+public sealed record CreateOrderRequest
+{
+    /// <summary>Your own reference for the order (e.g. your PO number); unique per partner and environment.</summary>
+    [StringLength(64, MinimumLength = 1)]
+    [RegularExpression(@"^[\x21-\x7E]+( [\x21-\x7E]+)*$", ErrorMessage = "reference is printable ASCII without leading, trailing or double spaces.")]
+    public required string Reference { get; init; }
+
+    /// <summary>1 to 500 lines, each SKU at most once.</summary>
+    [MinLength(1, ErrorMessage = "An order needs at least one line.")]
+    [MaxLength(500, ErrorMessage = "An order has at most 500 lines.")]
+    public required IReadOnlyList<OrderLineRequest> Lines { get; init; }
+
+    public ShipToRequest? ShipTo { get; init; }
+}
+
+public sealed record OrderLineRequest
+{
+    [RegularExpression(SkuFormat.Pattern, ErrorMessage = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.")]
+    public required string Sku { get; init; }
+
+    /// <summary>Whole units, 1 to 100,000.</summary>
+    [Range(1, 100_000)]
+    public required int Quantity { get; init; }
+}
+
+public sealed record ShipToRequest
+{
+    [StringLength(200, MinimumLength = 1)]
+    public required string Name { get; init; }
+
+    [StringLength(200, MinimumLength = 1)]
+    public required string Line1 { get; init; }
+
+    [StringLength(200)]
+    public string? Line2 { get; init; }
+
+    [StringLength(100, MinimumLength = 1)]
+    public required string City { get; init; }
+
+    [RegularExpression("^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$", ErrorMessage = "regionCode must look like CN, CN-SH or CN-SH-PD.")]
+    public string? RegionCode { get; init; }
+
+    [StringLength(20)]
+    public string? PostalCode { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2, e.g. CN.</summary>
+    [RegularExpression("^[A-Z]{2}$", ErrorMessage = "country is an ISO 3166-1 alpha-2 code such as CN.")]
+    public required string Country { get; init; }
+
+    [StringLength(40)]
+    public string? Phone { get; init; }
+
+    public ShippingAddress ToAddress() => new()
+    {
+        Name = Name, Line1 = Line1, Line2 = Line2, City = City, RegionCode = RegionCode, PostalCode = PostalCode, Country = Country, Phone = Phone,
+    };
+}
+
+/// <summary>Filters of the order list; all optional and combined with AND.</summary>
+public sealed record OrderFilter
+{
+    public OrderStatus? Status { get; init; }
+
+    /// <summary>Created at or after this instant.</summary>
+    public DateTimeOffset? CreatedFrom { get; init; }
+
+    /// <summary>Created before this instant.</summary>
+    public DateTimeOffset? CreatedTo { get; init; }
+
+    /// <summary>Changed at or after this instant (to sync changes since your last poll).</summary>
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    [StringLength(64)]
+    public string? Reference { get; init; }
+}
+
+public sealed record ShipOrderRequest
+{
+    [StringLength(100, MinimumLength = 1)]
+    public required string Carrier { get; init; }
+
+    [StringLength(100, MinimumLength = 1)]
+    public required string TrackingNumber { get; init; }
+}
+
+public sealed record RecordPrepaymentRequest
+{
+    /// <summary>The amount received; it must equal the order total.</summary>
+    [Range(typeof(decimal), "0.01", "1000000000000")]
+    public required decimal Amount { get; init; }
+}
+
+/// <summary>An order as v1 shows it: money as numbers with two decimals.</summary>
+public sealed record OrderV1(
+    string Id, string Reference, OrderStatus Status, string Currency,
+    [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal Total,
+    decimal DiscountRate, IReadOnlyList<OrderLineV1> Lines, ShippingAddress? ShipTo, string? Carrier, string? TrackingNumber,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? PaidAt, DateTimeOffset? ShippedAt,
+    DateTimeOffset? DeliveredAt, DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt)
+{
+    public static OrderV1 From(Order o) => new(
+        o.Id, o.Reference, o.Status, o.Currency, o.Total, o.DiscountRate,
+        o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineV1(l.LineNumber, l.Sku, l.Name, l.Quantity, l.ListPrice, l.UnitPrice, l.LineTotal)).ToList(),
+        o.ShipTo, o.Carrier, o.TrackingNumber, o.CreatedAt, o.UpdatedAt, o.ConfirmedAt, o.PaidAt, o.ShippedAt, o.DeliveredAt, o.CancelledAt, o.ReturnedAt);
+}
+
+public sealed record OrderLineV1(
+    int LineNumber, string Sku, string Name, int Quantity,
+    [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal ListPrice,
+    [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal UnitPrice,
+    [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal LineTotal);
+
+/// <summary>An order as v2 shows it: money as decimal strings with currency, and each line's discount.</summary>
+public sealed record OrderV2(
+    string Id, string Reference, OrderStatus Status, MoneyAmount Total, string DiscountRate,
+    IReadOnlyList<OrderLineV2> Lines, ShippingAddress? ShipTo, string? Carrier, string? TrackingNumber,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? PaidAt, DateTimeOffset? ShippedAt,
+    DateTimeOffset? DeliveredAt, DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt)
+{
+    public static OrderV2 From(Order o) => new(
+        o.Id, o.Reference, o.Status, MoneyAmount.Of(o.Total, o.Currency), Rates.Format(o.DiscountRate),
+        o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineV2(
+            l.LineNumber, l.Sku, l.Name, l.Quantity, MoneyAmount.Of(l.ListPrice, o.Currency), MoneyAmount.Of(l.UnitPrice, o.Currency),
+            new LineDiscountV2(Rates.Format(o.DiscountRate), MoneyAmount.Of(l.Discount, o.Currency)), MoneyAmount.Of(l.LineTotal, o.Currency))).ToList(),
+        o.ShipTo, o.Carrier, o.TrackingNumber, o.CreatedAt, o.UpdatedAt, o.ConfirmedAt, o.PaidAt, o.ShippedAt, o.DeliveredAt, o.CancelledAt, o.ReturnedAt);
+}
+
+public sealed record OrderLineV2(int LineNumber, string Sku, string Name, int Quantity, MoneyAmount ListPrice, MoneyAmount UnitPrice, LineDiscountV2 Discount, MoneyAmount LineTotal);
+
+/// <summary>What the discount took off the line: the rate and the amount at list price.</summary>
+public sealed record LineDiscountV2(string Rate, MoneyAmount Amount);
+
+/// <summary>One change of an order. <c>actor</c> is <c>partner:&lt;client id&gt;</c>, <c>brand</c> or <c>system</c>.</summary>
+public sealed record OrderEventResponse(string Id, string OrderId, string Type, OrderStatus? From, OrderStatus To, string Actor, DateTimeOffset OccurredAt)
+{
+    public static OrderEventResponse Of(OrderEvent e) => new(e.Id, e.OrderId, e.Type, e.FromStatus, e.ToStatus, e.Actor, e.OccurredAt);
+}

@@ -1,0 +1,61 @@
+using Asp.Versioning;
+using Integration.Api.Hosting;
+using Integration.Api.Idempotency;
+using Integration.Api.OAuth;
+using Integration.Api.Paging;
+using Integration.Core.Credentials;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integration.Api.Orders;
+
+/// <summary>Orders, v1: money as JSON numbers with two decimals. Deprecated: see docs/versioning.md.</summary>
+[ApiController]
+[ApiVersion(1, Deprecated = true)]
+[Route("v{version:apiVersion}/orders")]
+public sealed class OrdersV1Controller(OrderBook orders) : ControllerBase
+{
+    /// <summary>Places an order, priced with your discount. Requires an Idempotency-Key; retries replay the first answer.</summary>
+    [HttpPost(Name = "CreateOrder")]
+    [PartnerAccess(ApiScopes.OrdersWrite)]
+    [Idempotent]
+    [ProducesResponseType<OrderV1>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Create(CreateOrderRequest request, CancellationToken cancellationToken)
+    {
+        var order = await orders.PlaceAsync(HttpContext.RequirePartnerCaller(), request, cancellationToken);
+        ETags.Set(HttpContext, order.Version);
+        return Created(Url.Link("GetOrder", new { id = order.Id, version = "1" }), OrderV1.From(order));
+    }
+
+    /// <summary>Reads one of your orders. The ETag is what cancelling needs in If-Match.</summary>
+    [HttpGet("{id}", Name = "GetOrder")]
+    [PartnerAccess(ApiScopes.OrdersRead)]
+    public async Task<OrderV1> Get(string id, CancellationToken cancellationToken)
+    {
+        var order = await orders.GetAsync(id, cancellationToken);
+        ETags.Set(HttpContext, order.Version);
+        return OrderV1.From(order);
+    }
+
+    /// <summary>Lists your orders, newest first, with optional filters.</summary>
+    [HttpGet(Name = "ListOrders")]
+    [PartnerAccess(ApiScopes.OrdersRead)]
+    public async Task<Page<OrderV1>> List([FromQuery] OrderFilter filter, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await orders.ListAsync(filter, page, cancellationToken)).ToPage(page, HttpContext, OrderBook.CursorOf, OrderV1.From);
+
+    /// <summary>Cancels a pending, awaiting-payment or confirmed order. Requires If-Match with the order's ETag.</summary>
+    [HttpPost("{id}/cancel", Name = "CancelOrder")]
+    [PartnerAccess(ApiScopes.OrdersWrite)]
+    [Idempotent(required: false)]
+    public async Task<OrderV1> Cancel(string id, CancellationToken cancellationToken)
+    {
+        var order = await orders.CancelAsync(id, HttpContext.RequirePartnerCaller(), v => ETags.CheckIfMatch(HttpContext, v, required: true), cancellationToken);
+        ETags.Set(HttpContext, order.Version);
+        return OrderV1.From(order);
+    }
+
+    /// <summary>Every change of the order: who, when, from which status to which.</summary>
+    [HttpGet("{id}/events", Name = "ListOrderEvents")]
+    [PartnerAccess(ApiScopes.OrdersRead)]
+    public async Task<Page<OrderEventResponse>> Events(string id, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await orders.EventsAsync(id, page, cancellationToken)).ToPage(page, HttpContext, OrderBook.CursorOf, OrderEventResponse.Of);
+}

@@ -1,0 +1,61 @@
+using Asp.Versioning;
+using Integration.Api.Hosting;
+using Integration.Api.Idempotency;
+using Integration.Api.OAuth;
+using Integration.Api.Paging;
+using Integration.Core.Credentials;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integration.Api.Orders;
+
+/// <summary>Orders, v2: money as decimal strings with currency, and each line's discount.</summary>
+[ApiController]
+[ApiVersion(2)]
+[Route("v{version:apiVersion}/orders")]
+public sealed class OrdersV2Controller(OrderBook orders) : ControllerBase
+{
+    /// <summary>Places an order, priced with your discount. Requires an Idempotency-Key; retries replay the first answer.</summary>
+    [HttpPost(Name = "CreateOrderV2")]
+    [PartnerAccess(ApiScopes.OrdersWrite)]
+    [Idempotent]
+    [ProducesResponseType<OrderV2>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Create(CreateOrderRequest request, CancellationToken cancellationToken)
+    {
+        var order = await orders.PlaceAsync(HttpContext.RequirePartnerCaller(), request, cancellationToken);
+        ETags.Set(HttpContext, order.Version);
+        return Created(Url.Link("GetOrderV2", new { id = order.Id, version = "2" }), OrderV2.From(order));
+    }
+
+    /// <summary>Reads one of your orders. The ETag is what cancelling needs in If-Match.</summary>
+    [HttpGet("{id}", Name = "GetOrderV2")]
+    [PartnerAccess(ApiScopes.OrdersRead)]
+    public async Task<OrderV2> Get(string id, CancellationToken cancellationToken)
+    {
+        var order = await orders.GetAsync(id, cancellationToken);
+        ETags.Set(HttpContext, order.Version);
+        return OrderV2.From(order);
+    }
+
+    /// <summary>Lists your orders, newest first, with optional filters.</summary>
+    [HttpGet(Name = "ListOrdersV2")]
+    [PartnerAccess(ApiScopes.OrdersRead)]
+    public async Task<Page<OrderV2>> List([FromQuery] OrderFilter filter, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await orders.ListAsync(filter, page, cancellationToken)).ToPage(page, HttpContext, OrderBook.CursorOf, OrderV2.From);
+
+    /// <summary>Cancels a pending, awaiting-payment or confirmed order. Requires If-Match with the order's ETag.</summary>
+    [HttpPost("{id}/cancel", Name = "CancelOrderV2")]
+    [PartnerAccess(ApiScopes.OrdersWrite)]
+    [Idempotent(required: false)]
+    public async Task<OrderV2> Cancel(string id, CancellationToken cancellationToken)
+    {
+        var order = await orders.CancelAsync(id, HttpContext.RequirePartnerCaller(), v => ETags.CheckIfMatch(HttpContext, v, required: true), cancellationToken);
+        ETags.Set(HttpContext, order.Version);
+        return OrderV2.From(order);
+    }
+
+    /// <summary>Every change of the order: who, when, from which status to which.</summary>
+    [HttpGet("{id}/events", Name = "ListOrderEventsV2")]
+    [PartnerAccess(ApiScopes.OrdersRead)]
+    public async Task<Page<OrderEventResponse>> Events(string id, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await orders.EventsAsync(id, page, cancellationToken)).ToPage(page, HttpContext, OrderBook.CursorOf, OrderEventResponse.Of);
+}

@@ -1,0 +1,11 @@
+namespace Integration.Core.Common;
+
+/// <summary>Money rules of domain.md: decimal, rounded to 0.01 with midpoint away from zero.</summary>
+public static class Money
+{
+    public const string DefaultCurrency = "CNY";
+
+    public static decimal Round(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    public static bool HasAtMostTwoDecimals(decimal amount) => Round(amount) == amount;
+}

@@ -1,0 +1,47 @@
+using Integration.Core.Idempotency;
+using Integration.Core.Inventory;
+using Integration.Core.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Integration.Data.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedOnAdd();
+        builder.Property(m => m.PartnerId).HasMaxLength(40);
+        builder.Property(m => m.Type).HasMaxLength(64);
+        builder.Property(m => m.SubjectId).HasMaxLength(40);
+        builder.HasIndex(m => new { m.PublishedAt, m.Id });
+    }
+}
+
+internal sealed class BrandStockConfiguration : IEntityTypeConfiguration<BrandStock>
+{
+    public void Configure(EntityTypeBuilder<BrandStock> builder)
+    {
+        builder.ToTable("brand_stock", table => table.HasCheckConstraint("ck_brand_stock_available", "\"Reserved\" >= 0 AND \"OnHand\" >= \"Reserved\""));
+        builder.HasKey(s => new { s.Sku, s.Environment });
+        builder.Property(s => s.Sku).HasMaxLength(40);
+        builder.Ignore(s => s.Available);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("idempotency_records");
+        builder.HasKey(r => new { r.PartnerId, r.Environment, r.Key });
+        builder.Property(r => r.PartnerId).HasMaxLength(40);
+        builder.Property(r => r.Key).HasMaxLength(255);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.ResponseLocation).HasMaxLength(500);
+        builder.Property(r => r.ResponseETag).HasMaxLength(64);
+        builder.HasIndex(r => r.ExpiresAt);
+    }
+}
