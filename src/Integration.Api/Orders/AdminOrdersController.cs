@@ -20,12 +20,12 @@ public sealed class AdminOrdersController(OrderBook orders) : ControllerBase
 
     /// <summary>pending → confirmed; reserves brand stock (409 insufficient_stock and nothing changes if short).</summary>
     [HttpPost("confirm", Name = "ConfirmOrder")]
-    public Task<OrderV2> Confirm(string id, CancellationToken cancellationToken) => Move(id, OrderStatus.Confirmed, null, null, cancellationToken);
+    public Task<OrderV2> Confirm(string id, CancellationToken cancellationToken) => Move(id, OrderStatus.Pending, OrderStatus.Confirmed, null, null, cancellationToken);
 
     /// <summary>awaiting_payment → confirmed once a rating-C partner's prepayment arrived; reserves brand stock.</summary>
     [HttpPost("record-prepayment", Name = "RecordOrderPrepayment")]
     public Task<OrderV2> RecordPrepayment(string id, RecordPrepaymentRequest request, CancellationToken cancellationToken) =>
-        Move(id, OrderStatus.Confirmed, order =>
+        Move(id, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, order =>
         {
             if (order.Total != request.Amount)
             {
@@ -37,22 +37,22 @@ public sealed class AdminOrdersController(OrderBook orders) : ControllerBase
     /// <summary>confirmed → shipped with carrier and tracking number; consumes the reserved stock.</summary>
     [HttpPost("ship", Name = "ShipOrder")]
     public Task<OrderV2> Ship(string id, ShipOrderRequest request, CancellationToken cancellationToken) =>
-        Move(id, OrderStatus.Shipped, order => order.RecordShipment(request.Carrier, request.TrackingNumber), request, cancellationToken);
+        Move(id, null, OrderStatus.Shipped, order => order.RecordShipment(request.Carrier, request.TrackingNumber), request, cancellationToken);
 
     /// <summary>shipped → delivered. Delivered orders count towards the month's settlement.</summary>
     [HttpPost("deliver", Name = "DeliverOrder")]
-    public Task<OrderV2> Deliver(string id, CancellationToken cancellationToken) => Move(id, OrderStatus.Delivered, null, null, cancellationToken);
+    public Task<OrderV2> Deliver(string id, CancellationToken cancellationToken) => Move(id, null, OrderStatus.Delivered, null, null, cancellationToken);
 
     /// <summary>delivered → returned, within 30 days of delivery.</summary>
     [HttpPost("return", Name = "ReturnOrder")]
-    public Task<OrderV2> Return(string id, CancellationToken cancellationToken) => Move(id, OrderStatus.Returned, null, null, cancellationToken);
+    public Task<OrderV2> Return(string id, CancellationToken cancellationToken) => Move(id, null, OrderStatus.Returned, null, null, cancellationToken);
 
     /// <summary>pending, awaiting_payment or confirmed → cancelled; releases reserved stock.</summary>
     [HttpPost("cancel", Name = "CancelOrderAdmin")]
-    public Task<OrderV2> Cancel(string id, CancellationToken cancellationToken) => Move(id, OrderStatus.Cancelled, null, null, cancellationToken);
+    public Task<OrderV2> Cancel(string id, CancellationToken cancellationToken) => Move(id, null, OrderStatus.Cancelled, null, null, cancellationToken);
 
-    private async Task<OrderV2> Move(string id, OrderStatus target, Action<Order>? beforeSave, object? details, CancellationToken cancellationToken) =>
-        Shown(await orders.MoveByBrandAsync(id, target, HttpContext.GetCaller()!.ClientId, beforeSave, details, cancellationToken));
+    private async Task<OrderV2> Move(string id, OrderStatus? requiredFrom, OrderStatus target, Action<Order>? beforeSave, object? details, CancellationToken cancellationToken) =>
+        Shown(await orders.MoveByBrandAsync(id, requiredFrom, target, HttpContext.GetCaller()!.ClientId, beforeSave, details, cancellationToken));
 
     private OrderV2 Shown(Order order)
     {

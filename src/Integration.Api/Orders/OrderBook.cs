@@ -98,32 +98,41 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         var query = db.OrderEvents.AsNoTracking().Where(e => e.OrderId == orderId);
         if (page.Cursor is not null)
         {
-            var (occurredAt, id) = Cursor.DecodeTimestampAndId(page.Cursor);
-            query = query.Where(e => e.OccurredAt > occurredAt || (e.OccurredAt == occurredAt && string.Compare(e.Id, id) > 0));
+            var after = int.TryParse(Cursor.Decode(page.Cursor, 1)[0], System.Globalization.CultureInfo.InvariantCulture, out var version)
+                ? version
+                : throw DomainException.Invalid("cursor", "The cursor is not one this list returned. Start again without a cursor.");
+            query = query.Where(e => e.OrderVersion > after);
         }
-        return await query.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return await query.OrderBy(e => e.OrderVersion).Take(page.Limit + 1).ToListAsync(cancellationToken);
     }
 
-    public static string CursorOf(OrderEvent orderEvent) => Cursor.Encode(orderEvent.OccurredAt, orderEvent.Id);
+    public static string CursorOf(OrderEvent orderEvent) => Cursor.Encode(orderEvent.OrderVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A partner cancels its own order; <paramref name="checkVersion"/> applies the caller's If-Match.</summary>
     public Task<Order> CancelAsync(string id, Caller caller, Action<int> checkVersion, CancellationToken cancellationToken) =>
-        MoveAsync(id, OrderStatus.Cancelled, $"partner:{caller.ClientId}", checkVersion, beforeSave: null, cancellationToken);
+        MoveAsync(id, requiredFrom: null, OrderStatus.Cancelled, $"partner:{caller.ClientId}", checkVersion, beforeSave: null, cancellationToken);
 
     /// <summary>An internal team moves an order (confirm, ship, deliver, return, cancel); audited.</summary>
-    public Task<Order> MoveByBrandAsync(string id, OrderStatus target, string adminClientId, Action<Order>? beforeSave, object? details, CancellationToken cancellationToken) =>
-        MoveAsync(id, target, BrandActor, checkVersion: null, async order =>
+    // requiredFrom narrows the move to one starting status (confirm: pending; record prepayment: awaiting_payment).
+    public Task<Order> MoveByBrandAsync(
+        string id, OrderStatus? requiredFrom, OrderStatus target, string adminClientId, Action<Order>? beforeSave, object? details, CancellationToken cancellationToken) =>
+        MoveAsync(id, requiredFrom, target, BrandActor, checkVersion: null, async order =>
         {
             beforeSave?.Invoke(order);
             await audit.AppendAsync(new AuditRecord(adminClientId, $"order.{SnakeCase.Of(target)}", order.Id, Details: details), cancellationToken);
         }, cancellationToken);
 
     private async Task<Order> MoveAsync(
-        string id, OrderStatus target, string actor, Action<int>? checkVersion, Func<Order, Task>? beforeSave, CancellationToken cancellationToken)
+        string id, OrderStatus? requiredFrom, OrderStatus target, string actor, Action<int>? checkVersion, Func<Order, Task>? beforeSave, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw DomainException.NotFound("order", id);
         checkVersion?.Invoke(order.Version);
+        if (requiredFrom is { } required && order.Status != required)
+        {
+            throw new DomainException(ErrorKind.Conflict, "invalid_transition",
+                $"This action applies to '{SnakeCase.Of(required)}' orders; this one is '{SnakeCase.Of(order.Status)}'.");
+        }
         var now = clock.UtcNow();
         var from = order.MoveTo(target, now);
         var lines = order.Lines.Select(l => (l.Sku, l.Quantity)).ToList();
@@ -160,7 +169,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
     {
         db.OrderEvents.Add(new OrderEvent
         {
-            Id = Ids.New("oev"), OrderId = order.Id, PartnerId = order.PartnerId, Environment = order.Environment,
+            Id = Ids.New("oev"), OrderId = order.Id, OrderVersion = order.Version, PartnerId = order.PartnerId, Environment = order.Environment,
             Type = type, FromStatus = from, ToStatus = order.Status, Actor = actor, OccurredAt = now,
         });
         db.OutboxMessages.Add(new OutboxMessage

@@ -7,6 +7,9 @@ public sealed class OrderEvent : IPartnerOwned
 {
     public required string Id { get; init; }
     public required string OrderId { get; init; }
+
+    /// <summary>The order's version after this event: 1 for creation, then one more per change. Orders the events.</summary>
+    public int OrderVersion { get; init; }
     public required string PartnerId { get; init; }
     public ApiEnvironment Environment { get; init; }
     public required string Type { get; init; }

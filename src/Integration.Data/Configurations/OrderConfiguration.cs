@@ -67,6 +67,6 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
         builder.Property(e => e.Type).HasMaxLength(64);
         builder.Property(e => e.Actor).HasMaxLength(100);
         builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(e => new { e.OrderId, e.OccurredAt, e.Id });
+        builder.HasIndex(e => new { e.OrderId, e.OrderVersion }).IsUnique();
     }
 }

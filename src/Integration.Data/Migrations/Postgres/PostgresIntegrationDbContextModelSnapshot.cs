@@ -379,6 +379,9 @@ namespace Integration.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("OrderVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PartnerId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -396,7 +399,8 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId", "OccurredAt", "Id");
+                    b.HasIndex("OrderId", "OrderVersion")
+                        .IsUnique();
 
                     b.ToTable("order_events", (string)null);
                 });

@@ -373,6 +373,9 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrderVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PartnerId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -390,7 +393,8 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId", "OccurredAt", "Id");
+                    b.HasIndex("OrderId", "OrderVersion")
+                        .IsUnique();
 
                     b.ToTable("order_events", (string)null);
                 });

@@ -136,6 +136,7 @@ namespace Integration.Data.Migrations.Postgres
                 {
                     Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     OrderId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrderVersion = table.Column<int>(type: "integer", nullable: false),
                     PartnerId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Environment = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -187,9 +188,10 @@ namespace Integration.Data.Migrations.Postgres
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_order_events_OrderId_OccurredAt_Id",
+                name: "IX_order_events_OrderId_OrderVersion",
                 table: "order_events",
-                columns: new[] { "OrderId", "OccurredAt", "Id" });
+                columns: new[] { "OrderId", "OrderVersion" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_orders_PartnerId_Environment_CreatedAt_Id",

@@ -134,6 +134,7 @@ namespace Integration.Data.Migrations.Sqlite
                 {
                     Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     OrderId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrderVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -184,9 +185,10 @@ namespace Integration.Data.Migrations.Sqlite
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_order_events_OrderId_OccurredAt_Id",
+                name: "IX_order_events_OrderId_OrderVersion",
                 table: "order_events",
-                columns: new[] { "OrderId", "OccurredAt", "Id" });
+                columns: new[] { "OrderId", "OrderVersion" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_orders_PartnerId_Environment_CreatedAt_Id",
