@@ -11,7 +11,13 @@ public sealed class EnvironmentHeaderMiddleware(RequestDelegate next)
     {
         if (context.GetCaller()?.Environment is { } environment)
         {
-            context.Response.Headers[Header] = SnakeCase.Of(environment);
+            // On start, so that error responses (whose headers are reset by error handling) carry it too.
+            context.Response.OnStarting(static state =>
+            {
+                var (response, value) = ((HttpResponse, string))state;
+                response.Headers[Header] = value;
+                return Task.CompletedTask;
+            }, (context.Response, SnakeCase.Of(environment)));
         }
         return next(context);
     }

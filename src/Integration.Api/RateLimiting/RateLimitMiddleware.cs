@@ -47,15 +47,22 @@ public sealed class RateLimitMiddleware : IAsyncDisposable
         using var lease = _limiter.AttemptAcquire(policy);
         var remaining = _limiter.GetStatistics(policy)?.CurrentAvailablePermits ?? 0;
         var secondsToFull = (int)Math.Ceiling((policy.Burst - remaining) / (double)policy.PermitsPerSecond);
-        var headers = context.Response.Headers;
-        headers["RateLimit-Policy"] = $"\"{policy.Name}\";q={policy.Burst};w={policy.WindowSeconds}";
-        headers["RateLimit"] = $"\"{policy.Name}\";r={remaining};t={secondsToFull}";
+        var policyHeader = $"\"{policy.Name}\";q={policy.Burst};w={policy.WindowSeconds}";
+        var remainingHeader = $"\"{policy.Name}\";r={remaining};t={secondsToFull}";
+        // On start, so that error responses (whose headers are reset by error handling) carry them too.
+        context.Response.OnStarting(static state =>
+        {
+            var (response, policyValue, remainingValue) = ((HttpResponse, string, string))state;
+            response.Headers["RateLimit-Policy"] = policyValue;
+            response.Headers["RateLimit"] = remainingValue;
+            return Task.CompletedTask;
+        }, (context.Response, policyHeader, remainingHeader));
 
         if (!lease.IsAcquired)
         {
             var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited",
                 $"Too many requests for the '{policy.Name}' limit ({policy.PermitsPerSecond}/s, bursts of {policy.Burst}). Retry after {seconds} s.");
             return;
