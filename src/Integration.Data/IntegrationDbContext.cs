@@ -33,11 +33,17 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
 
     /// <summary>
     /// The partner whose data this unit of work may see, or null for internal work (admin API,
-    /// background jobs). Set once when the context is handed out (<see cref="StorageRegistration"/>).
+    /// background jobs), which must read partner-owned rows through <see cref="Visible{T}"/>.
+    /// Set once when the context is handed out (<see cref="StorageRegistration"/>).
     /// </summary>
     public string? TenantPartnerId { get; private set; }
 
     public ApiEnvironment TenantEnvironment { get; private set; }
+
+    /// <summary>The in-process writer queue of this database (SQLite only; null on PostgreSQL).</summary>
+    public virtual SemaphoreSlim? WriteGate => null;
+
+    internal bool HoldsWriteGateForSave { get; set; }
 
     public void ScopeTo(string? partnerId, ApiEnvironment environment)
     {
@@ -55,18 +61,23 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
         }
     }
 
-    // e => TenantPartnerId == null || (e.PartnerId == TenantPartnerId && e.Environment == TenantEnvironment)
+    /// <summary>
+    /// The rows of <typeparamref name="T"/> this unit of work may see: a partner's own rows in its
+    /// environment, or, for internal work (no tenant), every partner's. Plain <c>Set&lt;T&gt;()</c> in an
+    /// internal unit of work sees nothing: cross-partner reads must say so by using this.
+    /// </summary>
+    public IQueryable<T> Visible<T>() where T : class, IPartnerOwned =>
+        TenantPartnerId is null ? Set<T>().IgnoreQueryFilters() : Set<T>();
+
+    // row => row.PartnerId == TenantPartnerId && row.Environment == TenantEnvironment. Kept free of
+    // "OR tenant IS NULL", so the databases can use the (PartnerId, Environment, …) indexes.
     private LambdaExpression TenancyFilter(Type type)
     {
         var row = Expression.Parameter(type, "row");
         var context = Expression.Constant(this);
-        var tenantPartner = Expression.Property(context, nameof(TenantPartnerId));
-        var tenantEnvironment = Expression.Property(context, nameof(TenantEnvironment));
-        var body = Expression.OrElse(
-            Expression.Equal(tenantPartner, Expression.Constant(null, typeof(string))),
-            Expression.AndAlso(
-                Expression.Equal(Expression.Property(row, nameof(IPartnerOwned.PartnerId)), tenantPartner),
-                Expression.Equal(Expression.Property(row, nameof(IPartnerOwned.Environment)), tenantEnvironment)));
+        var body = Expression.AndAlso(
+            Expression.Equal(Expression.Property(row, nameof(IPartnerOwned.PartnerId)), Expression.Property(context, nameof(TenantPartnerId))),
+            Expression.Equal(Expression.Property(row, nameof(IPartnerOwned.Environment)), Expression.Property(context, nameof(TenantEnvironment))));
         return Expression.Lambda(body, row);
     }
 

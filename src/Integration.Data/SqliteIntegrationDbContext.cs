@@ -5,6 +5,11 @@ namespace Integration.Data;
 
 public sealed class SqliteIntegrationDbContext(DbContextOptions<SqliteIntegrationDbContext> options) : IntegrationDbContext(options)
 {
+    private SemaphoreSlim? _writeGate;
+
+    public override SemaphoreSlim WriteGate =>
+        _writeGate ??= SqliteWriteGate.For(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

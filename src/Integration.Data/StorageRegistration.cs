@@ -46,7 +46,7 @@ public static class StorageRegistration
         {
             var connectionString = ResolveSqliteFile(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRoot);
             services.AddPooledDbContextFactory<SqliteIntegrationDbContext>(options =>
-                options.UseSqlite(connectionString).UseOpenIddict().AddInterceptors(SqliteTuning.Instance));
+                options.UseSqlite(connectionString).UseOpenIddict().AddInterceptors(SqliteTuning.Instance, SqliteWriteGateInterceptor.Instance));
             services.AddScoped<IntegrationDbContext>(Lease<SqliteIntegrationDbContext>);
         }
         return provider;
@@ -102,7 +102,7 @@ public static class StorageRegistration
                 return;
             }
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
             command.ExecuteNonQuery();
             Tuned.AddOrUpdate(handle, handle);
         }

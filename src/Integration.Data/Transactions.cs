@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Integration.Data;
@@ -11,19 +10,50 @@ namespace Integration.Data;
 public sealed class UnitOfWork : IAsyncDisposable
 {
     private readonly IDbContextTransaction? _owned;
+    private readonly SemaphoreSlim? _gate;
 
-    private UnitOfWork(IDbContextTransaction? owned) => _owned = owned;
+    private UnitOfWork(IDbContextTransaction? owned, SemaphoreSlim? gate)
+    {
+        _owned = owned;
+        _gate = gate;
+    }
 
-    public static async Task<UnitOfWork> BeginAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
-        new(database.CurrentTransaction is null ? await database.BeginTransactionAsync(cancellationToken) : null);
+    public static async Task<UnitOfWork> BeginAsync(IntegrationDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return new UnitOfWork(null, null);
+        }
+        var gate = db.WriteGate;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        try
+        {
+            return new UnitOfWork(await db.Database.BeginTransactionAsync(cancellationToken), gate);
+        }
+        catch
+        {
+            gate?.Release();
+            throw;
+        }
+    }
 
     public Task CommitAsync(CancellationToken cancellationToken) => _owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
 
-    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync();
+        }
+        _gate?.Release();
+    }
 }
 
 public static class UnitOfWorkExtensions
 {
-    public static Task<UnitOfWork> BeginUnitOfWorkAsync(this DbContext db, CancellationToken cancellationToken = default) =>
-        UnitOfWork.BeginAsync(db.Database, cancellationToken);
+    public static Task<UnitOfWork> BeginUnitOfWorkAsync(this IntegrationDbContext db, CancellationToken cancellationToken = default) =>
+        UnitOfWork.BeginAsync(db, cancellationToken);
 }

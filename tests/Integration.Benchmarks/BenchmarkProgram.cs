@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Integration.Benchmarks;
 
 // dotnet run -c Release --project tests/Integration.Benchmarks -- [foundation] [--provider Sqlite|PostgreSQL]
-//   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>]
+//   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000]
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -18,7 +18,8 @@ public static class BenchmarkProgram
         var results = settings.Suite switch
         {
             "foundation" => await FoundationBenchmarks.RunAsync(host, settings),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation."),
+            "orders" => await OrdersBenchmarks.RunAsync(host, settings),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders."),
         };
         Console.WriteLine(LoadResult.MarkdownHeader);
         foreach (var result in results)
@@ -29,7 +30,7 @@ public static class BenchmarkProgram
     }
 }
 
-public sealed record BenchmarkSettings(string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only)
+public sealed record BenchmarkSettings(string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only, int Orders)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -46,6 +47,7 @@ public sealed record BenchmarkSettings(string Suite, string Provider, string? Po
             TimeSpan.FromSeconds(int.Parse(Option("--seconds", "10"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(2),
             int.Parse(Option("--concurrency", "32"), CultureInfo.InvariantCulture),
-            Option("--only", null!));
+            Option("--only", null!),
+            int.Parse(Option("--orders", "1000000"), CultureInfo.InvariantCulture));
     }
 }

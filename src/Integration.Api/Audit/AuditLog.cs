@@ -61,7 +61,7 @@ public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scope
         await using var scope = scopes.CreateAsyncScope();
         var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var ownDb = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
-        await using var transaction = await ownDb.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await ownDb.BeginUnitOfWorkAsync(cancellationToken);
         await log.AppendAsync(record, cancellationToken);
         await ownDb.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

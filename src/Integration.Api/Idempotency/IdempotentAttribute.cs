@@ -82,7 +82,7 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
         var completed = false;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+            await using var transaction = await db.BeginUnitOfWorkAsync(http.RequestAborted);
             var executed = await next();
             if (executed.Exception is null && executed.Result is ObjectResult { Value: { } value } result && (result.StatusCode ?? 200) < 500)
             {

@@ -49,7 +49,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
             discount, lines, request.ShipTo?.ToAddress(), now);
 
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
-        if (await db.Orders.AnyAsync(o => o.Reference == request.Reference, cancellationToken))
+        if (await db.Visible<Order>().AnyAsync(o => o.Reference == request.Reference, cancellationToken))
         {
             throw DuplicateReference(request.Reference);
         }
@@ -68,12 +68,12 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
     }
 
     public async Task<Order> GetAsync(string id, CancellationToken cancellationToken) =>
-        await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw DomainException.NotFound("order", id);
+        await db.Visible<Order>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw DomainException.NotFound("order", id);
 
     /// <summary>Newest first, keyset-paged on (created, id), so pages stay stable while orders arrive.</summary>
     public async Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, PageQuery page, CancellationToken cancellationToken)
     {
-        var query = db.Orders.AsNoTracking();
+        var query = db.Visible<Order>().AsNoTracking();
         if (filter.Status is { } status) query = query.Where(o => o.Status == status);
         if (filter.CreatedFrom is { } from) query = query.Where(o => o.CreatedAt >= from);
         if (filter.CreatedTo is { } to) query = query.Where(o => o.CreatedAt < to);
@@ -91,11 +91,11 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
 
     public async Task<IReadOnlyList<OrderEvent>> EventsAsync(string orderId, PageQuery page, CancellationToken cancellationToken)
     {
-        if (!await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
+        if (!await db.Visible<Order>().AnyAsync(o => o.Id == orderId, cancellationToken))
         {
             throw DomainException.NotFound("order", orderId);
         }
-        var query = db.OrderEvents.AsNoTracking().Where(e => e.OrderId == orderId);
+        var query = db.Visible<OrderEvent>().AsNoTracking().Where(e => e.OrderId == orderId);
         if (page.Cursor is not null)
         {
             var after = int.TryParse(Cursor.Decode(page.Cursor, 1)[0], System.Globalization.CultureInfo.InvariantCulture, out var version)
@@ -126,7 +126,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         string id, OrderStatus? requiredFrom, OrderStatus target, string actor, Action<int>? checkVersion, Func<Order, Task>? beforeSave, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw DomainException.NotFound("order", id);
+        var order = await db.Visible<Order>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw DomainException.NotFound("order", id);
         checkVersion?.Invoke(order.Version);
         if (requiredFrom is { } required && order.Status != required)
         {

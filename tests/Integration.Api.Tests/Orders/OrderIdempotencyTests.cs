@@ -24,7 +24,7 @@ public sealed class OrderIdempotencyTests(PlatformFactory platform) : IClassFixt
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.False(first.Headers.Contains("Idempotent-Replayed"));
-        Assert.Equal(1, await platform.WithDbAsync(db => db.Orders.CountAsync(o => o.Reference == "PO-REPLAY" && o.PartnerId == session.PartnerId)));
+        Assert.Equal(1, await platform.WithDbAsync(db => db.Visible<Core.Orders.Order>().CountAsync(o => o.Reference == "PO-REPLAY" && o.PartnerId == session.PartnerId)));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class OrderIdempotencyTests(PlatformFactory platform) : IClassFixt
         var response = await session.Client.PostOrderAsync(CommerceSetup.OrderBody("PO-B", (sku, 1)), key: "key-reused");
 
         await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
-        Assert.Equal(0, await platform.WithDbAsync(db => db.Orders.CountAsync(o => o.Reference == "PO-B")));
+        Assert.Equal(0, await platform.WithDbAsync(db => db.Visible<Core.Orders.Order>().CountAsync(o => o.Reference == "PO-B")));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class OrderIdempotencyTests(PlatformFactory platform) : IClassFixt
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => session.Client.PostOrderAsync(body, key: "key-storm")));
 
-        Assert.Equal(1, await platform.WithDbAsync(db => db.Orders.CountAsync(o => o.Reference == "PO-STORM")));
+        Assert.Equal(1, await platform.WithDbAsync(db => db.Visible<Core.Orders.Order>().CountAsync(o => o.Reference == "PO-STORM")));
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, r.StatusCode.ToString()));
         foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
         {

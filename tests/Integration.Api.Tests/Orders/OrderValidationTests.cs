@@ -36,7 +36,7 @@ public sealed class OrderValidationTests(PlatformFactory platform) : IClassFixtu
         var problem = await (await session.Client.SendAsync(request)).ReadProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.True(problem["errors"]!.AsObject().Any(e => e.Key.Equals(field, StringComparison.OrdinalIgnoreCase)), problem.ToJsonString());
-        Assert.Equal(0, await platform.WithDbAsync(db => db.Orders.IgnoreQueryFilters().CountAsync(o => o.PartnerId == session.PartnerId)));
+        Assert.Equal(0, await platform.WithDbAsync(db => db.Visible<Core.Orders.Order>().CountAsync(o => o.PartnerId == session.PartnerId)));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class OrderValidationTests(PlatformFactory platform) : IClassFixtu
         Assert.Null(problem["errors"]!["lines[0].sku"]);
         Assert.Contains("NO-SUCH-SKU", problem["errors"]!["lines[1].sku"]![0]!.GetValue<string>());
         Assert.Contains("no longer sold", problem["errors"]!["lines[2].sku"]![0]!.GetValue<string>());
-        Assert.Equal(0, await platform.WithDbAsync(db => db.Orders.CountAsync(o => o.Reference == "PO-UNKNOWN")));
+        Assert.Equal(0, await platform.WithDbAsync(db => db.Visible<Core.Orders.Order>().CountAsync(o => o.Reference == "PO-UNKNOWN")));
     }
 
     [Fact]
