@@ -45,6 +45,15 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
 
     internal bool HoldsWriteGateForSave { get; set; }
 
+    /// <summary>
+    /// Set by a request that must add its own writes to the transaction its action opens (an
+    /// idempotent request records its response). The first <see cref="UnitOfWork"/> opened then stays
+    /// open in <see cref="RequestUnitOfWork"/> for the request to commit.
+    /// </summary>
+    public bool DeferCommitToRequest { get; set; }
+
+    public UnitOfWork? RequestUnitOfWork { get; set; }
+
     public void ScopeTo(string? partnerId, ApiEnvironment environment)
     {
         TenantPartnerId = partnerId;

@@ -24,6 +24,17 @@ public sealed class UnitOfWork : IAsyncDisposable
         {
             return new UnitOfWork(null, null);
         }
+        if (db.DeferCommitToRequest)
+        {
+            // The request commits this one itself, after adding its own writes (the idempotent response).
+            db.RequestUnitOfWork = await OpenAsync(db, cancellationToken);
+            return new UnitOfWork(null, null);
+        }
+        return await OpenAsync(db, cancellationToken);
+    }
+
+    private static async Task<UnitOfWork> OpenAsync(IntegrationDbContext db, CancellationToken cancellationToken)
+    {
         var gate = db.WriteGate;
         if (gate is not null)
         {
@@ -42,8 +53,15 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     public Task CommitAsync(CancellationToken cancellationToken) => _owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (_owned is not null)
         {
             await _owned.DisposeAsync();

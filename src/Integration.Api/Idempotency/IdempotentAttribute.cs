@@ -80,15 +80,20 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
         }
 
         var completed = false;
+        db.DeferCommitToRequest = true;
         try
         {
-            await using var transaction = await db.BeginUnitOfWorkAsync(http.RequestAborted);
             var executed = await next();
             if (executed.Exception is null && executed.Result is ObjectResult { Value: { } value } result && (result.StatusCode ?? 200) < 500)
             {
                 var body = JsonSerializer.Serialize(value, value.GetType(), json.Value.JsonSerializerOptions);
                 var location = (result as CreatedResult)?.Location;
                 var etag = http.Response.Headers.ETag.ToString();
+                // The action's own transaction (still open) takes the response too: both are stored, or neither.
+                db.DeferCommitToRequest = false;
+                var opened = db.RequestUnitOfWork;
+                db.RequestUnitOfWork = null;
+                await using var transaction = opened ?? await db.BeginUnitOfWorkAsync(http.RequestAborted);
                 await IdempotencyStore.CompleteAsync(db, tenant, key, result.StatusCode ?? 200, body, location, etag.Length > 0 ? etag : null, http.RequestAborted);
                 await transaction.CommitAsync(http.RequestAborted);
                 completed = true;
@@ -96,6 +101,12 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
         }
         finally
         {
+            db.DeferCommitToRequest = false;
+            if (db.RequestUnitOfWork is { } unfinished)
+            {
+                db.RequestUnitOfWork = null;
+                await unfinished.DisposeAsync(); // rolls back whatever was not committed
+            }
             if (!completed)
             {
                 await store.ReleaseAsync(tenant, key);

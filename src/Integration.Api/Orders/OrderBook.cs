@@ -82,7 +82,8 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         if (page.Cursor is not null)
         {
             var (createdAt, id) = Cursor.DecodeTimestampAndId(page.Cursor);
-            query = query.Where(o => o.CreatedAt < createdAt || (o.CreatedAt == createdAt && string.Compare(o.Id, id) < 0));
+            // "≤ and then <" rather than a plain OR, so both databases read a range of the (…, CreatedAt, Id) index.
+            query = query.Where(o => o.CreatedAt <= createdAt && (o.CreatedAt < createdAt || string.Compare(o.Id, id) < 0));
         }
         return await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
     }
