@@ -1,4 +1,6 @@
+using Integration.Api.Catalog;
 using Integration.Api.Credentials;
+using Integration.Api.Inventory;
 using Integration.Api.Partners;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
@@ -15,6 +17,13 @@ namespace Integration.Api.Hosting;
 public static class Startup
 {
     private const string BootstrapActor = "bootstrap";
+
+    private static readonly (string Sku, string Name, decimal ListPrice)[] DemoCatalog =
+    [
+        ("BAG-001", "Canvas tote bag", 199.99m),
+        ("WALLET-002", "Leather wallet", 89.50m),
+        ("BELT-003", "Woven belt", 10.10m),
+    ];
 
     /// <summary>Runs the command named in <paramref name="args"/>, if any, and returns its exit code.</summary>
     public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
@@ -89,6 +98,13 @@ public static class Startup
             CooperationMode = CooperationMode.RegionalDistribution,
             RegionCode = "CN-SH",
         }, BootstrapActor, CancellationToken.None);
+        var catalog = scope.ServiceProvider.GetRequiredService<ProductCatalog>();
+        var stock = scope.ServiceProvider.GetRequiredService<BrandStockLedger>();
+        foreach (var (sku, name, price) in DemoCatalog)
+        {
+            await catalog.CreateAsync(new CreateProductRequest { Sku = sku, Name = name, ListPrice = price }, BootstrapActor, CancellationToken.None);
+            await stock.SetOnHandAsync(ApiEnvironment.Sandbox, sku, 500, BootstrapActor, CancellationToken.None);
+        }
         var (sandbox, sandboxSecret) = await issuer.IssueForPartnerAsync(partner.Id, new IssuePartnerCredentialRequest
         {
             Environment = ApiEnvironment.Sandbox,
@@ -105,7 +121,8 @@ public static class Startup
             Internal (admin API) credential:
               client_id:     {admin.ClientId}
               client_secret: {adminSecret}
-            Open /docs, click Authorize, paste the sandbox pair, then call GET /v1/partners/me.
+            Open /docs, click Authorize, paste the sandbox pair, then call GET /v2/partners/me,
+            GET /v2/products and POST /v2/orders (demo SKUs BAG-001, WALLET-002, BELT-003).
             ─────────────────────────────────────────────────────────────────────────────────────────
 
             """);
