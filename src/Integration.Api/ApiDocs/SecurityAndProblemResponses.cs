@@ -47,6 +47,10 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
         {
             Add(operation, "404", "No such resource for this caller.", problem);
         }
+        foreach (var status in metadata.OfType<ProblemResponsesAttribute>().SelectMany(a => a.Statuses))
+        {
+            Add(operation, status.ToString(System.Globalization.CultureInfo.InvariantCulture), ProblemResponsesAttribute.Describe(status), problem);
+        }
         Add(operation, "429", "Too many requests; retry after `Retry-After` seconds.", problem);
         Add(operation, "500", "Something went wrong on our side; quote the traceId.", problem);
     }

@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Integration.Core.Common;
@@ -20,10 +21,12 @@ public sealed class AdminOrdersController(OrderBook orders) : ControllerBase
 
     /// <summary>pending → confirmed; reserves brand stock (409 insufficient_stock and nothing changes if short).</summary>
     [HttpPost("confirm", Name = "ConfirmOrder")]
+    [ProblemResponses(409, 422)]
     public Task<OrderV2> Confirm(string id, CancellationToken cancellationToken) => Move(id, OrderStatus.Pending, OrderStatus.Confirmed, null, null, cancellationToken);
 
     /// <summary>awaiting_payment → confirmed once a rating-C partner's prepayment arrived; reserves brand stock.</summary>
     [HttpPost("record-prepayment", Name = "RecordOrderPrepayment")]
+    [ProblemResponses(409, 422)]
     public Task<OrderV2> RecordPrepayment(string id, RecordPrepaymentRequest request, CancellationToken cancellationToken) =>
         Move(id, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, order =>
         {
@@ -36,19 +39,23 @@ public sealed class AdminOrdersController(OrderBook orders) : ControllerBase
 
     /// <summary>confirmed → shipped with carrier and tracking number; consumes the reserved stock.</summary>
     [HttpPost("ship", Name = "ShipOrder")]
+    [ProblemResponses(409, 422)]
     public Task<OrderV2> Ship(string id, ShipOrderRequest request, CancellationToken cancellationToken) =>
         Move(id, null, OrderStatus.Shipped, order => order.RecordShipment(request.Carrier, request.TrackingNumber), request, cancellationToken);
 
     /// <summary>shipped → delivered. Delivered orders count towards the month's settlement.</summary>
     [HttpPost("deliver", Name = "DeliverOrder")]
+    [ProblemResponses(409, 422)]
     public Task<OrderV2> Deliver(string id, CancellationToken cancellationToken) => Move(id, null, OrderStatus.Delivered, null, null, cancellationToken);
 
     /// <summary>delivered → returned, within 30 days of delivery.</summary>
     [HttpPost("return", Name = "ReturnOrder")]
+    [ProblemResponses(409, 422)]
     public Task<OrderV2> Return(string id, CancellationToken cancellationToken) => Move(id, null, OrderStatus.Returned, null, null, cancellationToken);
 
     /// <summary>pending, awaiting_payment or confirmed → cancelled; releases reserved stock.</summary>
     [HttpPost("cancel", Name = "CancelOrderAdmin")]
+    [ProblemResponses(409, 422)]
     public Task<OrderV2> Cancel(string id, CancellationToken cancellationToken) => Move(id, null, OrderStatus.Cancelled, null, null, cancellationToken);
 
     private async Task<OrderV2> Move(string id, OrderStatus? requiredFrom, OrderStatus target, Action<Order>? beforeSave, object? details, CancellationToken cancellationToken) =>

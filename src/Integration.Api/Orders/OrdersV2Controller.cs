@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
@@ -18,6 +19,7 @@ public sealed class OrdersV2Controller(OrderBook orders) : ControllerBase
     [HttpPost(Name = "CreateOrderV2")]
     [PartnerAccess(ApiScopes.OrdersWrite)]
     [Idempotent]
+    [ProblemResponses(403, 409, 422)]
     [ProducesResponseType<OrderV2>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Create(CreateOrderRequest request, CancellationToken cancellationToken)
     {
@@ -46,6 +48,7 @@ public sealed class OrdersV2Controller(OrderBook orders) : ControllerBase
     [HttpPost("{id}/cancel", Name = "CancelOrderV2")]
     [PartnerAccess(ApiScopes.OrdersWrite)]
     [Idempotent(required: false)]
+    [ProblemResponses(409, 412, 422, 428)]
     public async Task<OrderV2> Cancel(string id, CancellationToken cancellationToken)
     {
         var order = await orders.CancelAsync(id, HttpContext.RequirePartnerCaller(), v => ETags.CheckIfMatch(HttpContext, v, required: true), cancellationToken);

@@ -102,6 +102,10 @@ public sealed class OrderTenancyAndVersionTests(PlatformFactory platform) : ICla
         Assert.True(v1["paths"]!["/v1/orders"]!["post"]!["deprecated"]?.GetValue<bool>());
         var idempotencyKey = v2["paths"]!["/v2/orders"]!["post"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "Idempotency-Key");
         Assert.True(idempotencyKey!["required"]!.GetValue<bool>());
+        var createResponses = v2["paths"]!["/v2/orders"]!["post"]!["responses"]!.AsObject().Select(r => r.Key).ToList();
+        Assert.Subset(createResponses.ToHashSet(), new HashSet<string> { "201", "400", "401", "403", "409", "422", "429" });
+        var cancelResponses = v2["paths"]!["/v2/orders/{id}/cancel"]!["post"]!["responses"]!.AsObject().Select(r => r.Key).ToHashSet();
+        Assert.Superset(new HashSet<string> { "404", "409", "412", "428" }, cancelResponses);
         var v1Order = v1["components"]!["schemas"]!["OrderV1"]!;
         Assert.Equal("decimal", v1Order["properties"]!["total"]!["format"]!.GetValue<string>());
         Assert.DoesNotContain("\"double\"", v1.ToJsonString() + v2.ToJsonString());
