@@ -28,7 +28,9 @@ public static class Startup
     /// <summary>Runs the command named in <paramref name="args"/>, if any, and returns its exit code.</summary>
     public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
     {
-        switch (args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=')))
+        // Only the first argument can be a command: later ones are configuration ("--urls http://…").
+        var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
+        switch (command)
         {
             case null:
                 return null;

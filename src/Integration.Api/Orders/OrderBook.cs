@@ -67,8 +67,11 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         return order;
     }
 
+    // Read as a list on purpose: FirstOrDefault makes EF wrap the order in a LIMIT sub-query before
+    // joining its lines, and preparing that larger statement cost SQLite more than running it.
     public async Task<Order> GetAsync(string id, CancellationToken cancellationToken) =>
-        await db.Visible<Order>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw DomainException.NotFound("order", id);
+        (await db.Visible<Order>().AsNoTracking().Where(o => o.Id == id).ToListAsync(cancellationToken)).FirstOrDefault()
+        ?? throw DomainException.NotFound("order", id);
 
     /// <summary>Newest first, keyset-paged on (created, id), so pages stay stable while orders arrive.</summary>
     public async Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, PageQuery page, CancellationToken cancellationToken)

@@ -40,6 +40,14 @@ public sealed class OperatorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ConfigurationArguments_AreNotMistakenForCommands()
+    {
+        var result = await RunAsync("migrate", "--urls", "http://127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+    }
+
+    [Fact]
     public async Task UnknownCommand_ExitsWithUsage()
     {
         var result = await RunAsync("frobnicate");
@@ -62,7 +70,7 @@ public sealed class OperatorCommandTests : IDisposable
         return services.BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<IntegrationDbContext>();
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string command)
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -71,7 +79,10 @@ public sealed class OperatorCommandTests : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.ArgumentList.Add(command);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__Provider"] = _database.Provider;
         start.Environment[$"ConnectionStrings__{_database.Provider}"] = _database.ConnectionString;
