@@ -70,7 +70,9 @@ public sealed record LoadResult(string Name, long Ok, long Failed, TimeSpan Elap
     public double PerSecond => Ok / Elapsed.TotalSeconds;
 
     public string ToMarkdownRow() =>
-        $"| {Name} | {PerSecond:N0} | {P50Ms:0.00} | {P95Ms:0.00} | {P99Ms:0.00} | {Ok:N0} | {Failed:N0} |";
+        $"| {Name} | {PerSecond:N0} | {Ms(P50Ms)} | {Ms(P95Ms)} | {Ms(P99Ms)} | {Ok:N0} | {Failed:N0} |";
+
+    private static string Ms(double value) => double.IsNaN(value) ? "–" : value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     public const string MarkdownHeader =
         "| scenario | requests/s | p50 ms | p95 ms | p99 ms | ok | failed |\n|---|---:|---:|---:|---:|---:|---:|";

@@ -51,6 +51,19 @@ public static class OrdersBenchmarks
         var results = selected.Count > 0
             ? (await LoadRunner.RunInterleavedAsync(selected, settings.Concurrency, settings.WarmUp, settings.Duration)).ToList()
             : [];
+        if (WrkRunner.IsAvailable && selected.Count > 0)
+        {
+            var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+            var baseUri = client.BaseAddress!;
+            if (selected.Any(s => s.Name.StartsWith("POST", StringComparison.Ordinal)))
+            {
+                results.Add(await WrkRunner.RunAsync("POST /v1/orders (new key each)", new Uri(baseUri, "/v1/orders"), CreateOrderScript(token, sku), settings.Concurrency, settings.Duration));
+            }
+            if (selected.Any(s => s.Name.StartsWith("GET", StringComparison.Ordinal)))
+            {
+                results.Add(await WrkRunner.RunAsync("GET /v1/orders/{id}", new Uri(baseUri, "/v1/orders"), GetOrderScript(token, ids), settings.Concurrency, settings.Duration));
+            }
+        }
 
         if (settings.Only is null || settings.Only.Contains("list", StringComparison.OrdinalIgnoreCase))
         {
@@ -58,6 +71,31 @@ public static class OrdersBenchmarks
         }
         return results;
     }
+
+    // Each wrk thread numbers its own requests, so every order gets a new reference and Idempotency-Key.
+    private static string CreateOrderScript(string token, string sku) => $$"""
+        local counter = 0
+        local run = tostring(os.time()) .. tostring(math.random(100000, 999999))
+        local thread_id = 0
+        function setup(thread) thread:set("tid", math.random(1, 1000000000)) end
+        function init(args) thread_id = tid end
+        request = function()
+          counter = counter + 1
+          local key = run .. "-" .. thread_id .. "-" .. counter
+          local body = '{"reference":"W-' .. key .. '","lines":[{"sku":"{{sku}}","quantity":2}]}'
+          return wrk.format("POST", "/v1/orders", {
+            ["Authorization"] = "Bearer {{token}}",
+            ["Content-Type"] = "application/json",
+            ["Idempotency-Key"] = key }, body)
+        end
+        """;
+
+    private static string GetOrderScript(string token, IReadOnlyList<string> ids) => $$"""
+        local ids = { {{string.Join(", ", ids.Select(id => "'" + id + "'"))}} }
+        request = function()
+          return wrk.format("GET", "/v1/orders/" .. ids[math.random(#ids)], { ["Authorization"] = "Bearer {{token}}" })
+        end
+        """;
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string sku, string reference)
     {
