@@ -32,24 +32,25 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var now = clock.GetUtcNow();
+            // Insert first: a new key (the common case) costs one statement; a taken one fails on the primary key.
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                PartnerId = tenant.PartnerId, Environment = tenant.Environment, Key = key, RequestHash = requestHash,
+                CreatedAt = now, LockedUntil = now + Lease, ExpiresAt = now + Retention,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new IdempotencyClaim.Claimed();
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+            }
             var existing = await Find(db, tenant, key).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
             if (existing is null)
             {
-                db.IdempotencyRecords.Add(new IdempotencyRecord
-                {
-                    PartnerId = tenant.PartnerId, Environment = tenant.Environment, Key = key, RequestHash = requestHash,
-                    CreatedAt = now, LockedUntil = now + Lease, ExpiresAt = now + Retention,
-                });
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return new IdempotencyClaim.Claimed();
-                }
-                catch (DbUpdateException)
-                {
-                    db.ChangeTracker.Clear(); // another request claimed it first; look again
-                    continue;
-                }
+                continue; // released in between; try again
             }
             if (existing.ExpiresAt <= now)
             {

@@ -48,11 +48,8 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         var order = Order.Place(Ids.New("ord"), partner.Id, caller.Environment!.Value, request.Reference, prepay: partner.CreditRating == CreditRating.C,
             discount, lines, request.ShipTo?.ToAddress(), now);
 
+        // A duplicate reference is caught by the unique index below: no extra query in the write lock.
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
-        if (await db.Visible<Order>().AnyAsync(o => o.Reference == request.Reference, cancellationToken))
-        {
-            throw DuplicateReference(request.Reference);
-        }
         db.Orders.Add(order);
         Record(order, "order.created", from: null, actor: $"partner:{caller.ClientId}", now);
         try
