@@ -65,17 +65,12 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         partner.Tier = tier;
         partner.CreditRating = request.CreditRating ?? partner.CreditRating;
         partner.RegionCode = request.RegionCode ?? partner.RegionCode;
-        partner.Agreement = new PartnerAgreement
-        {
-            DiscountRate = agreement.DiscountRate,
-            AnnualTarget = agreement.AnnualTarget,
-            AnnualPurchaseCommitment = agreement.AnnualPurchaseCommitment,
-        };
+        partner.Agreement = agreement;
         partner.BusinessLicenceNumber = request.BusinessLicenceNumber?.Trim() ?? partner.BusinessLicenceNumber;
         partner.QualificationVerifiedOn = request.QualificationVerifiedOn ?? partner.QualificationVerifiedOn;
         if (request.Status is { } status && status != partner.Status)
         {
-            partner.ChangeStatus(status, request.ExitDate, now);
+            partner.ChangeStatus(status, request.ExitDate);
         }
         partner.Touch(now);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Integration.Api.Hosting;
+using Integration.Api.OAuth;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Api.RateLimiting;
@@ -15,14 +16,13 @@ public sealed class RateLimitMiddleware : IAsyncDisposable
     private readonly RequestDelegate _next;
     private readonly RateLimitOptions _options;
     private readonly PartitionedRateLimiter<RateLimitPolicy> _limiter;
+    // A caller's policy never changes while its token lives, so it is built once per credential and tier.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string CredentialId, Core.Partners.PartnerTier? Tier), RateLimitPolicy> _callerPolicies = new();
-    private readonly Func<OAuth.Caller, RateLimitPolicy> _policyForCaller;
 
     public RateLimitMiddleware(RequestDelegate next, IOptions<RateLimitOptions> options)
     {
         _next = next;
         _options = options.Value;
-        _policyForCaller = caller => _callerPolicies.GetOrAdd((caller.CredentialId, caller.Tier), _ => RateLimitPolicy.ForCaller(caller, _options));
         _limiter = PartitionedRateLimiter.Create<RateLimitPolicy, string>(policy =>
             RateLimitPartition.GetTokenBucketLimiter(policy.PartitionKey, _ => new TokenBucketRateLimiterOptions
             {
@@ -43,7 +43,9 @@ public sealed class RateLimitMiddleware : IAsyncDisposable
             return;
         }
 
-        var policy = RateLimitPolicy.For(context, _options, _policyForCaller);
+        var policy = context.GetCaller() is { } caller
+            ? _callerPolicies.GetOrAdd((caller.CredentialId, caller.Tier), _ => RateLimitPolicy.ForCaller(caller, _options))
+            : RateLimitPolicy.ForAnonymous(context, _options);
         using var lease = _limiter.AttemptAcquire(policy);
         var remaining = _limiter.GetStatistics(policy)?.CurrentAvailablePermits ?? 0;
         var secondsToFull = (int)Math.Ceiling((policy.Burst - remaining) / (double)policy.PermitsPerSecond);

@@ -11,16 +11,10 @@ public sealed record RateLimitPolicy(string Name, string PartitionKey, int Permi
     /// <summary>Seconds for an empty bucket to fill again: the <c>w</c> of <c>RateLimit-Policy</c>.</summary>
     public int WindowSeconds => Math.Max(1, (int)Math.Ceiling(Burst / (double)PermitsPerSecond));
 
-    public static RateLimitPolicy For(HttpContext context, RateLimitOptions options, Func<Caller, RateLimitPolicy> forCaller)
-    {
-        var caller = context.GetCaller();
-        if (caller is null)
-        {
-            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return new("anonymous", "ip:" + address, options.Anonymous.PermitsPerSecond, options.Anonymous.Burst);
-        }
-        return forCaller(caller);
-    }
+    /// <summary>Requests without a token (OAuth endpoints, discovery) share a bucket per client IP address.</summary>
+    public static RateLimitPolicy ForAnonymous(HttpContext context, RateLimitOptions options) =>
+        new("anonymous", "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            options.Anonymous.PermitsPerSecond, options.Anonymous.Burst);
 
     public static RateLimitPolicy ForCaller(Caller caller, RateLimitOptions options)
     {

@@ -32,7 +32,8 @@ public sealed class Partner
     /// <summary>Exiting partners keep a three-month buffer from the exit date for existing business.</summary>
     public DateOnly? ExitBufferEndsOn => ExitDate?.AddMonths(3);
 
-    public void ChangeStatus(PartnerStatus target, DateOnly? exitDate, DateTimeOffset now)
+    /// <summary>Moves the status along the partner lifecycle; the caller records the change with <see cref="Touch"/>.</summary>
+    public void ChangeStatus(PartnerStatus target, DateOnly? exitDate)
     {
         if (!PartnerStatusMachine.CanMove(Status, target))
         {
@@ -44,7 +45,6 @@ public sealed class Partner
             ExitDate = exitDate ?? throw DomainException.Invalid("exitDate", "Moving a partner to 'exiting' needs an exit date.");
         }
         Status = target;
-        Touch(now);
     }
 
     public void Touch(DateTimeOffset now)

@@ -169,6 +169,17 @@ public sealed class PartnerRegistryTests(PlatformFactory platform) : IClassFixtu
     }
 
     [Fact]
+    public async Task EachUpdate_MovesTheETagOnByOne_StatusChangesIncluded()
+    {
+        var admin = await platform.AdminClientAsync();
+        var id = await platform.CreatePartnerAsync();
+
+        var frozen = await admin.PatchAsJsonAsync($"/admin/v1/partners/{id}", new { status = "frozen", creditRating = "A" });
+
+        Assert.Equal("\"v2\"", frozen.Headers.ETag!.ToString());
+    }
+
+    [Fact]
     public async Task StatusChanges_FollowThePartnerLifecycle()
     {
         var admin = await platform.AdminClientAsync();

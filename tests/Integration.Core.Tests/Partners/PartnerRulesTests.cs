@@ -38,7 +38,7 @@ public sealed class PartnerRulesTests
     public void ExitingPartners_KeepAThreeMonthBuffer()
     {
         var partner = NewPartner();
-        partner.ChangeStatus(PartnerStatus.Exiting, new DateOnly(2026, 11, 30), DateTimeOffset.UnixEpoch);
+        partner.ChangeStatus(PartnerStatus.Exiting, new DateOnly(2026, 11, 30));
 
         Assert.Equal(new DateOnly(2027, 2, 28), partner.ExitBufferEndsOn);
     }
