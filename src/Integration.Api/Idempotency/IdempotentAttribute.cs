@@ -64,19 +64,19 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
 
         var caller = http.RequirePartnerCaller();
         var tenant = new Tenant(caller.PartnerId!, caller.Environment!.Value);
-        var claim = await store.ClaimAsync(tenant, key, await FingerprintAsync(http.Request), http.RequestAborted);
-        switch (claim)
+        var requestHash = await FingerprintAsync(http.Request);
+        var claimed = await store.ClaimAsync(tenant, key, requestHash, http.RequestAborted) switch
         {
-            case IdempotencyClaim.Mismatch:
-                throw new DomainException(ErrorKind.Unprocessable, "idempotency_key_reused",
-                    "This Idempotency-Key was used for a different request. Use a new key for a new request.");
-            case IdempotencyClaim.InUse:
-                http.Response.Headers.RetryAfter = "1";
-                throw new DomainException(ErrorKind.Conflict, "idempotency_key_in_use",
-                    "A request with this Idempotency-Key is still being processed. Retry shortly to get its result.");
-            case IdempotencyClaim.Replay replay:
-                context.Result = Replay(http, replay.Record);
-                return;
+            IdempotencyClaim.Mismatch => throw new DomainException(ErrorKind.Unprocessable, "idempotency_key_reused",
+                "This Idempotency-Key was used for a different request. Use a new key for a new request."),
+            IdempotencyClaim.InUse => throw InUse(http),
+            IdempotencyClaim.Replay replay => Replay(context, replay.Record),
+            IdempotencyClaim.Claimed claim => claim,
+            _ => throw new InvalidOperationException("Unknown idempotency claim."),
+        };
+        if (claimed is null)
+        {
+            return;
         }
 
         var completed = false;
@@ -86,15 +86,15 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
             var executed = await next();
             if (executed.Exception is null && executed.Result is ObjectResult { Value: { } value } result && (result.StatusCode ?? 200) < 500)
             {
-                var body = JsonSerializer.Serialize(value, value.GetType(), json.Value.JsonSerializerOptions);
-                var location = (result as CreatedResult)?.Location;
                 var etag = http.Response.Headers.ETag.ToString();
+                var response = new RecordedResponse(result.StatusCode ?? 200, JsonSerializer.Serialize(value, value.GetType(), json.Value.JsonSerializerOptions),
+                    (result as CreatedResult)?.Location, etag.Length > 0 ? etag : null);
                 // The action's own transaction (still open) takes the response too: both are stored, or neither.
                 db.DeferCommitToRequest = false;
                 var opened = db.RequestUnitOfWork;
                 db.RequestUnitOfWork = null;
                 await using var transaction = opened ?? await db.BeginUnitOfWorkAsync(http.RequestAborted);
-                await IdempotencyStore.CompleteAsync(db, tenant, key, result.StatusCode ?? 200, body, location, etag.Length > 0 ? etag : null, http.RequestAborted);
+                await IdempotencyStore.CompleteAsync(db, tenant, key, requestHash, claimed, response, http.RequestAborted);
                 await transaction.CommitAsync(http.RequestAborted);
                 completed = true;
             }
@@ -107,15 +107,21 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
                 db.RequestUnitOfWork = null;
                 await unfinished.DisposeAsync(); // rolls back whatever was not committed
             }
-            if (!completed)
-            {
-                await store.ReleaseAsync(tenant, key);
-            }
+            await store.FinishAsync(tenant, key, claimed, completed);
         }
     }
 
-    private static ContentResult Replay(HttpContext http, Core.Idempotency.IdempotencyRecord record)
+    private static DomainException InUse(HttpContext http)
     {
+        http.Response.Headers.RetryAfter = "1";
+        return new DomainException(ErrorKind.Conflict, "idempotency_key_in_use",
+            "A request with this Idempotency-Key is still being processed. Retry shortly to get its result.");
+    }
+
+    /// <summary>Answers with the recorded response; null, so the action does not run.</summary>
+    private static IdempotencyClaim.Claimed? Replay(ActionExecutingContext context, Core.Idempotency.IdempotencyRecord record)
+    {
+        var http = context.HttpContext;
         http.Response.Headers["Idempotent-Replayed"] = "true";
         if (record.ResponseLocation is not null)
         {
@@ -125,7 +131,8 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
         {
             http.Response.Headers.ETag = record.ResponseETag;
         }
-        return new ContentResult { Content = record.ResponseBody, ContentType = "application/json; charset=utf-8", StatusCode = record.ResponseStatus };
+        context.Result = new ContentResult { Content = record.ResponseBody, ContentType = "application/json; charset=utf-8", StatusCode = record.ResponseStatus };
+        return null;
     }
 
     private static async Task<string> FingerprintAsync(HttpRequest request)
