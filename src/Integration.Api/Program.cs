@@ -1,3 +1,4 @@
+using Integration.Api.Webhooks;
 using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
@@ -7,6 +8,7 @@ using Integration.Api.Versioning;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
 builder.AddVersionedApi();
+builder.AddEventsAndWebhooks();
 builder.AddPartnerAuth();
 builder.AddRateLimits();
 builder.AddApiDocs();

@@ -6,8 +6,9 @@ using Integration.Core.Credentials;
 using Integration.Core.Idempotency;
 using Integration.Core.Inventory;
 using Integration.Core.Orders;
-using Integration.Core.Outbox;
+using Integration.Core.Events;
 using Integration.Core.Partners;
+using Integration.Core.Webhooks;
 using Integration.Data.Conventions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,10 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
-    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<PartnerEvent> Events => Set<PartnerEvent>();
+    public DbSet<EventStream> EventStreams => Set<EventStream>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<BrandStock> BrandStock => Set<BrandStock>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
@@ -53,6 +57,9 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public bool DeferCommitToRequest { get; set; }
 
     public UnitOfWork? RequestUnitOfWork { get; set; }
+
+    /// <summary>The open transaction appended events; its commit wakes the webhook dispatchers.</summary>
+    public bool AppendedEvents { get; set; }
 
     public void ScopeTo(string? partnerId, ApiEnvironment environment)
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Integration.Api.OAuth;
 using Integration.Core.Common;
 using Integration.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
@@ -20,16 +21,19 @@ public sealed class IdempotentAttribute : TypeFilterAttribute
 {
     public const string Header = "Idempotency-Key";
 
-    public IdempotentAttribute(bool required = true) : base(typeof(IdempotencyFilter))
+    /// <param name="required">Whether a request without the header is refused.</param>
+    /// <param name="protectResponse">The response carries a secret: it is stored encrypted for replays.</param>
+    public IdempotentAttribute(bool required = true, bool protectResponse = false) : base(typeof(IdempotencyFilter))
     {
         Required = required;
-        Arguments = [required];
+        Arguments = [required, protectResponse];
     }
 
     public bool Required { get; }
 }
 
-public sealed class IdempotencyFilter(bool required, IdempotencyStore store, IntegrationDbContext db, IOptions<JsonOptions> json)
+public sealed class IdempotencyFilter(
+    bool required, bool protectResponse, IdempotencyStore store, IntegrationDbContext db, IOptions<JsonOptions> json, IDataProtectionProvider protection)
     : IAsyncResourceFilter, IAsyncActionFilter
 {
     private const int MaxKeyLength = 255;
@@ -70,7 +74,7 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
             IdempotencyClaim.Mismatch => throw new DomainException(ErrorKind.Unprocessable, "idempotency_key_reused",
                 "This Idempotency-Key was used for a different request. Use a new key for a new request."),
             IdempotencyClaim.InUse => throw InUse(http),
-            IdempotencyClaim.Replay replay => Replay(context, replay.Record),
+            IdempotencyClaim.Replay replay => Replay(context, replay.Record, protectResponse ? Protector.Unprotect(replay.Record.ResponseBody!) : replay.Record.ResponseBody),
             IdempotencyClaim.Claimed claim => claim,
             _ => throw new InvalidOperationException("Unknown idempotency claim."),
         };
@@ -87,7 +91,8 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
             if (executed.Exception is null && executed.Result is ObjectResult { Value: { } value } result && (result.StatusCode ?? 200) < 500)
             {
                 var etag = http.Response.Headers.ETag.ToString();
-                var response = new RecordedResponse(result.StatusCode ?? 200, JsonSerializer.Serialize(value, value.GetType(), json.Value.JsonSerializerOptions),
+                var body = JsonSerializer.Serialize(value, value.GetType(), json.Value.JsonSerializerOptions);
+                var response = new RecordedResponse(result.StatusCode ?? 200, protectResponse ? Protector.Protect(body) : body,
                     (result as CreatedResult)?.Location, etag.Length > 0 ? etag : null);
                 // The action's own transaction (still open) takes the response too: both are stored, or neither.
                 db.DeferCommitToRequest = false;
@@ -119,7 +124,9 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
     }
 
     /// <summary>Answers with the recorded response; null, so the action does not run.</summary>
-    private static IdempotencyClaim.Claimed? Replay(ActionExecutingContext context, Core.Idempotency.IdempotencyRecord record)
+    private IDataProtector Protector => protection.CreateProtector("Integration.Idempotency.ResponseBody.v1");
+
+    private static IdempotencyClaim.Claimed? Replay(ActionExecutingContext context, Core.Idempotency.IdempotencyRecord record, string? body)
     {
         var http = context.HttpContext;
         http.Response.Headers["Idempotent-Replayed"] = "true";
@@ -131,7 +138,7 @@ public sealed class IdempotencyFilter(bool required, IdempotencyStore store, Int
         {
             http.Response.Headers.ETag = record.ResponseETag;
         }
-        context.Result = new ContentResult { Content = record.ResponseBody, ContentType = "application/json; charset=utf-8", StatusCode = record.ResponseStatus };
+        context.Result = new ContentResult { Content = body, ContentType = "application/json; charset=utf-8", StatusCode = record.ResponseStatus };
         return null;
     }
 

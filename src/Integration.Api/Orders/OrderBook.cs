@@ -1,11 +1,11 @@
-using System.Text.Json;
 using Integration.Api.Audit;
+using Integration.Api.Events;
 using Integration.Api.Inventory;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Core.Common;
 using Integration.Core.Orders;
-using Integration.Core.Outbox;
+using Integration.Core.Events;
 using Integration.Core.Partners;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ namespace Integration.Api.Orders;
 /// same transaction; stock moves with the status (confirm reserves, ship consumes, cancel releases).
 /// Partner reads go through the database's tenancy filter, so another partner's order is simply absent.
 /// </summary>
-public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, TimeProvider clock)
+public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, EventLog events, TimeProvider clock)
 {
     public const string BrandActor = "brand";
 
@@ -51,7 +51,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         // A duplicate reference is caught by the unique index below: no extra query in the write lock.
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         db.Orders.Add(order);
-        Record(order, "order.created", from: null, actor: $"partner:{caller.ClientId}", now);
+        await RecordAsync(order, EventTypes.OrderCreated, from: null, actor: $"partner:{caller.ClientId}", now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -99,15 +99,13 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         var query = db.Visible<OrderEvent>().AsNoTracking().Where(e => e.OrderId == orderId);
         if (page.Cursor is not null)
         {
-            var after = int.TryParse(Cursor.Decode(page.Cursor, 1)[0], System.Globalization.CultureInfo.InvariantCulture, out var version)
-                ? version
-                : throw DomainException.Invalid("cursor", "The cursor is not one this list returned. Start again without a cursor.");
+            var after = Cursor.DecodePosition(page.Cursor);
             query = query.Where(e => e.OrderVersion > after);
         }
         return await query.OrderBy(e => e.OrderVersion).Take(page.Limit + 1).ToListAsync(cancellationToken);
     }
 
-    public static string CursorOf(OrderEvent orderEvent) => Cursor.Encode(orderEvent.OrderVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static string CursorOf(OrderEvent orderEvent) => Cursor.Encode(orderEvent.OrderVersion);
 
     /// <summary>A partner cancels its own order; <paramref name="checkVersion"/> applies the caller's If-Match.</summary>
     public Task<Order> CancelAsync(string id, Caller caller, Action<int> checkVersion, CancellationToken cancellationToken) =>
@@ -153,7 +151,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         {
             await beforeSave(order);
         }
-        Record(order, "order.status_changed", from, actor, now);
+        await RecordAsync(order, EventTypes.OrderStatusChanged, from, actor, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -166,23 +164,19 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         return order;
     }
 
-    private void Record(Order order, string type, OrderStatus? from, string actor, DateTimeOffset now)
+    private async Task RecordAsync(Order order, string type, OrderStatus? from, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.OrderEvents.Add(new OrderEvent
         {
             Id = Ids.New("oev"), OrderId = order.Id, OrderVersion = order.Version, PartnerId = order.PartnerId, Environment = order.Environment,
             Type = type, FromStatus = from, ToStatus = order.Status, Actor = actor, OccurredAt = now,
         });
-        db.OutboxMessages.Add(new OutboxMessage
+        await events.AppendAsync(order.PartnerId, order.Environment, type, order.Id, new
         {
-            PartnerId = order.PartnerId, Environment = order.Environment, Type = type, SubjectId = order.Id, OccurredAt = now,
-            Payload = JsonSerializer.Serialize(new
-            {
-                orderId = order.Id, reference = order.Reference,
-                from = from is { } f ? SnakeCase.Of(f) : null, to = SnakeCase.Of(order.Status),
-                total = order.Total.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = order.Currency,
-            }),
-        });
+            orderId = order.Id, reference = order.Reference, version = order.Version,
+            from = from is { } f ? SnakeCase.Of(f) : null, to = SnakeCase.Of(order.Status),
+            total = order.Total.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = order.Currency,
+        }, now, cancellationToken);
     }
 
     private static void EnsureMayOrder(Partner partner, DateTimeOffset now)

@@ -31,6 +31,14 @@ public static class Cursor
         throw DomainException.Invalid("cursor", "The cursor is not one this list returned. Start again without a cursor.");
     }
 
+    public static string Encode(long position) => Encode(position.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A cursor made by <see cref="Encode(long)"/>: a sequence number, version or row id, never negative.</summary>
+    public static long DecodePosition(string cursor) =>
+        long.TryParse(Decode(cursor, 1)[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+            ? position
+            : throw DomainException.Invalid("cursor", "The cursor is not one this list returned. Start again without a cursor.");
+
     public static string Encode(DateTimeOffset timestamp, string id) =>
         Encode(timestamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), id);
 

@@ -9,12 +9,13 @@ public static class ApiScopes
     public const string InventoryWrite = "inventory:write";
     public const string SettlementsRead = "settlements:read";
     public const string WebhooksManage = "webhooks:manage";
+    public const string EventsRead = "events:read";
 
     /// <summary>Internal teams only; never granted to a partner credential.</summary>
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> PartnerScopes { get; } =
-        [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, SettlementsRead, WebhooksManage];
+        [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, SettlementsRead, WebhooksManage, EventsRead];
 
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
     {
@@ -23,7 +24,8 @@ public static class ApiScopes
         [InventoryRead] = "Read locations, stock levels, shared availability and transfers.",
         [InventoryWrite] = "Change locations, stock levels and transfers.",
         [SettlementsRead] = "Read settlement statements and disputes.",
-        [WebhooksManage] = "Manage webhook subscriptions.",
+        [WebhooksManage] = "Manage webhook subscriptions and read their delivery logs.",
+        [EventsRead] = "Read the event log.",
         [Admin] = "Internal teams: the admin API.",
     };
 

@@ -1,24 +1,9 @@
 using Integration.Core.Idempotency;
 using Integration.Core.Inventory;
-using Integration.Core.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Integration.Data.Configurations;
-
-internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
-{
-    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
-    {
-        builder.ToTable("outbox_messages");
-        builder.HasKey(m => m.Id);
-        builder.Property(m => m.Id).ValueGeneratedOnAdd();
-        builder.Property(m => m.PartnerId).HasMaxLength(40);
-        builder.Property(m => m.Type).HasMaxLength(64);
-        builder.Property(m => m.SubjectId).HasMaxLength(40);
-        builder.HasIndex(m => new { m.PublishedAt, m.Id });
-    }
-}
 
 internal sealed class BrandStockConfiguration : IEntityTypeConfiguration<BrandStock>
 {

@@ -40,6 +40,12 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["OAuth:SigningCertificatePath"] = TestSigningCertificate.Path,
             ["OAuth:AllowPlainHttp"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Local receivers (WireMock) are allowed; tests drive the dispatcher themselves unless they say otherwise.
+            ["Webhooks:RequireHttps"] = "false",
+            ["Webhooks:AllowedPrivateHosts:0"] = "localhost",
+            ["Webhooks:AllowedPrivateHosts:1"] = "127.0.0.1",
+            ["Webhooks:DispatchInBackground"] = "false",
+            ["Webhooks:AttemptTimeout"] = "00:00:01",
         };
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
         {

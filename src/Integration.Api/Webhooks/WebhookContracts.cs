@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Integration.Core.Webhooks;
+
+namespace Integration.Api.Webhooks;
+
+public sealed record CreateWebhookRequest
+{
+    /// <summary>Where events are posted: https://, reachable from the internet.</summary>
+    [StringLength(2048, MinimumLength = 1)]
+    public required string Url { get; init; }
+
+    /// <summary>The event types to receive (see <c>docs/webhooks.md</c>); at least one.</summary>
+    [MinLength(1, ErrorMessage = "Name at least one event type.")]
+    [MaxLength(50)]
+    public required IReadOnlyList<string> EventTypes { get; init; }
+
+    [StringLength(500)]
+    public string? Description { get; init; }
+}
+
+/// <summary>Only the fields present change.</summary>
+public sealed record UpdateWebhookRequest
+{
+    [StringLength(2048, MinimumLength = 1)]
+    public string? Url { get; init; }
+
+    [MinLength(1, ErrorMessage = "Name at least one event type.")]
+    [MaxLength(50)]
+    public IReadOnlyList<string>? EventTypes { get; init; }
+
+    [StringLength(500)]
+    public string? Description { get; init; }
+
+    /// <summary><c>enabled</c> resumes a disabled subscription from where it stopped (or replay first to choose where).</summary>
+    public WebhookStatus? Status { get; init; }
+}
+
+public sealed record RotateWebhookSecretRequest
+{
+    /// <summary>How long the old secret keeps signing alongside the new one: 0 to 168 hours, default 24.</summary>
+    [Range(0, 168)]
+    public int? OverlapHours { get; init; }
+}
+
+/// <summary>Give exactly one of the two.</summary>
+public sealed record ReplayWebhookRequest
+{
+    /// <summary>Deliver again from this sequence number on (inclusive).</summary>
+    [Range(1, long.MaxValue)]
+    public long? FromSequence { get; init; }
+
+    /// <summary>Deliver again every event that occurred at or after this time.</summary>
+    public DateTimeOffset? Since { get; init; }
+}
+
+public sealed record WebhookResponse(
+    string Id,
+    string Url,
+    IReadOnlyList<string> EventTypes,
+    string? Description,
+    WebhookStatus Status,
+    string? DisabledReason,
+    long LastHandledSequence,
+    int FailedAttempts,
+    DateTimeOffset? NextAttemptAt,
+    DateTimeOffset? PreviousSecretExpiresAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static WebhookResponse Of(WebhookSubscription s, DateTimeOffset now) => new(
+        s.Id, s.Url, s.EventTypes, s.Description, s.Status, s.DisabledReason, s.Position, s.FailedAttempts,
+        s.FailedAttempts > 0 ? s.NextAttemptAt : null, s.PreviousSecretExpiresAt > now ? s.PreviousSecretExpiresAt : null, s.CreatedAt, s.UpdatedAt);
+}
+
+/// <summary>The signing secret is shown here once; keep it safe.</summary>
+public sealed record WebhookWithSecretResponse(WebhookResponse Webhook, string Secret);
+
+public sealed record WebhookDeliveryResponse(
+    long Id, string EventId, string EventType, long Sequence, int Attempt, DateTimeOffset AttemptedAt, bool Succeeded, int? StatusCode, int LatencyMs, string? Error)
+{
+    public static WebhookDeliveryResponse Of(WebhookDelivery d) =>
+        new(d.Id, d.EventId, d.EventType, d.Sequence, d.Attempt, d.AttemptedAt, d.Succeeded, d.StatusCode, d.LatencyMs, d.Error);
+}

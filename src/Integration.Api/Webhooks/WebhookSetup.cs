@@ -1,0 +1,42 @@
+using Integration.Api.Events;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Api.Webhooks;
+
+public static class WebhookSetup
+{
+    public static WebApplicationBuilder AddEventsAndWebhooks(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<EventLog>();
+        services.AddHostedService<EventRetention>();
+        services.AddSingleton<WebhookTargets>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookPayloads>();
+        services.AddScoped<WebhookSubscriptions>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService<WebhookDispatchService>();
+        services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+            {
+                var targets = provider.GetRequiredService<WebhookTargets>();
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    UseProxy = false,
+                    ConnectCallback = targets.ConnectAsync,
+                    ConnectTimeout = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AttemptTimeout,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    MaxResponseHeadersLength = 16,
+                    MaxConnectionsPerServer = 64,
+                };
+            })
+            .RemoveAllLoggers();
+        // One long-lived sender: its handler pools connections and renews them (and their DNS answers) every 2 minutes.
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<WebhookSender>(
+            provider, provider.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookSender.ClientName)));
+        return builder;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Integration.Core.Events;
+
+/// <summary>The event types the platform emits; subscriptions and <c>GET /v1/events?types=</c> accept these.</summary>
+public static class EventTypes
+{
+    public const string OrderCreated = "order.created";
+    public const string OrderStatusChanged = "order.status_changed";
+    public const string WebhookDisabled = "webhook.disabled";
+
+    /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
+    public const string WebhookTest = "webhook.test";
+
+    public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
+    {
+        [OrderCreated] = "You placed an order.",
+        [OrderStatusChanged] = "An order moved to another status (confirmed, shipped, cancelled…).",
+        [WebhookDisabled] = "A webhook subscription was disabled after failing for the whole retry window.",
+    };
+
+    public static bool IsKnown(string type) => Descriptions.ContainsKey(type);
+}

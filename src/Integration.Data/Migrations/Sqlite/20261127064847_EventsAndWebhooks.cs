@@ -1,0 +1,195 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Integration.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class EventsAndWebhooks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "event_streams",
+                columns: table => new
+                {
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_event_streams", x => new { x.PartnerId, x.Environment });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "events",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    EventTypes = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DisabledReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousProtectedSecret = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousSecretExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Position = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_subscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_webhook_subscriptions_partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubscriptionId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttemptedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LatencyMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_webhook_deliveries_webhook_subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "webhook_subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_events_OccurredAt",
+                table: "events",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_events_PartnerId_Environment_Sequence",
+                table: "events",
+                columns: new[] { "PartnerId", "Environment", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_AttemptedAt",
+                table: "webhook_deliveries",
+                column: "AttemptedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_SubscriptionId_Id",
+                table: "webhook_deliveries",
+                columns: new[] { "SubscriptionId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_subscriptions_PartnerId_Environment_CreatedAt",
+                table: "webhook_subscriptions",
+                columns: new[] { "PartnerId", "Environment", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_subscriptions_Status_NextAttemptAt",
+                table: "webhook_subscriptions",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            // Order changes recorded before the event log existed become its first events, numbered per
+            // partner and environment in the order they were written.
+            migrationBuilder.Sql("""
+                INSERT INTO events ("Id", "PartnerId", "Environment", "Sequence", "Type", "SubjectId", "Data", "OccurredAt")
+                SELECT 'evt_outbox' || CAST("Id" AS TEXT), "PartnerId", "Environment",
+                       ROW_NUMBER() OVER (PARTITION BY "PartnerId", "Environment" ORDER BY "Id"), "Type", "SubjectId", "Payload", "OccurredAt"
+                FROM outbox_messages;
+                INSERT INTO event_streams ("PartnerId", "Environment", "LastSequence")
+                SELECT "PartnerId", "Environment", MAX("Sequence") FROM events GROUP BY "PartnerId", "Environment";
+                """);
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "event_streams");
+
+            migrationBuilder.DropTable(
+                name: "events");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "webhook_subscriptions");
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_PublishedAt_Id",
+                table: "outbox_messages",
+                columns: new[] { "PublishedAt", "Id" });
+        }
+    }
+}

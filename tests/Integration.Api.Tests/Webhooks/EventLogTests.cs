@@ -1,0 +1,78 @@
+using System.Net;
+using Integration.Api.Tests.Infrastructure;
+
+namespace Integration.Api.Tests.Webhooks;
+
+public sealed class EventLogTests(PlatformFactory platform) : IClassFixture<PlatformFactory>
+{
+    [Fact]
+    public async Task Events_PageInSequenceOrder_AndFilterByType()
+    {
+        var sku = await platform.CommerceReadyAsync();
+        var session = await platform.NewPartnerSessionAsync();
+        var orderIds = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = (await session.PlaceOrderAsync((sku, 1)))["id"]!.GetValue<string>();
+            (await platform.AdminMoveAsync(id, "confirm")).EnsureSuccessStatusCode();
+            orderIds.Add(id);
+        }
+
+        var seen = new List<(long Sequence, string Type, string OrderId)>();
+        string? cursor = null;
+        do
+        {
+            var response = await session.Client.GetAsync("/v1/events?limit=4" + (cursor is null ? "" : "&cursor=" + cursor));
+            var page = await response.ReadJsonAsync(HttpStatusCode.OK);
+            seen.AddRange(page["data"]!.AsArray().Select(e => (e!["sequence"]!.GetValue<long>(), e["type"]!.GetValue<string>(), e["data"]!["orderId"]!.GetValue<string>())));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        Assert.Equal([1L, 2, 3, 4, 5, 6], seen.Select(s => s.Sequence));
+        Assert.Equal(orderIds.SelectMany(id => new[] { ("order.created", id), ("order.status_changed", id) }), seen.Select(s => (s.Type, s.OrderId)));
+
+        var created = (await (await session.Client.GetAsync("/v2/events?types=order.created")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray();
+        Assert.Equal([1L, 3, 5], created.Select(e => e!["sequence"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task ConcurrentChanges_GetGaplessSequenceNumbers()
+    {
+        var sku = await platform.CommerceReadyAsync();
+        var session = await platform.NewPartnerSessionAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => session.PlaceOrderAsync((sku, 1))));
+
+        var events = (await (await session.Client.GetAsync("/v1/events?limit=100")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray();
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), events.Select(e => e!["sequence"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task APartnerSeesOnlyItsOwnEvents_InItsOwnEnvironment()
+    {
+        var sku = await platform.CommerceReadyAsync();
+        var owner = await platform.NewPartnerSessionAsync();
+        await owner.PlaceOrderAsync((sku, 1));
+        var stranger = await platform.NewPartnerSessionAsync();
+        var live = await platform.IssueCredentialAsync(owner.PartnerId, "live");
+        var ownerLive = platform.ClientWithToken(await platform.TokenAsync(live.ClientId, live.Secret));
+
+        Assert.Empty((await (await stranger.Client.GetAsync("/v1/events")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray());
+        Assert.Empty((await (await ownerLive.GetAsync("/v1/events")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray());
+        Assert.Single((await (await owner.Client.GetAsync("/v1/events")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("/v1/events?types=order.exploded", "types")]
+    [InlineData("/v1/events?cursor=%%%", "cursor")]
+    [InlineData("/v1/events?cursor=YWJj", "cursor")]
+    [InlineData("/v1/events?limit=0", "limit")]
+    [InlineData("/v1/events?limit=101", "limit")]
+    public async Task BadQueries_AreRefusedNamingTheParameter(string url, string field)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var problem = await (await session.Client.GetAsync(url)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.Equals(field, StringComparison.OrdinalIgnoreCase));
+    }
+}
