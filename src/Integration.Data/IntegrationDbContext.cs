@@ -61,6 +61,9 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     /// <summary>The open transaction appended events; its commit wakes the webhook dispatchers.</summary>
     public bool AppendedEvents { get; set; }
 
+    /// <summary>Events of the open transaction, numbered just before it commits (<see cref="EventSequencingInterceptor"/>).</summary>
+    public List<UnsequencedEvent> UnsequencedEvents { get; } = [];
+
     public void ScopeTo(string? partnerId, ApiEnvironment environment)
     {
         TenantPartnerId = partnerId;

@@ -39,14 +39,14 @@ public static class StorageRegistration
                     "Storage:Provider is PostgreSQL but ConnectionStrings:PostgreSQL is not set.");
             }
             services.AddPooledDbContextFactory<PostgresIntegrationDbContext>(options =>
-                options.UseNpgsql(connectionString).UseOpenIddict().AddInterceptors(CommittedEventsInterceptor.Instance));
+                options.UseNpgsql(connectionString).UseOpenIddict().AddInterceptors(EventSequencingInterceptor.Instance));
             services.AddScoped<IntegrationDbContext>(Lease<PostgresIntegrationDbContext>);
         }
         else
         {
             var connectionString = ResolveSqliteFile(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRoot);
             services.AddPooledDbContextFactory<SqliteIntegrationDbContext>(options =>
-                options.UseSqlite(connectionString).UseOpenIddict().AddInterceptors(SqliteTuning.Instance, SqliteWriteGateInterceptor.Instance, CommittedEventsInterceptor.Instance));
+                options.UseSqlite(connectionString).UseOpenIddict().AddInterceptors(SqliteTuning.Instance, SqliteWriteGateInterceptor.Instance, EventSequencingInterceptor.Instance));
             services.AddScoped<IntegrationDbContext>(Lease<SqliteIntegrationDbContext>);
         }
         return provider;

@@ -46,6 +46,9 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
             ["OAuth:AllowPlainHttp"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["RateLimits:SandboxFactor"] = "1",
+            // The webhook receiver runs on loopback next to the platform.
+            ["Webhooks:RequireHttps"] = "false",
+            ["Webhooks:AllowedPrivateHosts:0"] = "127.0.0.1",
         };
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
         {

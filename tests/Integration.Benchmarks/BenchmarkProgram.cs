@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Integration.Benchmarks;
 
 // dotnet run -c Release --project tests/Integration.Benchmarks -- [foundation] [--provider Sqlite|PostgreSQL]
-//   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000]
+//   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000]
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -19,7 +19,8 @@ public static class BenchmarkProgram
         {
             "foundation" => await FoundationBenchmarks.RunAsync(host, settings),
             "orders" => await OrdersBenchmarks.RunAsync(host, settings),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders."),
+            "webhooks" => await WebhooksBenchmarks.RunAsync(host, settings),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks."),
         };
         Console.WriteLine(LoadResult.MarkdownHeader);
         foreach (var result in results)
@@ -30,7 +31,8 @@ public static class BenchmarkProgram
     }
 }
 
-public sealed record BenchmarkSettings(string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only, int Orders)
+public sealed record BenchmarkSettings(
+    string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only, int Orders, int Deliveries)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -48,6 +50,7 @@ public sealed record BenchmarkSettings(string Suite, string Provider, string? Po
             TimeSpan.FromSeconds(2),
             int.Parse(Option("--concurrency", "32"), CultureInfo.InvariantCulture),
             Option("--only", null!),
-            int.Parse(Option("--orders", "1000000"), CultureInfo.InvariantCulture));
+            int.Parse(Option("--orders", "1000000"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--deliveries", "20000"), CultureInfo.InvariantCulture));
     }
 }

@@ -1,7 +1,9 @@
 using Integration.Api.Audit;
+using Integration.Api.Events;
 using Integration.Api.OAuth;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
+using Integration.Core.Events;
 using Integration.Core.Partners;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,7 @@ public sealed class CredentialIssuer(
     OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication> applications,
     CredentialActivity activity,
     AuditLog audit,
+    EventLog events,
     TimeProvider clock,
     IOptions<OAuthOptions> options)
 {
@@ -64,6 +67,12 @@ public sealed class CredentialIssuer(
         await applications.UpdateAsync(application, secret, cancellationToken);
         await audit.AppendAsync(new AuditRecord(actor, "credential.rotated", credential.Id,
             Details: new { credential.ClientId, overlapMinutes = (int)window.TotalMinutes }), cancellationToken);
+        if (credential is { PartnerId: { } partnerId, PreviousSecretExpiresAt: { } expiresAt })
+        {
+            // The partner's own systems still holding the old secret learn when it stops working.
+            events.Append(partnerId, credential.Environment, EventTypes.CredentialExpiring, credential.Id,
+                new { credentialId = credential.Id, credential.ClientId, previousSecretExpiresAt = expiresAt }, clock.UtcNow());
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (credential, secret);
@@ -78,6 +87,11 @@ public sealed class CredentialIssuer(
             await applications.DeleteAsync(application, cancellationToken); // its token entries go with it
         }
         await audit.AppendAsync(new AuditRecord(actor, "credential.revoked", credential.Id, Details: new { credential.ClientId }), cancellationToken);
+        if (credential.PartnerId is { } partnerId)
+        {
+            events.Append(partnerId, credential.Environment, EventTypes.CredentialRevoked, credential.Id,
+                new { credentialId = credential.Id, credential.ClientId }, clock.UtcNow());
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         activity.Forget(credential.Id);

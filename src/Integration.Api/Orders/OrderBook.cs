@@ -51,7 +51,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         // A duplicate reference is caught by the unique index below: no extra query in the write lock.
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         db.Orders.Add(order);
-        await RecordAsync(order, EventTypes.OrderCreated, from: null, actor: $"partner:{caller.ClientId}", now, cancellationToken);
+        Record(order, EventTypes.OrderCreated, from: null, actor: $"partner:{caller.ClientId}", now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -151,7 +151,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         {
             await beforeSave(order);
         }
-        await RecordAsync(order, EventTypes.OrderStatusChanged, from, actor, now, cancellationToken);
+        Record(order, EventTypes.OrderStatusChanged, from, actor, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -164,19 +164,19 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         return order;
     }
 
-    private async Task RecordAsync(Order order, string type, OrderStatus? from, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    private void Record(Order order, string type, OrderStatus? from, string actor, DateTimeOffset now)
     {
         db.OrderEvents.Add(new OrderEvent
         {
             Id = Ids.New("oev"), OrderId = order.Id, OrderVersion = order.Version, PartnerId = order.PartnerId, Environment = order.Environment,
             Type = type, FromStatus = from, ToStatus = order.Status, Actor = actor, OccurredAt = now,
         });
-        await events.AppendAsync(order.PartnerId, order.Environment, type, order.Id, new
+        events.Append(order.PartnerId, order.Environment, type, order.Id, new
         {
             orderId = order.Id, reference = order.Reference, version = order.Version,
             from = from is { } f ? SnakeCase.Of(f) : null, to = SnakeCase.Of(order.Status),
             total = order.Total.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = order.Currency,
-        }, now, cancellationToken);
+        }, now);
     }
 
     private static void EnsureMayOrder(Partner partner, DateTimeOffset now)

@@ -186,10 +186,10 @@ public sealed class WebhookDispatcher(
         db.WebhookDeliveries.AddRange(log);
         if (subscription.Status == WebhookStatus.Disabled)
         {
-            await events.AppendAsync(subscription.PartnerId, subscription.Environment, EventTypes.WebhookDisabled, subscription.Id, new
+            events.Append(subscription.PartnerId, subscription.Environment, EventTypes.WebhookDisabled, subscription.Id, new
             {
                 subscriptionId = subscription.Id, url = subscription.Url, reason = subscription.DisabledReason, resumeFromSequence = subscription.Position + 1,
-            }, now, cancellationToken);
+            }, now);
             logger.LogWarning("Webhook subscription {SubscriptionId} of partner {PartnerId} disabled after failing for the whole retry window",
                 subscription.Id, subscription.PartnerId);
         }

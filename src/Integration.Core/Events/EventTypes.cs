@@ -6,6 +6,8 @@ public static class EventTypes
     public const string OrderCreated = "order.created";
     public const string OrderStatusChanged = "order.status_changed";
     public const string WebhookDisabled = "webhook.disabled";
+    public const string CredentialExpiring = "credential.expiring";
+    public const string CredentialRevoked = "credential.revoked";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -15,6 +17,8 @@ public static class EventTypes
         [OrderCreated] = "You placed an order.",
         [OrderStatusChanged] = "An order moved to another status (confirmed, shipped, cancelled…).",
         [WebhookDisabled] = "A webhook subscription was disabled after failing for the whole retry window.",
+        [CredentialExpiring] = "A credential's secret was rotated; the previous secret stops working at previousSecretExpiresAt.",
+        [CredentialRevoked] = "A credential was revoked; its tokens stop working within 30 seconds.",
     };
 
     public static bool IsKnown(string type) => Descriptions.ContainsKey(type);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Integration.Api.Tests.Infrastructure;
 
 namespace Integration.Api.Tests.Webhooks;
@@ -61,6 +62,22 @@ public sealed class EventLogTests(PlatformFactory platform) : IClassFixture<Plat
         Assert.Empty((await (await stranger.Client.GetAsync("/v1/events")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray());
         Assert.Empty((await (await ownerLive.GetAsync("/v1/events")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray());
         Assert.Single((await (await owner.Client.GetAsync("/v1/events")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task RotatingOrRevokingACredential_IsAnEventForItsPartner()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var other = await platform.IssueCredentialAsync(session.PartnerId);
+        var admin = await platform.AdminClientAsync();
+
+        (await admin.PostAsJsonAsync($"/admin/v1/credentials/{other.Id}/rotate", new { })).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/admin/v1/credentials/{other.Id}/revoke", null)).EnsureSuccessStatusCode();
+
+        var events = (await (await session.Client.GetAsync("/v1/events?types=credential.expiring,credential.revoked")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray();
+        Assert.Equal(["credential.expiring", "credential.revoked"], events.Select(e => e!["type"]!.GetValue<string>()));
+        Assert.All(events, e => Assert.Equal(other.ClientId, e!["data"]!["clientId"]!.GetValue<string>()));
+        Assert.NotNull(events[0]!["data"]!["previousSecretExpiresAt"]);
     }
 
     [Theory]
