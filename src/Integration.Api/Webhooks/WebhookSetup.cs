@@ -10,7 +10,8 @@ public static class WebhookSetup
         var services = builder.Services;
         services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<EventLog>();
-        services.AddHostedService<EventRetention>();
+        services.AddSingleton<EventRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<EventRetention>());
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookPayloads>();

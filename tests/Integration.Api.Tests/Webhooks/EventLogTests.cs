@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Integration.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Api.Tests.Webhooks;
 
@@ -78,6 +79,28 @@ public sealed class EventLogTests(PlatformFactory platform) : IClassFixture<Plat
         Assert.Equal(["credential.expiring", "credential.revoked"], events.Select(e => e!["type"]!.GetValue<string>()));
         Assert.All(events, e => Assert.Equal(other.ClientId, e!["data"]!["clientId"]!.GetValue<string>()));
         Assert.NotNull(events[0]!["data"]!["previousSecretExpiresAt"]);
+    }
+
+    [Fact]
+    public async Task Events_AreKeptThirtyDays()
+    {
+        await using var isolated = new PlatformFactory();
+        await isolated.InitializeAsync();
+        var sku = await isolated.CommerceReadyAsync();
+        var session = await isolated.NewPartnerSessionAsync();
+        await session.PlaceOrderAsync((sku, 1));
+        var retention = isolated.Services.GetRequiredService<Api.Events.EventRetention>();
+        async Task<int> VisibleEvents()
+        {
+            await retention.PruneAsync(CancellationToken.None); // as the hourly job does
+            var client = isolated.ClientWithToken(await isolated.TokenAsync(session.Credential.ClientId, session.Credential.Secret));
+            return (await (await client.GetAsync("/v1/events")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray().Count;
+        }
+
+        isolated.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await VisibleEvents());
+        isolated.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(0, await VisibleEvents());
     }
 
     [Theory]
