@@ -20,7 +20,8 @@ public static class BenchmarkProgram
             "foundation" => await FoundationBenchmarks.RunAsync(host, settings),
             "orders" => await OrdersBenchmarks.RunAsync(host, settings),
             "webhooks" => await WebhooksBenchmarks.RunAsync(host, settings),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks."),
+            "sdk" => await SdkBenchmarks.RunAsync(host),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk."),
         };
         Console.WriteLine(LoadResult.MarkdownHeader);
         foreach (var result in results)

@@ -6,6 +6,8 @@ namespace Integration.Api.ApiDocs;
 
 public static class ApiDocsSetup
 {
+    private static readonly OpenApiContact Support = new() { Name = "Partner integration support", Email = "partner-integrations@example.com" };
+
     public const string PartnerDocument = "v1";
     public const string PartnerDocumentV2 = "v2";
     public const string AdminDocument = "admin";
@@ -20,18 +22,21 @@ public static class ApiDocsSetup
             {
                 Title = "Partner Integration API",
                 Version = "v1",
+                Contact = Support,
                 Description = "DEPRECATED: v1 works until its sunset (2027-11-27); move to v2 (docs/versioning.md). Orders, inventory sharing and settlement for the brand's partners. Authenticate with the OAuth 2.0 client credentials grant at /connect/token.",
             });
             options.SwaggerDoc(PartnerDocumentV2, new OpenApiInfo
             {
                 Title = "Partner Integration API",
                 Version = "v2",
+                Contact = Support,
                 Description = "Orders, inventory sharing and settlement for the brand's partners. Money is a decimal string with its currency. Authenticate with the OAuth 2.0 client credentials grant at /connect/token.",
             });
             options.SwaggerDoc(AdminDocument, new OpenApiInfo
             {
                 Title = "Partner Integration Admin API",
                 Version = "v1",
+                Contact = Support,
                 Description = "For internal teams: partners, credentials and the audit log. Needs an internal credential with the 'admin' scope.",
             });
             options.DocInclusionPredicate((document, api) =>
@@ -42,7 +47,7 @@ public static class ApiDocsSetup
             options.AddSecurityDefinition(SecurityScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,
-                Description = "OAuth 2.0 client credentials. Use the client id and secret an internal team issued to you.",
+                Description = "OAuth 2.0 client credentials. Use the client id and secret an internal team issued to you. Access tokens are signed JWTs (ES256/RS256, audience `integration-api`, 15 minutes) following RFC8725 best practices; revocation takes effect within 30 seconds.",
                 Flows = new OpenApiOAuthFlows
                 {
                     ClientCredentials = new OpenApiOAuthFlow
@@ -58,6 +63,8 @@ public static class ApiDocsSetup
             options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
             options.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "decimal" });
             options.SupportNonNullableReferenceTypes();
+            // Non-nullable members are always present: generated clients get non-nullable properties.
+            options.NonNullableReferenceTypesAsRequired();
             options.UseAllOfToExtendReferenceSchemas();
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml))

@@ -53,7 +53,37 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
         }
         Add(operation, "429", "Too many requests; retry after `Retry-After` seconds.", problem);
         Add(operation, "500", "Something went wrong on our side; quote the traceId.", problem);
+        DeclareHeaders(operation);
     }
+
+    // What every answer carries (RateLimitMiddleware, RequestIdMiddleware): declared so clients and linters know.
+    private static void DeclareHeaders(OpenApiOperation operation)
+    {
+        foreach (var (status, response) in operation.Responses!)
+        {
+            if (response is not OpenApiResponse concrete)
+            {
+                continue;
+            }
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers.TryAdd("X-Request-Id", Header("The request id; quote it to support (also `traceId` in problems)."));
+            if (status.StartsWith('2') || status.StartsWith('4'))
+            {
+                concrete.Headers.TryAdd("RateLimit-Policy", Header("Your rate-limit policy (IETF draft): `\"partner\";q=<burst>;w=<window seconds>`."));
+                concrete.Headers.TryAdd("RateLimit", Header("What is left of it (IETF draft): `\"partner\";r=<remaining>;t=<seconds to full>`."));
+            }
+            if (status == "429")
+            {
+                concrete.Headers.TryAdd("Retry-After", new OpenApiHeader
+                {
+                    Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = "3600" },
+                });
+            }
+        }
+    }
+
+    private static OpenApiHeader Header(string description) =>
+        new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 } };
 
     private static void Add(OpenApiOperation operation, string status, string description, IOpenApiSchema schema) =>
         operation.Responses!.TryAdd(status, new OpenApiResponse

@@ -10,6 +10,7 @@ namespace Integration.Api.Catalog;
 [ApiVersion(1, Deprecated = true)]
 [PartnerAccess]
 [Route("v{version:apiVersion}/products")]
+[Tags("Products")]
 public sealed class ProductsV1Controller(ProductCatalog catalog) : ControllerBase
 {
     /// <summary>Lists the active products in SKU order.</summary>
@@ -27,6 +28,7 @@ public sealed class ProductsV1Controller(ProductCatalog catalog) : ControllerBas
 [ApiVersion(2)]
 [PartnerAccess]
 [Route("v{version:apiVersion}/products")]
+[Tags("Products")]
 public sealed class ProductsV2Controller(ProductCatalog catalog) : ControllerBase
 {
     /// <summary>Lists the active products in SKU order.</summary>

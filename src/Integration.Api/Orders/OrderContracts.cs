@@ -119,14 +119,18 @@ public sealed record OrderLineV1(
     [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal LineTotal);
 
 /// <summary>An order as v2 shows it: money as decimal strings with currency, and each line's discount.</summary>
+/// <summary>
+/// An order, v2: money as <c>{ amount, currency }</c> strings. <c>version</c> grows by one with every
+/// change; the order's ETag is <c>"v{version}"</c>, which cancelling needs in If-Match.
+/// </summary>
 public sealed record OrderV2(
-    string Id, string Reference, OrderStatus Status, MoneyAmount Total, string DiscountRate,
+    string Id, int Version, string Reference, OrderStatus Status, MoneyAmount Total, string DiscountRate,
     IReadOnlyList<OrderLineV2> Lines, ShippingAddress? ShipTo, string? Carrier, string? TrackingNumber,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? PaidAt, DateTimeOffset? ShippedAt,
     DateTimeOffset? DeliveredAt, DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt)
 {
     public static OrderV2 From(Order o) => new(
-        o.Id, o.Reference, o.Status, MoneyAmount.Of(o.Total, o.Currency), Rates.Format(o.DiscountRate),
+        o.Id, o.Version, o.Reference, o.Status, MoneyAmount.Of(o.Total, o.Currency), Rates.Format(o.DiscountRate),
         o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineV2(
             l.LineNumber, l.Sku, l.Name, l.Quantity, MoneyAmount.Of(l.ListPrice, o.Currency), MoneyAmount.Of(l.UnitPrice, o.Currency),
             new LineDiscountV2(Rates.Format(o.DiscountRate), MoneyAmount.Of(l.Discount, o.Currency)), MoneyAmount.Of(l.LineTotal, o.Currency))).ToList(),

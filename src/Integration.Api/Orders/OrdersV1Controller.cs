@@ -13,6 +13,7 @@ namespace Integration.Api.Orders;
 [ApiController]
 [ApiVersion(1, Deprecated = true)]
 [Route("v{version:apiVersion}/orders")]
+[Tags("Orders")]
 public sealed class OrdersV1Controller(OrderBook orders) : ControllerBase
 {
     /// <summary>Places an order, priced with your discount. Requires an Idempotency-Key; retries replay the first answer.</summary>
@@ -45,11 +46,14 @@ public sealed class OrdersV1Controller(OrderBook orders) : ControllerBase
         (await orders.ListAsync(filter, page, cancellationToken)).ToPage(page, HttpContext, OrderBook.CursorOf, OrderV1.From);
 
     /// <summary>Cancels a pending, awaiting-payment or confirmed order. Requires If-Match with the order's ETag.</summary>
+    /// <param name="id">The order's id.</param>
+    /// <param name="ifMatch">The ETag of the order as you last read it (<c>"v3"</c>); required, checked against the current version.</param>
+    /// <param name="cancellationToken">Ends the request when the caller goes away.</param>
     [HttpPost("{id}/cancel", Name = "CancelOrder")]
     [PartnerAccess(ApiScopes.OrdersWrite)]
     [Idempotent(required: false)]
     [ProblemResponses(409, 412, 422, 428)]
-    public async Task<OrderV1> Cancel(string id, CancellationToken cancellationToken)
+    public async Task<OrderV1> Cancel(string id, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
     {
         var order = await orders.CancelAsync(id, HttpContext.RequirePartnerCaller(), v => ETags.CheckIfMatch(HttpContext, v, required: true), cancellationToken);
         ETags.Set(HttpContext, order.Version);

@@ -62,4 +62,23 @@ public sealed class CatalogAndStockTests(PlatformFactory platform) : IClassFixtu
         Assert.Equal(0, plain); // fails closed: no tenant, no rows
         Assert.Equal(1, visible);
     }
+
+    [Fact]
+    public async Task Partners_SeeTheBrandsAvailableStock_InTheirOwnEnvironment()
+    {
+        var sku = await platform.CreateProductAsync(12m);
+        await platform.SetBrandStockAsync(sku, 40);
+        await platform.SetBrandStockAsync(sku, 7, "live");
+        var session = await platform.NewPartnerSessionAsync();
+        var orderId = (await session.PlaceOrderAsync((sku, 15)))["id"]!.GetValue<string>();
+        (await platform.AdminMoveAsync(orderId, "confirm")).EnsureSuccessStatusCode();
+
+        var shared = await (await session.Client.GetAsync($"/v2/inventory/shared?sku={sku}")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(25, shared["brand"]!["available"]!.GetValue<int>()); // 40 on hand, 15 reserved; the live 7 are not the sandbox's
+        Assert.Empty(shared["locations"]!.AsArray());
+        Assert.Equal(0, (await (await session.Client.GetAsync("/v2/inventory/shared?sku=NOT-STOCKED-1")).ReadJsonAsync(HttpStatusCode.OK))["brand"]!["available"]!.GetValue<int>());
+        await (await session.Client.GetAsync("/v2/inventory/shared?sku=bad%20sku")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        await (await session.Client.GetAsync("/v2/inventory/shared")).ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
 }

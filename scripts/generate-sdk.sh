@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Regenerates the committed API contract and the SDK's generated client from the code:
+#   sdk/openapi/{v1,v2,admin}.json   — Swashbuckle CLI over the built API
+#   sdk/src/PartnerPlatform.Sdk/Generated/PartnerApi.g.cs — NSwag from sdk/openapi/v2.json
+# CI runs it and fails when git sees a difference (a stale contract or client).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
+configuration=${CONFIGURATION:-Release}
+api=src/Integration.Api/bin/$configuration/net10.0/Integration.Api.dll
+[ -f "$api" ] || dotnet build src/Integration.Api -c "$configuration" >/dev/null
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+for doc in v1 v2 admin; do
+  # Development: no signing certificate needed; a throwaway database (the CLI builds the host, it serves nothing).
+  ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Sqlite="Data Source=$scratch/contract.db" Seed__DemoOnFirstRun=false \
+    dotnet swagger tofile --output "sdk/openapi/$doc.json" "$api" "$doc" >"$scratch/swagger-$doc.log" 2>&1 \
+    || { cat "$scratch/swagger-$doc.log"; exit 1; }
+done
+
+dotnet nswag openapi2csclient /input:sdk/openapi/v2.json /output:sdk/src/PartnerPlatform.Sdk/Generated/PartnerApi.g.cs \
+  /namespace:PartnerPlatform.Sdk /JsonLibrary:SystemTextJson /GenerateNullableReferenceTypes:true /GenerateOptionalPropertiesAsNullable:true \
+  /OperationGenerationMode:MultipleClientsFromFirstTagAndOperationId /ClassName:"{controller}Client" /GenerateClientInterfaces:false /ClientClassAccessModifier:internal \
+  /InjectHttpClient:true /DisposeHttpClient:false /UseBaseUrl:false /GenerateBaseUrlProperty:false \
+  /GenerateExceptionClasses:false /ExceptionClass:PartnerApiException /GenerateSyncMethods:false \
+  /DateTimeType:System.DateTimeOffset /ArrayType:System.Collections.Generic.IReadOnlyList /ArrayInstanceType:System.Collections.Generic.List \
+  /ClassStyle:Poco /RequiredPropertiesMustBeDefined:true /GenerateDtoTypes:true /ParameterArrayType:System.Collections.Generic.IEnumerable \
+  >"$scratch/nswag.log" 2>&1 || { cat "$scratch/nswag.log"; exit 1; }
+echo "contract and client regenerated"

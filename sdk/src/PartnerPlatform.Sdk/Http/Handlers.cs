@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace PartnerPlatform.Sdk.Http;
+
+/// <summary>
+/// Outermost: bounds the whole call (retries included) by <see cref="PartnerClientOptions.Timeout"/>,
+/// and turns every non-success answer into the matching <see cref="PartnerApiException"/>, so the
+/// generated code only ever sees successes.
+/// </summary>
+internal sealed class ProblemHandler(PartnerClientOptions options) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PartnerTimeoutException(
+                $"{request.Method} {request.RequestUri} got no answer within {options.Timeout.TotalSeconds:0.###} s (retries included).", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new PartnerApiException(0, "connection_failed", $"{request.Method} {request.RequestUri} could not reach the platform: {e.Message}", null, null, null, e);
+        }
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw ProblemExceptions.From(response, body);
+        }
+    }
+}
+
+/// <summary>Innermost: the bearer token on every attempt; a 401 renews the token and tries once more.</summary>
+internal sealed class BearerTokenHandler(TokenProvider tokens) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAsync(base.SendAsync, cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+        response.Dispose();
+        tokens.Invalidate(token);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(base.SendAsync, cancellationToken).ConfigureAwait(false));
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

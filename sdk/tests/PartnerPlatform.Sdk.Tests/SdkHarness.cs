@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Integration.Api.Tests.Infrastructure;
+
+namespace PartnerPlatform.Sdk.Tests;
+
+/// <summary>The SDK against the real platform in-process, through a transport that counts (and can disturb) requests.</summary>
+public static class SdkHarness
+{
+    public static (PartnerClient Client, RecordingTransport Transport) ClientFor(
+        PlatformFactory platform, IssuedCredential credential, Action<PartnerClientOptions>? configure = null)
+    {
+        var transport = new RecordingTransport(platform.Server.CreateHandler());
+        var options = new PartnerClientOptions
+        {
+            BaseAddress = platform.Server.BaseAddress,
+            ClientId = credential.ClientId,
+            ClientSecret = credential.Secret,
+            Environment = credential.ClientId.StartsWith("sbx_", StringComparison.Ordinal) ? PartnerEnvironment.Sandbox : PartnerEnvironment.Live,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(50),
+            TimeProvider = platform.Clock,
+        };
+        configure?.Invoke(options);
+        return (new PartnerClient(options, transport), transport);
+    }
+
+    public static async Task<(PartnerClient Client, RecordingTransport Transport, PartnerSession Session)> NewPartnerAsync(
+        this PlatformFactory platform, Action<PartnerClientOptions>? configure = null)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var (client, transport) = ClientFor(platform, session.Credential, configure);
+        return (client, transport, session);
+    }
+}
+
+/// <summary>Records every request that reaches the platform; <see cref="Disturb"/> lets a test break one.</summary>
+public sealed class RecordingTransport(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    public ConcurrentQueue<(HttpMethod Method, string Path, int Status, string? IdempotencyKey)> Requests { get; } = new();
+
+    /// <summary>Runs around a request: return null to send it normally, or a response/exception of your own.</summary>
+    public Func<HttpRequestMessage, Func<Task<HttpResponseMessage>>, Task<HttpResponseMessage>>? Disturb { get; set; }
+
+    public int TokenRequests => Requests.Count(r => r.Path == "/connect/token");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var key = request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null;
+        Task<HttpResponseMessage> Send() => base.SendAsync(request, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = Disturb is { } disturb ? await disturb(request, Send) : await Send();
+        }
+        catch
+        {
+            Requests.Enqueue((request.Method, request.RequestUri!.AbsolutePath, 0, key));
+            throw;
+        }
+        Requests.Enqueue((request.Method, request.RequestUri!.AbsolutePath, (int)response.StatusCode, key));
+        return response;
+    }
+}

@@ -1,0 +1,94 @@
+using Integration.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PartnerPlatform.Sdk.Tests;
+
+public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<PlatformFactory>
+{
+    [Fact]
+    public async Task EveryResource_RoundTrips()
+    {
+        var sku = await platform.CreateProductAsync(149.99m);
+        await platform.SetBrandStockAsync(sku, 100);
+        var (client, _, session) = await platform.NewPartnerAsync();
+
+        var me = await client.Partner.GetAsync();
+        Assert.Equal(session.PartnerId, me.Id);
+
+        Assert.Equal(149.99m, decimal.Parse((await client.Products.GetAsync(sku)).ListPrice.Amount, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(sku, await client.Products.ListAutoPagingAsync(new ListOptions { Limit = 2 }).Select(p => p.Sku).ToListAsync());
+
+        Assert.Equal(100, (await client.Inventory.GetSharedAvailabilityAsync(sku)).Brand.Available);
+
+        var order = await client.Orders.CreateAsync(new CreateOrderRequest { Reference = "SDK-1", Lines = [new OrderLineRequest { Sku = sku, Quantity = 2 }] });
+        Assert.Equal(OrderStatus.Pending, order.Status);
+        Assert.Equal("CNY", order.Total.Currency);
+        Assert.Equal(order.Id, (await client.Orders.GetAsync(order.Id)).Id);
+        Assert.Equal(order.Id, Assert.Single((await client.Orders.ListAsync(new OrderListOptions { Reference = "SDK-1" })).Data).Id);
+        var cancelled = await client.Orders.CancelAsync(order.Id);
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
+        Assert.Equal(2, await client.Orders.ListEventsAutoPagingAsync(order.Id).CountAsync());
+        Assert.Equal(["order.created", "order.status_changed"], await client.Events.ListAutoPagingAsync().Select(e => e.Type).ToListAsync());
+
+        var created = await client.Webhooks.CreateAsync(new CreateWebhookRequest { Url = "http://localhost:9/hook", EventTypes = ["order.created"] });
+        Assert.StartsWith("whsec_", created.Secret);
+        var webhook = await client.Webhooks.UpdateAsync(created.Webhook.Id, new UpdateWebhookRequest { Description = "ERP" });
+        Assert.Equal("ERP", webhook.Description);
+        Assert.Equal(created.Webhook.Id, Assert.Single(await client.Webhooks.ListAutoPagingAsync().ToListAsync()).Id);
+        Assert.NotEqual(created.Secret, (await client.Webhooks.RotateSecretAsync(created.Webhook.Id)).Secret);
+        await client.Webhooks.ReplayAsync(created.Webhook.Id, new ReplayWebhookRequest { FromSequence = 1 });
+        var test = await client.Webhooks.SendTestAsync(created.Webhook.Id);
+        Assert.False(test.Succeeded); // nothing listens on port 9
+        Assert.Single(await client.Webhooks.ListDeliveriesAutoPagingAsync(created.Webhook.Id).ToListAsync());
+        await client.Webhooks.DeleteAsync(created.Webhook.Id);
+        await Assert.ThrowsAsync<PartnerNotFoundException>(() => client.Webhooks.GetAsync(created.Webhook.Id));
+    }
+
+    [Fact]
+    public async Task AutoPaging_VisitsEveryItemOnce_WhileNewOnesArrive()
+    {
+        var sku = await platform.CreateProductAsync(10m);
+        await platform.SetBrandStockAsync(sku, 1_000);
+        var (client, _, _) = await platform.NewPartnerAsync();
+        var existing = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            existing.Add((await client.Orders.CreateAsync(new CreateOrderRequest { Reference = $"PAGE-{i}", Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }] })).Id);
+        }
+
+        var seen = new List<string>();
+        await foreach (var order in client.Orders.ListAutoPagingAsync(new OrderListOptions { Limit = 7 }))
+        {
+            seen.Add(order.Id);
+            if (seen.Count % 5 == 0)
+            {
+                await client.Orders.CreateAsync(new CreateOrderRequest { Reference = $"NEW-{seen.Count}", Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }] });
+            }
+        }
+
+        Assert.Equal(existing.Count, seen.Distinct().Count(existing.Contains));
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task DependencyInjection_GivesAClientThatSharesItsToken()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var transport = new RecordingTransport(platform.Server.CreateHandler());
+        var services = new ServiceCollection();
+        services.AddPartnerClient(o =>
+            {
+                o.BaseAddress = platform.Server.BaseAddress;
+                o.ClientId = session.Credential.ClientId;
+                o.ClientSecret = session.Credential.Secret;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => transport);
+        await using var provider = services.BuildServiceProvider();
+
+        var first = provider.GetRequiredService<PartnerClient>();
+        var second = provider.GetRequiredService<PartnerClient>();
+        Assert.Equal(session.PartnerId, (await first.Partner.GetAsync()).Id);
+        Assert.Equal(session.PartnerId, (await second.Partner.GetAsync()).Id);
+        Assert.Equal(1, transport.TokenRequests);
+    }
+}
