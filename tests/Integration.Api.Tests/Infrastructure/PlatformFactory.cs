@@ -45,7 +45,6 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Webhooks:AllowedPrivateHosts:0"] = "localhost",
             ["Webhooks:AllowedPrivateHosts:1"] = "127.0.0.1",
             ["Webhooks:DispatchInBackground"] = "false",
-            ["Webhooks:AttemptTimeout"] = "00:00:01",
         };
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
         {

@@ -4,8 +4,14 @@ using Integration.Api.Tests.Infrastructure;
 
 namespace Integration.Api.Tests.Webhooks;
 
+/// <summary>Webhook attempts time out after 3 s here (5 s in production), so hanging receivers cost the tests less.</summary>
+public sealed class ShortAttemptTimeoutPlatform : PlatformFactory
+{
+    public ShortAttemptTimeoutPlatform() => Settings["Webhooks:AttemptTimeout"] = "00:00:03";
+}
+
 /// <summary>Sandbox retry schedule: 5 s, 15 s, 30 s, 1 min, then every 2 min, given up after 10 min.</summary>
-public sealed class WebhookRetryTests(PlatformFactory platform) : IClassFixture<PlatformFactory>
+public sealed class WebhookRetryTests(ShortAttemptTimeoutPlatform platform) : IClassFixture<ShortAttemptTimeoutPlatform>
 {
     [Fact]
     public async Task FailedAttempts_AreRetriedOnTheSchedule_UntilTheReceiverRecovers()
@@ -50,7 +56,7 @@ public sealed class WebhookRetryTests(PlatformFactory platform) : IClassFixture<
     public async Task AnAttemptWithoutAnswerInTime_IsAFailedAttempt()
     {
         using var receiver = new WebhookReceiver();
-        receiver.AnswerWith(200, delay: TimeSpan.FromSeconds(3)); // the tests' attempt timeout is 1 s
+        receiver.AnswerWith(200, delay: TimeSpan.FromSeconds(6)); // attempts here time out after 3 s
         var sku = await platform.CommerceReadyAsync();
         var session = await platform.NewPartnerSessionAsync();
         var (id, _) = await session.SubscribeAsync(receiver.Url, "order.created");
@@ -61,8 +67,8 @@ public sealed class WebhookRetryTests(PlatformFactory platform) : IClassFixture<
         var attempt = Assert.Single(await session.DeliveriesAsync(id))!;
         Assert.False(attempt["succeeded"]!.GetValue<bool>());
         Assert.Null(attempt["statusCode"]);
-        Assert.Contains("No response within 1 s", attempt["error"]!.GetValue<string>());
-        Assert.InRange(attempt["latencyMs"]!.GetValue<int>(), 900, 2_900);
+        Assert.Contains("No response within 3 s", attempt["error"]!.GetValue<string>());
+        Assert.InRange(attempt["latencyMs"]!.GetValue<int>(), 2_900, 5_900);
     }
 
     [Fact]
@@ -170,7 +176,7 @@ public sealed class WebhookRetryTests(PlatformFactory platform) : IClassFixture<
     {
         using var hanging = new WebhookReceiver();
         using var healthy = new WebhookReceiver();
-        hanging.AnswerWith(200, delay: TimeSpan.FromSeconds(3));
+        hanging.AnswerWith(200, delay: TimeSpan.FromSeconds(6));
         var sku = await platform.CommerceReadyAsync();
         var slowPartner = await platform.NewPartnerSessionAsync();
         var otherPartner = await platform.NewPartnerSessionAsync();
@@ -184,7 +190,7 @@ public sealed class WebhookRetryTests(PlatformFactory platform) : IClassFixture<
         Assert.Single(healthy.Received);
         var healthyAttempt = (await otherPartner.DeliveriesAsync(otherId))[0]!;
         Assert.True(healthyAttempt["succeeded"]!.GetValue<bool>());
-        Assert.True(healthyAttempt["latencyMs"]!.GetValue<int>() < 900, "the healthy delivery waited for the hanging one");
+        Assert.True(healthyAttempt["latencyMs"]!.GetValue<int>() < 2_500, "the healthy delivery waited for the hanging one (3 s)");
         var slowAttempt = (await slowPartner.DeliveriesAsync(slowId))[0]!;
         Assert.Contains("No response within", slowAttempt["error"]!.GetValue<string>());
     }
