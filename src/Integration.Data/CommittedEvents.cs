@@ -42,7 +42,8 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
     {
         if (eventData.Context is IntegrationDbContext { UnsequencedEvents.Count: > 0 } db)
         {
-            foreach (var stream in db.UnsequencedEvents.GroupBy(e => (e.PartnerId, e.Environment)))
+            // Streams in a fixed order, so two transactions touching the same streams cannot deadlock.
+            foreach (var stream in db.UnsequencedEvents.GroupBy(e => (e.PartnerId, e.Environment)).OrderBy(g => g.Key.PartnerId, StringComparer.Ordinal).ThenBy(g => g.Key.Environment))
             {
                 await NumberAsync(db, stream.Key.PartnerId, stream.Key.Environment, stream.ToList(), cancellationToken);
             }
