@@ -33,6 +33,8 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<BrandStock> BrandStock => Set<BrandStock>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<StockLevel> StockLevels => Set<StockLevel>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>

@@ -19,6 +19,17 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         Assert.Contains(sku, await client.Products.ListAutoPagingAsync(new ListOptions { Limit = 2 }).Select(p => p.Sku).ToListAsync());
 
         Assert.Equal(100, (await client.Inventory.GetSharedAvailabilityAsync(sku)).Brand.Available);
+        var location = await client.Inventory.CreateLocationAsync(new CreateLocationRequest { Name = "Pudong", Type = LocationType.Warehouse, RegionCode = "CN-SH" });
+        Assert.Equal("Pudong 2", (await client.Inventory.UpdateLocationAsync(location.Id, new UpdateLocationRequest { Name = "Pudong 2" })).Name);
+        Assert.Equal(location.Id, Assert.Single(await client.Inventory.ListLocationsAutoPagingAsync().ToListAsync()).Id);
+        var level = await client.Inventory.SetStockAsync(location.Id, sku, 30, expectedVersion: null);
+        level = await client.Inventory.AdjustAsync(new StockAdjustmentRequest { LocationId = location.Id, Sku = sku, Delta = -4, Reason = AdjustmentReason.Sold });
+        Assert.Equal(26, level.Available);
+        await Assert.ThrowsAsync<PartnerConflictException>(() => client.Inventory.SetStockAsync(location.Id, sku, 50, expectedVersion: 1));
+        Assert.Equal(40, (await client.Inventory.SetStockAsync(location.Id, sku, 40, expectedVersion: level.Version)).OnHand);
+        Assert.Equal(40, (await client.Inventory.GetStockAsync(location.Id, sku)).OnHand);
+        Assert.Single(await client.Inventory.ListStockAutoPagingAsync(location.Id).ToListAsync());
+        Assert.Equal([30, 26, 40], await client.Inventory.ListChangesAutoPagingAsync().Select(c => c.OnHand).ToListAsync());
 
         var order = await client.Orders.CreateAsync(new CreateOrderRequest { Reference = "SDK-1", Lines = [new OrderLineRequest { Sku = sku, Quantity = 2 }] });
         Assert.Equal(OrderStatus.Pending, order.Status);
@@ -28,7 +39,7 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         var cancelled = await client.Orders.CancelAsync(order.Id);
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
         Assert.Equal(2, await client.Orders.ListEventsAutoPagingAsync(order.Id).CountAsync());
-        Assert.Equal(["order.created", "order.status_changed"], await client.Events.ListAutoPagingAsync().Select(e => e.Type).ToListAsync());
+        Assert.Equal(["order.created", "order.status_changed"], await client.Events.ListAutoPagingAsync(["order.created", "order.status_changed"]).Select(e => e.Type).ToListAsync());
 
         var created = await client.Webhooks.CreateAsync(new CreateWebhookRequest { Url = "http://localhost:9/hook", EventTypes = ["order.created"] });
         Assert.StartsWith("whsec_", created.Secret);

@@ -57,6 +57,7 @@ public static class ApiSetup
         builder.Services.AddScoped<CredentialIssuer>();
         builder.Services.AddScoped<ProductCatalog>();
         builder.Services.AddScoped<BrandStockLedger>();
+        builder.Services.AddScoped<StockBook>();
         builder.Services.AddScoped<OrderBook>();
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddHostedService<IdempotencyPruning>();

@@ -6,6 +6,7 @@ public static class EventTypes
     public const string OrderCreated = "order.created";
     public const string OrderStatusChanged = "order.status_changed";
     public const string WebhookDisabled = "webhook.disabled";
+    public const string StockChanged = "inventory.stock_changed";
     public const string CredentialExpiring = "credential.expiring";
     public const string CredentialRevoked = "credential.revoked";
 
@@ -16,6 +17,7 @@ public static class EventTypes
     {
         [OrderCreated] = "You placed an order.",
         [OrderStatusChanged] = "An order moved to another status (confirmed, shipped, cancelled…).",
+        [StockChanged] = "Stock of a SKU at one of your locations changed (set, adjusted); data carries the new levels and version.",
         [WebhookDisabled] = "A webhook subscription was disabled after failing for the whole retry window.",
         [CredentialExpiring] = "A credential's secret was rotated; the previous secret stops working at previousSecretExpiresAt.",
         [CredentialRevoked] = "A credential was revoked; its tokens stop working within 30 seconds.",

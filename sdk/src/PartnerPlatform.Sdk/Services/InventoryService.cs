@@ -1,15 +1,95 @@
 namespace PartnerPlatform.Sdk;
 
-/// <summary>Stock you can order or request: <c>client.Inventory</c>.</summary>
+/// <summary>Your locations, their stock, adjustments, the change feed, and shared availability: <c>client.Inventory</c>.</summary>
 public sealed class InventoryService
 {
-    private readonly InventoryClient _api;
+    private readonly InventoryClient _inventory;
+    private readonly LocationsClient _locations;
 
-    internal InventoryService(HttpClient http) => _api = new InventoryClient(http) { ReadResponseAsString = true };
+    internal InventoryService(HttpClient http)
+    {
+        _inventory = new InventoryClient(http) { ReadResponseAsString = true };
+        _locations = new LocationsClient(http) { ReadResponseAsString = true };
+    }
 
     /// <summary>Available units of a SKU in your environment: the brand's, and partners' who share with you.</summary>
     /// <param name="sku">The SKU.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     public Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku, CancellationToken cancellationToken = default) =>
-        _api.GetSharedAvailabilityAsync(sku, cancellationToken);
+        _inventory.GetSharedAvailabilityAsync(sku, cancellationToken);
+
+    /// <summary>Adds a warehouse or store.</summary>
+    /// <param name="request">Name, type, region, sharing.</param>
+    /// <param name="options">Your own Idempotency-Key, if you keep one.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task<LocationResponse> CreateLocationAsync(CreateLocationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        _locations.CreateLocationAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
+
+    /// <summary>Reads a location.</summary>
+    /// <param name="id">The location id (<c>loc_…</c>).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task<LocationResponse> GetLocationAsync(string id, CancellationToken cancellationToken = default) => _locations.GetLocationAsync(id, cancellationToken);
+
+    /// <summary>Changes the fields you set.</summary>
+    /// <param name="id">The location id.</param>
+    /// <param name="request">The fields to change.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task<LocationResponse> UpdateLocationAsync(string id, UpdateLocationRequest request, CancellationToken cancellationToken = default) =>
+        _locations.UpdateLocationAsync(id, request, cancellationToken);
+
+    /// <summary>Every location, oldest first.</summary>
+    /// <param name="cancellationToken">Stops the iteration.</param>
+    public IAsyncEnumerable<LocationResponse> ListLocationsAutoPagingAsync(CancellationToken cancellationToken = default) =>
+        AutoPaging.ListAsync<LocationResponse>(async (cursor, ct) =>
+        {
+            var page = await _locations.ListLocationsAsync(100, cursor, ct).ConfigureAwait(false);
+            return (page.Data, page.NextCursor);
+        }, null, cancellationToken);
+
+    /// <summary>One stock level.</summary>
+    /// <param name="locationId">The location id.</param>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task<StockLevelResponse> GetStockAsync(string locationId, string sku, CancellationToken cancellationToken = default) =>
+        _locations.GetStockLevelAsync(locationId, sku, cancellationToken);
+
+    /// <summary>Every stock level at a location, by SKU.</summary>
+    /// <param name="locationId">The location id.</param>
+    /// <param name="cancellationToken">Stops the iteration.</param>
+    public IAsyncEnumerable<StockLevelResponse> ListStockAutoPagingAsync(string locationId, CancellationToken cancellationToken = default) =>
+        AutoPaging.ListAsync<StockLevelResponse>(async (cursor, ct) =>
+        {
+            var page = await _locations.ListStockLevelsAsync(locationId, 100, cursor, ct).ConfigureAwait(false);
+            return (page.Data, page.NextCursor);
+        }, null, cancellationToken);
+
+    /// <summary>
+    /// Sets the absolute on-hand count. Pass the <c>version</c> you read to change an existing level
+    /// only if nobody changed it meanwhile (<see cref="PartnerConflictException"/> otherwise); leave it
+    /// null for a SKU's first count at the location.
+    /// </summary>
+    /// <param name="locationId">The location id.</param>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="onHand">Units on hand.</param>
+    /// <param name="expectedVersion">The level's version as you read it.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task<StockLevelResponse> SetStockAsync(string locationId, string sku, int onHand, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        _locations.SetStockLevelAsync(locationId, sku, expectedVersion is { } version ? $"\"v{version}\"" : null, new SetStockRequest { OnHand = onHand }, cancellationToken);
+
+    /// <summary>Adds or removes units with a reason; safe to retry (an Idempotency-Key is sent).</summary>
+    /// <param name="request">Location, SKU, delta, reason.</param>
+    /// <param name="options">Your own Idempotency-Key, if you keep one.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task<StockLevelResponse> AdjustAsync(StockAdjustmentRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        _inventory.AdjustStockAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
+
+    /// <summary>Every change to your stock after <c>options.Cursor</c>, in commit order: apply them in order to mirror our view.</summary>
+    /// <param name="options">Where to resume, and the page size.</param>
+    /// <param name="cancellationToken">Stops the iteration.</param>
+    public IAsyncEnumerable<StockChangeResponse> ListChangesAutoPagingAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        AutoPaging.ListAsync<StockChangeResponse>(async (cursor, ct) =>
+        {
+            var page = await _inventory.ListStockChangesAsync(options?.Limit, cursor, ct).ConfigureAwait(false);
+            return (page.Data, page.NextCursor);
+        }, options?.Cursor, cancellationToken);
 }

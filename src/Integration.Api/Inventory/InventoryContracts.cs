@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using Integration.Core.Catalog;
+using Integration.Core.Inventory;
+
+namespace Integration.Api.Inventory;
+
+public sealed record CreateLocationRequest
+{
+    [StringLength(200, MinimumLength = 1)]
+    public required string Name { get; init; }
+
+    public required LocationType Type { get; init; }
+
+    /// <summary>Country, province or city code, e.g. <c>CN-SH</c> or <c>CN-SH-PD</c>.</summary>
+    [RegularExpression("^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$", ErrorMessage = "regionCode is a region code such as CN, CN-SH or CN-SH-PD.")]
+    public required string RegionCode { get; init; }
+
+    [StringLength(500)]
+    public string? Address { get; init; }
+
+    /// <summary>Who may see this location's available stock; default <c>nobody</c>.</summary>
+    public SharingPolicy Sharing { get; init; } = SharingPolicy.Nobody;
+
+    /// <summary>With <c>named</c>: the partner ids that may see it.</summary>
+    [MaxLength(100)]
+    public IReadOnlyList<string>? SharedWith { get; init; }
+}
+
+/// <summary>Only the fields present change.</summary>
+public sealed record UpdateLocationRequest
+{
+    [StringLength(200, MinimumLength = 1)]
+    public string? Name { get; init; }
+
+    public LocationType? Type { get; init; }
+
+    [RegularExpression("^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$", ErrorMessage = "regionCode is a region code such as CN, CN-SH or CN-SH-PD.")]
+    public string? RegionCode { get; init; }
+
+    [StringLength(500)]
+    public string? Address { get; init; }
+
+    public SharingPolicy? Sharing { get; init; }
+
+    [MaxLength(100)]
+    public IReadOnlyList<string>? SharedWith { get; init; }
+}
+
+public sealed record LocationResponse(
+    string Id, string Name, LocationType Type, string RegionCode, string? Address, SharingPolicy Sharing, IReadOnlyList<string> SharedWith,
+    int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static LocationResponse Of(Location l) =>
+        new(l.Id, l.Name, l.Type, l.RegionCode, l.Address, l.Sharing, l.SharedWith, l.Version, l.CreatedAt, l.UpdatedAt);
+}
+
+public sealed record SetStockRequest
+{
+    /// <summary>Units physically at the location, 0 to 10,000,000; cannot go below what is reserved.</summary>
+    [Range(0, 10_000_000)]
+    public required int OnHand { get; init; }
+}
+
+public sealed record StockAdjustmentRequest
+{
+    [StringLength(40, MinimumLength = 1)]
+    public required string LocationId { get; init; }
+
+    [RegularExpression(SkuFormat.Pattern, ErrorMessage = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.")]
+    public required string Sku { get; init; }
+
+    /// <summary>Units to add (positive) or remove (negative), never zero.</summary>
+    [Range(-10_000_000, 10_000_000)]
+    public required int Delta { get; init; }
+
+    public required AdjustmentReason Reason { get; init; }
+
+    [StringLength(200)]
+    public string? Note { get; init; }
+}
+
+/// <summary>Stock of a SKU at a location. The ETag is <c>"v{version}"</c>.</summary>
+public sealed record StockLevelResponse(string LocationId, string Sku, int OnHand, int Reserved, int Available, int Version, DateTimeOffset UpdatedAt)
+{
+    public static StockLevelResponse Of(StockLevel s) => new(s.LocationId, s.Sku, s.OnHand, s.Reserved, s.Available, s.Version, s.UpdatedAt);
+}
+
+/// <summary>
+/// One change of your stock, from the change feed: the level after the change. <c>sequence</c> is
+/// its place in your event log (resume after the last one you applied); <c>change</c> is <c>set</c>
+/// or the adjustment reason, with its <c>delta</c>.
+/// </summary>
+public sealed record StockChangeResponse(long Sequence, string LocationId, string Sku, int OnHand, int Reserved, int Available, int Version, string Change, int? Delta, DateTimeOffset OccurredAt);

@@ -1,0 +1,135 @@
+using Asp.Versioning;
+using Integration.Api.ApiDocs;
+using Integration.Api.Hosting;
+using Integration.Api.Idempotency;
+using Integration.Api.OAuth;
+using Integration.Api.Paging;
+using Integration.Core.Catalog;
+using Integration.Core.Credentials;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integration.Api.Inventory;
+
+/// <summary>Your warehouses and stores, and the stock at each.</summary>
+[ApiController]
+[ApiVersion(1, Deprecated = true)]
+[ApiVersion(2)]
+[Route("v{version:apiVersion}/locations")]
+[Tags("Locations")]
+public sealed class LocationsController(StockBook stock) : ControllerBase
+{
+    /// <summary>Adds a location. Its stock is shared with nobody unless you say so.</summary>
+    [HttpPost(Name = "CreateLocation")]
+    [PartnerAccess(ApiScopes.InventoryWrite)]
+    [Idempotent(required: false)]
+    [ProducesResponseType<LocationResponse>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Create(CreateLocationRequest request, CancellationToken cancellationToken)
+    {
+        var caller = HttpContext.RequirePartnerCaller();
+        var location = await stock.CreateLocationAsync(caller.PartnerId!, caller.Environment!.Value, request, cancellationToken);
+        ETags.Set(HttpContext, location.Version);
+        return Created(Url.Link("GetLocation", new { id = location.Id, version = RouteData.Values["version"] }), LocationResponse.Of(location));
+    }
+
+    /// <summary>Lists your locations in this environment, oldest first.</summary>
+    [HttpGet(Name = "ListLocations")]
+    [PartnerAccess(ApiScopes.InventoryRead)]
+    public async Task<Page<LocationResponse>> List([FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await stock.ListLocationsAsync(page, cancellationToken)).ToPage(page, HttpContext, StockBook.CursorOf, LocationResponse.Of);
+
+    [HttpGet("{id}", Name = "GetLocation")]
+    [PartnerAccess(ApiScopes.InventoryRead)]
+    public async Task<LocationResponse> Get(string id, CancellationToken cancellationToken)
+    {
+        var location = await stock.GetLocationAsync(id, cancellationToken);
+        ETags.Set(HttpContext, location.Version);
+        return LocationResponse.Of(location);
+    }
+
+    /// <summary>Changes the fields present: name, type, region, address, sharing.</summary>
+    [HttpPatch("{id}", Name = "UpdateLocation")]
+    [PartnerAccess(ApiScopes.InventoryWrite)]
+    public async Task<LocationResponse> Update(string id, UpdateLocationRequest request, CancellationToken cancellationToken)
+    {
+        var location = await stock.UpdateLocationAsync(id, request, cancellationToken);
+        ETags.Set(HttpContext, location.Version);
+        return LocationResponse.Of(location);
+    }
+
+    /// <summary>The stock levels at a location, by SKU.</summary>
+    [HttpGet("{id}/stock", Name = "ListStockLevels")]
+    [PartnerAccess(ApiScopes.InventoryRead)]
+    public async Task<Page<StockLevelResponse>> ListStock(string id, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await stock.ListStockAsync(id, page, cancellationToken)).ToPage(page, HttpContext, StockBook.CursorOf, StockLevelResponse.Of);
+
+    /// <summary>One stock level. Its ETag is what setting it needs in If-Match.</summary>
+    [HttpGet("{id}/stock/{sku}", Name = "GetStockLevel")]
+    [PartnerAccess(ApiScopes.InventoryRead)]
+    public async Task<StockLevelResponse> GetStock(string id, string sku, CancellationToken cancellationToken)
+    {
+        var level = await stock.GetStockAsync(id, sku, cancellationToken);
+        ETags.Set(HttpContext, level.Version);
+        return StockLevelResponse.Of(level);
+    }
+
+    /// <summary>
+    /// Sets the absolute on-hand count. Changing an existing level needs If-Match with its ETag (a
+    /// stale one is 412, none is 428); the first count of a SKU here needs none.
+    /// </summary>
+    /// <param name="id">The location id.</param>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="ifMatch">The level's ETag as you read it (<c>"v3"</c>).</param>
+    /// <param name="request">The on-hand count.</param>
+    /// <param name="cancellationToken">Ends the request when the caller goes away.</param>
+    [HttpPut("{id}/stock/{sku}", Name = "SetStockLevel")]
+    [PartnerAccess(ApiScopes.InventoryWrite)]
+    [ProblemResponses(409, 412, 422, 428)]
+    [ProducesResponseType<StockLevelResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<StockLevelResponse>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> SetStock(string id, string sku, [FromHeader(Name = "If-Match")] string? ifMatch, SetStockRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(sku, SkuFormat.Pattern))
+        {
+            throw Core.Common.DomainException.Invalid("sku", "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.");
+        }
+        var (level, created) = await stock.SetAsync(id, sku, request.OnHand,
+            version => { if (version is { } current) ETags.CheckIfMatch(HttpContext, current, required: true); }, cancellationToken);
+        ETags.Set(HttpContext, level.Version);
+        var body = StockLevelResponse.Of(level);
+        return created ? Created(Url.Link("GetStockLevel", new { id, sku, version = RouteData.Values["version"] }), body) : Ok(body);
+    }
+}
+
+/// <summary>Relative stock changes and the change feed.</summary>
+[ApiController]
+[ApiVersion(1, Deprecated = true)]
+[ApiVersion(2)]
+[Route("v{version:apiVersion}/inventory")]
+[Tags("Inventory")]
+public sealed class StockChangesController(StockBook stock) : ControllerBase
+{
+    /// <summary>
+    /// Adds or removes units with a reason. Concurrent adjustments never lose an update; one that
+    /// would take available below zero changes nothing (409 <c>insufficient_stock</c>). Needs an Idempotency-Key.
+    /// </summary>
+    [HttpPost("adjustments", Name = "AdjustStock")]
+    [PartnerAccess(ApiScopes.InventoryWrite)]
+    [Idempotent]
+    [ProblemResponses(409, 422)]
+    public async Task<StockLevelResponse> Adjust(StockAdjustmentRequest request, CancellationToken cancellationToken)
+    {
+        var level = await stock.AdjustAsync(request, cancellationToken);
+        ETags.Set(HttpContext, level.Version);
+        return StockLevelResponse.Of(level);
+    }
+
+    /// <summary>
+    /// Every change to your stock, in the order it was committed, resumable from <c>cursor</c>:
+    /// apply them in order and your copy equals ours. Kept 30 days, like the event log.
+    /// </summary>
+    [HttpGet("changes", Name = "ListStockChanges")]
+    [PartnerAccess(ApiScopes.InventoryRead)]
+    public async Task<Page<StockChangeResponse>> Changes([FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await stock.ChangesAsync(page, cancellationToken)).ToPage(page, HttpContext, Events.EventLog.CursorOf, StockBook.ChangeOf);
+}

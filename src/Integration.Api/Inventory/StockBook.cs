@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Integration.Api.Events;
+using Integration.Api.Paging;
+using Integration.Core.Common;
+using Integration.Core.Events;
+using Integration.Core.Inventory;
+using Integration.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Api.Inventory;
+
+/// <summary>
+/// A partner's locations and stock levels. Every level change is one conditional statement (so
+/// concurrent writers never lose an update and available never goes negative) and one
+/// <c>inventory.stock_changed</c> event in the same transaction: the change feed.
+/// </summary>
+public sealed class StockBook(IntegrationDbContext db, EventLog events, TimeProvider clock)
+{
+    public async Task<Location> CreateLocationAsync(string partnerId, ApiEnvironment environment, CreateLocationRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        var location = new Location
+        {
+            Id = Ids.New("loc"), PartnerId = partnerId, Environment = environment, Name = request.Name, Type = request.Type,
+            RegionCode = request.RegionCode, Address = request.Address, CreatedAt = now, UpdatedAt = now,
+        };
+        ApplySharing(location, request.Sharing, request.SharedWith);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        db.Locations.Add(location);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return location;
+    }
+
+    public async Task<IReadOnlyList<Location>> ListLocationsAsync(PageQuery page, CancellationToken cancellationToken)
+    {
+        var query = db.Locations.AsNoTracking();
+        if (page.Cursor is not null)
+        {
+            var (createdAt, id) = Cursor.DecodeTimestampAndId(page.Cursor);
+            query = query.Where(l => l.CreatedAt >= createdAt && (l.CreatedAt > createdAt || string.Compare(l.Id, id) > 0));
+        }
+        return await query.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+    }
+
+    public static string CursorOf(Location location) => Cursor.Encode(location.CreatedAt, location.Id);
+
+    public async Task<Location> GetLocationAsync(string id, CancellationToken cancellationToken) =>
+        await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken) ?? throw DomainException.NotFound("location", id);
+
+    public async Task<Location> UpdateLocationAsync(string id, UpdateLocationRequest request, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        var location = await db.Locations.FirstOrDefaultAsync(l => l.Id == id, cancellationToken) ?? throw DomainException.NotFound("location", id);
+        location.Name = request.Name ?? location.Name;
+        location.Type = request.Type ?? location.Type;
+        location.RegionCode = request.RegionCode ?? location.RegionCode;
+        location.Address = request.Address ?? location.Address;
+        if (request.Sharing is not null || request.SharedWith is not null)
+        {
+            ApplySharing(location, request.Sharing ?? location.Sharing, request.SharedWith ?? location.SharedWith);
+        }
+        location.Version++;
+        location.UpdatedAt = clock.UtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return location;
+    }
+
+    public async Task<StockLevel> GetStockAsync(string locationId, string sku, CancellationToken cancellationToken)
+    {
+        await GetLocationAsync(locationId, cancellationToken);
+        return await db.StockLevels.AsNoTracking().FirstOrDefaultAsync(s => s.LocationId == locationId && s.Sku == sku, cancellationToken)
+            ?? throw DomainException.NotFound("stock level", $"{locationId}/{sku}");
+    }
+
+    public async Task<IReadOnlyList<StockLevel>> ListStockAsync(string locationId, PageQuery page, CancellationToken cancellationToken)
+    {
+        await GetLocationAsync(locationId, cancellationToken);
+        var query = db.StockLevels.AsNoTracking().Where(s => s.LocationId == locationId);
+        if (page.Cursor is not null)
+        {
+            var after = Cursor.Decode(page.Cursor, 1)[0];
+            query = query.Where(s => string.Compare(s.Sku, after) > 0);
+        }
+        return await query.OrderBy(s => s.Sku).Take(page.Limit + 1).ToListAsync(cancellationToken);
+    }
+
+    public static string CursorOf(StockLevel level) => Cursor.Encode(level.Sku);
+
+    /// <summary>Sets the absolute on-hand count. <paramref name="checkVersion"/> applies If-Match to an existing level.</summary>
+    public async Task<(StockLevel Level, bool Created)> SetAsync(
+        string locationId, string sku, int onHand, Action<int?> checkVersion, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == locationId, cancellationToken)
+            ?? throw DomainException.NotFound("location", locationId);
+        await EnsureProductAsync(sku, cancellationToken);
+        var level = await db.StockLevels.FirstOrDefaultAsync(s => s.LocationId == locationId && s.Sku == sku, cancellationToken);
+        checkVersion(level?.Version);
+        var now = clock.UtcNow();
+        var created = level is null;
+        if (level is null)
+        {
+            level = new StockLevel { LocationId = locationId, Sku = sku, PartnerId = location.PartnerId, Environment = location.Environment, OnHand = onHand, UpdatedAt = now };
+            db.StockLevels.Add(level);
+        }
+        else
+        {
+            if (onHand < level.Reserved)
+            {
+                throw new DomainException(ErrorKind.Conflict, "below_reserved",
+                    $"{level.Reserved} units of '{sku}' are reserved here; on hand cannot go below that.");
+            }
+            var expected = level.Version;
+            var moved = await db.StockLevels.Where(s => s.LocationId == locationId && s.Sku == sku && s.Version == expected)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, onHand).SetProperty(s => s.Version, expected + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken);
+            if (moved == 0)
+            {
+                throw new DomainException(ErrorKind.PreconditionFailed, "precondition_failed", "The stock level changed meanwhile. Read it again and retry.");
+            }
+            db.Entry(level).State = EntityState.Detached;
+            level.OnHand = onHand;
+            level.Version = expected + 1;
+            level.UpdatedAt = now;
+        }
+        RecordChange(level, "set", delta: null, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (level, created);
+    }
+
+    /// <summary>
+    /// Adds the request's delta in one conditional statement: concurrent adjustments all land,
+    /// and one that would take available below zero changes nothing (409 <c>insufficient_stock</c>).
+    /// </summary>
+    public async Task<StockLevel> AdjustAsync(StockAdjustmentRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Delta == 0)
+        {
+            throw DomainException.Invalid("delta", "delta must not be zero.");
+        }
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == request.LocationId, cancellationToken)
+            ?? throw DomainException.NotFound("location", request.LocationId);
+        await EnsureProductAsync(request.Sku, cancellationToken);
+        var now = clock.UtcNow();
+        var delta = request.Delta;
+        var moved = await db.StockLevels
+            .Where(s => s.LocationId == request.LocationId && s.Sku == request.Sku && s.OnHand + delta >= s.Reserved && s.OnHand + delta <= 10_000_000)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, s => s.OnHand + delta).SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now),
+                cancellationToken);
+        StockLevel level;
+        if (moved == 1)
+        {
+            level = await db.StockLevels.AsNoTracking().FirstAsync(s => s.LocationId == request.LocationId && s.Sku == request.Sku, cancellationToken);
+        }
+        else
+        {
+            var existing = await db.StockLevels.AsNoTracking().FirstOrDefaultAsync(s => s.LocationId == request.LocationId && s.Sku == request.Sku, cancellationToken);
+            if (existing is not null || delta < 0)
+            {
+                throw new DomainException(ErrorKind.Conflict, "insufficient_stock",
+                    $"Adjusting '{request.Sku}' by {delta} would leave {(existing?.Available ?? 0) + delta} available; nothing was changed.");
+            }
+            level = new StockLevel
+            {
+                LocationId = location.Id, Sku = request.Sku, PartnerId = location.PartnerId, Environment = location.Environment, OnHand = delta, UpdatedAt = now,
+            };
+            db.StockLevels.Add(level);
+        }
+        RecordChange(level, SnakeCase.Of(request.Reason), delta, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return level;
+    }
+
+    /// <summary>The caller's stock changes after the cursor, in the order they were committed.</summary>
+    public async Task<IReadOnlyList<PartnerEvent>> ChangesAsync(PageQuery page, CancellationToken cancellationToken) =>
+        await events.ListAsync([EventTypes.StockChanged], page, cancellationToken);
+
+    public static StockChangeResponse ChangeOf(PartnerEvent change)
+    {
+        var data = JsonSerializer.Deserialize<StockChangeData>(change.Data, ChangeJson)!;
+        return new StockChangeResponse(change.Sequence, data.LocationId, data.Sku, data.OnHand, data.Reserved, data.OnHand - data.Reserved, data.Version,
+            data.Change, data.Delta, change.OccurredAt);
+    }
+
+    private static readonly JsonSerializerOptions ChangeJson = new(JsonSerializerDefaults.Web);
+
+    private sealed record StockChangeData(string LocationId, string Sku, int OnHand, int Reserved, int Version, string Change, int? Delta);
+
+    private void RecordChange(StockLevel level, string change, int? delta, DateTimeOffset now) =>
+        events.Append(level.PartnerId, level.Environment, EventTypes.StockChanged, level.LocationId,
+            new StockChangeData(level.LocationId, level.Sku, level.OnHand, level.Reserved, level.Version, change, delta), now);
+
+    private async Task EnsureProductAsync(string sku, CancellationToken cancellationToken)
+    {
+        if (!await db.Products.AnyAsync(p => p.Sku == sku, cancellationToken))
+        {
+            throw new DomainException(ErrorKind.Unprocessable, "unknown_sku", $"There is no product with SKU '{sku}'.",
+                new Dictionary<string, string[]> { ["sku"] = [$"There is no product with SKU '{sku}'."] });
+        }
+    }
+
+    private static void ApplySharing(Location location, SharingPolicy sharing, IReadOnlyList<string>? sharedWith)
+    {
+        if (sharing == SharingPolicy.Named && (sharedWith is null || sharedWith.Count == 0))
+        {
+            throw DomainException.Invalid("sharedWith", "Name at least one partner id to share with, or choose another sharing policy.");
+        }
+        if (sharing != SharingPolicy.Named && sharedWith is { Count: > 0 })
+        {
+            throw DomainException.Invalid("sharedWith", "sharedWith applies only with sharing 'named'.");
+        }
+        location.Sharing = sharing;
+        location.SharedWith = sharing == SharingPolicy.Named ? [.. sharedWith!.Distinct()] : [];
+    }
+}

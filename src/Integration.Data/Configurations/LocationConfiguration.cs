@@ -1,0 +1,38 @@
+using Integration.Core.Inventory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Integration.Data.Configurations;
+
+internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> builder)
+    {
+        builder.ToTable("locations");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).HasMaxLength(40);
+        builder.Property(l => l.PartnerId).HasMaxLength(40);
+        builder.Property(l => l.Name).HasMaxLength(200);
+        builder.Property(l => l.RegionCode).HasMaxLength(12);
+        builder.Property(l => l.Address).HasMaxLength(500);
+        builder.Property(l => l.Version).IsConcurrencyToken();
+        builder.HasIndex(l => new { l.PartnerId, l.Environment, l.CreatedAt, l.Id });
+        builder.HasOne<Core.Partners.Partner>().WithMany().HasForeignKey(l => l.PartnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StockLevelConfiguration : IEntityTypeConfiguration<StockLevel>
+{
+    public void Configure(EntityTypeBuilder<StockLevel> builder)
+    {
+        builder.ToTable("stock_levels", table => table.HasCheckConstraint("ck_stock_levels_available", "\"Reserved\" >= 0 AND \"OnHand\" >= \"Reserved\""));
+        builder.HasKey(s => new { s.LocationId, s.Sku });
+        builder.Property(s => s.LocationId).HasMaxLength(40);
+        builder.Property(s => s.Sku).HasMaxLength(40);
+        builder.Property(s => s.PartnerId).HasMaxLength(40);
+        builder.Ignore(s => s.Available);
+        builder.HasIndex(s => new { s.PartnerId, s.Environment, s.Sku });
+        builder.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Core.Catalog.Product>().WithMany().HasForeignKey(s => s.Sku).OnDelete(DeleteBehavior.Restrict);
+    }
+}
