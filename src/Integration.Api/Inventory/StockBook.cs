@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Integration.Api.Events;
+using Integration.Api.OAuth;
+using Integration.Api.Partners;
 using Integration.Api.Paging;
 using Integration.Core.Common;
 using Integration.Core.Events;
@@ -14,8 +16,40 @@ namespace Integration.Api.Inventory;
 /// concurrent writers never lose an update and available never goes negative) and one
 /// <c>inventory.stock_changed</c> event in the same transaction: the change feed.
 /// </summary>
-public sealed class StockBook(IntegrationDbContext db, EventLog events, TimeProvider clock)
+public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerSnapshots partners, TimeProvider clock)
 {
+    private const int MaxSharedLocations = 100;
+
+    /// <summary>
+    /// The brand's available stock and other partners' shared stock of a SKU, as the caller may see
+    /// it. This read crosses partners on purpose, so it bypasses the tenancy filter and applies each
+    /// location's sharing policy itself; it returns only location, region and quantity.
+    /// </summary>
+    public async Task<SharedAvailabilityResponse> SharedAvailabilityAsync(Caller caller, string sku, string? region, CancellationToken cancellationToken)
+    {
+        var environment = caller.Environment!.Value;
+        var callerId = caller.PartnerId!;
+        var callerRegion = (await partners.GetAsync(callerId))?.RegionCode ?? "";
+        var callerRegionPrefix = callerRegion + "-";
+        var brand = await db.BrandStock.Where(s => s.Sku == sku && s.Environment == environment)
+            .Select(s => (int?)(s.OnHand - s.Reserved)).FirstOrDefaultAsync(cancellationToken) ?? 0;
+
+        var shared = from level in db.StockLevels.IgnoreQueryFilters()
+                     join location in db.Locations.IgnoreQueryFilters() on level.LocationId equals location.Id
+                     where level.Sku == sku && level.Environment == environment && level.PartnerId != callerId && level.OnHand > level.Reserved
+                     where location.Sharing == SharingPolicy.AllPartners
+                        || (location.Sharing == SharingPolicy.Region && (location.RegionCode == callerRegion || callerRegionPrefix.StartsWith(location.RegionCode + "-")))
+                        || (location.Sharing == SharingPolicy.Named && location.SharedWith.Contains(callerId))
+                     select new { location.Id, location.RegionCode, Available = level.OnHand - level.Reserved };
+        if (region is not null)
+        {
+            var regionPrefix = region + "-";
+            shared = shared.Where(l => l.RegionCode == region || l.RegionCode.StartsWith(regionPrefix));
+        }
+        var locations = await shared.OrderByDescending(l => l.Available).ThenBy(l => l.Id).Take(MaxSharedLocations).ToListAsync(cancellationToken);
+        return new SharedAvailabilityResponse(sku, new BrandAvailability(brand), locations.Select(l => new SharedLocationAvailability(l.Id, l.RegionCode, l.Available)).ToList());
+    }
+
     public async Task<Location> CreateLocationAsync(string partnerId, ApiEnvironment environment, CreateLocationRequest request, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow();

@@ -32,6 +32,7 @@ internal sealed class StockLevelConfiguration : IEntityTypeConfiguration<StockLe
         builder.Property(s => s.PartnerId).HasMaxLength(40);
         builder.Ignore(s => s.Available);
         builder.HasIndex(s => new { s.PartnerId, s.Environment, s.Sku });
+        builder.HasIndex(s => new { s.Sku, s.Environment }); // shared availability reads across partners by SKU
         builder.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Core.Catalog.Product>().WithMany().HasForeignKey(s => s.Sku).OnDelete(DeleteBehavior.Restrict);
     }

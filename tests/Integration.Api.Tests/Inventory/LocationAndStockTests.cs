@@ -182,4 +182,48 @@ public sealed class LocationAndStockTests(PlatformFactory platform) : IClassFixt
         Assert.Equal(5, level["onHand"]!.GetValue<int>());
         Assert.Equal(1, level["version"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task SharedAvailability_FollowsEachLocationsPolicy()
+    {
+        var sku = await platform.CreateProductAsync(5m);
+        await platform.SetBrandStockAsync(sku, 70);
+        Task<PartnerSession> In(string region) => platform.NewPartnerSessionAsync(body: PlatformFactory.PartnerBody(region: region, qualified: true));
+        var owner = await In("CN-SH");
+        var pudong = await In("CN-SH-PD");
+        var beijing = await In("CN-BJ");
+        var china = await In("CN");
+        async Task<string> Stocked(string name, string region, string sharing, string[]? sharedWith = null, int units = 10)
+        {
+            var id = await owner.CreateLocationAsync(extra: new { name, type = "warehouse", regionCode = region, sharing, sharedWith });
+            (await owner.AdjustAsync(id, sku, units)).EnsureSuccessStatusCode();
+            return id;
+        }
+        await Stocked("private", "CN-SH", "nobody");
+        var regional = await Stocked("regional", "CN-SH", "region", units: 12);
+        var everyone = await Stocked("everyone", "CN-BJ", "all_partners", units: 30);
+        var named = await Stocked("named", "CN-GD", "named", [beijing.PartnerId], units: 20);
+        var empty = await owner.CreateLocationAsync(extra: new { name = "empty", type = "store", regionCode = "CN-SH", sharing = "all_partners" });
+        (await owner.SetStockAsync(empty, sku, 0)).EnsureSuccessStatusCode();
+
+        async Task<List<(string Id, string Region, int Available)>> Seen(PartnerSession who, string query = "")
+        {
+            var body = await (await who.Client.GetAsync($"/v2/inventory/shared?sku={sku}{query}")).ReadJsonAsync(HttpStatusCode.OK);
+            Assert.Equal(70, body["brand"]!["available"]!.GetValue<int>());
+            return body["locations"]!.AsArray()
+                .Select(l => (l!["locationId"]!.GetValue<string>(), l["regionCode"]!.GetValue<string>(), l["available"]!.GetValue<int>())).ToList();
+        }
+
+        Assert.Equal([(everyone, "CN-BJ", 30), (regional, "CN-SH", 12)], await Seen(pudong));
+        Assert.Equal([(everyone, "CN-BJ", 30), (named, "CN-GD", 20)], await Seen(beijing));
+        Assert.Equal([(everyone, "CN-BJ", 30)], await Seen(china));
+        Assert.Empty(await Seen(owner)); // its own locations are not "shared with" it
+        Assert.Equal([(named, "CN-GD", 20)], await Seen(beijing, "&region=CN-GD"));
+        await (await beijing.Client.GetAsync($"/v2/inventory/shared?sku={sku}&region=guangdong")).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        var live = await platform.IssueCredentialAsync(pudong.PartnerId, "live");
+        var pudongLive = platform.ClientWithToken(await platform.TokenAsync(live.ClientId, live.Secret));
+        var inLive = await (await pudongLive.GetAsync($"/v2/inventory/shared?sku={sku}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Empty(inLive["locations"]!.AsArray());
+    }
 }

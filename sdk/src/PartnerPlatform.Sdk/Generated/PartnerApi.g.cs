@@ -692,24 +692,30 @@ namespace PartnerPlatform.Sdk
         }
 
         /// <summary>
-        /// Available units of a SKU in your environment: the brand's, and (once sharing is live) partners' who share with you.
+        /// Available units of a SKU in your environment: the brand's, and those at other partners'
+        /// <br/>locations shared with you (by region, with all partners, or with you by name). Only the
+        /// <br/>location, its region and the quantity are shown — nothing else about the other partner.
         /// </summary>
         /// <param name="sku">The SKU.</param>
+        /// <param name="region">Only locations in this region (or below it), e.g. `CN-SH`.</param>
         /// <returns>OK</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku)
+        public virtual System.Threading.Tasks.Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku, string? region)
         {
-            return GetSharedAvailabilityAsync(sku, System.Threading.CancellationToken.None);
+            return GetSharedAvailabilityAsync(sku, region, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Available units of a SKU in your environment: the brand's, and (once sharing is live) partners' who share with you.
+        /// Available units of a SKU in your environment: the brand's, and those at other partners'
+        /// <br/>locations shared with you (by region, with all partners, or with you by name). Only the
+        /// <br/>location, its region and the quantity are shown — nothing else about the other partner.
         /// </summary>
         /// <param name="sku">The SKU.</param>
+        /// <param name="region">Only locations in this region (or below it), e.g. `CN-SH`.</param>
         /// <returns>OK</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku, string? region, System.Threading.CancellationToken cancellationToken)
         {
             if (sku == null)
                 throw new System.ArgumentNullException("sku");
@@ -729,6 +735,10 @@ namespace PartnerPlatform.Sdk
                     urlBuilder_.Append("v2/inventory/shared");
                     urlBuilder_.Append('?');
                     urlBuilder_.Append(System.Uri.EscapeDataString("sku")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(sku, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    if (region != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("region")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(region, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
@@ -6375,7 +6385,7 @@ namespace PartnerPlatform.Sdk
         public BrandAvailability Brand { get; set; } = new BrandAvailability();
 
         /// <summary>
-        /// Other partners' locations sharing this SKU with you; empty until partner inventory sharing is live.
+        /// Other partners' locations that share this SKU with you and have some available, most first.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locations")]
         [System.ComponentModel.DataAnnotations.Required]

@@ -14,9 +14,10 @@ public sealed class InventoryService
 
     /// <summary>Available units of a SKU in your environment: the brand's, and partners' who share with you.</summary>
     /// <param name="sku">The SKU.</param>
+    /// <param name="region">Only partner locations in this region or below it (e.g. <c>CN-SH</c>).</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku, CancellationToken cancellationToken = default) =>
-        _inventory.GetSharedAvailabilityAsync(sku, cancellationToken);
+    public Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku, string? region = null, CancellationToken cancellationToken = default) =>
+        _inventory.GetSharedAvailabilityAsync(sku, region, cancellationToken);
 
     /// <summary>Adds a warehouse or store.</summary>
     /// <param name="request">Name, type, region, sharing.</param>

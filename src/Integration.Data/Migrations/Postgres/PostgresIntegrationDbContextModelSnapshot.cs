@@ -420,7 +420,7 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.HasKey("LocationId", "Sku");
 
-                    b.HasIndex("Sku");
+                    b.HasIndex("Sku", "Environment");
 
                     b.HasIndex("PartnerId", "Environment", "Sku");
 

@@ -414,7 +414,7 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.HasKey("LocationId", "Sku");
 
-                    b.HasIndex("Sku");
+                    b.HasIndex("Sku", "Environment");
 
                     b.HasIndex("PartnerId", "Environment", "Sku");
 

@@ -82,9 +82,9 @@ namespace Integration.Data.Migrations.Postgres
                 columns: new[] { "PartnerId", "Environment", "Sku" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_stock_levels_Sku",
+                name: "IX_stock_levels_Sku_Environment",
                 table: "stock_levels",
-                column: "Sku");
+                columns: new[] { "Sku", "Environment" });
         }
 
         /// <inheritdoc />

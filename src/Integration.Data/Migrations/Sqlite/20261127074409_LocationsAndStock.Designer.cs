@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Integration.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIntegrationDbContext))]
-    [Migration("20261127073754_LocationsAndStock")]
+    [Migration("20261127074409_LocationsAndStock")]
     partial class LocationsAndStock
     {
         /// <inheritdoc />
@@ -417,7 +417,7 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.HasKey("LocationId", "Sku");
 
-                    b.HasIndex("Sku");
+                    b.HasIndex("Sku", "Environment");
 
                     b.HasIndex("PartnerId", "Environment", "Sku");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Integration.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIntegrationDbContext))]
-    [Migration("20261127073801_LocationsAndStock")]
+    [Migration("20261127074417_LocationsAndStock")]
     partial class LocationsAndStock
     {
         /// <inheritdoc />
@@ -423,7 +423,7 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.HasKey("LocationId", "Sku");
 
-                    b.HasIndex("Sku");
+                    b.HasIndex("Sku", "Environment");
 
                     b.HasIndex("PartnerId", "Environment", "Sku");
 
