@@ -35,6 +35,9 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<BrandStock> BrandStock => Set<BrandStock>();
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+
+    /// <summary>Involve two partners, so not under the one-partner tenancy filter: <c>TransferDesk</c> filters by party.</summary>
+    public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>

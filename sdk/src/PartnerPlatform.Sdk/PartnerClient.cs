@@ -47,6 +47,7 @@ public sealed class PartnerClient : IDisposable
         Webhooks = new WebhookService(http);
         Partner = new PartnerService(http);
         Inventory = new InventoryService(http);
+        Transfers = new TransferService(http);
     }
 
     /// <summary>Place, read, list and cancel orders.</summary>
@@ -64,8 +65,11 @@ public sealed class PartnerClient : IDisposable
     /// <summary>Your partner profile.</summary>
     public PartnerService Partner { get; }
 
-    /// <summary>Available stock.</summary>
+    /// <summary>Locations, stock levels, adjustments, the change feed and shared availability.</summary>
     public InventoryService Inventory { get; }
+
+    /// <summary>Stock transfers between partners.</summary>
+    public TransferService Transfers { get; }
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

@@ -56,6 +56,28 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task Transfers_RoundTrip()
+    {
+        var sku = await platform.CreateProductAsync(9m);
+        var owner = await platform.NewPartnerSessionAsync();
+        var shared = await Integration.Api.Tests.Inventory.InventorySteps.CreateLocationAsync(owner,
+            extra: new { name = "Shared", type = "warehouse", regionCode = "CN-SH", sharing = "all_partners" });
+        (await Integration.Api.Tests.Inventory.InventorySteps.AdjustAsync(owner, shared, sku, 10)).EnsureSuccessStatusCode();
+        var (client, _, _) = await platform.NewPartnerAsync();
+        var mine = await client.Inventory.CreateLocationAsync(new CreateLocationRequest { Name = "Mine", Type = LocationType.Store, RegionCode = "CN-BJ" });
+
+        Assert.Equal(10, Assert.Single((await client.Inventory.GetSharedAvailabilityAsync(sku)).Locations).Available);
+        var transfer = await client.Transfers.RequestAsync(new CreateTransferRequest { FromLocationId = shared, ToLocationId = mine.Id, Sku = sku, Quantity = 4 });
+        Assert.Equal(TransferStatus.Requested, transfer.Status);
+        Assert.Equal(transfer.Id, Assert.Single(await client.Transfers.ListAutoPagingAsync(TransferDirection.Outgoing).ToListAsync()).Id);
+        await Assert.ThrowsAsync<PartnerPermissionException>(() => client.Transfers.AcceptAsync(transfer.Id));
+        (await owner.Client.PostAsync($"/v2/transfers/{transfer.Id}/accept", null)).EnsureSuccessStatusCode();
+        Assert.Equal(TransferStatus.Accepted, (await client.Transfers.GetAsync(transfer.Id)).Status);
+        Assert.Equal(4, (await client.Inventory.GetStockAsync(mine.Id, sku)).OnHand);
+        await Assert.ThrowsAsync<PartnerPermissionException>(() => client.Transfers.RejectAsync(transfer.Id, "not mine to decide"));
+    }
+
+    [Fact]
     public async Task AutoPaging_VisitsEveryItemOnce_WhileNewOnesArrive()
     {
         var sku = await platform.CreateProductAsync(10m);

@@ -58,6 +58,9 @@ public static class ApiSetup
         builder.Services.AddScoped<ProductCatalog>();
         builder.Services.AddScoped<BrandStockLedger>();
         builder.Services.AddScoped<StockBook>();
+        builder.Services.AddScoped<TransferDesk>();
+        builder.Services.AddSingleton<TransferExpiry>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<TransferExpiry>());
         builder.Services.AddScoped<OrderBook>();
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddHostedService<IdempotencyPruning>();

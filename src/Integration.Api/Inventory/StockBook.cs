@@ -11,6 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Api.Inventory;
 
+internal enum TransferStockMove
+{
+    Reserve,
+    Release,
+    ShipOut,
+    Receive,
+}
+
 /// <summary>
 /// A partner's locations and stock levels. Every level change is one conditional statement (so
 /// concurrent writers never lose an update and available never goes negative) and one
@@ -35,11 +43,8 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
             .Select(s => (int?)(s.OnHand - s.Reserved)).FirstOrDefaultAsync(cancellationToken) ?? 0;
 
         var shared = from level in db.StockLevels.IgnoreQueryFilters()
-                     join location in db.Locations.IgnoreQueryFilters() on level.LocationId equals location.Id
-                     where level.Sku == sku && level.Environment == environment && level.PartnerId != callerId && level.OnHand > level.Reserved
-                     where location.Sharing == SharingPolicy.AllPartners
-                        || (location.Sharing == SharingPolicy.Region && (location.RegionCode == callerRegion || callerRegionPrefix.StartsWith(location.RegionCode + "-")))
-                        || (location.Sharing == SharingPolicy.Named && location.SharedWith.Contains(callerId))
+                     join location in LocationsSharedWith(callerId, callerRegion, environment) on level.LocationId equals location.Id
+                     where level.Sku == sku && level.OnHand > level.Reserved
                      select new { location.Id, location.RegionCode, Available = level.OnHand - level.Reserved };
         if (region is not null)
         {
@@ -48,6 +53,59 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         }
         var locations = await shared.OrderByDescending(l => l.Available).ThenBy(l => l.Id).Take(MaxSharedLocations).ToListAsync(cancellationToken);
         return new SharedAvailabilityResponse(sku, new BrandAvailability(brand), locations.Select(l => new SharedLocationAvailability(l.Id, l.RegionCode, l.Available)).ToList());
+    }
+
+    /// <summary>Other partners' locations in <paramref name="environment"/> whose sharing policy lets the caller see them.</summary>
+    internal IQueryable<Location> LocationsSharedWith(string callerId, string callerRegion, ApiEnvironment environment)
+    {
+        var callerRegionPrefix = callerRegion + "-";
+        return db.Locations.IgnoreQueryFilters().Where(location => location.Environment == environment && location.PartnerId != callerId
+            && (location.Sharing == SharingPolicy.AllPartners
+                || (location.Sharing == SharingPolicy.Region && callerRegionPrefix.StartsWith(location.RegionCode + "-"))
+                || (location.Sharing == SharingPolicy.Named && location.SharedWith.Contains(callerId))));
+    }
+
+    internal async Task<string> RegionOfAsync(string partnerId) => (await partners.GetAsync(partnerId))?.RegionCode ?? "";
+
+    /// <summary>
+    /// Moves stock of a location for a transfer, inside the caller's transaction and across partners
+    /// (the transfer has checked who may): reserve, release, ship out (on hand and reservation down)
+    /// or receive (on hand up). Reserving more than is available is 409 <c>insufficient_stock</c>.
+    /// </summary>
+    internal async Task MoveForTransferAsync(string locationId, string sku, int quantity, TransferStockMove move, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        var levels = db.StockLevels.IgnoreQueryFilters().Where(s => s.LocationId == locationId && s.Sku == sku);
+        var moved = move switch
+        {
+            TransferStockMove.Reserve => await levels.Where(s => s.OnHand - s.Reserved >= quantity).ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Reserved, s => s.Reserved + quantity).SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken),
+            TransferStockMove.Release => await levels.Where(s => s.Reserved >= quantity).ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Reserved, s => s.Reserved - quantity).SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken),
+            TransferStockMove.ShipOut => await levels.Where(s => s.Reserved >= quantity).ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Reserved, s => s.Reserved - quantity).SetProperty(s => s.OnHand, s => s.OnHand - quantity)
+                .SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken),
+            _ => await levels.ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.OnHand, s => s.OnHand + quantity).SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken),
+        };
+        StockLevel level;
+        if (moved == 1)
+        {
+            level = await levels.AsNoTracking().FirstAsync(cancellationToken);
+        }
+        else if (move == TransferStockMove.Receive)
+        {
+            var location = await db.Locations.IgnoreQueryFilters().AsNoTracking().FirstAsync(l => l.Id == locationId, cancellationToken);
+            level = new StockLevel { LocationId = locationId, Sku = sku, PartnerId = location.PartnerId, Environment = location.Environment, OnHand = quantity, UpdatedAt = now };
+            db.StockLevels.Add(level);
+        }
+        else
+        {
+            var available = await levels.Select(s => (int?)(s.OnHand - s.Reserved)).FirstOrDefaultAsync(cancellationToken) ?? 0;
+            throw new DomainException(ErrorKind.Conflict, "insufficient_stock",
+                $"The location has {available} of '{sku}' available; {quantity} were asked for. Nothing was changed.");
+        }
+        RecordChange(level, "transfer_" + SnakeCase.Of(move), move is TransferStockMove.ShipOut ? -quantity : move is TransferStockMove.Receive ? quantity : null, now);
     }
 
     public async Task<Location> CreateLocationAsync(string partnerId, ApiEnvironment environment, CreateLocationRequest request, CancellationToken cancellationToken)

@@ -7,6 +7,10 @@ public static class EventTypes
     public const string OrderStatusChanged = "order.status_changed";
     public const string WebhookDisabled = "webhook.disabled";
     public const string StockChanged = "inventory.stock_changed";
+    public const string TransferRequested = "transfer.requested";
+    public const string TransferAccepted = "transfer.accepted";
+    public const string TransferRejected = "transfer.rejected";
+    public const string TransferExpired = "transfer.expired";
     public const string CredentialExpiring = "credential.expiring";
     public const string CredentialRevoked = "credential.revoked";
 
@@ -18,6 +22,10 @@ public static class EventTypes
         [OrderCreated] = "You placed an order.",
         [OrderStatusChanged] = "An order moved to another status (confirmed, shipped, cancelled…).",
         [StockChanged] = "Stock of a SKU at one of your locations changed (set, adjusted); data carries the new levels and version.",
+        [TransferRequested] = "A transfer was requested from you, or by you.",
+        [TransferAccepted] = "A transfer was accepted: the units moved.",
+        [TransferRejected] = "A transfer was rejected; the reservation was released.",
+        [TransferExpired] = "A transfer was not decided within 48 hours; the reservation was released.",
         [WebhookDisabled] = "A webhook subscription was disabled after failing for the whole retry window.",
         [CredentialExpiring] = "A credential's secret was rotated; the previous secret stops working at previousSecretExpiresAt.",
         [CredentialRevoked] = "A credential was revoked; its tokens stop working within 30 seconds.",

@@ -37,3 +37,23 @@ internal sealed class StockLevelConfiguration : IEntityTypeConfiguration<StockLe
         builder.HasOne<Core.Catalog.Product>().WithMany().HasForeignKey(s => s.Sku).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
+{
+    public void Configure(EntityTypeBuilder<Transfer> builder)
+    {
+        builder.ToTable("transfers");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).HasMaxLength(40);
+        builder.Property(t => t.RequesterPartnerId).HasMaxLength(40);
+        builder.Property(t => t.OwnerPartnerId).HasMaxLength(40);
+        builder.Property(t => t.FromLocationId).HasMaxLength(40);
+        builder.Property(t => t.ToLocationId).HasMaxLength(40);
+        builder.Property(t => t.Sku).HasMaxLength(40);
+        builder.Property(t => t.RejectionReason).HasMaxLength(500);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasIndex(t => new { t.RequesterPartnerId, t.Environment, t.RequestedAt });
+        builder.HasIndex(t => new { t.OwnerPartnerId, t.Environment, t.RequestedAt });
+        builder.HasIndex(t => new { t.Status, t.ExpiresAt });
+    }
+}

@@ -5,7 +5,7 @@
 namespace Integration.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class LocationsAndStock : Migration
+    public partial class LocationsStockAndTransfers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -36,6 +36,30 @@ namespace Integration.Data.Migrations.Sqlite
                         principalTable: "partners",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequesterPartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerPartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FromLocationId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToLocationId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_transfers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -83,6 +107,21 @@ namespace Integration.Data.Migrations.Sqlite
                 name: "IX_stock_levels_Sku_Environment",
                 table: "stock_levels",
                 columns: new[] { "Sku", "Environment" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_transfers_OwnerPartnerId_Environment_RequestedAt",
+                table: "transfers",
+                columns: new[] { "OwnerPartnerId", "Environment", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_transfers_RequesterPartnerId_Environment_RequestedAt",
+                table: "transfers",
+                columns: new[] { "RequesterPartnerId", "Environment", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_transfers_Status_ExpiresAt",
+                table: "transfers",
+                columns: new[] { "Status", "ExpiresAt" });
         }
 
         /// <inheritdoc />
@@ -90,6 +129,9 @@ namespace Integration.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "stock_levels");
+
+            migrationBuilder.DropTable(
+                name: "transfers");
 
             migrationBuilder.DropTable(
                 name: "locations");

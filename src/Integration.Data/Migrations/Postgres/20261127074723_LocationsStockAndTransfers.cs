@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Integration.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class LocationsAndStock : Migration
+    public partial class LocationsStockAndTransfers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -38,6 +38,30 @@ namespace Integration.Data.Migrations.Postgres
                         principalTable: "partners",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RequesterPartnerId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OwnerPartnerId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FromLocationId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ToLocationId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Sku = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RejectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_transfers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -85,6 +109,21 @@ namespace Integration.Data.Migrations.Postgres
                 name: "IX_stock_levels_Sku_Environment",
                 table: "stock_levels",
                 columns: new[] { "Sku", "Environment" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_transfers_OwnerPartnerId_Environment_RequestedAt",
+                table: "transfers",
+                columns: new[] { "OwnerPartnerId", "Environment", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_transfers_RequesterPartnerId_Environment_RequestedAt",
+                table: "transfers",
+                columns: new[] { "RequesterPartnerId", "Environment", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_transfers_Status_ExpiresAt",
+                table: "transfers",
+                columns: new[] { "Status", "ExpiresAt" });
         }
 
         /// <inheritdoc />
@@ -92,6 +131,9 @@ namespace Integration.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "stock_levels");
+
+            migrationBuilder.DropTable(
+                name: "transfers");
 
             migrationBuilder.DropTable(
                 name: "locations");
