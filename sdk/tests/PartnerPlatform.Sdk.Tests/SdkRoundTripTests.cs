@@ -29,6 +29,7 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         Assert.Equal(40, (await client.Inventory.SetStockAsync(location.Id, sku, 40, expectedVersion: level.Version)).OnHand);
         Assert.Equal(40, (await client.Inventory.GetStockAsync(location.Id, sku)).OnHand);
         Assert.Single(await client.Inventory.ListStockAutoPagingAsync(location.Id).ToListAsync());
+        Assert.Equal(5, (await client.Inventory.SetLowStockThresholdAsync(location.Id, sku, 5)).LowStockThreshold);
         Assert.Equal([30, 26, 40], await client.Inventory.ListChangesAutoPagingAsync().Select(c => c.OnHand).ToListAsync());
 
         var order = await client.Orders.CreateAsync(new CreateOrderRequest { Reference = "SDK-1", Lines = [new OrderLineRequest { Sku = sku, Quantity = 2 }] });

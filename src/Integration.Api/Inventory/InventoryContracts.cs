@@ -80,9 +80,16 @@ public sealed record StockAdjustmentRequest
 }
 
 /// <summary>Stock of a SKU at a location. The ETag is <c>"v{version}"</c>.</summary>
-public sealed record StockLevelResponse(string LocationId, string Sku, int OnHand, int Reserved, int Available, int Version, DateTimeOffset UpdatedAt)
+public sealed record StockLevelResponse(string LocationId, string Sku, int OnHand, int Reserved, int Available, int? LowStockThreshold, int Version, DateTimeOffset UpdatedAt)
 {
-    public static StockLevelResponse Of(StockLevel s) => new(s.LocationId, s.Sku, s.OnHand, s.Reserved, s.Available, s.Version, s.UpdatedAt);
+    public static StockLevelResponse Of(StockLevel s) => new(s.LocationId, s.Sku, s.OnHand, s.Reserved, s.Available, s.LowStockThreshold, s.Version, s.UpdatedAt);
+}
+
+public sealed record LowStockThresholdRequest
+{
+    /// <summary>Record <c>inventory.low_stock</c> when available falls below this (0 to 10,000,000); null stops it.</summary>
+    [Range(0, 10_000_000)]
+    public int? Threshold { get; init; }
 }
 
 /// <summary>

@@ -99,6 +99,12 @@ public sealed class LocationsController(StockBook stock) : ControllerBase
         var body = StockLevelResponse.Of(level);
         return created ? Created(Url.Link("GetStockLevel", new { id, sku, version = RouteData.Values["version"] }), body) : Ok(body);
     }
+
+    /// <summary>Sets the level's low-stock threshold: falling below it records an <c>inventory.low_stock</c> event (push it with a webhook).</summary>
+    [HttpPut("{id}/stock/{sku}/low-stock-threshold", Name = "SetLowStockThreshold")]
+    [PartnerAccess(ApiScopes.InventoryWrite)]
+    public async Task<StockLevelResponse> SetThreshold(string id, string sku, LowStockThresholdRequest request, CancellationToken cancellationToken) =>
+        StockLevelResponse.Of(await stock.SetThresholdAsync(id, sku, request.Threshold, cancellationToken));
 }
 
 /// <summary>Relative stock changes and the change feed.</summary>

@@ -105,7 +105,14 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
             throw new DomainException(ErrorKind.Conflict, "insufficient_stock",
                 $"The location has {available} of '{sku}' available; {quantity} were asked for. Nothing was changed.");
         }
-        RecordChange(level, "transfer_" + SnakeCase.Of(move), move is TransferStockMove.ShipOut ? -quantity : move is TransferStockMove.Receive ? quantity : null, now);
+        var availableBefore = move switch
+        {
+            TransferStockMove.Reserve => level.Available + quantity,
+            TransferStockMove.Release or TransferStockMove.Receive => level.Available - quantity,
+            _ => level.Available,
+        };
+        RecordChange(level, "transfer_" + SnakeCase.Of(move), move is TransferStockMove.ShipOut ? -quantity : move is TransferStockMove.Receive ? quantity : null,
+            availableBefore, now);
     }
 
     public async Task<Location> CreateLocationAsync(string partnerId, ApiEnvironment environment, CreateLocationRequest request, CancellationToken cancellationToken)
@@ -192,6 +199,7 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         checkVersion(level?.Version);
         var now = clock.UtcNow();
         var created = level is null;
+        var availableBefore = level?.Available ?? 0;
         if (level is null)
         {
             level = new StockLevel { LocationId = locationId, Sku = sku, PartnerId = location.PartnerId, Environment = location.Environment, OnHand = onHand, UpdatedAt = now };
@@ -216,7 +224,7 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
             level.Version = expected + 1;
             level.UpdatedAt = now;
         }
-        RecordChange(level, "set", delta: null, now);
+        RecordChange(level, "set", delta: null, availableBefore, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (level, created);
@@ -261,7 +269,7 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
             };
             db.StockLevels.Add(level);
         }
-        RecordChange(level, SnakeCase.Of(request.Reason), delta, now);
+        RecordChange(level, SnakeCase.Of(request.Reason), delta, level.Available - delta, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return level;
@@ -282,9 +290,29 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
 
     private sealed record StockChangeData(string LocationId, string Sku, int OnHand, int Reserved, int Version, string Change, int? Delta);
 
-    private void RecordChange(StockLevel level, string change, int? delta, DateTimeOffset now) =>
+    private void RecordChange(StockLevel level, string change, int? delta, int availableBefore, DateTimeOffset now)
+    {
         events.Append(level.PartnerId, level.Environment, EventTypes.StockChanged, level.LocationId,
             new StockChangeData(level.LocationId, level.Sku, level.OnHand, level.Reserved, level.Version, change, delta), now);
+        if (level.FellBelowThreshold(availableBefore))
+        {
+            events.Append(level.PartnerId, level.Environment, EventTypes.LowStock, level.LocationId,
+                new { locationId = level.LocationId, sku = level.Sku, available = level.Available, threshold = level.LowStockThreshold }, now);
+        }
+    }
+
+    /// <summary>Sets (or with null clears) the level's low-stock threshold.</summary>
+    public async Task<StockLevel> SetThresholdAsync(string locationId, string sku, int? threshold, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        await GetLocationAsync(locationId, cancellationToken);
+        var level = await db.StockLevels.FirstOrDefaultAsync(s => s.LocationId == locationId && s.Sku == sku, cancellationToken)
+            ?? throw DomainException.NotFound("stock level", $"{locationId}/{sku}");
+        level.LowStockThreshold = threshold;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return level;
+    }
 
     private async Task EnsureProductAsync(string sku, CancellationToken cancellationToken)
     {

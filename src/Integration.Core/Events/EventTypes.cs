@@ -7,6 +7,7 @@ public static class EventTypes
     public const string OrderStatusChanged = "order.status_changed";
     public const string WebhookDisabled = "webhook.disabled";
     public const string StockChanged = "inventory.stock_changed";
+    public const string LowStock = "inventory.low_stock";
     public const string TransferRequested = "transfer.requested";
     public const string TransferAccepted = "transfer.accepted";
     public const string TransferRejected = "transfer.rejected";
@@ -22,6 +23,7 @@ public static class EventTypes
         [OrderCreated] = "You placed an order.",
         [OrderStatusChanged] = "An order moved to another status (confirmed, shipped, cancelled…).",
         [StockChanged] = "Stock of a SKU at one of your locations changed (set, adjusted); data carries the new levels and version.",
+        [LowStock] = "Available stock of a SKU at one of your locations fell below the threshold you set.",
         [TransferRequested] = "A transfer was requested from you, or by you.",
         [TransferAccepted] = "A transfer was accepted: the units moved.",
         [TransferRejected] = "A transfer was rejected; the reservation was released.",

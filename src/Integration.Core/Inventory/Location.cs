@@ -54,7 +54,14 @@ public sealed class StockLevel : IPartnerOwned
     public int Version { get; set; } = 1;
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When available falls below this, an <c>inventory.low_stock</c> event is recorded (once per crossing).</summary>
+    public int? LowStockThreshold { get; set; }
+
     public int Available => OnHand - Reserved;
+
+    /// <summary>Whether a change from <paramref name="availableBefore"/> to the current level crossed the threshold downwards.</summary>
+    public bool FellBelowThreshold(int availableBefore) =>
+        LowStockThreshold is { } threshold && availableBefore >= threshold && Available < threshold;
 }
 
 /// <summary>Why a relative adjustment was made; kept with the change.</summary>

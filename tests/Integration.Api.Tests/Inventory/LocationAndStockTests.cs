@@ -226,4 +226,27 @@ public sealed class LocationAndStockTests(PlatformFactory platform) : IClassFixt
         var inLive = await (await pudongLive.GetAsync($"/v2/inventory/shared?sku={sku}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Empty(inLive["locations"]!.AsArray());
     }
+
+    [Fact]
+    public async Task FallingBelowTheLowStockThreshold_IsAnEvent_OncePerCrossing()
+    {
+        var sku = await platform.CreateProductAsync(5m);
+        var session = await platform.NewPartnerSessionAsync();
+        var location = await session.CreateLocationAsync();
+        (await session.AdjustAsync(location, sku, 12)).EnsureSuccessStatusCode();
+        var threshold = await (await session.Client.PutAsJsonAsync($"/v2/locations/{location}/stock/{sku}/low-stock-threshold", new { threshold = 5 }))
+            .ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(5, threshold["lowStockThreshold"]!.GetValue<int>());
+
+        foreach (var delta in new[] { -4, -4, -2, +6, -3 }) // 12 → 8 → 4 (crosses) → 2 → 8 → 5
+        {
+            (await session.AdjustAsync(location, sku, delta, delta > 0 ? "received" : "sold")).EnsureSuccessStatusCode();
+        }
+        (await session.AdjustAsync(location, sku, -1, "sold")).EnsureSuccessStatusCode(); // 5 → 4: crosses again
+
+        var lows = (await (await session.Client.GetAsync("/v2/events?types=inventory.low_stock")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray();
+        Assert.Equal([4, 4], lows.Select(e => e!["data"]!["available"]!.GetValue<int>()));
+        Assert.All(lows, e => Assert.Equal(5, e!["data"]!["threshold"]!.GetValue<int>()));
+        await (await session.Client.PutAsJsonAsync($"/v2/locations/{location}/stock/{sku}/low-stock-threshold", new { threshold = -1 })).ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
 }

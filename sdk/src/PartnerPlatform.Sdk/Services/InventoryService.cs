@@ -77,6 +77,14 @@ public sealed class InventoryService
     public Task<StockLevelResponse> SetStockAsync(string locationId, string sku, int onHand, int? expectedVersion, CancellationToken cancellationToken = default) =>
         _locations.SetStockLevelAsync(locationId, sku, expectedVersion is { } version ? $"\"v{version}\"" : null, new SetStockRequest { OnHand = onHand }, cancellationToken);
 
+    /// <summary>Records an <c>inventory.low_stock</c> event whenever available falls below <paramref name="threshold"/> (null stops it).</summary>
+    /// <param name="locationId">The location id.</param>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="threshold">Units; null clears it.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task<StockLevelResponse> SetLowStockThresholdAsync(string locationId, string sku, int? threshold, CancellationToken cancellationToken = default) =>
+        _locations.SetLowStockThresholdAsync(locationId, sku, new LowStockThresholdRequest { Threshold = threshold }, cancellationToken);
+
     /// <summary>Adds or removes units with a reason; safe to retry (an Idempotency-Key is sent).</summary>
     /// <param name="request">Location, SKU, delta, reason.</param>
     /// <param name="options">Your own Idempotency-Key, if you keep one.</param>

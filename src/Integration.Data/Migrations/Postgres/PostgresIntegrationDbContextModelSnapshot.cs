@@ -401,6 +401,9 @@ namespace Integration.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("LowStockThreshold")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OnHand")
                         .HasColumnType("integer");
 

@@ -395,6 +395,9 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LowStockThreshold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OnHand")
                         .HasColumnType("INTEGER");
 

@@ -73,7 +73,8 @@ namespace Integration.Data.Migrations.Sqlite
                     OnHand = table.Column<int>(type: "INTEGER", nullable: false),
                     Reserved = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LowStockThreshold = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -75,7 +75,8 @@ namespace Integration.Data.Migrations.Postgres
                     OnHand = table.Column<int>(type: "integer", nullable: false),
                     Reserved = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LowStockThreshold = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Integration.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIntegrationDbContext))]
-    [Migration("20261127074723_LocationsStockAndTransfers")]
+    [Migration("20261127075037_LocationsStockAndTransfers")]
     partial class LocationsStockAndTransfers
     {
         /// <inheritdoc />
@@ -403,6 +403,9 @@ namespace Integration.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("LowStockThreshold")
+                        .HasColumnType("integer");
 
                     b.Property<int>("OnHand")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Integration.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIntegrationDbContext))]
-    [Migration("20261127074715_LocationsStockAndTransfers")]
+    [Migration("20261127075030_LocationsStockAndTransfers")]
     partial class LocationsStockAndTransfers
     {
         /// <inheritdoc />
@@ -397,6 +397,9 @@ namespace Integration.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LowStockThreshold")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OnHand")
                         .HasColumnType("INTEGER");
