@@ -16,8 +16,46 @@ public static class CommittedEvents
     internal static void Raise() => Committed?.Invoke();
 }
 
-/// <summary>An event written in the open transaction that still needs its sequence number.</summary>
-public sealed record UnsequencedEvent(string Id, string PartnerId, ApiEnvironment Environment);
+/// <summary>
+/// The events an open transaction appended, per stream, still to be numbered at commit. Until then
+/// each row holds a negative placeholder that encodes this transaction's random token and the event's
+/// index within its stream, so numbering a stream is one UPDATE however many events it got.
+/// </summary>
+public sealed class UnsequencedEvents
+{
+    private const int IndexBits = 20;
+    private readonly Dictionary<(string PartnerId, ApiEnvironment Environment), int> _counts = [];
+    private long _token;
+
+    public int Count => _counts.Count;
+
+    /// <summary>The placeholder sequence of the next event of a stream.</summary>
+    public long NextPlaceholder(string partnerId, ApiEnvironment environment)
+    {
+        if (_token == 0)
+        {
+            _token = Random.Shared.NextInt64(1, 1L << 40);
+        }
+        var index = _counts.GetValueOrDefault((partnerId, environment));
+        if (index >= 1 << IndexBits)
+        {
+            throw new InvalidOperationException($"One transaction may append at most {1 << IndexBits} events per partner and environment.");
+        }
+        _counts[(partnerId, environment)] = index + 1;
+        return -((_token << IndexBits) | (long)index);
+    }
+
+    internal IEnumerable<(string PartnerId, ApiEnvironment Environment, int Count)> Streams =>
+        _counts.OrderBy(c => c.Key.PartnerId, StringComparer.Ordinal).ThenBy(c => c.Key.Environment).Select(c => (c.Key.PartnerId, c.Key.Environment, c.Value));
+
+    internal long Token => _token;
+
+    internal void Clear()
+    {
+        _counts.Clear();
+        _token = 0;
+    }
+}
 
 /// <summary>
 /// Numbers a transaction's events just before it commits. The partner's <c>event_streams</c> row is
@@ -43,9 +81,9 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
         if (eventData.Context is IntegrationDbContext { UnsequencedEvents.Count: > 0 } db)
         {
             // Streams in a fixed order, so two transactions touching the same streams cannot deadlock.
-            foreach (var stream in db.UnsequencedEvents.GroupBy(e => (e.PartnerId, e.Environment)).OrderBy(g => g.Key.PartnerId, StringComparer.Ordinal).ThenBy(g => g.Key.Environment))
+            foreach (var (partnerId, environment, count) in db.UnsequencedEvents.Streams)
             {
-                await NumberAsync(db, stream.Key.PartnerId, stream.Key.Environment, stream.ToList(), cancellationToken);
+                await NumberAsync(db, partnerId, environment, count, db.UnsequencedEvents.Token, cancellationToken);
             }
             db.UnsequencedEvents.Clear();
             db.AppendedEvents = true;
@@ -54,21 +92,21 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
     }
 
     private static async Task NumberAsync(
-        IntegrationDbContext db, string partnerId, ApiEnvironment environment, List<UnsequencedEvent> events, CancellationToken cancellationToken)
+        IntegrationDbContext db, string partnerId, ApiEnvironment environment, int count, long token, CancellationToken cancellationToken)
     {
+        var environmentName = SnakeCase.Of(environment);
         var last = (await db.Database.SqlQueryRaw<long>(
             """
             INSERT INTO event_streams ("PartnerId", "Environment", "LastSequence") VALUES ({0}, {1}, {2})
             ON CONFLICT ("PartnerId", "Environment") DO UPDATE SET "LastSequence" = event_streams."LastSequence" + {2}
             RETURNING "LastSequence" AS "Value"
-            """, partnerId, SnakeCase.Of(environment), (long)events.Count).ToListAsync(cancellationToken)).Single();
-        var sequence = last - events.Count;
-        foreach (var unsequenced in events)
-        {
-            sequence++;
-            var id = unsequenced.Id;
-            await db.Events.IgnoreQueryFilters().Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Sequence, sequence), cancellationToken);
-        }
+            """, partnerId, environmentName, (long)count).ToListAsync(cancellationToken)).Single();
+        // Placeholder -(token << 20 | index) becomes first + index (1048575 = 2^20 - 1; see UnsequencedEvents).
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE events SET "Sequence" = {0} + ((-"Sequence") & 1048575)
+            WHERE "PartnerId" = {1} AND "Environment" = {2} AND "Sequence" < 0 AND ((-"Sequence") >> 20) = {3}
+            """, [last - count + 1, partnerId, environmentName, token], cancellationToken);
     }
 
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)

@@ -66,8 +66,8 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     /// <summary>The open transaction appended events; its commit wakes the webhook dispatchers.</summary>
     public bool AppendedEvents { get; set; }
 
-    /// <summary>Events of the open transaction, numbered just before it commits (<see cref="EventSequencingInterceptor"/>).</summary>
-    public List<UnsequencedEvent> UnsequencedEvents { get; } = [];
+    /// <summary>Events of the open transaction, numbered just before it commits.</summary>
+    public UnsequencedEvents UnsequencedEvents { get; } = new();
 
     public void ScopeTo(string? partnerId, ApiEnvironment environment)
     {

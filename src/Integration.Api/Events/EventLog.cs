@@ -10,7 +10,7 @@ namespace Integration.Api.Events;
 /// <summary>
 /// Appends events in the transaction of the change they describe and reads a partner's events in
 /// sequence order. Sequence numbers are given just before the transaction commits (see
-/// <see cref="EventSequencingInterceptor"/>); until then the row holds a unique negative placeholder.
+/// <see cref="UnsequencedEvents"/>); until then the row holds a negative placeholder.
 /// </summary>
 public sealed class EventLog(IntegrationDbContext db)
 {
@@ -24,11 +24,10 @@ public sealed class EventLog(IntegrationDbContext db)
         }
         var appended = new PartnerEvent
         {
-            Id = Ids.New("evt"), PartnerId = partnerId, Environment = environment, Sequence = -Random.Shared.NextInt64(1, long.MaxValue),
+            Id = Ids.New("evt"), PartnerId = partnerId, Environment = environment, Sequence = db.UnsequencedEvents.NextPlaceholder(partnerId, environment),
             Type = type, SubjectId = subjectId, Data = JsonSerializer.Serialize(data, DataJson), OccurredAt = now,
         };
         db.Events.Add(appended);
-        db.UnsequencedEvents.Add(new UnsequencedEvent(appended.Id, partnerId, environment));
         return appended;
     }
 
