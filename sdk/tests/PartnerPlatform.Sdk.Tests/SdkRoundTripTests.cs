@@ -31,6 +31,9 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         Assert.Single(await client.Inventory.ListStockAutoPagingAsync(location.Id).ToListAsync());
         Assert.Equal(5, (await client.Inventory.SetLowStockThresholdAsync(location.Id, sku, 5)).LowStockThreshold);
         Assert.Equal([30, 26, 40], await client.Inventory.ListChangesAutoPagingAsync().Select(c => c.OnHand).ToListAsync());
+        Assert.Equal(1, (await client.Inventory.BulkAsync([new BulkStockRow { LocationId = location.Id, Sku = sku, Delta = 2, Reason = AdjustmentReason.Received }])).Applied);
+        var refused = await Assert.ThrowsAsync<PartnerValidationException>(() => client.Inventory.BulkAsync([new BulkStockRow { LocationId = "loc_nope", Sku = sku, OnHand = 1 }]));
+        Assert.Contains("rows[0].locationId", refused.Errors.Keys);
 
         var order = await client.Orders.CreateAsync(new CreateOrderRequest { Reference = "SDK-1", Lines = [new OrderLineRequest { Sku = sku, Quantity = 2 }] });
         Assert.Equal(OrderStatus.Pending, order.Status);

@@ -98,3 +98,33 @@ public sealed record LowStockThresholdRequest
 /// or the adjustment reason, with its <c>delta</c>.
 /// </summary>
 public sealed record StockChangeResponse(long Sequence, string LocationId, string Sku, int OnHand, int Reserved, int Available, int Version, string Change, int? Delta, DateTimeOffset OccurredAt);
+
+/// <summary>Up to 5,000 rows, applied together or not at all.</summary>
+public sealed record BulkStockRequest
+{
+    [MinLength(1, ErrorMessage = "Send at least one row.")]
+    [MaxLength(StockBook.MaxBulkRows, ErrorMessage = "At most 5,000 rows per request; use a bulk job for more.")]
+    public required IReadOnlyList<BulkStockRow> Rows { get; init; }
+}
+
+/// <summary>Either an absolute <c>onHand</c> or a relative <c>delta</c> with its <c>reason</c>.</summary>
+public sealed record BulkStockRow
+{
+    [StringLength(40, MinimumLength = 1)]
+    public required string LocationId { get; init; }
+
+    [RegularExpression(SkuFormat.Pattern, ErrorMessage = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.")]
+    public required string Sku { get; init; }
+
+    [Range(0, 10_000_000)]
+    public int? OnHand { get; init; }
+
+    [Range(-10_000_000, 10_000_000)]
+    public int? Delta { get; init; }
+
+    public AdjustmentReason? Reason { get; init; }
+}
+
+/// <param name="Applied">Rows applied (all of them).</param>
+/// <param name="Created">Levels that did not exist before.</param>
+public sealed record BulkStockResponse(int Applied, int Created);

@@ -131,6 +131,17 @@ public sealed class StockChangesController(StockBook stock) : ControllerBase
     }
 
     /// <summary>
+    /// Sets or adjusts up to 5,000 stock levels in one request, atomically: all rows apply, or none
+    /// and the answer names every bad row. Needs an Idempotency-Key.
+    /// </summary>
+    [HttpPost("bulk", Name = "BulkSetStock")]
+    [PartnerAccess(ApiScopes.InventoryWrite)]
+    [Idempotent]
+    [ProblemResponses(409, 422)]
+    public Task<BulkStockResponse> Bulk(BulkStockRequest request, CancellationToken cancellationToken) =>
+        stock.BulkAsync(request.Rows, cancellationToken);
+
+    /// <summary>
     /// Every change to your stock, in the order it was committed, resumable from <c>cursor</c>:
     /// apply them in order and your copy equals ours. Kept 30 days, like the event log.
     /// </summary>

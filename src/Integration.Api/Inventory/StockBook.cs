@@ -27,6 +27,116 @@ internal enum TransferStockMove
 public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerSnapshots partners, TimeProvider clock)
 {
     private const int MaxSharedLocations = 100;
+    public const int MaxBulkRows = 5_000;
+
+    /// <summary>
+    /// Applies up to 5,000 absolute or relative rows in one transaction, or none: every row is checked
+    /// first (shape, duplicates, your location, a known SKU, never below reserved or zero available)
+    /// and a refusal names each bad row (<c>rows[i].field</c>). Levels carry a version, so a concurrent
+    /// change between reading and writing fails the bulk (409) instead of being overwritten.
+    /// </summary>
+    public async Task<BulkStockResponse> BulkAsync(IReadOnlyList<BulkStockRow> rows, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var firstRowOf = new Dictionary<(string, string), int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if ((row.OnHand is null) == (row.Delta is null))
+            {
+                errors[$"rows[{i}]"] = ["Give exactly one of onHand (absolute) and delta (relative)."];
+            }
+            else if (row.Delta is 0)
+            {
+                errors[$"rows[{i}].delta"] = ["delta must not be zero."];
+            }
+            else if (row.Delta is not null && row.Reason is null)
+            {
+                errors[$"rows[{i}].reason"] = ["A relative row needs a reason."];
+            }
+            if (!firstRowOf.TryAdd((row.LocationId, row.Sku), i))
+            {
+                errors[$"rows[{i}]"] = [$"Same location and SKU as row {firstRowOf[(row.LocationId, row.Sku)]}; send one row per location and SKU."];
+            }
+        }
+        var locationIds = rows.Select(r => r.LocationId).Distinct().ToList();
+        var skus = rows.Select(r => r.Sku).Distinct().ToList();
+        var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
+        var known = (await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).Select(p => p.Sku).ToListAsync(cancellationToken)).ToHashSet();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!locations.ContainsKey(rows[i].LocationId))
+            {
+                errors[$"rows[{i}].locationId"] = [$"You have no location '{rows[i].LocationId}'."];
+            }
+            if (!known.Contains(rows[i].Sku))
+            {
+                errors[$"rows[{i}].sku"] = [$"There is no product with SKU '{rows[i].Sku}'."];
+            }
+        }
+        ThrowIfAny(errors);
+
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        var existing = await db.StockLevels.Where(s => locationIds.Contains(s.LocationId) && skus.Contains(s.Sku))
+            .ToDictionaryAsync(s => (s.LocationId, s.Sku), cancellationToken);
+        var now = clock.UtcNow();
+        var changes = new List<(StockLevel Level, string Change, int? Delta, int AvailableBefore)>(rows.Count);
+        var created = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var level = existing.GetValueOrDefault((row.LocationId, row.Sku));
+            var before = level?.OnHand ?? 0;
+            var onHand = row.OnHand ?? before + row.Delta!.Value;
+            var reserved = level?.Reserved ?? 0;
+            if (onHand < reserved || onHand > 10_000_000)
+            {
+                errors[$"rows[{i}]"] = [onHand > 10_000_000
+                    ? "On hand would exceed 10,000,000."
+                    : $"On hand would be {onHand}, below the {reserved} reserved; available would be {onHand - reserved}."];
+                continue;
+            }
+            var availableBefore = level?.Available ?? 0;
+            if (level is null)
+            {
+                var location = locations[row.LocationId];
+                level = new StockLevel { LocationId = row.LocationId, Sku = row.Sku, PartnerId = location.PartnerId, Environment = location.Environment, OnHand = onHand, UpdatedAt = now };
+                db.StockLevels.Add(level);
+                created++;
+            }
+            else
+            {
+                level.OnHand = onHand;
+                level.Version++;
+                level.UpdatedAt = now;
+            }
+            changes.Add((level, row.Reason is { } reason ? SnakeCase.Of(reason) : "set", row.Delta, availableBefore));
+        }
+        ThrowIfAny(errors);
+        foreach (var (level, change, delta, availableBefore) in changes)
+        {
+            RecordChange(level, change, delta, availableBefore, now);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException(ErrorKind.Conflict, "concurrent_update", "Some of these levels changed while the bulk ran; nothing was applied. Send it again.");
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new BulkStockResponse(rows.Count, created);
+    }
+
+    private static void ThrowIfAny(Dictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new DomainException(ErrorKind.Unprocessable, "bulk_rejected",
+                $"{errors.Count} row(s) cannot be applied, so none was; `errors` names each.", errors);
+        }
+    }
 
     /// <summary>
     /// The brand's available stock and other partners' shared stock of a SKU, as the caller may see

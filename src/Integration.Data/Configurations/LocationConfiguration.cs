@@ -31,6 +31,7 @@ internal sealed class StockLevelConfiguration : IEntityTypeConfiguration<StockLe
         builder.Property(s => s.Sku).HasMaxLength(40);
         builder.Property(s => s.PartnerId).HasMaxLength(40);
         builder.Ignore(s => s.Available);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.PartnerId, s.Environment, s.Sku });
         builder.HasIndex(s => new { s.Sku, s.Environment }); // shared availability reads across partners by SKU
         builder.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);

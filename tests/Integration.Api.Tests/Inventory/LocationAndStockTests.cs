@@ -249,4 +249,64 @@ public sealed class LocationAndStockTests(PlatformFactory platform) : IClassFixt
         Assert.All(lows, e => Assert.Equal(5, e!["data"]!["threshold"]!.GetValue<int>()));
         await (await session.Client.PutAsJsonAsync($"/v2/locations/{location}/stock/{sku}/low-stock-threshold", new { threshold = -1 })).ReadProblemAsync(HttpStatusCode.BadRequest);
     }
+
+    private static Task<HttpResponseMessage> BulkAsync(PartnerSession session, object rows)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/inventory/bulk") { Content = JsonContent.Create(new { rows }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return session.Client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task ABulkSync_AppliesEveryRow_AbsoluteAndRelative()
+    {
+        var skus = new[] { await platform.CreateProductAsync(1m), await platform.CreateProductAsync(2m) };
+        var session = await platform.NewPartnerSessionAsync();
+        var location = await session.CreateLocationAsync();
+        (await session.AdjustAsync(location, skus[0], 10)).EnsureSuccessStatusCode();
+
+        var result = await (await BulkAsync(session, new object[]
+        {
+            new { locationId = location, sku = skus[0], delta = 5, reason = "received" },
+            new { locationId = location, sku = skus[1], onHand = 40 },
+        })).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal((2, 1), (result["applied"]!.GetValue<int>(), result["created"]!.GetValue<int>()));
+        Assert.Equal(15, (await session.StockAsync(location, skus[0]))["onHand"]!.GetValue<int>());
+        Assert.Equal(40, (await session.StockAsync(location, skus[1]))["onHand"]!.GetValue<int>());
+        var feed = (await (await session.Client.GetAsync("/v2/inventory/changes")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray();
+        Assert.Equal(["received", "received", "set"], feed.Select(c => c!["change"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ABulkWithBadRows_IsRejectedWhole_NamingEachRow()
+    {
+        var sku = await platform.CreateProductAsync(1m);
+        var session = await platform.NewPartnerSessionAsync();
+        var location = await session.CreateLocationAsync();
+        var stranger = await (await platform.NewPartnerSessionAsync()).CreateLocationAsync();
+        (await session.AdjustAsync(location, sku, 3)).EnsureSuccessStatusCode();
+
+        var response = await BulkAsync(session, new object[]
+        {
+            new { locationId = location, sku, onHand = 9 },                      // fine on its own
+            new { locationId = location, sku, delta = 1, reason = "received" },   // duplicate of row 0
+            new { locationId = stranger, sku = "NO-SUCH-SKU", onHand = 1 },       // not my location, unknown SKU
+            new { locationId = location, sku = sku, onHand = 1, delta = 1 },      // both
+        });
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "bulk_rejected");
+        var errors = problem["errors"]!.AsObject();
+        Assert.Contains("rows[1]", errors.Select(e => e.Key));
+        Assert.Contains("rows[2].locationId", errors.Select(e => e.Key));
+        Assert.Contains("rows[2].sku", errors.Select(e => e.Key));
+        Assert.Contains("rows[3]", errors.Select(e => e.Key));
+        Assert.Equal(3, (await session.StockAsync(location, sku))["onHand"]!.GetValue<int>()); // row 0 was not applied either
+
+        var tooMany = Enumerable.Range(0, 5_001).Select(i => new { locationId = location, sku, onHand = i }).ToArray();
+        var problem2 = await (await BulkAsync(session, tooMany)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem2["errors"]!["rows"]);
+        var belowZero = await BulkAsync(session, new object[] { new { locationId = location, sku, delta = -4, reason = "sold" } });
+        Assert.Contains("rows[0]", (await belowZero.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "bulk_rejected"))["errors"]!.AsObject().Select(e => e.Key));
+    }
 }

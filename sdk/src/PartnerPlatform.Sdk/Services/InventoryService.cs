@@ -92,6 +92,16 @@ public sealed class InventoryService
     public Task<StockLevelResponse> AdjustAsync(StockAdjustmentRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         _inventory.AdjustStockAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
 
+    /// <summary>
+    /// Sets or adjusts up to 5,000 levels atomically (all or none; a refusal names every bad row in
+    /// <see cref="PartnerApiException.Errors"/>). Safe to retry.
+    /// </summary>
+    /// <param name="rows">Absolute (<c>OnHand</c>) or relative (<c>Delta</c> and <c>Reason</c>) rows.</param>
+    /// <param name="options">Your own Idempotency-Key, if you keep one.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task<BulkStockResponse> BulkAsync(IReadOnlyList<BulkStockRow> rows, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        _inventory.BulkSetStockAsync((options ?? new RequestOptions()).KeyOrNew(), new BulkStockRequest { Rows = rows }, cancellationToken);
+
     /// <summary>Every change to your stock after <c>options.Cursor</c>, in commit order: apply them in order to mirror our view.</summary>
     /// <param name="options">Where to resume, and the page size.</param>
     /// <param name="cancellationToken">Stops the iteration.</param>
