@@ -18,17 +18,23 @@ public sealed class EventLog(IntegrationDbContext db)
 
     public PartnerEvent Append(string partnerId, ApiEnvironment environment, string type, string subjectId, object data, DateTimeOffset now)
     {
+        var appended = Prepare(partnerId, environment, type, subjectId, data, now);
+        db.Events.Add(appended);
+        return appended;
+    }
+
+    /// <summary>An event of the open transaction, numbered at its commit, for the caller to insert itself (bulk paths).</summary>
+    public PartnerEvent Prepare(string partnerId, ApiEnvironment environment, string type, string subjectId, object data, DateTimeOffset now)
+    {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Events are appended inside the transaction of the change they describe.");
         }
-        var appended = new PartnerEvent
+        return new PartnerEvent
         {
             Id = Ids.New("evt"), PartnerId = partnerId, Environment = environment, Sequence = db.UnsequencedEvents.NextPlaceholder(partnerId, environment),
             Type = type, SubjectId = subjectId, Data = JsonSerializer.Serialize(data, DataJson), OccurredAt = now,
         };
-        db.Events.Add(appended);
-        return appended;
     }
 
     /// <summary>The caller's events after the cursor's sequence number, oldest first.</summary>

@@ -77,17 +77,17 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         ThrowIfAny(errors);
 
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
-        var existing = await db.StockLevels.Where(s => locationIds.Contains(s.LocationId) && skus.Contains(s.Sku))
+        var existing = await db.StockLevels.AsNoTracking().Where(s => locationIds.Contains(s.LocationId) && skus.Contains(s.Sku))
             .ToDictionaryAsync(s => (s.LocationId, s.Sku), cancellationToken);
         var now = clock.UtcNow();
-        var changes = new List<(StockLevel Level, string Change, int? Delta, int AvailableBefore)>(rows.Count);
+        var written = new List<StockLevel>(rows.Count);
         var created = 0;
+        var changeEvents = new List<PartnerEvent>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var level = existing.GetValueOrDefault((row.LocationId, row.Sku));
-            var before = level?.OnHand ?? 0;
-            var onHand = row.OnHand ?? before + row.Delta!.Value;
+            var onHand = row.OnHand ?? (level?.OnHand ?? 0) + row.Delta!.Value;
             var reserved = level?.Reserved ?? 0;
             if (onHand < reserved || onHand > 10_000_000)
             {
@@ -101,7 +101,6 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
             {
                 var location = locations[row.LocationId];
                 level = new StockLevel { LocationId = row.LocationId, Sku = row.Sku, PartnerId = location.PartnerId, Environment = location.Environment, OnHand = onHand, UpdatedAt = now };
-                db.StockLevels.Add(level);
                 created++;
             }
             else
@@ -110,21 +109,19 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
                 level.Version++;
                 level.UpdatedAt = now;
             }
-            changes.Add((level, row.Reason is { } reason ? SnakeCase.Of(reason) : "set", row.Delta, availableBefore));
+            written.Add(level);
+            if (errors.Count == 0)
+            {
+                changeEvents.AddRange(ChangeEvents(level, row.Reason is { } reason ? SnakeCase.Of(reason) : "set", row.Delta, availableBefore, now));
+            }
         }
         ThrowIfAny(errors);
-        foreach (var (level, change, delta, availableBefore) in changes)
-        {
-            RecordChange(level, change, delta, availableBefore, now);
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        // One multi-row statement per 500 rows rather than one per row: the writes are most of a bulk's cost.
+        if (await db.UpsertOnHandAsync(written, cancellationToken) != written.Count)
         {
             throw new DomainException(ErrorKind.Conflict, "concurrent_update", "Some of these levels changed while the bulk ran; nothing was applied. Send it again.");
         }
+        await db.InsertEventsAsync(changeEvents, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new BulkStockResponse(rows.Count, created);
     }
@@ -400,13 +397,17 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
 
     private sealed record StockChangeData(string LocationId, string Sku, int OnHand, int Reserved, int Version, string Change, int? Delta);
 
-    private void RecordChange(StockLevel level, string change, int? delta, int availableBefore, DateTimeOffset now)
+    private void RecordChange(StockLevel level, string change, int? delta, int availableBefore, DateTimeOffset now) =>
+        db.Events.AddRange(ChangeEvents(level, change, delta, availableBefore, now));
+
+    /// <summary>The change-feed event of a level change, and <c>inventory.low_stock</c> if it crossed the threshold.</summary>
+    private IEnumerable<PartnerEvent> ChangeEvents(StockLevel level, string change, int? delta, int availableBefore, DateTimeOffset now)
     {
-        events.Append(level.PartnerId, level.Environment, EventTypes.StockChanged, level.LocationId,
+        yield return events.Prepare(level.PartnerId, level.Environment, EventTypes.StockChanged, level.LocationId,
             new StockChangeData(level.LocationId, level.Sku, level.OnHand, level.Reserved, level.Version, change, delta), now);
         if (level.FellBelowThreshold(availableBefore))
         {
-            events.Append(level.PartnerId, level.Environment, EventTypes.LowStock, level.LocationId,
+            yield return events.Prepare(level.PartnerId, level.Environment, EventTypes.LowStock, level.LocationId,
                 new { locationId = level.LocationId, sku = level.Sku, available = level.Available, threshold = level.LowStockThreshold }, now);
         }
     }
