@@ -70,6 +70,32 @@ public sealed class SdkResilienceTests(PlatformFactory platform) : IClassFixture
     }
 
     [Fact]
+    public async Task AKeyStillInUse_IsRetried_UntilTheFirstAnswerCanBeReplayed()
+    {
+        var sku = await platform.CreateProductAsync(20m);
+        var (client, transport, _) = await platform.NewPartnerAsync();
+        var busy = 0;
+        transport.Disturb = (request, send) =>
+        {
+            if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/v2/orders" && Interlocked.Increment(ref busy) == 1)
+            {
+                var inUse = new HttpResponseMessage(HttpStatusCode.Conflict)
+                {
+                    Content = new StringContent("""{"status":409,"code":"idempotency_key_in_use","title":"Conflict"}""", System.Text.Encoding.UTF8, "application/problem+json"),
+                };
+                inUse.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMilliseconds(100));
+                return Task.FromResult(inUse);
+            }
+            return send();
+        };
+
+        var order = await client.Orders.CreateAsync(new CreateOrderRequest { Reference = "BUSY-KEY", Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }] });
+
+        Assert.Equal("BUSY-KEY", order.Reference);
+        Assert.Equal([409, 201], transport.Requests.Where(r => r.Path == "/v2/orders").Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task ServerErrors_AreRetried_UpToTheLimit()
     {
         var (client, transport, _) = await platform.NewPartnerAsync(o => o.MaxRetries = 2);

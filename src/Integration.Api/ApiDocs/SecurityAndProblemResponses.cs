@@ -47,7 +47,12 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
         {
             Add(operation, "404", "No such resource for this caller.", problem);
         }
-        foreach (var status in metadata.OfType<ProblemResponsesAttribute>().SelectMany(a => a.Statuses))
+        var statuses = metadata.OfType<ProblemResponsesAttribute>().SelectMany(a => a.Statuses).ToList();
+        if (metadata.OfType<IdempotentAttribute>().Any())
+        {
+            statuses.AddRange([409, 422]); // idempotency_key_in_use, idempotency_key_reused
+        }
+        foreach (var status in statuses.Distinct().Order())
         {
             Add(operation, status.ToString(System.Globalization.CultureInfo.InvariantCulture), ProblemResponsesAttribute.Describe(status), problem);
         }
