@@ -4,6 +4,7 @@ using Integration.Core.Inventory;
 
 namespace Integration.Api.Inventory;
 
+/// <summary>A new warehouse or store.</summary>
 public sealed record CreateLocationRequest
 {
     [StringLength(200, MinimumLength = 1)]
@@ -46,6 +47,7 @@ public sealed record UpdateLocationRequest
     public IReadOnlyList<string>? SharedWith { get; init; }
 }
 
+/// <summary>A warehouse or store of yours. Its ETag is <c>"v{version}"</c>.</summary>
 public sealed record LocationResponse(
     string Id, string Name, LocationType Type, string RegionCode, string? Address, SharingPolicy Sharing, IReadOnlyList<string> SharedWith,
     int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
@@ -54,6 +56,7 @@ public sealed record LocationResponse(
         new(l.Id, l.Name, l.Type, l.RegionCode, l.Address, l.Sharing, l.SharedWith, l.Version, l.CreatedAt, l.UpdatedAt);
 }
 
+/// <summary>An absolute stock count.</summary>
 public sealed record SetStockRequest
 {
     /// <summary>Units physically at the location, 0 to 10,000,000; cannot go below what is reserved.</summary>
@@ -61,6 +64,7 @@ public sealed record SetStockRequest
     public required int OnHand { get; init; }
 }
 
+/// <summary>A relative change of a stock level, with its reason.</summary>
 public sealed record StockAdjustmentRequest
 {
     [StringLength(40, MinimumLength = 1)]
@@ -85,6 +89,7 @@ public sealed record StockLevelResponse(string LocationId, string Sku, int OnHan
     public static StockLevelResponse Of(StockLevel s) => new(s.LocationId, s.Sku, s.OnHand, s.Reserved, s.Available, s.LowStockThreshold, s.Version, s.UpdatedAt);
 }
 
+/// <summary>The low-stock threshold of a stock level.</summary>
 public sealed record LowStockThresholdRequest
 {
     /// <summary>Record <c>inventory.low_stock</c> when available falls below this (0 to 10,000,000); null stops it.</summary>
@@ -125,6 +130,7 @@ public sealed record BulkStockRow
     public AdjustmentReason? Reason { get; init; }
 }
 
+/// <summary>What a bulk sync applied.</summary>
 /// <param name="Applied">Rows applied (all of them).</param>
 /// <param name="Created">Levels that did not exist before.</param>
 public sealed record BulkStockResponse(int Applied, int Created);

@@ -13,9 +13,11 @@ namespace Integration.Api.Inventory;
 /// <param name="Locations">Other partners' locations that share this SKU with you and have some available, most first.</param>
 public sealed record SharedAvailabilityResponse(string Sku, BrandAvailability Brand, IReadOnlyList<SharedLocationAvailability> Locations);
 
+/// <summary>The brand's own stock of a SKU in your environment.</summary>
 /// <param name="Available">Units the brand can still reserve for orders.</param>
 public sealed record BrandAvailability(int Available);
 
+/// <summary>Another partner's location sharing a SKU with you: only where, and how many.</summary>
 /// <param name="LocationId">The sharing partner's location.</param>
 /// <param name="RegionCode">Its region.</param>
 /// <param name="Available">Units it shares.</param>

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Integration.Api.Inventory;
 
+/// <summary>A request for units from another partner's shared location to one of yours.</summary>
 public sealed record CreateTransferRequest
 {
     /// <summary>Another partner's location that shares this SKU with you.</summary>
@@ -28,6 +29,7 @@ public sealed record CreateTransferRequest
     public required int Quantity { get; init; }
 }
 
+/// <summary>Why a transfer is rejected.</summary>
 public sealed record RejectTransferRequest
 {
     [StringLength(500)]

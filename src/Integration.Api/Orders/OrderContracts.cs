@@ -6,6 +6,7 @@ using Integration.Core.Orders;
 
 namespace Integration.Api.Orders;
 
+/// <summary>A new order: your reference, the lines, and where to ship.</summary>
 public sealed record CreateOrderRequest
 {
     /// <summary>Your own reference for the order (e.g. your PO number); unique per partner and environment.</summary>
@@ -21,6 +22,7 @@ public sealed record CreateOrderRequest
     public ShipToRequest? ShipTo { get; init; }
 }
 
+/// <summary>One line of a new order: a SKU and how many.</summary>
 public sealed record OrderLineRequest
 {
     [RegularExpression(SkuFormat.Pattern, ErrorMessage = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.")]
@@ -31,6 +33,7 @@ public sealed record OrderLineRequest
     public required int Quantity { get; init; }
 }
 
+/// <summary>Where to ship an order.</summary>
 public sealed record ShipToRequest
 {
     [StringLength(200, MinimumLength = 1)]
@@ -137,6 +140,7 @@ public sealed record OrderV2(
         o.ShipTo, o.Carrier, o.TrackingNumber, o.CreatedAt, o.UpdatedAt, o.ConfirmedAt, o.PaidAt, o.ShippedAt, o.DeliveredAt, o.CancelledAt, o.ReturnedAt);
 }
 
+/// <summary>One priced line of an order.</summary>
 public sealed record OrderLineV2(int LineNumber, string Sku, string Name, int Quantity, MoneyAmount ListPrice, MoneyAmount UnitPrice, LineDiscountV2 Discount, MoneyAmount LineTotal);
 
 /// <summary>What the discount took off the line: the rate and the amount at list price.</summary>

@@ -3,6 +3,7 @@ using Integration.Core.Webhooks;
 
 namespace Integration.Api.Webhooks;
 
+/// <summary>A new webhook subscription.</summary>
 public sealed record CreateWebhookRequest
 {
     /// <summary>Where events are posted: https://, reachable from the internet.</summary>
@@ -35,6 +36,7 @@ public sealed record UpdateWebhookRequest
     public WebhookStatus? Status { get; init; }
 }
 
+/// <summary>How a webhook secret rotation overlaps.</summary>
 public sealed record RotateWebhookSecretRequest
 {
     /// <summary>How long the old secret keeps signing alongside the new one: 0 to 168 hours, default 24.</summary>
@@ -53,6 +55,7 @@ public sealed record ReplayWebhookRequest
     public DateTimeOffset? Since { get; init; }
 }
 
+/// <summary>A webhook subscription and its delivery state.</summary>
 public sealed record WebhookResponse(
     string Id,
     string Url,
@@ -75,6 +78,7 @@ public sealed record WebhookResponse(
 /// <summary>The signing secret is shown here once; keep it safe.</summary>
 public sealed record WebhookWithSecretResponse(WebhookResponse Webhook, string Secret);
 
+/// <summary>One delivery attempt of one event to a subscription.</summary>
 public sealed record WebhookDeliveryResponse(
     long Id, string EventId, string EventType, long Sequence, int Attempt, DateTimeOffset AttemptedAt, bool Succeeded, int? StatusCode, int LatencyMs, string? Error)
 {

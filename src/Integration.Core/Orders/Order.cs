@@ -117,6 +117,7 @@ public sealed class OrderLine
     }
 }
 
+/// <summary>Where an order ships.</summary>
 public sealed class ShippingAddress
 {
     public required string Name { get; init; }

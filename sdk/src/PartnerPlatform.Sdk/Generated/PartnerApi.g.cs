@@ -6891,42 +6891,59 @@ namespace PartnerPlatform.Sdk
         }
     }
 
+    /// <summary>
+    /// One of: `received`, `sold`, `returned`, `damaged`, `lost`, `count_correction`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum AdjustmentReason
     {
 
+        /// <summary>The value <c>received</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"received")]
         Received = 0,
 
+        /// <summary>The value <c>sold</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"sold")]
         Sold = 1,
 
+        /// <summary>The value <c>returned</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"returned")]
         Returned = 2,
 
+        /// <summary>The value <c>damaged</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"damaged")]
         Damaged = 3,
 
+        /// <summary>The value <c>lost</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"lost")]
         Lost = 4,
 
+        /// <summary>The value <c>count_correction</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"count_correction")]
         Count_correction = 5,
 
     }
 
+    /// <summary>
+    /// One of: `live`, `sandbox`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ApiEnvironment
     {
 
+        /// <summary>The value <c>live</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"live")]
         Live = 0,
 
+        /// <summary>The value <c>sandbox</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"sandbox")]
         Sandbox = 1,
 
     }
 
+    /// <summary>
+    /// The brand's own stock of a SKU in your environment.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BrandAvailability
     {
@@ -6946,6 +6963,9 @@ namespace PartnerPlatform.Sdk
     public partial class BulkStockRequest
     {
 
+        /// <summary>
+        /// The rows to apply.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rows")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -6954,6 +6974,9 @@ namespace PartnerPlatform.Sdk
 
     }
 
+    /// <summary>
+    /// What a bulk sync applied.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BulkStockResponse
     {
@@ -6979,54 +7002,84 @@ namespace PartnerPlatform.Sdk
     public partial class BulkStockRow
     {
 
+        /// <summary>
+        /// The location's id (`loc_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locationId")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(40, MinimumLength = 1)]
         public string LocationId { get; set; } = default!;
 
+        /// <summary>
+        /// The product's SKU (upper case).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
         public string Sku { get; set; } = default!;
 
+        /// <summary>
+        /// Units physically at the location.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("onHand")]
         [System.ComponentModel.DataAnnotations.Range(0, 10000000)]
         public int? OnHand { get; set; } = default!;
 
+        /// <summary>
+        /// Units added (positive) or removed (negative) by the change; null for absolute sets.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("delta")]
         [System.ComponentModel.DataAnnotations.Range(-10000000, 10000000)]
         public int? Delta { get; set; } = default!;
 
+        /// <summary>
+        /// Why: an adjustment reason, or your reason for a rejection.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AdjustmentReason>))]
         public AdjustmentReason? Reason { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// One of: `exclusive_agency`, `regional_distribution`, `co_branding`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum CooperationMode
     {
 
+        /// <summary>The value <c>exclusive_agency</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"exclusive_agency")]
         Exclusive_agency = 0,
 
+        /// <summary>The value <c>regional_distribution</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"regional_distribution")]
         Regional_distribution = 1,
 
+        /// <summary>The value <c>co_branding</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"co_branding")]
         Co_branding = 2,
 
     }
 
+    /// <summary>
+    /// A new warehouse or store.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateLocationRequest
     {
 
+        /// <summary>
+        /// The name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `warehouse`, `store`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LocationType>))]
@@ -7040,6 +7093,9 @@ namespace PartnerPlatform.Sdk
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$")]
         public string RegionCode { get; set; } = default!;
 
+        /// <summary>
+        /// Street address, free text.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("address")]
         [System.ComponentModel.DataAnnotations.StringLength(500)]
         public string? Address { get; set; } = default!;
@@ -7061,6 +7117,9 @@ namespace PartnerPlatform.Sdk
 
     }
 
+    /// <summary>
+    /// A new order: your reference, the lines, and where to ship.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateOrderRequest
     {
@@ -7083,11 +7142,17 @@ namespace PartnerPlatform.Sdk
         [System.ComponentModel.DataAnnotations.MaxLength(500)]
         public System.Collections.Generic.IReadOnlyList<OrderLineRequest> Lines { get; set; } = new System.Collections.Generic.List<OrderLineRequest>();
 
+        /// <summary>
+        /// Where to ship an order.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("shipTo")]
         public ShipToRequest? ShipTo { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// A request for units from another partner's shared location to one of yours.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateTransferRequest
     {
@@ -7108,17 +7173,26 @@ namespace PartnerPlatform.Sdk
         [System.ComponentModel.DataAnnotations.StringLength(40, MinimumLength = 1)]
         public string ToLocationId { get; set; } = default!;
 
+        /// <summary>
+        /// The product's SKU (upper case).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
         public string Sku { get; set; } = default!;
 
+        /// <summary>
+        /// Whole units.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("quantity")]
         [System.ComponentModel.DataAnnotations.Range(1, 1000000)]
         public int Quantity { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// A new webhook subscription.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateWebhookRequest
     {
@@ -7140,22 +7214,31 @@ namespace PartnerPlatform.Sdk
         [System.ComponentModel.DataAnnotations.MaxLength(50)]
         public System.Collections.Generic.IReadOnlyList<string> EventTypes { get; set; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>
+        /// Your own description, free text.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.StringLength(500)]
         public string? Description { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// One of: `A`, `B`, `C`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum CreditRating
     {
 
+        /// <summary>The value <c>A</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"A")]
         A = 0,
 
+        /// <summary>The value <c>B</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"B")]
         B = 1,
 
+        /// <summary>The value <c>C</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"C")]
         C = 2,
 
@@ -7169,26 +7252,44 @@ namespace PartnerPlatform.Sdk
     public partial class EventResponse
     {
 
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The kind: an event type, a location type, or the problem type URI.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Type { get; set; } = default!;
 
+        /// <summary>
+        /// The event's number in your event log for this environment: 1, 2, 3… without gaps.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sequence")]
         public long Sequence { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `live`, `sandbox`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("environment")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ApiEnvironment>))]
         public ApiEnvironment Environment { get; set; } = default!;
 
+        /// <summary>
+        /// When it happened (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset OccurredAt { get; set; } = default!;
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public object Data { get; set; } = default!;
@@ -7202,10 +7303,16 @@ namespace PartnerPlatform.Sdk
     public partial class EventResponsePage
     {
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<EventResponse> Data { get; set; } = new System.Collections.Generic.List<EventResponse>();
 
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
@@ -7218,6 +7325,9 @@ namespace PartnerPlatform.Sdk
     public partial class LineDiscountV2
     {
 
+        /// <summary>
+        /// A decimal fraction as a string (e.g. `"0.25"`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Rate { get; set; } = default!;
@@ -7231,46 +7341,79 @@ namespace PartnerPlatform.Sdk
 
     }
 
+    /// <summary>
+    /// A warehouse or store of yours. Its ETag is `"v{version}"`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class LocationResponse
     {
 
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `warehouse`, `store`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LocationType>))]
         public LocationType Type { get; set; } = default!;
 
+        /// <summary>
+        /// Region code: country, province or city, e.g. `CN`, `CN-SH`, `CN-SH-PD`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string RegionCode { get; set; } = default!;
 
+        /// <summary>
+        /// Street address, free text.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("address")]
         public string? Address { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `nobody`, `region`, `all_partners`, `named`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sharing")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SharingPolicy>))]
         public SharingPolicy Sharing { get; set; } = default!;
 
+        /// <summary>
+        /// With sharing `named`: the partner ids that may see this location.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sharedWith")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<string> SharedWith { get; set; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>
+        /// Grows by one with every change; the ETag is `"v{version}"`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
+        /// <summary>
+        /// When it was created (UTC, ISO 8601).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When it last changed (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
@@ -7284,27 +7427,41 @@ namespace PartnerPlatform.Sdk
     public partial class LocationResponsePage
     {
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<LocationResponse> Data { get; set; } = new System.Collections.Generic.List<LocationResponse>();
 
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// One of: `warehouse`, `store`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum LocationType
     {
 
+        /// <summary>The value <c>warehouse</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"warehouse")]
         Warehouse = 0,
 
+        /// <summary>The value <c>store</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"store")]
         Store = 1,
 
     }
 
+    /// <summary>
+    /// The low-stock threshold of a stock level.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class LowStockThresholdRequest
     {
@@ -7325,10 +7482,16 @@ namespace PartnerPlatform.Sdk
     public partial class MoneyAmount
     {
 
+        /// <summary>
+        /// A decimal amount as a string, two decimals (e.g. `"149.99"`): never a binary floating-point number.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Amount { get; set; } = default!;
 
+        /// <summary>
+        /// ISO 4217 currency code, e.g. `CNY`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Currency { get; set; } = default!;
@@ -7342,31 +7505,52 @@ namespace PartnerPlatform.Sdk
     public partial class OrderEventResponse
     {
 
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The order's id (`ord_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("orderId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string OrderId { get; set; } = default!;
 
+        /// <summary>
+        /// The kind: an event type, a location type, or the problem type URI.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Type { get; set; } = default!;
 
+        /// <summary>
+        /// The status before the change; null for the first.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("from")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrderStatus>))]
         public OrderStatus? From { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `awaiting_payment`, `pending`, `confirmed`, `shipped`, `delivered`, `cancelled`, `returned`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("to")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrderStatus>))]
         public OrderStatus To { get; set; } = default!;
 
+        /// <summary>
+        /// Who did it: `partner:&lt;client id&gt;`, `brand`, `system`, or an internal client id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("actor")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Actor { get; set; } = default!;
 
+        /// <summary>
+        /// When it happened (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset OccurredAt { get; set; } = default!;
@@ -7380,19 +7564,31 @@ namespace PartnerPlatform.Sdk
     public partial class OrderEventResponsePage
     {
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<OrderEventResponse> Data { get; set; } = new System.Collections.Generic.List<OrderEventResponse>();
 
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// One line of a new order: a SKU and how many.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OrderLineRequest
     {
 
+        /// <summary>
+        /// The product's SKU (upper case).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
@@ -7407,21 +7603,36 @@ namespace PartnerPlatform.Sdk
 
     }
 
+    /// <summary>
+    /// One priced line of an order.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OrderLineV2
     {
 
+        /// <summary>
+        /// The line's position in the order, from 1.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lineNumber")]
         public int LineNumber { get; set; } = default!;
 
+        /// <summary>
+        /// The product's SKU (upper case).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Sku { get; set; } = default!;
 
+        /// <summary>
+        /// The name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// Whole units.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("quantity")]
         public int Quantity { get; set; } = default!;
 
@@ -7455,28 +7666,38 @@ namespace PartnerPlatform.Sdk
 
     }
 
+    /// <summary>
+    /// One of: `awaiting_payment`, `pending`, `confirmed`, `shipped`, `delivered`, `cancelled`, `returned`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum OrderStatus
     {
 
+        /// <summary>The value <c>awaiting_payment</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"awaiting_payment")]
         Awaiting_payment = 0,
 
+        /// <summary>The value <c>pending</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"pending")]
         Pending = 1,
 
+        /// <summary>The value <c>confirmed</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"confirmed")]
         Confirmed = 2,
 
+        /// <summary>The value <c>shipped</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"shipped")]
         Shipped = 3,
 
+        /// <summary>The value <c>delivered</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"delivered")]
         Delivered = 4,
 
+        /// <summary>The value <c>cancelled</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
         Cancelled = 5,
 
+        /// <summary>The value <c>returned</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"returned")]
         Returned = 6,
 
@@ -7489,17 +7710,29 @@ namespace PartnerPlatform.Sdk
     public partial class OrderV2
     {
 
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// Grows by one with every change; the ETag is `"v{version}"`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
+        /// <summary>
+        /// Your own reference, unique per partner and environment.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reference")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Reference { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `awaiting_payment`, `pending`, `confirmed`, `shipped`, `delivered`, `cancelled`, `returned`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrderStatus>))]
@@ -7512,46 +7745,85 @@ namespace PartnerPlatform.Sdk
         [System.ComponentModel.DataAnnotations.Required]
         public MoneyAmount Total { get; set; } = new MoneyAmount();
 
+        /// <summary>
+        /// The discount applied, as a decimal fraction string (e.g. `"0.25"`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("discountRate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string DiscountRate { get; set; } = default!;
 
+        /// <summary>
+        /// The order lines.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lines")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<OrderLineV2> Lines { get; set; } = new System.Collections.Generic.List<OrderLineV2>();
 
+        /// <summary>
+        /// Where an order ships.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("shipTo")]
         public ShippingAddress? ShipTo { get; set; } = default!;
 
+        /// <summary>
+        /// The carrier that ships the order; set when it ships.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("carrier")]
         public string? Carrier { get; set; } = default!;
 
+        /// <summary>
+        /// The carrier's tracking number; set when the order ships.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("trackingNumber")]
         public string? TrackingNumber { get; set; } = default!;
 
+        /// <summary>
+        /// When it was created (UTC, ISO 8601).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When it last changed (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When the brand confirmed the order (UTC); null until then.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("confirmedAt")]
         public System.DateTimeOffset? ConfirmedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When the prepayment was recorded (UTC); null if none.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("paidAt")]
         public System.DateTimeOffset? PaidAt { get; set; } = default!;
 
+        /// <summary>
+        /// When the order shipped (UTC); null until then.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("shippedAt")]
         public System.DateTimeOffset? ShippedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When the order was delivered (UTC); null until then.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("deliveredAt")]
         public System.DateTimeOffset? DeliveredAt { get; set; } = default!;
 
+        /// <summary>
+        /// When the order was cancelled (UTC); null if it was not.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cancelledAt")]
         public System.DateTimeOffset? CancelledAt { get; set; } = default!;
 
+        /// <summary>
+        /// When the order was returned (UTC); null if it was not.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("returnedAt")]
         public System.DateTimeOffset? ReturnedAt { get; set; } = default!;
 
@@ -7564,10 +7836,16 @@ namespace PartnerPlatform.Sdk
     public partial class OrderV2Page
     {
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<OrderV2> Data { get; set; } = new System.Collections.Generic.List<OrderV2>();
 
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
@@ -7580,119 +7858,189 @@ namespace PartnerPlatform.Sdk
     public partial class PartnerProfileResponse
     {
 
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `basic`, `advanced`, `strategic`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("tier")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PartnerTier>))]
         public PartnerTier Tier { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `A`, `B`, `C`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("creditRating")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CreditRating>))]
         public CreditRating CreditRating { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `exclusive_agency`, `regional_distribution`, `co_branding`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cooperationMode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CooperationMode>))]
         public CooperationMode CooperationMode { get; set; } = default!;
 
+        /// <summary>
+        /// Region code: country, province or city, e.g. `CN`, `CN-SH`, `CN-SH-PD`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string RegionCode { get; set; } = default!;
 
+        /// <summary>
+        /// The regional distributor a sub-distributor belongs to; null otherwise.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("parentPartnerId")]
         public string? ParentPartnerId { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `active`, `frozen`, `exiting`, `terminated`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PartnerStatus>))]
         public PartnerStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// The discount applied, as a decimal fraction string (e.g. `"0.25"`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("discountRate")]
         public decimal DiscountRate { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `live`, `sandbox`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("environment")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ApiEnvironment>))]
         public ApiEnvironment Environment { get; set; } = default!;
 
+        /// <summary>
+        /// The credential's client id (`sbx_…`, `live_…`, `adm_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clientId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ClientId { get; set; } = default!;
 
+        /// <summary>
+        /// The OAuth scopes granted.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("scopes")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<string> Scopes { get; set; } = new System.Collections.Generic.List<string>();
 
     }
 
+    /// <summary>
+    /// One of: `active`, `frozen`, `exiting`, `terminated`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum PartnerStatus
     {
 
+        /// <summary>The value <c>active</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"active")]
         Active = 0,
 
+        /// <summary>The value <c>frozen</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"frozen")]
         Frozen = 1,
 
+        /// <summary>The value <c>exiting</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"exiting")]
         Exiting = 2,
 
+        /// <summary>The value <c>terminated</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"terminated")]
         Terminated = 3,
 
     }
 
+    /// <summary>
+    /// One of: `basic`, `advanced`, `strategic`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum PartnerTier
     {
 
+        /// <summary>The value <c>basic</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"basic")]
         Basic = 0,
 
+        /// <summary>The value <c>advanced</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"advanced")]
         Advanced = 1,
 
+        /// <summary>The value <c>strategic</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"strategic")]
         Strategic = 2,
 
     }
 
+    /// <summary>
+    /// An RFC 9457 problem: every error answer. Program against `code`; quote `traceId` to support.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ProblemDetails
     {
 
+        /// <summary>
+        /// The kind: an event type, a location type, or the problem type URI.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         public string? Type { get; set; } = default!;
 
+        /// <summary>
+        /// A short, fixed summary of the problem type.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("title")]
         public string? Title { get; set; } = default!;
 
+        /// <summary>
+        /// The current status, or an HTTP status code in problem details.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public int? Status { get; set; } = default!;
 
+        /// <summary>
+        /// What went wrong this time, for a developer to read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
         public string? Detail { get; set; } = default!;
 
+        /// <summary>
+        /// The request path that failed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("instance")]
         public string? Instance { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        /// <summary>
+        /// The stable, machine-readable error code (docs/errors.md), e.g. `insufficient_stock`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string? Code { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        /// <summary>
+        /// The request id, also in the `X-Request-Id` header.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("traceId")]
+        public string? TraceId { get; set; } = default!;
 
     }
 
@@ -7703,10 +8051,16 @@ namespace PartnerPlatform.Sdk
     public partial class ProductV2
     {
 
+        /// <summary>
+        /// The product's SKU (upper case).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Sku { get; set; } = default!;
 
+        /// <summary>
+        /// The name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
@@ -7718,6 +8072,9 @@ namespace PartnerPlatform.Sdk
         [System.ComponentModel.DataAnnotations.Required]
         public MoneyAmount ListPrice { get; set; } = new MoneyAmount();
 
+        /// <summary>
+        /// Whether the product can be ordered.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("active")]
         public bool Active { get; set; } = default!;
 
@@ -7730,19 +8087,31 @@ namespace PartnerPlatform.Sdk
     public partial class ProductV2Page
     {
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<ProductV2> Data { get; set; } = new System.Collections.Generic.List<ProductV2>();
 
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// Why a transfer is rejected.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RejectTransferRequest
     {
 
+        /// <summary>
+        /// Why: an adjustment reason, or your reason for a rejection.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.StringLength(500)]
         public string? Reason { get; set; } = default!;
@@ -7771,6 +8140,9 @@ namespace PartnerPlatform.Sdk
 
     }
 
+    /// <summary>
+    /// How a webhook secret rotation overlaps.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RotateWebhookSecretRequest
     {
@@ -7784,6 +8156,9 @@ namespace PartnerPlatform.Sdk
 
     }
 
+    /// <summary>
+    /// An absolute stock count.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SetStockRequest
     {
@@ -7827,6 +8202,9 @@ namespace PartnerPlatform.Sdk
 
     }
 
+    /// <summary>
+    /// Another partner's location sharing a SKU with you: only where, and how many.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SharedLocationAvailability
     {
@@ -7853,51 +8231,79 @@ namespace PartnerPlatform.Sdk
 
     }
 
+    /// <summary>
+    /// One of: `nobody`, `region`, `all_partners`, `named`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum SharingPolicy
     {
 
+        /// <summary>The value <c>nobody</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"nobody")]
         Nobody = 0,
 
+        /// <summary>The value <c>region</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"region")]
         Region = 1,
 
+        /// <summary>The value <c>all_partners</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"all_partners")]
         All_partners = 2,
 
+        /// <summary>The value <c>named</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"named")]
         Named = 3,
 
     }
 
+    /// <summary>
+    /// Where to ship an order.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ShipToRequest
     {
 
+        /// <summary>
+        /// The name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// First address line.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("line1")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
         public string Line1 { get; set; } = default!;
 
+        /// <summary>
+        /// Second address line.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("line2")]
         [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string? Line2 { get; set; } = default!;
 
+        /// <summary>
+        /// City.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("city")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
         public string City { get; set; } = default!;
 
+        /// <summary>
+        /// Region code: country, province or city, e.g. `CN`, `CN-SH`, `CN-SH-PD`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$")]
         public string? RegionCode { get; set; } = default!;
 
+        /// <summary>
+        /// Postal code.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("postalCode")]
         [System.ComponentModel.DataAnnotations.StringLength(20)]
         public string? PostalCode { get; set; } = default!;
@@ -7910,55 +8316,94 @@ namespace PartnerPlatform.Sdk
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{2}$")]
         public string Country { get; set; } = default!;
 
+        /// <summary>
+        /// Phone number, free text.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
         [System.ComponentModel.DataAnnotations.StringLength(40)]
         public string? Phone { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// Where an order ships.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ShippingAddress
     {
 
+        /// <summary>
+        /// The name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// First address line.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("line1")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Line1 { get; set; } = default!;
 
+        /// <summary>
+        /// Second address line.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("line2")]
         public string? Line2 { get; set; } = default!;
 
+        /// <summary>
+        /// City.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("city")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string City { get; set; } = default!;
 
+        /// <summary>
+        /// Region code: country, province or city, e.g. `CN`, `CN-SH`, `CN-SH-PD`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
         public string? RegionCode { get; set; } = default!;
 
+        /// <summary>
+        /// Postal code.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("postalCode")]
         public string? PostalCode { get; set; } = default!;
 
+        /// <summary>
+        /// ISO 3166-1 alpha-2 country code.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("country")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Country { get; set; } = default!;
 
+        /// <summary>
+        /// Phone number, free text.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
         public string? Phone { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// A relative change of a stock level, with its reason.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class StockAdjustmentRequest
     {
 
+        /// <summary>
+        /// The location's id (`loc_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locationId")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(40, MinimumLength = 1)]
         public string LocationId { get; set; } = default!;
 
+        /// <summary>
+        /// The product's SKU (upper case).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
@@ -7971,11 +8416,17 @@ namespace PartnerPlatform.Sdk
         [System.ComponentModel.DataAnnotations.Range(-10000000, 10000000)]
         public int Delta { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `received`, `sold`, `returned`, `damaged`, `lost`, `count_correction`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AdjustmentReason>))]
         public AdjustmentReason Reason { get; set; } = default!;
 
+        /// <summary>
+        /// Your note, kept with the change.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("note")]
         [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string? Note { get; set; } = default!;
@@ -7991,36 +8442,66 @@ namespace PartnerPlatform.Sdk
     public partial class StockChangeResponse
     {
 
+        /// <summary>
+        /// The event's number in your event log for this environment: 1, 2, 3… without gaps.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sequence")]
         public long Sequence { get; set; } = default!;
 
+        /// <summary>
+        /// The location's id (`loc_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locationId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string LocationId { get; set; } = default!;
 
+        /// <summary>
+        /// The product's SKU (upper case).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Sku { get; set; } = default!;
 
+        /// <summary>
+        /// Units physically at the location.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("onHand")]
         public int OnHand { get; set; } = default!;
 
+        /// <summary>
+        /// Units set aside for confirmed orders or requested transfers.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reserved")]
         public int Reserved { get; set; } = default!;
 
+        /// <summary>
+        /// On hand minus reserved: what can still be ordered or transferred. Never negative.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("available")]
         public int Available { get; set; } = default!;
 
+        /// <summary>
+        /// Grows by one with every change; the ETag is `"v{version}"`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
+        /// <summary>
+        /// What changed the level: `set`, an adjustment reason, or a transfer step (`transfer_reserve`, `transfer_release`, `transfer_ship_out`, `transfer_receive`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("change")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Change { get; set; } = default!;
 
+        /// <summary>
+        /// Units added (positive) or removed (negative) by the change; null for absolute sets.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("delta")]
         public int? Delta { get; set; } = default!;
 
+        /// <summary>
+        /// When it happened (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset OccurredAt { get; set; } = default!;
@@ -8034,10 +8515,16 @@ namespace PartnerPlatform.Sdk
     public partial class StockChangeResponsePage
     {
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<StockChangeResponse> Data { get; set; } = new System.Collections.Generic.List<StockChangeResponse>();
 
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
@@ -8050,29 +8537,53 @@ namespace PartnerPlatform.Sdk
     public partial class StockLevelResponse
     {
 
+        /// <summary>
+        /// The location's id (`loc_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locationId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string LocationId { get; set; } = default!;
 
+        /// <summary>
+        /// The product's SKU (upper case).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Sku { get; set; } = default!;
 
+        /// <summary>
+        /// Units physically at the location.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("onHand")]
         public int OnHand { get; set; } = default!;
 
+        /// <summary>
+        /// Units set aside for confirmed orders or requested transfers.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reserved")]
         public int Reserved { get; set; } = default!;
 
+        /// <summary>
+        /// On hand minus reserved: what can still be ordered or transferred. Never negative.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("available")]
         public int Available { get; set; } = default!;
 
+        /// <summary>
+        /// When available falls below this, an `inventory.low_stock` event is recorded; null when not set.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lowStockThreshold")]
         public int? LowStockThreshold { get; set; } = default!;
 
+        /// <summary>
+        /// Grows by one with every change; the ETag is `"v{version}"`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
+        /// <summary>
+        /// When it last changed (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
@@ -8086,22 +8597,33 @@ namespace PartnerPlatform.Sdk
     public partial class StockLevelResponsePage
     {
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<StockLevelResponse> Data { get; set; } = new System.Collections.Generic.List<StockLevelResponse>();
 
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// One of: `incoming`, `outgoing`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TransferDirection
     {
 
+        /// <summary>The value <c>incoming</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"incoming")]
         Incoming = 0,
 
+        /// <summary>The value <c>outgoing</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"outgoing")]
         Outgoing = 1,
 
@@ -8114,41 +8636,71 @@ namespace PartnerPlatform.Sdk
     public partial class TransferResponse
     {
 
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The location the units come from (the owner's).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fromLocationId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string FromLocationId { get; set; } = default!;
 
+        /// <summary>
+        /// The location the units go to (the requester's).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("toLocationId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ToLocationId { get; set; } = default!;
 
+        /// <summary>
+        /// The product's SKU (upper case).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Sku { get; set; } = default!;
 
+        /// <summary>
+        /// Whole units.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("quantity")]
         public int Quantity { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `requested`, `accepted`, `rejected`, `expired`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TransferStatus>))]
         public TransferStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// Why the owner rejected the transfer; null otherwise.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rejectionReason")]
         public string? RejectionReason { get; set; } = default!;
 
+        /// <summary>
+        /// When the transfer was requested (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requestedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset RequestedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When it expires (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset ExpiresAt { get; set; } = default!;
 
+        /// <summary>
+        /// When the transfer was accepted, rejected or expired (UTC); null while requested.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("decidedAt")]
         public System.DateTimeOffset? DecidedAt { get; set; } = default!;
 
@@ -8161,28 +8713,41 @@ namespace PartnerPlatform.Sdk
     public partial class TransferResponsePage
     {
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<TransferResponse> Data { get; set; } = new System.Collections.Generic.List<TransferResponse>();
 
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// One of: `requested`, `accepted`, `rejected`, `expired`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TransferStatus
     {
 
+        /// <summary>The value <c>requested</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"requested")]
         Requested = 0,
 
+        /// <summary>The value <c>accepted</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"accepted")]
         Accepted = 1,
 
+        /// <summary>The value <c>rejected</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"rejected")]
         Rejected = 2,
 
+        /// <summary>The value <c>expired</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"expired")]
         Expired = 3,
 
@@ -8195,26 +8760,44 @@ namespace PartnerPlatform.Sdk
     public partial class UpdateLocationRequest
     {
 
+        /// <summary>
+        /// The name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
         public string? Name { get; set; } = default!;
 
+        /// <summary>
+        /// The kind: an event type, a location type, or the problem type URI.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LocationType>))]
         public LocationType? Type { get; set; } = default!;
 
+        /// <summary>
+        /// Region code: country, province or city, e.g. `CN`, `CN-SH`, `CN-SH-PD`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$")]
         public string? RegionCode { get; set; } = default!;
 
+        /// <summary>
+        /// Street address, free text.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("address")]
         [System.ComponentModel.DataAnnotations.StringLength(500)]
         public string? Address { get; set; } = default!;
 
+        /// <summary>
+        /// Who may see this location's available stock.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sharing")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SharingPolicy>))]
         public SharingPolicy? Sharing { get; set; } = default!;
 
+        /// <summary>
+        /// With sharing `named`: the partner ids that may see this location.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sharedWith")]
         [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<string>? SharedWith { get; set; } = default!;
@@ -8228,15 +8811,24 @@ namespace PartnerPlatform.Sdk
     public partial class UpdateWebhookRequest
     {
 
+        /// <summary>
+        /// The HTTPS address events are posted to.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         [System.ComponentModel.DataAnnotations.StringLength(2048, MinimumLength = 1)]
         public string? Url { get; set; } = default!;
 
+        /// <summary>
+        /// The event types the subscription receives.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventTypes")]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
         [System.ComponentModel.DataAnnotations.MaxLength(50)]
         public System.Collections.Generic.IReadOnlyList<string>? EventTypes { get; set; } = default!;
 
+        /// <summary>
+        /// Your own description, free text.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.StringLength(500)]
         public string? Description { get; set; } = default!;
@@ -8250,74 +8842,131 @@ namespace PartnerPlatform.Sdk
 
     }
 
+    /// <summary>
+    /// An RFC 9457 problem: every error answer. Program against `code`; quote `traceId` to support.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ValidationProblemDetails
     {
 
+        /// <summary>
+        /// The kind: an event type, a location type, or the problem type URI.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         public string? Type { get; set; } = default!;
 
+        /// <summary>
+        /// A short, fixed summary of the problem type.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("title")]
         public string? Title { get; set; } = default!;
 
+        /// <summary>
+        /// The current status, or an HTTP status code in problem details.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public int? Status { get; set; } = default!;
 
+        /// <summary>
+        /// What went wrong this time, for a developer to read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
         public string? Detail { get; set; } = default!;
 
+        /// <summary>
+        /// The request path that failed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("instance")]
         public string? Instance { get; set; } = default!;
 
+        /// <summary>
+        /// Field (as you sent it) → what is wrong with it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IReadOnlyList<string>> Errors { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<string>>();
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        /// <summary>
+        /// The stable, machine-readable error code (docs/errors.md), e.g. `insufficient_stock`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string? Code { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        /// <summary>
+        /// The request id, also in the `X-Request-Id` header.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("traceId")]
+        public string? TraceId { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// One delivery attempt of one event to a subscription.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WebhookDeliveryResponse
     {
 
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long Id { get; set; } = default!;
 
+        /// <summary>
+        /// The delivered event's id (the `webhook-id` header).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EventId { get; set; } = default!;
 
+        /// <summary>
+        /// The delivered event's type.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EventType { get; set; } = default!;
 
+        /// <summary>
+        /// The event's number in your event log for this environment: 1, 2, 3… without gaps.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sequence")]
         public long Sequence { get; set; } = default!;
 
+        /// <summary>
+        /// Which attempt this was for the event: 1 for the first.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("attempt")]
         public int Attempt { get; set; } = default!;
 
+        /// <summary>
+        /// When the attempt was made (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("attemptedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset AttemptedAt { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the endpoint answered 2xx in time.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("succeeded")]
         public bool Succeeded { get; set; } = default!;
 
+        /// <summary>
+        /// The HTTP status your endpoint answered; null when no answer arrived.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("statusCode")]
         public int? StatusCode { get; set; } = default!;
 
+        /// <summary>
+        /// How long the attempt took, in milliseconds.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("latencyMs")]
         public int LatencyMs { get; set; } = default!;
 
+        /// <summary>
+        /// Why the attempt failed; null when it succeeded.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public string? Error { get; set; } = default!;
 
@@ -8330,58 +8979,103 @@ namespace PartnerPlatform.Sdk
     public partial class WebhookDeliveryResponsePage
     {
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<WebhookDeliveryResponse> Data { get; set; } = new System.Collections.Generic.List<WebhookDeliveryResponse>();
 
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// A webhook subscription and its delivery state.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WebhookResponse
     {
 
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The HTTPS address events are posted to.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Url { get; set; } = default!;
 
+        /// <summary>
+        /// The event types the subscription receives.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventTypes")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<string> EventTypes { get; set; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>
+        /// Your own description, free text.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
+        /// <summary>
+        /// One of: `enabled`, `disabled`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WebhookStatus>))]
         public WebhookStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// Why the subscription is disabled (the last error, or that you disabled it); null while enabled.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("disabledReason")]
         public string? DisabledReason { get; set; } = default!;
 
+        /// <summary>
+        /// The last event sequence number delivered (or skipped as not subscribed).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lastHandledSequence")]
         public long LastHandledSequence { get; set; } = default!;
 
+        /// <summary>
+        /// Failed attempts at the event the subscription is stuck on; 0 when healthy.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("failedAttempts")]
         public int FailedAttempts { get; set; } = default!;
 
+        /// <summary>
+        /// When the next delivery attempt is due (UTC); null when nothing is failing.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextAttemptAt")]
         public System.DateTimeOffset? NextAttemptAt { get; set; } = default!;
 
+        /// <summary>
+        /// Until when the secret before the last rotation still signs; null when no rotation is in its overlap.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("previousSecretExpiresAt")]
         public System.DateTimeOffset? PreviousSecretExpiresAt { get; set; } = default!;
 
+        /// <summary>
+        /// When it was created (UTC, ISO 8601).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When it last changed (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
@@ -8395,22 +9089,33 @@ namespace PartnerPlatform.Sdk
     public partial class WebhookResponsePage
     {
 
+        /// <summary>
+        /// The items of this page, or the event's own data.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IReadOnlyList<WebhookResponse> Data { get; set; } = new System.Collections.Generic.List<WebhookResponse>();
 
+        /// <summary>
+        /// Pass as `cursor` to get the next page; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// One of: `enabled`, `disabled`.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum WebhookStatus
     {
 
+        /// <summary>The value <c>enabled</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"enabled")]
         Enabled = 0,
 
+        /// <summary>The value <c>disabled</c> on the wire.</summary>
         [System.Runtime.Serialization.EnumMember(Value = @"disabled")]
         Disabled = 1,
 
@@ -8423,10 +9128,16 @@ namespace PartnerPlatform.Sdk
     public partial class WebhookWithSecretResponse
     {
 
+        /// <summary>
+        /// A webhook subscription and its delivery state.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("webhook")]
         [System.ComponentModel.DataAnnotations.Required]
         public WebhookResponse Webhook { get; set; } = new WebhookResponse();
 
+        /// <summary>
+        /// The signing secret (`whsec_…`): shown once, here.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("secret")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Secret { get; set; } = default!;

@@ -1,0 +1,205 @@
+using System.Reflection;
+using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
+using Integration.Core.Common;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Integration.Api.ApiDocs;
+
+/// <summary>
+/// Describes every member of the contract: a member documented in the code keeps its own words; the
+/// rest take the glossary's meaning of their name, which is the same wherever the name appears
+/// (an <c>id</c>, a <c>createdAt</c>, a <c>nextCursor</c>…). Enums list their values, and each value's
+/// meaning goes to <c>x-enumDescriptions</c> so generated clients document the members too.
+/// </summary>
+public sealed class ContractGlossary : ISchemaFilter
+{
+    private static readonly Dictionary<string, string> Members = new(StringComparer.Ordinal)
+    {
+        ["action"] = "What was done (e.g. `credential.issued`).",
+        ["active"] = "Whether the product can be ordered.",
+        ["actor"] = "Who did it: `partner:<client id>`, `brand`, `system`, or an internal client id.",
+        ["address"] = "Street address, free text.",
+        ["agreement"] = "The partner's agreement values.",
+        ["amount"] = "A decimal amount as a string, two decimals (e.g. `\"149.99\"`): never a binary floating-point number.",
+        ["annualPurchaseCommitment"] = "The yearly purchase the partner committed to, in the currency.",
+        ["annualTarget"] = "The yearly sales target, in the currency.",
+        ["attempt"] = "Which attempt this was for the event: 1 for the first.",
+        ["attemptedAt"] = "When the attempt was made (UTC).",
+        ["available"] = "On hand minus reserved: what can still be ordered or transferred. Never negative.",
+        ["businessLicenceNumber"] = "The partner's business licence number.",
+        ["cancelledAt"] = "When the order was cancelled (UTC); null if it was not.",
+        ["carrier"] = "The carrier that ships the order; set when it ships.",
+        ["change"] = "What changed the level: `set`, an adjustment reason, or a transfer step (`transfer_reserve`, `transfer_release`, `transfer_ship_out`, `transfer_receive`).",
+        ["city"] = "City.",
+        ["clientId"] = "The credential's client id (`sbx_…`, `live_…`, `adm_…`).",
+        ["clientSecret"] = "The credential's secret; shown once, when issued or rotated.",
+        ["confirmedAt"] = "When the brand confirmed the order (UTC); null until then.",
+        ["cooperationMode"] = "How the partner works with the brand.",
+        ["country"] = "ISO 3166-1 alpha-2 country code.",
+        ["createdAt"] = "When it was created (UTC, ISO 8601).",
+        ["credential"] = "The credential.",
+        ["creditRating"] = "The partner's credit rating: A, B or C (C pays before the brand confirms).",
+        ["currency"] = "ISO 4217 currency code, e.g. `CNY`.",
+        ["data"] = "The items of this page, or the event's own data.",
+        ["decidedAt"] = "When the transfer was accepted, rejected or expired (UTC); null while requested.",
+        ["deliveredAt"] = "When the order was delivered (UTC); null until then.",
+        ["delta"] = "Units added (positive) or removed (negative) by the change; null for absolute sets.",
+        ["description"] = "Your own description, free text.",
+        ["detail"] = "What went wrong this time, for a developer to read.",
+        ["details"] = "Details of the action.",
+        ["disabledReason"] = "Why the subscription is disabled (the last error, or that you disabled it); null while enabled.",
+        ["discountRate"] = "The discount applied, as a decimal fraction string (e.g. `\"0.25\"`).",
+        ["effectiveDiscountRate"] = "The discount the partner's orders get: the agreement's, or the tier default.",
+        ["entriesChecked"] = "How many audit entries were checked.",
+        ["entryId"] = "The audit entry's number.",
+        ["environment"] = "`live` or `sandbox`: the data world this belongs to.",
+        ["error"] = "Why the attempt failed; null when it succeeded.",
+        ["errors"] = "Field (as you sent it) → what is wrong with it.",
+        ["eventId"] = "The delivered event's id (the `webhook-id` header).",
+        ["eventType"] = "The delivered event's type.",
+        ["eventTypes"] = "The event types the subscription receives.",
+        ["exitDate"] = "When the partner leaves the channel.",
+        ["expiresAt"] = "When it expires (UTC).",
+        ["failedAttempts"] = "Failed attempts at the event the subscription is stuck on; 0 when healthy.",
+        ["firstBrokenEntry"] = "The first audit entry that was changed or removed; null when the chain is intact.",
+        ["from"] = "The status before the change; null for the first.",
+        ["fromLocationId"] = "The location the units come from (the owner's).",
+        ["hash"] = "This entry's hash (SHA-256 over its content and the previous hash).",
+        ["id"] = "The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).",
+        ["instance"] = "The request path that failed.",
+        ["kind"] = "`partner` or `internal`.",
+        ["lastHandledSequence"] = "The last event sequence number delivered (or skipped as not subscribed).",
+        ["latencyMs"] = "How long the attempt took, in milliseconds.",
+        ["line1"] = "First address line.",
+        ["line2"] = "Second address line.",
+        ["lineNumber"] = "The line's position in the order, from 1.",
+        ["lineTotal"] = "Unit price × quantity.",
+        ["lines"] = "The order lines.",
+        ["listPrice"] = "The brand's list price per unit, before discount.",
+        ["locationId"] = "The location's id (`loc_…`).",
+        ["lowStockThreshold"] = "When available falls below this, an `inventory.low_stock` event is recorded; null when not set.",
+        ["name"] = "The name.",
+        ["nextAttemptAt"] = "When the next delivery attempt is due (UTC); null when nothing is failing.",
+        ["nextCursor"] = "Pass as `cursor` to get the next page; null on the last page.",
+        ["note"] = "Your note, kept with the change.",
+        ["occurredAt"] = "When it happened (UTC).",
+        ["onHand"] = "Units physically at the location.",
+        ["orderId"] = "The order's id (`ord_…`).",
+        ["outcome"] = "The result.",
+        ["paidAt"] = "When the prepayment was recorded (UTC); null if none.",
+        ["parentPartnerId"] = "The regional distributor a sub-distributor belongs to; null otherwise.",
+        ["partnerId"] = "The partner's id (`ptn_…`).",
+        ["phone"] = "Phone number, free text.",
+        ["postalCode"] = "Postal code.",
+        ["previousHash"] = "The previous entry's hash.",
+        ["previousSecretExpiresAt"] = "Until when the secret before the last rotation still signs; null when no rotation is in its overlap.",
+        ["qualification"] = "The partner's qualification.",
+        ["qualificationVerifiedOn"] = "When the brand verified the qualification.",
+        ["qualified"] = "Whether the qualification is verified (live credentials need it).",
+        ["quantity"] = "Whole units.",
+        ["rate"] = "A decimal fraction as a string (e.g. `\"0.25\"`).",
+        ["reason"] = "Why: an adjustment reason, or your reason for a rejection.",
+        ["reference"] = "Your own reference, unique per partner and environment.",
+        ["regionCode"] = "Region code: country, province or city, e.g. `CN`, `CN-SH`, `CN-SH-PD`.",
+        ["rejectionReason"] = "Why the owner rejected the transfer; null otherwise.",
+        ["requestedAt"] = "When the transfer was requested (UTC).",
+        ["reserved"] = "Units set aside for confirmed orders or requested transfers.",
+        ["returnedAt"] = "When the order was returned (UTC); null if it was not.",
+        ["revokedAt"] = "When the credential was revoked (UTC); null while active.",
+        ["rotatedAt"] = "When the secret was last rotated (UTC).",
+        ["rows"] = "The rows to apply.",
+        ["scopes"] = "The OAuth scopes granted.",
+        ["secret"] = "The signing secret (`whsec_…`): shown once, here.",
+        ["sequence"] = "The event's number in your event log for this environment: 1, 2, 3… without gaps.",
+        ["sharedWith"] = "With sharing `named`: the partner ids that may see this location.",
+        ["sharing"] = "Who may see this location's available stock.",
+        ["shipTo"] = "Where to ship; null when the order is collected.",
+        ["shippedAt"] = "When the order shipped (UTC); null until then.",
+        ["sku"] = "The product's SKU (upper case).",
+        ["status"] = "The current status, or an HTTP status code in problem details.",
+        ["statusCode"] = "The HTTP status your endpoint answered; null when no answer arrived.",
+        ["succeeded"] = "Whether the endpoint answered 2xx in time.",
+        ["target"] = "What the action was done to.",
+        ["tier"] = "The partner's tier: basic, advanced or strategic.",
+        ["title"] = "A short, fixed summary of the problem type.",
+        ["to"] = "The status after the change.",
+        ["toLocationId"] = "The location the units go to (the requester's).",
+        ["total"] = "The amount to pay: the sum of the line totals.",
+        ["trackingNumber"] = "The carrier's tracking number; set when the order ships.",
+        ["type"] = "The kind: an event type, a location type, or the problem type URI.",
+        ["unitPrice"] = "The price per unit after your discount, rounded half away from zero to the cent.",
+        ["updatedAt"] = "When it last changed (UTC).",
+        ["url"] = "The HTTPS address events are posted to.",
+        ["valid"] = "Whether the audit chain is intact.",
+        ["verifiedOn"] = "When it was verified.",
+        ["version"] = "Grows by one with every change; the ETag is `\"v{version}\"`.",
+        ["webhook"] = "The subscription.",
+    };
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema concrete)
+        {
+            return;
+        }
+        if (context.Type.IsEnum)
+        {
+            DescribeEnum(concrete, context.Type);
+            return;
+        }
+        if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.Type))
+        {
+            DescribeProblem(concrete);
+        }
+        if (context.Type == typeof(Core.Orders.ShippingAddress))
+        {
+            concrete.Description ??= "Where an order ships."; // a Core type: its XML docs are not in the API's documentation file
+        }
+        foreach (var (name, property) in concrete.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (property is OpenApiSchema member && string.IsNullOrEmpty(member.Description) && Members.TryGetValue(name, out var meaning))
+            {
+                member.Description = meaning;
+            }
+        }
+    }
+
+    // Our problems carry `code` and `traceId` (docs/errors.md) and nothing undeclared.
+    private static void DescribeProblem(OpenApiSchema schema)
+    {
+        schema.Description ??= "An RFC 9457 problem: every error answer. Program against `code`; quote `traceId` to support.";
+        schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        schema.Properties.TryAdd("code", new OpenApiSchema
+        {
+            Type = JsonSchemaType.String, Description = "The stable, machine-readable error code (docs/errors.md), e.g. `insufficient_stock`.",
+        });
+        schema.Properties.TryAdd("traceId", new OpenApiSchema
+        {
+            Type = JsonSchemaType.String, Description = "The request id, also in the `X-Request-Id` header.",
+        });
+        schema.AdditionalPropertiesAllowed = false;
+        schema.AdditionalProperties = null;
+    }
+
+    private static void DescribeEnum(OpenApiSchema schema, Type type)
+    {
+        var values = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (Wire: f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? SnakeCase.From(f.Name),
+                Meaning: f.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description))
+            .ToList();
+        schema.Description ??= $"One of: {string.Join(", ", values.Select(v => $"`{v.Wire}`"))}.";
+        var descriptions = new JsonArrayNode(values.Select(v => v.Meaning ?? Humanize(v.Wire)));
+        schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        schema.Extensions["x-enumDescriptions"] = descriptions.Extension;
+    }
+
+    private static string Humanize(string wire) => char.ToUpperInvariant(wire[0]) + wire[1..].Replace('_', ' ') + ".";
+
+    /// <summary>A JSON array of strings as an OpenAPI extension value.</summary>
+    private sealed class JsonArrayNode(IEnumerable<string> items)
+    {
+        public IOpenApiExtension Extension { get; } = new JsonNodeExtension(new System.Text.Json.Nodes.JsonArray(items.Select(i => (System.Text.Json.Nodes.JsonNode?)i).ToArray()));
+    }
+}
