@@ -37,26 +37,45 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
     /// </summary>
     public async Task<BulkStockResponse> BulkAsync(IReadOnlyList<BulkStockRow> rows, CancellationToken cancellationToken)
     {
+        var outcome = await ApplyRowsAsync(rows, (i, field) => field is null ? $"rows[{i}]" : $"rows[{i}].{field}", atomic: true, cancellationToken);
+        return new BulkStockResponse(outcome.Applied, outcome.Created);
+    }
+
+    /// <summary>What applying rows did: counts, and the refused rows' errors (keyed as the caller names rows).</summary>
+    public sealed record RowsOutcome(int Applied, int Created, Dictionary<string, string[]> Errors);
+
+    /// <summary>
+    /// Checks and applies stock rows in one transaction. <paramref name="atomic"/>: any bad row refuses
+    /// them all (422 naming each); otherwise the good rows apply and the bad ones are reported.
+    /// </summary>
+    public async Task<RowsOutcome> ApplyRowsAsync(IReadOnlyList<BulkStockRow> rows, Func<int, string?, string> key, bool atomic, CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, string[]>();
+        var bad = new HashSet<int>();
+        void Refuse(int row, string? field, string message)
+        {
+            errors[key(row, field)] = [message];
+            bad.Add(row);
+        }
         var firstRowOf = new Dictionary<(string, string), int>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             if ((row.OnHand is null) == (row.Delta is null))
             {
-                errors[$"rows[{i}]"] = ["Give exactly one of onHand (absolute) and delta (relative)."];
+                Refuse(i, null, "Give exactly one of onHand (absolute) and delta (relative).");
             }
             else if (row.Delta is 0)
             {
-                errors[$"rows[{i}].delta"] = ["delta must not be zero."];
+                Refuse(i, "delta", "delta must not be zero.");
             }
             else if (row.Delta is not null && row.Reason is null)
             {
-                errors[$"rows[{i}].reason"] = ["A relative row needs a reason."];
+                Refuse(i, "reason", "A relative row needs a reason.");
             }
             if (!firstRowOf.TryAdd((row.LocationId, row.Sku), i))
             {
-                errors[$"rows[{i}]"] = [$"Same location and SKU as row {firstRowOf[(row.LocationId, row.Sku)]}; send one row per location and SKU."];
+                Refuse(i, null, $"Same location and SKU as {key(firstRowOf[(row.LocationId, row.Sku)], null)}; send one row per location and SKU.");
             }
         }
         var locationIds = rows.Select(r => r.LocationId).Distinct().ToList();
@@ -67,14 +86,17 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         {
             if (!locations.ContainsKey(rows[i].LocationId))
             {
-                errors[$"rows[{i}].locationId"] = [$"You have no location '{rows[i].LocationId}'."];
+                Refuse(i, "locationId", $"You have no location '{rows[i].LocationId}'.");
             }
             if (!known.Contains(rows[i].Sku))
             {
-                errors[$"rows[{i}].sku"] = [$"There is no product with SKU '{rows[i].Sku}'."];
+                Refuse(i, "sku", $"There is no product with SKU '{rows[i].Sku}'.");
             }
         }
-        ThrowIfAny(errors);
+        if (atomic)
+        {
+            ThrowIfAny(errors);
+        }
 
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var existing = await db.StockLevels.AsNoTracking().Where(s => locationIds.Contains(s.LocationId) && skus.Contains(s.Sku))
@@ -85,15 +107,19 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         var changeEvents = new List<PartnerEvent>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
+            if (bad.Contains(i))
+            {
+                continue;
+            }
             var row = rows[i];
             var level = existing.GetValueOrDefault((row.LocationId, row.Sku));
             var onHand = row.OnHand ?? (level?.OnHand ?? 0) + row.Delta!.Value;
             var reserved = level?.Reserved ?? 0;
             if (onHand < reserved || onHand > 10_000_000)
             {
-                errors[$"rows[{i}]"] = [onHand > 10_000_000
+                Refuse(i, null, onHand > 10_000_000
                     ? "On hand would exceed 10,000,000."
-                    : $"On hand would be {onHand}, below the {reserved} reserved; available would be {onHand - reserved}."];
+                    : $"On hand would be {onHand}, below the {reserved} reserved; available would be {onHand - reserved}.");
                 continue;
             }
             var availableBefore = level?.Available ?? 0;
@@ -110,20 +136,20 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
                 level.UpdatedAt = now;
             }
             written.Add(level);
-            if (errors.Count == 0)
-            {
-                changeEvents.AddRange(ChangeEvents(level, row.Reason is { } reason ? SnakeCase.Of(reason) : "set", row.Delta, availableBefore, now));
-            }
+            changeEvents.AddRange(ChangeEvents(level, row.Reason is { } reason ? SnakeCase.Of(reason) : "set", row.Delta, availableBefore, now));
         }
-        ThrowIfAny(errors);
-        // One multi-row statement per 500 rows rather than one per row: the writes are most of a bulk's cost.
+        if (atomic)
+        {
+            ThrowIfAny(errors);
+        }
+        // Multi-row statements rather than one per row: the writes are most of a bulk's cost.
         if (await db.UpsertOnHandAsync(written, cancellationToken) != written.Count)
         {
-            throw new DomainException(ErrorKind.Conflict, "concurrent_update", "Some of these levels changed while the bulk ran; nothing was applied. Send it again.");
+            throw new DomainException(ErrorKind.Conflict, "concurrent_update", "Some of these levels changed while the rows were applied; nothing was applied. Send them again.");
         }
         await db.InsertEventsAsync(changeEvents, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new BulkStockResponse(rows.Count, created);
+        return new RowsOutcome(written.Count, created, errors);
     }
 
     private static void ThrowIfAny(Dictionary<string, string[]> errors)
