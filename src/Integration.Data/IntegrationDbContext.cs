@@ -38,6 +38,8 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
 
     /// <summary>Involve two partners, so not under the one-partner tenancy filter: <c>TransferDesk</c> filters by party.</summary>
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<StockImport> StockImports => Set<StockImport>();
+    public DbSet<StockImportChunk> StockImportChunks => Set<StockImportChunk>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>

@@ -37,6 +37,18 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
             });
         }
+        // An upload read from the raw body (an import) declares its body by the types it consumes.
+        if (operation.RequestBody is null && metadata.OfType<ConsumesAttribute>().FirstOrDefault() is { } consumes)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = consumes.ContentTypes.ToDictionary(type => type, _ => (IOpenApiMediaType)new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The upload as text." },
+                }),
+            };
+        }
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
         var validationProblem = context.SchemaGenerator.GenerateSchema(typeof(ValidationProblemDetails), context.SchemaRepository);
         operation.Responses ??= [];

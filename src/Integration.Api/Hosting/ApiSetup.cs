@@ -59,6 +59,9 @@ public static class ApiSetup
         builder.Services.AddScoped<BrandStockLedger>();
         builder.Services.AddScoped<StockBook>();
         builder.Services.AddScoped<TransferDesk>();
+        builder.Services.AddScoped<StockImports>();
+        builder.Services.AddSingleton<StockImportRunner>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<StockImportRunner>());
         builder.Services.AddSingleton<TransferExpiry>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TransferExpiry>());
         builder.Services.AddScoped<OrderBook>();

@@ -142,6 +142,32 @@ public sealed class StockChangesController(StockBook stock) : ControllerBase
         stock.BulkAsync(request.Rows, cancellationToken);
 
     /// <summary>
+    /// Starts a large stock sync: up to 1,000,000 rows as JSON lines (<c>application/x-ndjson</c>, one
+    /// row object per line) or CSV (<c>text/csv</c>, a header naming locationId, sku and any of onHand,
+    /// delta, reason; no quoted values). Answers 202 with the import to poll; rows apply in the
+    /// background, 5,000 lines per transaction; bad rows are reported by line, good ones apply.
+    /// </summary>
+    [HttpPost("imports", Name = "CreateStockImport")]
+    [PartnerAccess(ApiScopes.InventoryWrite)]
+    [Idempotent]
+    [Consumes("application/x-ndjson", "text/csv")]
+    [RequestSizeLimit(256 * 1024 * 1024)]
+    [ProblemResponses(413, 415, 422)]
+    [ProducesResponseType<StockImportResponse>(StatusCodes.Status202Accepted)]
+    public async Task<IActionResult> Import([FromServices] StockImports imports, CancellationToken cancellationToken)
+    {
+        var format = Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true ? StockImports.CsvFormat : StockImports.NdjsonFormat;
+        var import = await imports.CreateAsync(HttpContext.RequirePartnerCaller(), format, Request.Body, cancellationToken);
+        return Accepted(Url.Link("GetStockImport", new { id = import.Id, version = RouteData.Values["version"] }), StockImportResponse.Of(import));
+    }
+
+    /// <summary>An import's progress, counts and the first 1,000 refused rows with their line numbers.</summary>
+    [HttpGet("imports/{id}", Name = "GetStockImport")]
+    [PartnerAccess(ApiScopes.InventoryRead)]
+    public async Task<StockImportResponse> GetImport(string id, [FromServices] StockImports imports, CancellationToken cancellationToken) =>
+        StockImportResponse.Of(await imports.GetAsync(id, cancellationToken));
+
+    /// <summary>
     /// Every change to your stock, in the order it was committed, resumable from <c>cursor</c>:
     /// apply them in order and your copy equals ours. Kept 30 days, like the event log.
     /// </summary>

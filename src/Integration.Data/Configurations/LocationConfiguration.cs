@@ -58,3 +58,29 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
         builder.HasIndex(t => new { t.Status, t.ExpiresAt });
     }
 }
+
+internal sealed class StockImportConfiguration : IEntityTypeConfiguration<StockImport>
+{
+    public void Configure(EntityTypeBuilder<StockImport> builder)
+    {
+        builder.ToTable("stock_imports");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).HasMaxLength(40);
+        builder.Property(i => i.PartnerId).HasMaxLength(40);
+        builder.Property(i => i.Format).HasMaxLength(16);
+        builder.Property(i => i.LeaseOwner).HasMaxLength(64);
+        builder.HasIndex(i => new { i.Status, i.CreatedAt });
+        builder.HasIndex(i => new { i.PartnerId, i.Environment, i.CreatedAt });
+    }
+}
+
+internal sealed class StockImportChunkConfiguration : IEntityTypeConfiguration<StockImportChunk>
+{
+    public void Configure(EntityTypeBuilder<StockImportChunk> builder)
+    {
+        builder.ToTable("stock_import_chunks");
+        builder.HasKey(c => new { c.ImportId, c.Index });
+        builder.Property(c => c.ImportId).HasMaxLength(40);
+        builder.HasOne<StockImport>().WithMany().HasForeignKey(c => c.ImportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

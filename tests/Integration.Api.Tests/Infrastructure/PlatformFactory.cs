@@ -45,6 +45,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Webhooks:AllowedPrivateHosts:0"] = "localhost",
             ["Webhooks:AllowedPrivateHosts:1"] = "127.0.0.1",
             ["Webhooks:DispatchInBackground"] = "false",
+            ["Inventory:RunImportsInBackground"] = "false",
         };
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
         {

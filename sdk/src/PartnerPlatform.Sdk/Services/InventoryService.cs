@@ -1,13 +1,25 @@
 namespace PartnerPlatform.Sdk;
 
+/// <summary>How an import's rows are written.</summary>
+public enum StockImportFormat
+{
+    /// <summary>One JSON row object per line (<c>application/x-ndjson</c>).</summary>
+    JsonLines,
+
+    /// <summary>CSV with a header naming locationId, sku and any of onHand, delta, reason (<c>text/csv</c>).</summary>
+    Csv,
+}
+
 /// <summary>Your locations, their stock, adjustments, the change feed, and shared availability: <c>client.Inventory</c>.</summary>
 public sealed class InventoryService
 {
     private readonly InventoryClient _inventory;
     private readonly LocationsClient _locations;
+    private readonly HttpClient _http;
 
     internal InventoryService(HttpClient http)
     {
+        _http = http;
         _inventory = new InventoryClient(http) { ReadResponseAsString = true };
         _locations = new LocationsClient(http) { ReadResponseAsString = true };
     }
@@ -101,6 +113,61 @@ public sealed class InventoryService
     /// <param name="cancellationToken">Stops waiting.</param>
     public Task<BulkStockResponse> BulkAsync(IReadOnlyList<BulkStockRow> rows, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         _inventory.BulkSetStockAsync((options ?? new RequestOptions()).KeyOrNew(), new BulkStockRequest { Rows = rows }, cancellationToken);
+
+    /// <summary>
+    /// Starts a large stock sync (up to 1,000,000 rows) that applies in the background; poll it with
+    /// <see cref="GetImportAsync"/> or <see cref="WaitForImportAsync"/>. Bad rows are reported by line,
+    /// good ones apply. The content is read as UTF-8 text before sending, so a retry sends it again.
+    /// </summary>
+    /// <param name="content">JSON lines (one row object per line) or CSV with a header.</param>
+    /// <param name="format">Which of the two <paramref name="content"/> is.</param>
+    /// <param name="options">Your own Idempotency-Key, if you keep one.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public async Task<StockImportResponse> ImportAsync(Stream content, StockImportFormat format, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        // Sent by hand: the upload is raw text, not JSON, which the generated method would serialise.
+        using var reader = new StreamReader(content, System.Text.Encoding.UTF8, leaveOpen: true);
+        var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v2/inventory/imports")
+        {
+            Content = new StringContent(text, System.Text.Encoding.UTF8, format == StockImportFormat.Csv ? "text/csv" : "application/x-ndjson"),
+        };
+        request.Headers.Add("Idempotency-Key", (options ?? new RequestOptions()).KeyOrNew());
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<StockImportResponse>(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
+                ?? throw new System.Text.Json.JsonException("empty");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new PartnerApiException(response.StatusCode, "unexpected_response", "The import's answer is not an import.",
+                response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null, body, null, e);
+        }
+    }
+
+    /// <summary>An import's progress, counts and first 1,000 refused rows.</summary>
+    /// <param name="id">The import id (<c>imp_…</c>).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task<StockImportResponse> GetImportAsync(string id, CancellationToken cancellationToken = default) => _inventory.GetStockImportAsync(id, cancellationToken);
+
+    /// <summary>Polls an import until it has completed.</summary>
+    /// <param name="id">The import id.</param>
+    /// <param name="pollInterval">Between polls; 1 s when null.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public async Task<StockImportResponse> WaitForImportAsync(string id, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var import = await GetImportAsync(id, cancellationToken).ConfigureAwait(false);
+            if (import.Status == StockImportStatus.Completed)
+            {
+                return import;
+            }
+            await Task.Delay(pollInterval ?? TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Every change to your stock after <c>options.Cursor</c>, in commit order: apply them in order to mirror our view.</summary>
     /// <param name="options">Where to resume, and the page size.</param>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Integration.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class LocationsStockAndTransfers : Migration
+    public partial class Inventory : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -38,6 +38,34 @@ namespace Integration.Data.Migrations.Postgres
                         principalTable: "partners",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stock_imports",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Format = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CsvHeader = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TotalRows = table.Column<int>(type: "integer", nullable: false),
+                    ChunkCount = table.Column<int>(type: "integer", nullable: false),
+                    NextChunk = table.Column<int>(type: "integer", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "integer", nullable: false),
+                    AppliedRows = table.Column<int>(type: "integer", nullable: false),
+                    FailedRows = table.Column<int>(type: "integer", nullable: false),
+                    Errors = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stock_imports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -96,10 +124,40 @@ namespace Integration.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "stock_import_chunks",
+                columns: table => new
+                {
+                    ImportId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    FirstLine = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stock_import_chunks", x => new { x.ImportId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_stock_import_chunks_stock_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "stock_imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_locations_PartnerId_Environment_CreatedAt_Id",
                 table: "locations",
                 columns: new[] { "PartnerId", "Environment", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_imports_PartnerId_Environment_CreatedAt",
+                table: "stock_imports",
+                columns: new[] { "PartnerId", "Environment", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_imports_Status_CreatedAt",
+                table: "stock_imports",
+                columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_stock_levels_PartnerId_Environment_Sku",
@@ -131,10 +189,16 @@ namespace Integration.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "stock_import_chunks");
+
+            migrationBuilder.DropTable(
                 name: "stock_levels");
 
             migrationBuilder.DropTable(
                 name: "transfers");
+
+            migrationBuilder.DropTable(
+                name: "stock_imports");
 
             migrationBuilder.DropTable(
                 name: "locations");

@@ -5,7 +5,7 @@
 namespace Integration.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class LocationsStockAndTransfers : Migration
+    public partial class Inventory : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -36,6 +36,34 @@ namespace Integration.Data.Migrations.Sqlite
                         principalTable: "partners",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stock_imports",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CsvHeader = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChunkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextChunk = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppliedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Errors = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stock_imports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -94,10 +122,40 @@ namespace Integration.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "stock_import_chunks",
+                columns: table => new
+                {
+                    ImportId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstLine = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stock_import_chunks", x => new { x.ImportId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_stock_import_chunks_stock_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "stock_imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_locations_PartnerId_Environment_CreatedAt_Id",
                 table: "locations",
                 columns: new[] { "PartnerId", "Environment", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_imports_PartnerId_Environment_CreatedAt",
+                table: "stock_imports",
+                columns: new[] { "PartnerId", "Environment", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stock_imports_Status_CreatedAt",
+                table: "stock_imports",
+                columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_stock_levels_PartnerId_Environment_Sku",
@@ -129,10 +187,16 @@ namespace Integration.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "stock_import_chunks");
+
+            migrationBuilder.DropTable(
                 name: "stock_levels");
 
             migrationBuilder.DropTable(
                 name: "transfers");
+
+            migrationBuilder.DropTable(
+                name: "stock_imports");
 
             migrationBuilder.DropTable(
                 name: "locations");
