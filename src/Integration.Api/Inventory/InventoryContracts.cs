@@ -107,8 +107,10 @@ public sealed record StockChangeResponse(long Sequence, string LocationId, strin
 /// <summary>Up to 5,000 rows, applied together or not at all.</summary>
 public sealed record BulkStockRequest
 {
-    [MinLength(1, ErrorMessage = "Send at least one row.")]
-    [MaxLength(StockBook.MaxBulkRows, ErrorMessage = "At most 5,000 rows per request; use a bulk job for more.")]
+    [MinLength(1)]
+    [MaxLength(StockBook.MaxBulkRows)]
+    // Rows (and their count) are checked by StockBook (all bad rows named at once, and cheaper than MVC's validation of 5,000 objects).
+    [Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever]
     public required IReadOnlyList<BulkStockRow> Rows { get; init; }
 }
 

@@ -3,6 +3,7 @@ using Integration.Api.Events;
 using Integration.Api.OAuth;
 using Integration.Api.Partners;
 using Integration.Api.Paging;
+using Integration.Core.Catalog;
 using Integration.Core.Common;
 using Integration.Core.Events;
 using Integration.Core.Inventory;
@@ -37,6 +38,10 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
     /// </summary>
     public async Task<BulkStockResponse> BulkAsync(IReadOnlyList<BulkStockRow> rows, CancellationToken cancellationToken)
     {
+        if (rows.Count is 0 or > MaxBulkRows)
+        {
+            throw DomainException.Invalid("rows", rows.Count == 0 ? "Send at least one row." : "At most 5,000 rows per request; use an import for more.");
+        }
         var outcome = await ApplyRowsAsync(rows, (i, field) => field is null ? $"rows[{i}]" : $"rows[{i}].{field}", atomic: true, cancellationToken);
         return new BulkStockResponse(outcome.Applied, outcome.Created);
     }
@@ -61,6 +66,18 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
+            if (row.LocationId is not { Length: >= 1 and <= 40 })
+            {
+                Refuse(i, "locationId", "locationId is 1 to 40 characters.");
+            }
+            if (!SkuFormat.IsValid(row.Sku))
+            {
+                Refuse(i, "sku", "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.");
+            }
+            if (row.OnHand is < 0 or > 10_000_000 || row.Delta is < -10_000_000 or > 10_000_000)
+            {
+                Refuse(i, row.OnHand is null ? "delta" : "onHand", "Quantities are whole numbers: onHand 0 to 10,000,000, delta ±10,000,000.");
+            }
             if ((row.OnHand is null) == (row.Delta is null))
             {
                 Refuse(i, null, "Give exactly one of onHand (absolute) and delta (relative).");
