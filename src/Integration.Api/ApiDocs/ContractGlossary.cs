@@ -199,16 +199,10 @@ public sealed class ContractGlossary : ISchemaFilter
                 Meaning: f.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description))
             .ToList();
         schema.Description ??= $"One of: {string.Join(", ", values.Select(v => $"`{v.Wire}`"))}.";
-        var descriptions = new JsonArrayNode(values.Select(v => v.Meaning ?? Humanize(v.Wire)));
         schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-        schema.Extensions["x-enumDescriptions"] = descriptions.Extension;
+        schema.Extensions["x-enumDescriptions"] = new JsonNodeExtension(
+            new System.Text.Json.Nodes.JsonArray(values.Select(v => (System.Text.Json.Nodes.JsonNode?)(v.Meaning ?? Humanize(v.Wire))).ToArray()));
     }
 
     private static string Humanize(string wire) => char.ToUpperInvariant(wire[0]) + wire[1..].Replace('_', ' ') + ".";
-
-    /// <summary>A JSON array of strings as an OpenAPI extension value.</summary>
-    private sealed class JsonArrayNode(IEnumerable<string> items)
-    {
-        public IOpenApiExtension Extension { get; } = new JsonNodeExtension(new System.Text.Json.Nodes.JsonArray(items.Select(i => (System.Text.Json.Nodes.JsonNode?)i).ToArray()));
-    }
 }

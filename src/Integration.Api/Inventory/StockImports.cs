@@ -41,6 +41,7 @@ public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOpti
     public const string CsvFormat = "csv";
     private static readonly string[] CsvColumns = ["locationId", "sku", "onHand", "delta", "reason"];
     internal static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web);
+    private static readonly Dictionary<string, AdjustmentReason> Reasons = Enum.GetValues<AdjustmentReason>().ToDictionary(r => SnakeCase.Of(r));
 
     public async Task<StockImport> CreateAsync(Caller caller, string format, Stream body, CancellationToken cancellationToken)
     {
@@ -183,9 +184,9 @@ public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOpti
                 : throw new FormatException($"{column} must be a whole number, not '{v}'.")
             : null;
         AdjustmentReason? Reason() => Value("reason") is { } v
-            ? Enum.GetValues<AdjustmentReason>().FirstOrDefault(r => SnakeCase.Of(r) == v) is var reason && SnakeCase.Of(reason) == v
+            ? Reasons.TryGetValue(v, out var reason)
                 ? reason
-                : throw new FormatException($"reason must be one of {string.Join(", ", Enum.GetValues<AdjustmentReason>().Select(r => SnakeCase.Of(r)))}, not '{v}'.")
+                : throw new FormatException($"reason must be one of {string.Join(", ", Reasons.Keys)}, not '{v}'.")
             : null;
         return new BulkStockRow
         {

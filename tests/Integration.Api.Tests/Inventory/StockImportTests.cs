@@ -52,17 +52,18 @@ public sealed class StockImportTests(PlatformFactory platform) : IClassFixture<P
         var sku = await platform.CreateProductAsync(3m);
         var session = await platform.NewPartnerSessionAsync();
         var location = await session.CreateLocationAsync();
-        var body = $"sku,locationId,delta,reason\n{sku},{location},7,received\n{sku},{location},two,received\n";
+        var body = $"sku,locationId,delta,reason\n{sku},{location},7,received\n{sku},{location},two,received\n{sku},{location},1,found\n";
 
         var accepted = await UploadAsync(session, body, "text/csv");
         await accepted.ReadJsonAsync(HttpStatusCode.Accepted);
         await RunImportsAsync();
 
         var done = await (await session.Client.GetAsync(accepted.Headers.Location)).ReadJsonAsync(HttpStatusCode.OK);
-        Assert.Equal((1, 1), (done["appliedRows"]!.GetValue<int>(), done["failedRows"]!.GetValue<int>()));
-        var error = done["errors"]![0]!;
-        Assert.Equal(3, error["line"]!.GetValue<int>());
-        Assert.Contains("whole number", error["error"]!.GetValue<string>());
+        Assert.Equal((1, 2), (done["appliedRows"]!.GetValue<int>(), done["failedRows"]!.GetValue<int>()));
+        var errors = done["errors"]!.AsArray();
+        Assert.Equal([3, 4], errors.Select(e => e!["line"]!.GetValue<int>()));
+        Assert.Contains("whole number", errors[0]!["error"]!.GetValue<string>());
+        Assert.Contains("reason must be one of received, sold", errors[1]!["error"]!.GetValue<string>());
         Assert.Equal(7, (await session.StockAsync(location, sku))["onHand"]!.GetValue<int>());
     }
 
