@@ -362,20 +362,19 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
                 throw new DomainException(ErrorKind.Conflict, "below_reserved",
                     $"{level.Reserved} units of '{sku}' are reserved here; on hand cannot go below that.");
             }
-            var expected = level.Version;
-            var moved = await db.StockLevels.Where(s => s.LocationId == locationId && s.Sku == sku && s.Version == expected)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, onHand).SetProperty(s => s.Version, expected + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken);
-            if (moved == 0)
-            {
-                throw new DomainException(ErrorKind.PreconditionFailed, "precondition_failed", "The stock level changed meanwhile. Read it again and retry.");
-            }
-            db.Entry(level).State = EntityState.Detached;
             level.OnHand = onHand;
-            level.Version = expected + 1;
+            level.Version++; // the version is a concurrency token: the save checks it was not changed meanwhile
             level.UpdatedAt = now;
         }
         RecordChange(level, "set", delta: null, availableBefore, now);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException(ErrorKind.PreconditionFailed, "precondition_failed", "The stock level changed meanwhile. Read it again and retry.");
+        }
         await transaction.CommitAsync(cancellationToken);
         return (level, created);
     }
