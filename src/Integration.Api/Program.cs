@@ -3,12 +3,14 @@ using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Integration.Api.RateLimiting;
+using Integration.Api.Settlement;
 using Integration.Api.Versioning;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
 builder.AddVersionedApi();
 builder.AddEventsAndWebhooks();
+builder.AddSettlement();
 builder.AddPartnerAuth();
 builder.AddRateLimits();
 builder.AddApiDocs();

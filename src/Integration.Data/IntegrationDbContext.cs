@@ -3,11 +3,13 @@ using Integration.Core.Audit;
 using Integration.Core.Catalog;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
+using Integration.Core.Disputes;
 using Integration.Core.Idempotency;
 using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Integration.Core.Events;
 using Integration.Core.Partners;
+using Integration.Core.Settlement;
 using Integration.Core.Webhooks;
 using Integration.Data.Conventions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -41,6 +43,14 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<StockImport> StockImports => Set<StockImport>();
     public DbSet<StockImportChunk> StockImportChunks => Set<StockImportChunk>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<PeriodClose> PeriodCloses => Set<PeriodClose>();
+
+    /// <summary>The brand's books across partners: read by internal teams only, never through the partner API.</summary>
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<ActivitySubsidy> ActivitySubsidies => Set<ActivitySubsidy>();
+    public DbSet<Payout> Payouts => Set<Payout>();
+    public DbSet<Dispute> Disputes => Set<Dispute>();
 
     /// <summary>
     /// The partner whose data this unit of work may see, or null for internal work (admin API,

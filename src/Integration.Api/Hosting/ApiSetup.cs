@@ -65,6 +65,8 @@ public static class ApiSetup
         builder.Services.AddSingleton<TransferExpiry>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<TransferExpiry>());
         builder.Services.AddScoped<OrderBook>();
+        builder.Services.AddScoped<AccountStanding>();
+        builder.Services.AddScoped<Disputes.DisputeDesk>();
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddHostedService<IdempotencyPruning>();
         builder.Services.AddOptions<VersionLifecycleOptions>().Bind(builder.Configuration.GetSection("Api"));

@@ -4,6 +4,7 @@ using Integration.Api.Hosting;
 using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Api.Partners;
 using Integration.Core.Catalog;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc;
@@ -82,6 +83,7 @@ public sealed class LocationsController(StockBook stock) : ControllerBase
     /// <param name="request">The on-hand count.</param>
     /// <param name="cancellationToken">Ends the request when the caller goes away.</param>
     [HttpPut("{id}/stock/{sku}", Name = "SetStockLevel")]
+    [RefusedWhileFrozen]
     [PartnerAccess(ApiScopes.InventoryWrite)]
     [ProblemResponses(409, 412, 422, 428)]
     [ProducesResponseType<StockLevelResponse>(StatusCodes.Status200OK)]
@@ -120,6 +122,7 @@ public sealed class StockChangesController(StockBook stock) : ControllerBase
     /// would take available below zero changes nothing (409 <c>insufficient_stock</c>). Needs an Idempotency-Key.
     /// </summary>
     [HttpPost("adjustments", Name = "AdjustStock")]
+    [RefusedWhileFrozen]
     [PartnerAccess(ApiScopes.InventoryWrite)]
     [Idempotent]
     [ProblemResponses(409, 422)]
@@ -135,6 +138,7 @@ public sealed class StockChangesController(StockBook stock) : ControllerBase
     /// and the answer names every bad row. Needs an Idempotency-Key.
     /// </summary>
     [HttpPost("bulk", Name = "BulkSetStock")]
+    [RefusedWhileFrozen]
     [PartnerAccess(ApiScopes.InventoryWrite)]
     [Idempotent]
     [ProblemResponses(409, 422)]
@@ -148,6 +152,7 @@ public sealed class StockChangesController(StockBook stock) : ControllerBase
     /// background, 5,000 lines per transaction; bad rows are reported by line, good ones apply.
     /// </summary>
     [HttpPost("imports", Name = "CreateStockImport")]
+    [RefusedWhileFrozen]
     [PartnerAccess(ApiScopes.InventoryWrite)]
     [Idempotent]
     [Consumes("application/x-ndjson", "text/csv")]

@@ -4,6 +4,7 @@ using Integration.Api.ApiDocs;
 using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Api.Partners;
 using Integration.Core.Catalog;
 using Integration.Core.Credentials;
 using Integration.Core.Inventory;
@@ -61,6 +62,7 @@ public sealed class TransfersController(TransferDesk transfers) : ControllerBase
 {
     /// <summary>Requests units from another partner's shared location to one of yours; they are reserved there at once.</summary>
     [HttpPost(Name = "RequestTransfer")]
+    [RefusedWhileFrozen]
     [PartnerAccess(ApiScopes.InventoryWrite)]
     [Idempotent]
     [ProblemResponses(409, 422)]
@@ -84,6 +86,7 @@ public sealed class TransfersController(TransferDesk transfers) : ControllerBase
 
     /// <summary>Accepts a transfer asking for your stock: the units move to the requester's location.</summary>
     [HttpPost("{id}/accept", Name = "AcceptTransfer")]
+    [RefusedWhileFrozen]
     [PartnerAccess(ApiScopes.InventoryWrite)]
     [ProblemResponses(409)]
     public async Task<TransferResponse> Accept(string id, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using Integration.Api.Events;
 using Integration.Api.Inventory;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Api.Partners;
 using Integration.Core.Common;
 using Integration.Core.Orders;
 using Integration.Core.Events;
@@ -17,7 +18,7 @@ namespace Integration.Api.Orders;
 /// same transaction; stock moves with the status (confirm reserves, ship consumes, cancel releases).
 /// Partner reads go through the database's tenancy filter, so another partner's order is simply absent.
 /// </summary>
-public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, EventLog events, TimeProvider clock)
+public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AccountStanding standing, AuditLog audit, EventLog events, TimeProvider clock)
 {
     public const string BrandActor = "brand";
 
@@ -26,6 +27,10 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == caller.PartnerId, cancellationToken);
         var now = clock.UtcNow();
         EnsureMayOrder(partner, now);
+        if (await standing.IsFrozenByDisputeAsync(partner.Id, caller.Environment!.Value, cancellationToken))
+        {
+            throw AccountStanding.Frozen("A level-3 dispute is open: the account is frozen until it is resolved");
+        }
         var duplicates = request.Lines.Select((l, i) => (l.Sku, i)).GroupBy(l => l.Sku).Where(g => g.Count() > 1).ToList();
         if (duplicates.Count > 0)
         {

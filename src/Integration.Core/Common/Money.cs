@@ -5,7 +5,11 @@ public static class Money
 {
     public const string DefaultCurrency = "CNY";
 
-    public static decimal Round(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+    public static decimal Round(decimal amount)
+    {
+        var rounded = decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+        return rounded == 0 ? 0m : rounded; // never a negative zero ("-0.00") on a statement
+    }
 
     public static bool HasAtMostTwoDecimals(decimal amount) => Round(amount) == amount;
 }

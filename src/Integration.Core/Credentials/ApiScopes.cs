@@ -8,6 +8,7 @@ public static class ApiScopes
     public const string InventoryRead = "inventory:read";
     public const string InventoryWrite = "inventory:write";
     public const string SettlementsRead = "settlements:read";
+    public const string DisputesWrite = "disputes:write";
     public const string WebhooksManage = "webhooks:manage";
     public const string EventsRead = "events:read";
 
@@ -15,7 +16,7 @@ public static class ApiScopes
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> PartnerScopes { get; } =
-        [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, SettlementsRead, WebhooksManage, EventsRead];
+        [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, SettlementsRead, DisputesWrite, WebhooksManage, EventsRead];
 
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
     {
@@ -24,6 +25,7 @@ public static class ApiScopes
         [InventoryRead] = "Read locations, stock levels, shared availability and transfers.",
         [InventoryWrite] = "Change locations, stock levels and transfers.",
         [SettlementsRead] = "Read settlement statements and disputes.",
+        [DisputesWrite] = "Open disputes on orders and statement lines.",
         [WebhooksManage] = "Manage webhook subscriptions and read their delivery logs.",
         [EventsRead] = "Read the event log.",
         [Admin] = "Internal teams: the admin API.",

@@ -14,6 +14,10 @@ public static class EventTypes
     public const string TransferExpired = "transfer.expired";
     public const string CredentialExpiring = "credential.expiring";
     public const string CredentialRevoked = "credential.revoked";
+    public const string SettlementClosed = "settlement.closed";
+    public const string PayoutPaid = "payout.paid";
+    public const string DisputeOpened = "dispute.opened";
+    public const string DisputeResolved = "dispute.resolved";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -31,6 +35,10 @@ public static class EventTypes
         [WebhookDisabled] = "A webhook subscription was disabled after failing for the whole retry window.",
         [CredentialExpiring] = "A credential's secret was rotated; the previous secret stops working at previousSecretExpiresAt.",
         [CredentialRevoked] = "A credential was revoked; its tokens stop working within 30 seconds.",
+        [SettlementClosed] = "A month closed: your statement is final; data carries its balance, held amount, amount due and due date.",
+        [PayoutPaid] = "The bank gateway confirmed a payout of a statement's balance (or of an amount a dispute held back).",
+        [DisputeOpened] = "You opened a dispute; data carries its level and, for level 1, the resolution deadline.",
+        [DisputeResolved] = "A dispute was resolved: accepted (with the adjustment for your next statement) or rejected.",
     };
 
     public static bool IsKnown(string type) => Descriptions.ContainsKey(type);

@@ -52,6 +52,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Keyset paging, newest first, for each partner's list.
         builder.HasIndex(o => new { o.PartnerId, o.Environment, o.CreatedAt, o.Id });
         builder.HasIndex(o => new { o.PartnerId, o.Environment, o.UpdatedAt });
+        // Settlement: a partner's orders delivered, and returned, in a month.
+        builder.HasIndex(o => new { o.PartnerId, o.Environment, o.DeliveredAt });
+        builder.HasIndex(o => new { o.PartnerId, o.Environment, o.ReturnedAt });
     }
 }
 

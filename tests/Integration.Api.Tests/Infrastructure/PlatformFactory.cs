@@ -26,8 +26,9 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A second instance on the same database as another, as two servers behind a load balancer.</summary>
-    protected internal PlatformFactory(TestDatabase? sharedDatabase)
+    protected internal PlatformFactory(TestDatabase? sharedDatabase, DateTimeOffset? startTime = null)
     {
+        Clock = new FakeTimeProvider(startTime ?? DateTimeOffset.UtcNow);
         _database = sharedDatabase ?? new TestDatabase();
         _ownsDatabase = sharedDatabase is null;
         Settings = new Dictionary<string, string?>
@@ -46,6 +47,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Webhooks:AllowedPrivateHosts:1"] = "127.0.0.1",
             ["Webhooks:DispatchInBackground"] = "false",
             ["Inventory:RunImportsInBackground"] = "false",
+            ["Settlement:RunInBackground"] = "false",
         };
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
         {
@@ -57,7 +59,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Configuration of the host; change it in a subclass constructor, before the host starts.</summary>
     protected Dictionary<string, string?> Settings { get; }

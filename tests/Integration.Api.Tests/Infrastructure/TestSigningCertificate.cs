@@ -22,7 +22,8 @@ public static class TestSigningCertificate
             ? new CertificateRequest("CN=integration-tests-signing", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             : new CertificateRequest("CN=integration-tests-signing", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        // Valid well around today: settlement tests run their clocks through earlier and later months.
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-3), DateTimeOffset.UtcNow.AddYears(3));
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "integration-tests", $"signing-{name}-{Environment.ProcessId}.pfx");
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         System.IO.File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));

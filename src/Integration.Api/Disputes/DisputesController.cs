@@ -1,0 +1,72 @@
+using Asp.Versioning;
+using Integration.Api.ApiDocs;
+using Integration.Api.Idempotency;
+using Integration.Api.OAuth;
+using Integration.Api.Paging;
+using Integration.Core.Credentials;
+using Integration.Core.Disputes;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integration.Api.Disputes;
+
+/// <summary>
+/// Disputes of orders and statement lines. The amount sets the level: under 50,000 → 1 (regional
+/// manager, resolved within 48 hours), 50,000–500,000 → 2 (legal), above 500,000 → 3 (risk committee;
+/// your account is frozen until it is resolved). The amount is held back from payouts meanwhile.
+/// </summary>
+[ApiController]
+[ApiVersion(1, Deprecated = true)]
+[ApiVersion(2)]
+[Route("v{version:apiVersion}/disputes")]
+[Tags("Disputes")]
+public sealed class DisputesController(DisputeDesk disputes, TimeProvider clock) : ControllerBase
+{
+    [HttpPost(Name = "OpenDispute")]
+    [PartnerAccess(ApiScopes.DisputesWrite)]
+    [Idempotent(required: false)]
+    [ProblemResponses(404, 422)]
+    [ProducesResponseType<DisputeResponse>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Open(OpenDisputeRequest request, CancellationToken cancellationToken)
+    {
+        var dispute = await disputes.OpenAsync(HttpContext.RequirePartnerCaller(), request, cancellationToken);
+        return Created(Url.Link("GetDispute", new { id = dispute.Id, version = RouteData.Values["version"] }), DisputeResponse.Of(dispute, clock.GetUtcNow()));
+    }
+
+    /// <summary>Your disputes, newest first.</summary>
+    [HttpGet(Name = "ListDisputes")]
+    [PartnerAccess(ApiScopes.SettlementsRead)]
+    public async Task<Page<DisputeResponse>> List([FromQuery] DisputeStatus? status, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await disputes.ListAsync(status, level: null, slaBreached: null, page, cancellationToken))
+            .ToPage(page, HttpContext, DisputeDesk.CursorOf, d => DisputeResponse.Of(d, clock.GetUtcNow()));
+
+    /// <summary>A dispute with its status and history.</summary>
+    [HttpGet("{id}", Name = "GetDispute")]
+    [PartnerAccess(ApiScopes.SettlementsRead)]
+    public async Task<DisputeResponse> Get(string id, CancellationToken cancellationToken) =>
+        DisputeResponse.Of(await disputes.GetAsync(id, cancellationToken), clock.GetUtcNow());
+}
+
+/// <summary>Internal teams: every partner's disputes, SLA breaches, resolution.</summary>
+[ApiController]
+[ApiVersion(1)]
+[AdminAccess]
+[Route("admin/v{version:apiVersion}/disputes")]
+public sealed class AdminDisputesController(DisputeDesk disputes, TimeProvider clock) : ControllerBase
+{
+    /// <summary>Disputes newest first; <c>slaBreached=true</c> reports level-1 disputes resolved late or still open past their deadline.</summary>
+    [HttpGet(Name = "ListDisputesAdmin")]
+    public async Task<Page<DisputeResponse>> List(
+        [FromQuery] DisputeStatus? status, [FromQuery] int? level, [FromQuery] bool? slaBreached, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await disputes.ListAsync(status, level, slaBreached, page, cancellationToken))
+            .ToPage(page, HttpContext, DisputeDesk.CursorOf, d => DisputeResponse.Of(d, clock.GetUtcNow()));
+
+    [HttpGet("{id}", Name = "GetDisputeAdmin")]
+    public async Task<DisputeResponse> Get(string id, CancellationToken cancellationToken) =>
+        DisputeResponse.Of(await disputes.GetAsync(id, cancellationToken), clock.GetUtcNow());
+
+    /// <summary>Accepts (with an adjustment) or rejects a dispute; a level-3 freeze lifts and held payouts are released.</summary>
+    [HttpPost("{id}/resolve", Name = "ResolveDispute")]
+    [ProblemResponses(404, 409)]
+    public async Task<DisputeResponse> Resolve(string id, ResolveDisputeRequest request, CancellationToken cancellationToken) =>
+        DisputeResponse.Of(await disputes.ResolveAsync(id, request, HttpContext.GetCaller()!.ClientId, cancellationToken), clock.GetUtcNow());
+}

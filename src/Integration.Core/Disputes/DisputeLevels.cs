@@ -1,0 +1,33 @@
+namespace Integration.Core.Disputes;
+
+public enum DisputeAssignee
+{
+    RegionalManager,
+    Legal,
+    RiskCommittee,
+}
+
+/// <summary>domain.md › Disputes: the level, who handles it and its rule, by amount.</summary>
+public static class DisputeLevels
+{
+    public const decimal LevelTwoFrom = 50_000m;
+    public const decimal LevelThreeAbove = 500_000m;
+    public static readonly TimeSpan LevelOneSla = TimeSpan.FromHours(48);
+
+    public static int For(decimal amount) => amount switch
+    {
+        < LevelTwoFrom => 1,
+        <= LevelThreeAbove => 2,
+        _ => 3,
+    };
+
+    public static DisputeAssignee AssigneeOf(int level) => level switch
+    {
+        1 => DisputeAssignee.RegionalManager,
+        2 => DisputeAssignee.Legal,
+        _ => DisputeAssignee.RiskCommittee,
+    };
+
+    /// <summary>Level 3 freezes the partner's account (in the dispute's environment) until it is resolved.</summary>
+    public static bool FreezesAccount(int level) => level == 3;
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace Integration.Api.Tests.Settlement;
+
+public enum GatewayBehaviour
+{
+    /// <summary>Pays a new reference (201), reports an existing one as a conflict (409 with the payout).</summary>
+    Healthy,
+
+    /// <summary>500 to everything, paying nothing.</summary>
+    Failing,
+
+    /// <summary>Pays, then answers only after a delay longer than the platform waits.</summary>
+    SlowAfterPaying,
+
+    /// <summary>Pays, then answers 500: the platform never hears that it paid.</summary>
+    LosesAnswerAfterPaying,
+
+    /// <summary>200 with a body that is not JSON, paying nothing.</summary>
+    Garbage,
+
+    /// <summary>Pays, but reports another amount.</summary>
+    WrongAmount,
+
+    /// <summary>Reports an existing payout as a fresh success (200) every time it is asked again.</summary>
+    DuplicateReports,
+}
+
+/// <summary>
+/// The bank gateway of docs/settlement.md, played by WireMock.Net over real HTTP: it keeps the payouts it
+/// made by idempotency key, so the request log and <see cref="PaymentsMade"/> show how often money moved.
+/// </summary>
+public sealed class BankGatewaySimulator : IDisposable
+{
+    private readonly WireMockServer _server = WireMockServer.Start();
+    private readonly ConcurrentDictionary<string, JsonObject> _payouts = new();
+    private readonly ConcurrentDictionary<string, int> _payments = new();
+
+    public BankGatewaySimulator()
+    {
+        _server.Given(Request.Create().WithPath("/payouts").UsingPost()).RespondWith(Response.Create().WithCallback(PostAsync));
+        _server.Given(Request.Create().WithPath(new WireMock.Matchers.RegexMatcher("^/payouts/.+$")).UsingGet()).RespondWith(Response.Create().WithCallback(Get));
+    }
+
+    public string Url => _server.Urls[0] + "/";
+
+    public GatewayBehaviour Behaviour { get; set; } = GatewayBehaviour.Healthy;
+
+    public TimeSpan SlowAnswerDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Signalled when the gateway has made a payment (before it answers).</summary>
+    public SemaphoreSlim Paid { get; } = new(0);
+
+    /// <summary>How many times money actually left for this reference.</summary>
+    public int PaymentsMade(string reference) => _payments.GetValueOrDefault(reference);
+
+    /// <summary>POST /payouts requests answered 201 (a payment made) for this reference, from WireMock's request log.</summary>
+    public int SuccessfulPayoutResponses(string reference) => _server.LogEntries.Count(e =>
+        e.RequestMessage.Method == "POST" && e.ResponseMessage.StatusCode is 201 or "201"
+        && JsonNode.Parse(e.RequestMessage.Body ?? "{}")?["reference"]?.GetValue<string>() == reference);
+
+    public int Requests(string method) => _server.LogEntries.Count(e => e.RequestMessage.Method == method);
+
+    private async Task<IResponseMessage> PostAsync(IRequestMessage request)
+    {
+        var body = JsonNode.Parse(request.Body ?? "{}")!;
+        var reference = body["reference"]!.GetValue<string>();
+        var key = request.Headers!["Idempotency-Key"].Single();
+        if (key != reference)
+        {
+            return Json(HttpStatusCode.BadRequest, new JsonObject { ["error"] = "Idempotency-Key must equal reference" });
+        }
+        switch (Behaviour)
+        {
+            case GatewayBehaviour.Failing:
+                return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "bank unavailable" });
+            case GatewayBehaviour.Garbage:
+                return new ResponseMessage { StatusCode = 200, BodyData = new BodyData { BodyAsString = "<html>oops", DetectedBodyType = BodyType.String } };
+        }
+        if (_payouts.TryGetValue(reference, out var existing))
+        {
+            return Json(Behaviour == GatewayBehaviour.DuplicateReports ? HttpStatusCode.OK : HttpStatusCode.Conflict, existing.DeepClone());
+        }
+        var amount = Behaviour == GatewayBehaviour.WrongAmount ? "1.00" : body["amount"]!.GetValue<string>();
+        var payout = new JsonObject
+        {
+            ["id"] = "bgp_" + Guid.NewGuid().ToString("N")[..16], ["reference"] = reference, ["status"] = "paid",
+            ["amount"] = amount, ["currency"] = body["currency"]!.GetValue<string>(),
+        };
+        _payouts[reference] = payout;
+        _payments.AddOrUpdate(reference, 1, (_, n) => n + 1);
+        Paid.Release();
+        switch (Behaviour)
+        {
+            case GatewayBehaviour.SlowAfterPaying:
+                await Task.Delay(SlowAnswerDelay);
+                break;
+            case GatewayBehaviour.LosesAnswerAfterPaying:
+                return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "timeout talking to the bank" });
+        }
+        return Json(HttpStatusCode.Created, payout.DeepClone());
+    }
+
+    private IResponseMessage Get(IRequestMessage request)
+    {
+        if (Behaviour == GatewayBehaviour.Failing)
+        {
+            return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "bank unavailable" });
+        }
+        var reference = Uri.UnescapeDataString(request.Path["/payouts/".Length..]);
+        return _payouts.TryGetValue(reference, out var payout)
+            ? Json(HttpStatusCode.OK, payout.DeepClone())
+            : Json(HttpStatusCode.NotFound, new JsonObject { ["error"] = "no such payout" });
+    }
+
+    private static ResponseMessage Json(HttpStatusCode status, JsonNode body)
+    {
+        var response = new ResponseMessage
+        {
+            StatusCode = (int)status,
+            BodyData = new BodyData { BodyAsString = body.ToJsonString(JsonSerializerOptions.Web), DetectedBodyType = BodyType.String },
+        };
+        response.AddHeader("Content-Type", "application/json");
+        return response;
+    }
+
+    public void Dispose() => _server.Stop();
+}
