@@ -41,7 +41,7 @@ public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditL
         else
         {
             var lineId = request.StatementLineId!;
-            var statement = await db.Visible<Statement>().AsNoTracking().FirstOrDefaultAsync(s => s.Lines.Any(l => l.Id == lineId), cancellationToken)
+            var statement = await db.Visible<Statement>().AsNoTracking().Where(s => s.Lines.Any(l => l.Id == lineId)).OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw DomainException.NotFound("statement line", lineId);
             statementId = statement.Id;
             disputable = Math.Abs(statement.Lines.Single(l => l.Id == lineId).Amount);
@@ -69,7 +69,7 @@ public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditL
     }
 
     public async Task<Dispute> GetAsync(string id, CancellationToken cancellationToken) =>
-        await db.Visible<Dispute>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw DomainException.NotFound("dispute", id);
+        await db.Visible<Dispute>().AsNoTracking().Where(d => d.Id == id).OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken) ?? throw DomainException.NotFound("dispute", id);
 
     /// <summary>Newest first. For internal teams (no tenant) every partner's; <paramref name="slaBreached"/> lists level-1 disputes past their deadline.</summary>
     public async Task<IReadOnlyList<Dispute>> ListAsync(DisputeStatus? status, int? level, bool? slaBreached, PageQuery page, CancellationToken cancellationToken)
@@ -98,9 +98,12 @@ public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditL
     public async Task<Dispute> ResolveAsync(string id, ResolveDisputeRequest request, string actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
-        var dispute = await db.Visible<Dispute>().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw DomainException.NotFound("dispute", id);
+        var dispute = await db.Visible<Dispute>().Where(d => d.Id == id).OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken) ?? throw DomainException.NotFound("dispute", id);
         var now = clock.UtcNow();
         dispute.Resolve(request.Outcome, request.Adjustment, request.Note, "brand", now);
+        // The new history entry carries its own key (dispute, number): tell EF it is new rather than changed.
+        db.ChangeTracker.DetectChanges();
+        db.Entry(dispute.History[^1]).State = EntityState.Added;
         var released = await db.Visible<Payout>().Where(p => p.DisputeId == id && p.Status == PayoutStatus.Held).ToListAsync(cancellationToken);
         foreach (var payout in released)
         {

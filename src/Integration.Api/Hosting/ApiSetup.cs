@@ -31,6 +31,7 @@ public static class ApiSetup
         builder.Services.AddControllers(options =>
             {
                 options.ReturnHttpNotAcceptable = true;
+                options.ModelBinderProviders.Insert(0, new SnakeCaseEnumBinderProvider());
                 // Validation errors name fields as the JSON does ("lines[0].quantity"), not as C# does.
                 options.ModelMetadataDetailsProviders.Add(new Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.SystemTextJsonValidationMetadataProvider());
             })

@@ -132,7 +132,7 @@ public sealed class PayoutRunner(
         Release(payout, payout.NextAttemptAt, null);
         payout.Version++;
         db.LedgerEntries.AddRange(Postings.ForPayout(payout, now));
-        var statement = await db.Visible<Statement>().FirstAsync(s => s.Id == payout.StatementId, cancellationToken);
+        var statement = await db.Visible<Statement>().Where(s => s.Id == payout.StatementId).OrderBy(s => s.Id).FirstAsync(cancellationToken);
         var othersUnpaid = await db.Visible<Payout>().AnyAsync(p => p.StatementId == payout.StatementId && p.Id != payout.Id && p.Status != PayoutStatus.Paid, cancellationToken);
         if (!othersUnpaid)
         {

@@ -46,7 +46,7 @@ public sealed class SettlementDesk(IntegrationDbContext db, AuditLog audit, Time
             throw DomainException.Invalid("amount", "amount has at most two decimals.");
         }
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
-        var statement = await db.Visible<Statement>().FirstOrDefaultAsync(s => s.Id == statementId, cancellationToken)
+        var statement = await db.Visible<Statement>().Where(s => s.Id == statementId).OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.NotFound("statement", statementId);
         var now = clock.UtcNow();
         statement.ReceivePayment(amount, now);

@@ -41,13 +41,13 @@ public sealed class Statements(IntegrationDbContext db, StatementBuilder builder
     {
         if (!SettlementPeriod.TryParse(idOrPeriod, out var period))
         {
-            var byId = await db.Visible<Statement>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == idOrPeriod, cancellationToken)
+            var byId = await db.Visible<Statement>().AsNoTracking().Where(s => s.Id == idOrPeriod).OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw DomainException.NotFound("statement", idOrPeriod);
             return await ClosedViewAsync(byId, cancellationToken);
         }
         var text = period.ToString();
         var closed = await db.Visible<Statement>().AsNoTracking()
-            .FirstOrDefaultAsync(s => s.PartnerId == partnerId && s.Environment == environment && s.Period == text, cancellationToken);
+            .Where(s => s.PartnerId == partnerId && s.Environment == environment && s.Period == text).OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
         if (closed is not null)
         {
             return await ClosedViewAsync(closed, cancellationToken);
@@ -62,7 +62,7 @@ public sealed class Statements(IntegrationDbContext db, StatementBuilder builder
 
     /// <summary>Any partner's closed statement, for internal teams.</summary>
     public async Task<StatementView> GetClosedAsync(string id, CancellationToken cancellationToken) =>
-        await ClosedViewAsync(await db.Visible<Statement>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+        await ClosedViewAsync(await db.Visible<Statement>().AsNoTracking().Where(s => s.Id == id).OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
                               ?? throw DomainException.NotFound("statement", id), cancellationToken);
 
     private async Task<StatementView> ClosedViewAsync(Statement statement, CancellationToken cancellationToken)

@@ -130,6 +130,8 @@ public sealed class OrderTenancyAndVersionTests(PlatformFactory platform) : ICla
         var stamp = Uri.EscapeDataString(middle.UtcDateTime.ToString("O"));
         Assert.Equal([b["id"]!.GetValue<string>(), a], await Ids(""));
         Assert.Equal([a], await Ids("status=confirmed"));
+        Assert.Equal([b["id"]!.GetValue<string>()], await Ids("status=pending"));
+        Assert.Empty(await Ids("status=awaiting_payment"));                       // multi-word statuses as the JSON spells them
         Assert.Equal([b["id"]!.GetValue<string>()], await Ids($"reference={b["reference"]!.GetValue<string>()}"));
         Assert.Equal([b["id"]!.GetValue<string>()], await Ids($"createdFrom={stamp}"));
         Assert.Equal([a], await Ids($"createdTo={stamp}"));

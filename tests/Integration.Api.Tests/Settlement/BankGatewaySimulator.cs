@@ -22,7 +22,7 @@ public enum GatewayBehaviour
     /// <summary>Pays, then answers only after a delay longer than the platform waits.</summary>
     SlowAfterPaying,
 
-    /// <summary>Pays, then answers 500: the platform never hears that it paid.</summary>
+    /// <summary>Pays, then answers 500 (to repeats as well): the platform never hears that it paid.</summary>
     LosesAnswerAfterPaying,
 
     /// <summary>200 with a body that is not JSON, paying nothing.</summary>
@@ -70,7 +70,38 @@ public sealed class BankGatewaySimulator : IDisposable
 
     public int Requests(string method) => _server.LogEntries.Count(e => e.RequestMessage.Method == method);
 
+    private int _inFlight;
+
+    /// <summary>Waits until no request is being answered, so WireMock's log holds every answer given.</summary>
+    public async Task WaitUntilIdleAsync()
+    {
+        while (Volatile.Read(ref _inFlight) > 0)
+        {
+            await Task.Delay(20);
+        }
+        await Task.Delay(50); // the log entry is written just after the callback returns
+    }
+
+    private int _posts;
+
+    /// <summary>Payout requests received, counted on arrival (a request whose caller died may never reach WireMock's log).</summary>
+    public int PostsReceived => Volatile.Read(ref _posts);
+
     private async Task<IResponseMessage> PostAsync(IRequestMessage request)
+    {
+        Interlocked.Increment(ref _posts);
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await AnswerPostAsync(request);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<IResponseMessage> AnswerPostAsync(IRequestMessage request)
     {
         var body = JsonNode.Parse(request.Body ?? "{}")!;
         var reference = body["reference"]!.GetValue<string>();
@@ -88,6 +119,10 @@ public sealed class BankGatewaySimulator : IDisposable
         }
         if (_payouts.TryGetValue(reference, out var existing))
         {
+            if (Behaviour == GatewayBehaviour.LosesAnswerAfterPaying)
+            {
+                return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "timeout talking to the bank" });
+            }
             return Json(Behaviour == GatewayBehaviour.DuplicateReports ? HttpStatusCode.OK : HttpStatusCode.Conflict, existing.DeepClone());
         }
         var amount = Behaviour == GatewayBehaviour.WrongAmount ? "1.00" : body["amount"]!.GetValue<string>();

@@ -105,7 +105,18 @@ public sealed class SettlementPlatform : PlatformFactory
 /// <summary>A partner of a <see cref="SettlementPlatform"/>, acting through the partner API.</summary>
 public sealed record SettlementPartner(SettlementPlatform Platform, string Id, IssuedCredential Credential, string Rating)
 {
-    public async Task<HttpClient> ClientAsync() => Platform.ClientWithToken(await Platform.TokenAsync(Credential.ClientId, Credential.Secret));
+    private (string Token, DateTimeOffset IssuedAt)? _token;
+
+    /// <summary>A client with the partner's token, fetched again once the test clock has moved on ten minutes.</summary>
+    public async Task<HttpClient> ClientAsync()
+    {
+        var now = Platform.Clock.GetUtcNow();
+        if (_token is not { } cached || now - cached.IssuedAt > TimeSpan.FromMinutes(10))
+        {
+            _token = cached = (await Platform.TokenAsync(Credential.ClientId, Credential.Secret), now);
+        }
+        return Platform.ClientWithToken(cached.Token);
+    }
 
     /// <summary>Places an order and has it confirmed (or prepaid), shipped and delivered now; returns its id.</summary>
     public async Task<string> DeliverOrderAsync(string sku, int quantity)

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Integration.Api.Tests.Infrastructure;
+using static Integration.Api.Tests.Settlement.SettlementPlatform;
+
+namespace Integration.Api.Tests.Settlement;
+
+/// <summary>domain.md › Disputes through the API: levels, SLA, freeze, holds on payouts, resolution.</summary>
+public sealed class DisputeTests
+{
+    private static async Task<HttpResponseMessage> OpenAsync(HttpClient client, object body) => await client.PostAsJsonAsync("/v2/disputes", body);
+
+    private static async Task<JsonNode> ResolveAsync(SettlementPlatform platform, string id, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var admin = await platform.AdminClientAsync();
+        return await (await admin.PostAsJsonAsync($"/admin/v1/disputes/{id}/resolve", body)).ReadJsonAsync(expected);
+    }
+
+    [Theory]
+    [InlineData("49999.99", 1, "regional_manager")]
+    [InlineData("50000.00", 2, "legal")]
+    [InlineData("500000.00", 2, "legal")]
+    [InlineData("500000.01", 3, "risk_committee")]
+    public async Task The_amount_sets_the_level_and_who_handles_it(string amount, int level, string assignee)
+    {
+        await using var platform = await StartAsync(At(2026, 6, 1));
+        var p = await platform.NewPartnerAsync();
+        var sku = await platform.ProductForAdvancedAsync(600_000m);
+        var order = await p.DeliverOrderAsync(sku, 1);
+
+        var dispute = await (await OpenAsync(await p.ClientAsync(), new { orderId = order, amount = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), reason = "Damaged on arrival" }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(level, dispute["level"]!.GetValue<int>());
+        Assert.Equal(assignee, dispute["assignee"]!.GetValue<string>());
+        Assert.Equal(amount, dispute["amount"]!["amount"]!.GetValue<string>());
+        Assert.Equal(level == 3, dispute["freezesAccount"]!.GetValue<bool>());
+        if (level == 1)
+        {
+            Assert.Equal(At(2026, 6, 3), dispute["slaDeadline"]!.GetValue<DateTimeOffset>());
+        }
+        else
+        {
+            Assert.Null(dispute["slaDeadline"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_level_1_dispute_past_48_hours_is_reported_as_breached()
+    {
+        await using var platform = await StartAsync(At(2026, 6, 1));
+        var p = await platform.NewPartnerAsync();
+        var sku = await platform.ProductForAdvancedAsync(1_000m);
+        var order = await p.DeliverOrderAsync(sku, 1);
+        var id = (await (await OpenAsync(await p.ClientAsync(), new { orderId = order, amount = 10m, reason = "Short shipped" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var admin = await platform.AdminClientAsync();
+        var breached = await (await admin.GetAsync("/admin/v1/disputes?slaBreached=true")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(breached["data"]!.AsArray(), d => d!["id"]!.GetValue<string>() == id);
+
+        platform.Clock.Advance(TimeSpan.FromHours(49));
+        admin = await platform.AdminClientAsync();
+        breached = await (await admin.GetAsync("/admin/v1/disputes?slaBreached=true")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(breached["data"]!.AsArray(), d => d!["id"]!.GetValue<string>() == id && d["slaBreached"]!.GetValue<bool>());
+        var seen = await (await (await p.ClientAsync()).GetAsync($"/v2/disputes/{id}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.True(seen["slaBreached"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_level_3_dispute_freezes_the_account_until_it_is_resolved_and_only_in_its_environment()
+    {
+        await using var platform = await StartAsync(At(2026, 6, 1));
+        var p = await platform.NewPartnerAsync();
+        var sku = await platform.ProductForAdvancedAsync(600_000m);
+        var order = await p.DeliverOrderAsync(sku, 1);
+        var client = await p.ClientAsync();
+        var dispute = await (await OpenAsync(client, new { orderId = order, amount = 500_000.01m, reason = "Wrong goods" })).ReadJsonAsync(HttpStatusCode.Created);
+        var id = dispute["id"]!.GetValue<string>();
+
+        await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-FROZEN", (sku, 1)))).ReadProblemAsync(HttpStatusCode.Forbidden, "account_frozen");
+        var location = await (await client.PostAsJsonAsync("/v2/locations", new { name = "Store", regionCode = "CN-SH", type = "store" })).ReadJsonAsync(HttpStatusCode.Created);
+        var adjust = new HttpRequestMessage(HttpMethod.Post, "/v2/inventory/adjustments")
+        {
+            Content = JsonContent.Create(new { locationId = location["id"]!.GetValue<string>(), sku, delta = 5, reason = "received" }),
+        };
+        adjust.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        await (await client.SendAsync(adjust)).ReadProblemAsync(HttpStatusCode.Forbidden, "account_frozen");
+        await (await client.GetAsync($"/v2/orders/{order}")).ReadJsonAsync(HttpStatusCode.OK);       // reads keep working
+
+        // The sandbox account of the same partner is not frozen.
+        var sandbox = await platform.IssueCredentialAsync(p.Id, "sandbox");
+        await platform.SetBrandStockAsync(sku, 10, "sandbox");
+        var sandboxClient = platform.ClientWithToken(await platform.TokenAsync(sandbox.ClientId, sandbox.Secret));
+        await (await sandboxClient.PostOrderAsync(CommerceSetup.OrderBody("PO-SBX", (sku, 1)))).ReadJsonAsync(HttpStatusCode.Created);
+
+        var resolved = await ResolveAsync(platform, id, new { outcome = "rejected", note = "Goods matched the order." });
+        Assert.Equal("rejected", resolved["status"]!.GetValue<string>());
+        Assert.False(resolved["freezesAccount"]!.GetValue<bool>());
+        Assert.Equal(["opened", "rejected"], resolved["history"]!.AsArray().Select(h => h!["action"]!.GetValue<string>()));
+        await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-AFTER", (sku, 1)))).ReadJsonAsync(HttpStatusCode.Created);
+        await ResolveAsync(platform, id, new { outcome = "accepted", adjustment = 1m, note = "again" }, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Bad_disputes_are_refused_with_the_field_named()
+    {
+        await using var platform = await StartAsync(At(2026, 6, 1));
+        var p = await platform.NewPartnerAsync();
+        var other = await platform.NewPartnerAsync();
+        var sku = await platform.ProductForAdvancedAsync(1_000m);
+        var order = await p.DeliverOrderAsync(sku, 2);
+        var othersOrder = await other.DeliverOrderAsync(sku, 1);
+        var client = await p.ClientAsync();
+
+        (await (await OpenAsync(client, new { orderId = order, amount = 0m, reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amount"]!.ToString();
+        (await (await OpenAsync(client, new { orderId = order, amount = -5m, reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amount"]!.ToString();
+        (await (await OpenAsync(client, new { orderId = order, amount = 1.001m, reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amount"]!.ToString();
+        var tooMuch = await (await OpenAsync(client, new { orderId = order, amount = 2_000.01m, reason = "x" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "amount_exceeds_disputed");
+        Assert.NotNull(tooMuch["errors"]!["amount"]);
+        await (await OpenAsync(client, new { orderId = othersOrder, amount = 1m, reason = "x" })).ReadProblemAsync(HttpStatusCode.NotFound, "resource_not_found");
+        await (await OpenAsync(client, new { amount = 1m, reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest);
+        await (await OpenAsync(client, new { orderId = order, statementLineId = "stl_x", amount = 1m, reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest);
+        await (await OpenAsync(client, new { statementLineId = "stl_missing", amount = 1m, reason = "x" })).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await OpenAsync(client, new { orderId = order, amount = "ten", reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        // Another partner's dispute is not there.
+        var mine = await (await OpenAsync(client, new { orderId = order, amount = 5m, reason = "x" })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await (await other.ClientAsync()).GetAsync($"/v2/disputes/{mine["id"]}")).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_statement_line_can_be_disputed_up_to_its_amount_and_an_accepted_dispute_adjusts_the_month_it_is_resolved_in()
+    {
+        await using var platform = await StartAsync(At(2026, 3, 10));
+        var p = await platform.NewPartnerAsync();
+        var sku = await platform.ProductForAdvancedAsync(10_000m);
+        await p.DeliverOrderAsync(sku, 1);
+        platform.MoveTo(At(2026, 4, 2));
+        await platform.CloseAsync("2026-03", p.Id);
+        var march = await p.StatementAsync("2026-03");
+        var fund = march["lines"]!.AsArray().Single(l => l!["kind"]!.GetValue<string>() == "development_fund")!;
+        var client = await p.ClientAsync();
+
+        await (await OpenAsync(client, new { statementLineId = fund["id"]!.GetValue<string>(), amount = 100.01m, reason = "x" }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "amount_exceeds_disputed");
+        var dispute = await (await OpenAsync(client, new { statementLineId = fund["id"]!.GetValue<string>(), amount = 100m, reason = "Fund already paid" }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(march["id"]!.GetValue<string>(), dispute["statementId"]!.GetValue<string>());
+
+        await ResolveAsync(platform, dispute["id"]!.GetValue<string>(), new { outcome = "accepted", note = "no adjustment" }, HttpStatusCode.BadRequest);
+        var resolved = await ResolveAsync(platform, dispute["id"]!.GetValue<string>(), new { outcome = "accepted", adjustment = 100m, note = "Refunded." });
+        Assert.Equal("accepted", resolved["status"]!.GetValue<string>());
+
+        Assert.Equal(march.ToJsonString(), (await p.StatementAsync("2026-03")).ToJsonString());   // closed months never change
+        var april = await p.StatementAsync("2026-04");
+        Assert.Equal(100.00m, april.Lines()["dispute_adjustment"]);
+    }
+}
