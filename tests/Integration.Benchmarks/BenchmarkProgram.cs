@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Integration.Benchmarks;
 
 // dotnet run -c Release --project tests/Integration.Benchmarks -- [foundation] [--provider Sqlite|PostgreSQL]
-//   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000] [--stock 1000000] [--import 1000000]
+//   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000] [--stock 1000000] [--import 1000000] [--partners 1000]
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -22,7 +22,8 @@ public static class BenchmarkProgram
             "webhooks" => await WebhooksBenchmarks.RunAsync(host, settings),
             "sdk" => await SdkBenchmarks.RunAsync(host),
             "inventory" => await InventoryBenchmarks.RunAsync(host, settings),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory."),
+            "settlement" => await SettlementBenchmarks.RunAsync(host, settings),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement."),
         };
         Console.WriteLine(LoadResult.MarkdownHeader);
         foreach (var result in results)
@@ -34,7 +35,7 @@ public static class BenchmarkProgram
 }
 
 public sealed record BenchmarkSettings(
-    string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only, int Orders, int Deliveries, int StockRows, int ImportRows)
+    string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only, int Orders, int Deliveries, int StockRows, int ImportRows, int Partners)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -55,6 +56,7 @@ public sealed record BenchmarkSettings(
             int.Parse(Option("--orders", "1000000"), CultureInfo.InvariantCulture),
             int.Parse(Option("--deliveries", "20000"), CultureInfo.InvariantCulture),
             int.Parse(Option("--stock", "1000000"), CultureInfo.InvariantCulture),
-            int.Parse(Option("--import", "1000000"), CultureInfo.InvariantCulture));
+            int.Parse(Option("--import", "1000000"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--partners", "1000"), CultureInfo.InvariantCulture));
     }
 }

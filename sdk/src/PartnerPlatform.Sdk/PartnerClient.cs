@@ -48,6 +48,8 @@ public sealed class PartnerClient : IDisposable
         Partner = new PartnerService(http);
         Inventory = new InventoryService(http);
         Transfers = new TransferService(http);
+        Settlements = new SettlementService(http);
+        Disputes = new DisputeService(http);
     }
 
     /// <summary>Place, read, list and cancel orders.</summary>
@@ -70,6 +72,12 @@ public sealed class PartnerClient : IDisposable
 
     /// <summary>Stock transfers between partners.</summary>
     public TransferService Transfers { get; }
+
+    /// <summary>Monthly statements, the orders behind them, CSV exports.</summary>
+    public SettlementService Settlements { get; }
+
+    /// <summary>Disputes of orders and statement lines.</summary>
+    public DisputeService Disputes { get; }
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

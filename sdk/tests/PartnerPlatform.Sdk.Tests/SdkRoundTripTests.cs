@@ -86,6 +86,39 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task Settlements_And_Disputes_RoundTrip()
+    {
+        var sku = await platform.CreateProductAsync(200m);
+        await platform.SetBrandStockAsync(sku, 10);
+        var (client, _, _) = await platform.NewPartnerAsync();
+        var order = await client.Orders.CreateAsync(new CreateOrderRequest { Reference = "SDK-SETTLE", Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }] });
+        foreach (var step in new[] { "confirm", "ship", "deliver" })
+        {
+            var response = await platform.AdminMoveAsync(order.Id, step, step == "ship" ? new { carrier = "SF", trackingNumber = "1" } : null);
+            response.EnsureSuccessStatusCode();
+        }
+
+        var month = platform.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var preview = await client.Settlements.GetAsync(month);
+        Assert.Equal(StatementStatus.Open, preview.Status);
+        Assert.Equal(order.Total.Amount, preview.DeliveredTotal.Amount);
+        Assert.Equal(order.Id, Assert.Single(await client.Settlements.ListOrdersAutoPagingAsync(month).ToListAsync()).OrderId);
+        Assert.Empty(await client.Settlements.ListAutoPagingAsync().ToListAsync());
+        using var csv = new MemoryStream();
+        await client.Settlements.ExportAsync(month, csv);
+        Assert.Contains(order.Id, System.Text.Encoding.UTF8.GetString(csv.ToArray()));
+        await Assert.ThrowsAsync<PartnerNotFoundException>(() => client.Settlements.GetAsync("stm_nope"));
+
+        var dispute = await client.Disputes.OpenAsync(new OpenDisputeRequest { OrderId = order.Id, Amount = 10.5m, Reason = "Scuffed box" });
+        Assert.Equal(1, dispute.Level);
+        Assert.Equal(DisputeAssignee.Regional_manager, dispute.Assignee);
+        Assert.Equal(dispute.Id, (await client.Disputes.GetAsync(dispute.Id)).Id);
+        Assert.Equal(dispute.Id, Assert.Single(await client.Disputes.ListAutoPagingAsync(DisputeStatus.Open).ToListAsync()).Id);
+        var tooMuch = await Assert.ThrowsAsync<PartnerValidationException>(() => client.Disputes.OpenAsync(new OpenDisputeRequest { OrderId = order.Id, Amount = 1_000m, Reason = "Too much" }));
+        Assert.Equal("amount_exceeds_disputed", tooMuch.Code);
+    }
+
+    [Fact]
     public async Task AutoPaging_VisitsEveryItemOnce_WhileNewOnesArrive()
     {
         var sku = await platform.CreateProductAsync(10m);

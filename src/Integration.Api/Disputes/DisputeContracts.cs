@@ -46,4 +46,5 @@ public sealed record DisputeResponse(
         d.OpenedAt, d.ResolvedAt, [.. d.History.OrderBy(h => h.Number).Select(h => new DisputeHistoryResponse(h.At, h.Action, h.Actor, h.Note))]);
 }
 
+/// <summary>One step in a dispute's history: opened, accepted or rejected.</summary>
 public sealed record DisputeHistoryResponse(DateTimeOffset At, string Action, string Actor, string? Note);
