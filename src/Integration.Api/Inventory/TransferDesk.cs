@@ -164,7 +164,7 @@ public sealed class TransferDesk(IntegrationDbContext db, StockBook stock, Event
 }
 
 /// <summary>Expires undecided transfers every minute.</summary>
-public sealed class TransferExpiry(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TransferExpiry> logger) : BackgroundService
+public sealed class TransferExpiry(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<TransferExpiry> logger) : BackgroundService
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -174,6 +174,10 @@ public sealed class TransferExpiry(IServiceScopeFactory scopes, TimeProvider clo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue("Inventory:ExpireTransfersInBackground", true))
+        {
+            return;
+        }
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

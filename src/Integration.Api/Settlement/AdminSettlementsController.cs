@@ -29,7 +29,7 @@ public sealed class AdminSettlementsController(PeriodCloser closer, Statements s
     public async Task<StatementResponse> Get(string id, CancellationToken cancellationToken)
     {
         var view = await statements.GetClosedAsync(id, cancellationToken);
-        return StatementResponse.Closed(view.Closed!, view.Payouts, "");
+        return StatementResponse.Closed(view.Closed!, view.Payouts, ordersUrl: null);
     }
 
     /// <summary>Records money received from the partner for the statement's amount due; it becomes <c>settled</c> once all is in.</summary>

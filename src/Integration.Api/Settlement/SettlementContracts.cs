@@ -29,7 +29,7 @@ public sealed record StatementResponse(
     DateTimeOffset? PaidAt,
     DateTimeOffset? SettledAt)
 {
-    public static StatementResponse Closed(Statement s, IReadOnlyList<Payout> payouts, string ordersUrl) => new(
+    public static StatementResponse Closed(Statement s, IReadOnlyList<Payout> payouts, string? ordersUrl) => new(
         s.Id, s.Period, s.Status, s.Tier, s.CreditRating, M(s.DeliveredTotal, s.Currency), M(s.ReturnedTotal, s.Currency), M(s.NetSales, s.Currency),
         M(s.NetSalesEarlierInYear, s.Currency), M(s.Balance, s.Currency), M(s.HeldAmount, s.Currency), M(s.AmountDue, s.Currency), s.DueDate,
         s.DeliveredOrders, s.ReturnedOrders,
@@ -37,7 +37,7 @@ public sealed record StatementResponse(
             l.IsBasedOnOrders ? s.DeliveredOrders + s.ReturnedOrders : null, l.IsBasedOnOrders ? ordersUrl : null))],
         [.. payouts.Select(PayoutResponse.Of)], s.ClosedAt, s.PaidAt, s.SettledAt);
 
-    public static StatementResponse Preview(StatementDraft d, string ordersUrl)
+    public static StatementResponse Preview(StatementDraft d, string? ordersUrl)
     {
         var c = d.Computed;
         var orders = d.DeliveredOrders + d.ReturnedOrders;

@@ -47,6 +47,8 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Webhooks:AllowedPrivateHosts:1"] = "127.0.0.1",
             ["Webhooks:DispatchInBackground"] = "false",
             ["Inventory:RunImportsInBackground"] = "false",
+            // Tests run expiry themselves; a one-minute timer on the test clock would also fire for every minute a test skips.
+            ["Inventory:ExpireTransfersInBackground"] = "false",
             ["Settlement:RunInBackground"] = "false",
         };
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
