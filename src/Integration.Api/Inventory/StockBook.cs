@@ -98,7 +98,8 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         var locationIds = rows.Select(r => r.LocationId).Distinct().ToList();
         var skus = rows.Select(r => r.Sku).Distinct().ToList();
         var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
-        var known = (await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).Select(p => p.Sku).ToListAsync(cancellationToken)).ToHashSet();
+        // Up to 5,000 SKUs: one array parameter (json_each / = ANY), not EF 10's default of one SQL parameter per value.
+        var known = (await db.Products.AsNoTracking().Where(p => EF.Parameter(skus).Contains(p.Sku)).Select(p => p.Sku).ToListAsync(cancellationToken)).ToHashSet();
         for (var i = 0; i < rows.Count; i++)
         {
             if (!locations.ContainsKey(rows[i].LocationId))
@@ -114,9 +115,8 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         {
             ThrowIfAny(errors);
         }
-
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
-        var existing = await db.StockLevels.AsNoTracking().Where(s => locationIds.Contains(s.LocationId) && skus.Contains(s.Sku))
+        var existing = await db.StockLevels.AsNoTracking().Where(s => locationIds.Contains(s.LocationId) && EF.Parameter(skus).Contains(s.Sku))
             .ToDictionaryAsync(s => (s.LocationId, s.Sku), cancellationToken);
         var now = clock.UtcNow();
         var written = new List<StockLevel>(rows.Count);
