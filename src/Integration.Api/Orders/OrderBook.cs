@@ -5,6 +5,7 @@ using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Api.Partners;
 using Integration.Core.Common;
+using Integration.Core.Disputes;
 using Integration.Core.Orders;
 using Integration.Core.Events;
 using Integration.Core.Partners;
@@ -18,16 +19,20 @@ namespace Integration.Api.Orders;
 /// same transaction; stock moves with the status (confirm reserves, ship consumes, cancel releases).
 /// Partner reads go through the database's tenancy filter, so another partner's order is simply absent.
 /// </summary>
-public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AccountStanding standing, AuditLog audit, EventLog events, TimeProvider clock)
+public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, EventLog events, TimeProvider clock)
 {
     public const string BrandActor = "brand";
 
     public async Task<Order> PlaceAsync(Caller caller, CreateOrderRequest request, CancellationToken cancellationToken)
     {
-        var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == caller.PartnerId, cancellationToken);
+        // One round trip on the hot path: the partner, and whether an open level-3 dispute freezes it here (tenancy-filtered).
+        var standing = await db.Partners.AsNoTracking().Where(p => p.Id == caller.PartnerId)
+            .Select(p => new { Partner = p, FrozenByDispute = db.Disputes.Any(d => d.Status == DisputeStatus.Open && d.Level == 3) })
+            .FirstAsync(cancellationToken);
+        var partner = standing.Partner;
         var now = clock.UtcNow();
         EnsureMayOrder(partner, now);
-        if (await standing.IsFrozenByDisputeAsync(partner.Id, caller.Environment!.Value, cancellationToken))
+        if (standing.FrozenByDispute)
         {
             throw AccountStanding.Frozen("A level-3 dispute is open: the account is frozen until it is resolved");
         }
