@@ -610,6 +610,8 @@ namespace Integration.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_stock_levels_available", "\"Reserved\" >= 0 AND \"OnHand\" >= \"Reserved\"");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Integration.Core.Inventory.Transfer", b =>
