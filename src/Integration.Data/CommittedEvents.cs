@@ -24,7 +24,9 @@ public static class CommittedEvents
 public sealed class UnsequencedEvents
 {
     private const int IndexBits = 20;
+    private const long IndexMask = (1L << IndexBits) - 1;
     private readonly Dictionary<(string PartnerId, ApiEnvironment Environment), int> _counts = [];
+    private readonly List<Core.Events.PartnerEvent> _deferred = [];
     private long _token;
 
     public int Count => _counts.Count;
@@ -50,9 +52,21 @@ public sealed class UnsequencedEvents
 
     internal long Token => _token;
 
+    /// <summary>
+    /// Events of a bulk path that are inserted only at commit, already numbered: one multi-row insert
+    /// instead of an insert now and an UPDATE of every row at commit.
+    /// </summary>
+    internal void Defer(IEnumerable<Core.Events.PartnerEvent> events) => _deferred.AddRange(events);
+
+    internal IReadOnlyList<Core.Events.PartnerEvent> Deferred => _deferred;
+
+    /// <summary>The final number of an event whose stream's numbers start at <paramref name="first"/>.</summary>
+    internal static long Numbered(long placeholder, long first) => first + ((-placeholder) & IndexMask);
+
     internal void Clear()
     {
         _counts.Clear();
+        _deferred.Clear();
         _token = 0;
     }
 }
@@ -81,9 +95,15 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
         if (eventData.Context is IntegrationDbContext { UnsequencedEvents.Count: > 0 } db)
         {
             // Streams in a fixed order, so two transactions touching the same streams cannot deadlock.
+            var firsts = new Dictionary<(string, ApiEnvironment), long>();
             foreach (var (partnerId, environment, count) in db.UnsequencedEvents.Streams)
             {
-                await NumberAsync(db, partnerId, environment, count, db.UnsequencedEvents.Token, cancellationToken);
+                firsts[(partnerId, environment)] = await NumberAsync(db, partnerId, environment, count, db.UnsequencedEvents.Token, cancellationToken);
+            }
+            if (db.UnsequencedEvents.Deferred.Count > 0)
+            {
+                await db.InsertNumberedEventsAsync(db.UnsequencedEvents.Deferred,
+                    e => UnsequencedEvents.Numbered(e.Sequence, firsts[(e.PartnerId, e.Environment)]), cancellationToken);
             }
             db.UnsequencedEvents.Clear();
             db.AppendedEvents = true;
@@ -91,7 +111,8 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
         return result;
     }
 
-    private static async Task NumberAsync(
+    /// <summary>Moves the stream on by <paramref name="count"/>, numbers the rows already inserted, and returns the stream's first new number.</summary>
+    private static async Task<long> NumberAsync(
         IntegrationDbContext db, string partnerId, ApiEnvironment environment, int count, long token, CancellationToken cancellationToken)
     {
         var environmentName = SnakeCase.Of(environment);
@@ -107,6 +128,7 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
             UPDATE events SET "Sequence" = {0} + ((-"Sequence") & 1048575)
             WHERE "PartnerId" = {1} AND "Environment" = {2} AND "Sequence" < 0 AND ((-"Sequence") >> 20) = {3}
             """, [last - count + 1, partnerId, environmentName, token], cancellationToken);
+        return last - count + 1;
     }
 
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)

@@ -40,15 +40,29 @@ public static class SetBasedWrites
             ],
             cancellationToken);
 
-    /// <summary>Inserts events (with their placeholder sequences; they are numbered at commit like any other).</summary>
-    public static Task<int> InsertEventsAsync(this IntegrationDbContext db, IReadOnlyList<PartnerEvent> events, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Adds events prepared with placeholder sequences (<c>EventLog.Prepare</c>) to the open transaction.
+    /// They are inserted when it commits, already numbered, in one statement (see <see cref="UnsequencedEvents.Defer"/>).
+    /// </summary>
+    public static int AddPreparedEvents(this IntegrationDbContext db, IReadOnlyList<PartnerEvent> events)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Events are appended inside the transaction of the change they describe.");
+        }
+        db.UnsequencedEvents.Defer(events);
+        return events.Count;
+    }
+
+    internal static Task<int> InsertNumberedEventsAsync(
+        this IntegrationDbContext db, IReadOnlyList<PartnerEvent> events, Func<PartnerEvent, long> sequenceOf, CancellationToken cancellationToken) =>
         ExecuteAsync(db, events,
             """INSERT INTO events ("Id", "PartnerId", "Environment", "Sequence", "Type", "SubjectId", "Data", "OccurredAt") """,
             "",
             [
                 new("text", e => e.Id), new("text", e => e.PartnerId),
                 new("text", e => Stored<PartnerEvent>(db, nameof(PartnerEvent.Environment), e.Environment)),
-                new("bigint", e => e.Sequence), new("text", e => e.Type), new("text", e => e.SubjectId), new("text", e => e.Data),
+                new("bigint", e => sequenceOf(e)), new("text", e => e.Type), new("text", e => e.SubjectId), new("text", e => e.Data),
                 new("timestamp with time zone", e => Stored<PartnerEvent>(db, nameof(PartnerEvent.OccurredAt), e.OccurredAt)),
             ],
             cancellationToken);

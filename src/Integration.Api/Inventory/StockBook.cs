@@ -164,7 +164,7 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         {
             throw new DomainException(ErrorKind.Conflict, "concurrent_update", "Some of these levels changed while the rows were applied; nothing was applied. Send them again.");
         }
-        await db.InsertEventsAsync(changeEvents, cancellationToken);
+        db.AddPreparedEvents(changeEvents);
         await transaction.CommitAsync(cancellationToken);
         return new RowsOutcome(written.Count, created, errors);
     }
