@@ -60,7 +60,7 @@ public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditL
         db.Disputes.Add(dispute);
         events.Append(dispute.PartnerId, dispute.Environment, EventTypes.DisputeOpened, dispute.Id, new
         {
-            disputeId = dispute.Id, orderId = dispute.OrderId, statementLineId = dispute.StatementLineId, amount = Amount(dispute.Amount),
+            disputeId = dispute.Id, orderId = dispute.OrderId, statementLineId = dispute.StatementLineId, amount = Money.Format(dispute.Amount),
             currency = dispute.Currency, level = dispute.Level, slaDeadline = dispute.SlaDeadline, freezesAccount = dispute.FreezesAccount,
         }, now);
         await db.SaveChangesAsync(cancellationToken);
@@ -113,7 +113,7 @@ public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditL
         }
         events.Append(dispute.PartnerId, dispute.Environment, EventTypes.DisputeResolved, dispute.Id, new
         {
-            disputeId = dispute.Id, outcome = SnakeCase.Of(dispute.Status), adjustment = dispute.Adjustment is { } a ? Amount(a) : null,
+            disputeId = dispute.Id, outcome = SnakeCase.Of(dispute.Status), adjustment = dispute.Adjustment is { } a ? Money.Format(a) : null,
             currency = dispute.Currency, period = SettlementPeriod.Of(now).ToString(), releasedPayouts = released.Select(p => p.Id).ToArray(),
         }, now);
         await audit.AppendAsync(new AuditRecord(actor, $"dispute.{SnakeCase.Of(dispute.Status)}", dispute.Id, Details: request), cancellationToken);
@@ -128,6 +128,4 @@ public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditL
         await transaction.CommitAsync(cancellationToken);
         return dispute;
     }
-
-    private static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Integration.Core.Common;
 
 namespace Integration.Api.Hosting;
 
@@ -10,14 +11,14 @@ public sealed class TwoDecimalsConverter : JsonConverter<decimal>
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-        writer.WriteRawValue(value.ToString("0.00", CultureInfo.InvariantCulture), skipInputValidation: true);
+        writer.WriteRawValue(Money.Format(value), skipInputValidation: true);
 }
 
 /// <summary>v2 money: <c>{ "amount": "149.99", "currency": "CNY" }</c> — a decimal string, no binary floating point.</summary>
 public sealed record MoneyAmount(string Amount, string Currency)
 {
     public static MoneyAmount Of(decimal amount, string currency) =>
-        new(amount.ToString("0.00", CultureInfo.InvariantCulture), currency);
+        new(Money.Format(amount), currency);
 }
 
 public static class Rates

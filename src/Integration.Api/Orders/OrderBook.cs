@@ -34,7 +34,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         EnsureMayOrder(partner, now);
         if (standing.FrozenByDispute)
         {
-            throw AccountStanding.Frozen("A level-3 dispute is open: the account is frozen until it is resolved");
+            throw AccountStanding.Frozen(AccountStanding.FrozenByDispute);
         }
         var duplicates = request.Lines.Select((l, i) => (l.Sku, i)).GroupBy(l => l.Sku).Where(g => g.Count() > 1).ToList();
         if (duplicates.Count > 0)
@@ -185,7 +185,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         {
             orderId = order.Id, reference = order.Reference, version = order.Version,
             from = from is { } f ? SnakeCase.Of(f) : null, to = SnakeCase.Of(order.Status),
-            total = order.Total.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), currency = order.Currency,
+            total = Money.Format(order.Total), currency = order.Currency,
         }, now);
     }
 

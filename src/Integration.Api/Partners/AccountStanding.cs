@@ -16,31 +16,37 @@ namespace Integration.Api.Partners;
 /// </summary>
 public sealed class AccountStanding(IntegrationDbContext db)
 {
-    public Task<bool> IsFrozenByDisputeAsync(string partnerId, ApiEnvironment environment, CancellationToken cancellationToken) =>
-        db.Visible<Dispute>().AnyAsync(d => d.PartnerId == partnerId && d.Environment == environment
-                                            && d.Status == DisputeStatus.Open && d.Level == 3, cancellationToken);
-
-    public async Task<bool> IsFrozenAsync(string partnerId, ApiEnvironment environment, CancellationToken cancellationToken)
-    {
-        var status = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Status).FirstAsync(cancellationToken);
-        return status is PartnerStatus.Frozen or PartnerStatus.Terminated || await IsFrozenByDisputeAsync(partnerId, environment, cancellationToken);
-    }
+    public async Task<bool> IsFrozenAsync(string partnerId, ApiEnvironment environment, CancellationToken cancellationToken) =>
+        await FrozenBecauseAsync(partnerId, environment, cancellationToken) is not null;
 
     public async Task EnsureMayTradeAsync(string partnerId, ApiEnvironment environment, CancellationToken cancellationToken)
     {
-        var status = await db.Partners.Where(p => p.Id == partnerId).Select(p => p.Status).FirstAsync(cancellationToken);
-        if (status is PartnerStatus.Frozen or PartnerStatus.Terminated)
+        if (await FrozenBecauseAsync(partnerId, environment, cancellationToken) is { } why)
         {
-            throw Frozen($"The partner account is {SnakeCase.Of(status)}");
-        }
-        if (await IsFrozenByDisputeAsync(partnerId, environment, cancellationToken))
-        {
-            throw Frozen("A level-3 dispute is open: the account is frozen until it is resolved");
+            throw Frozen(why);
         }
     }
 
     public static DomainException Frozen(string why) =>
         new(ErrorKind.Forbidden, "account_frozen", $"{why}: creating orders, changing inventory and payouts are refused; reads keep working.");
+
+    public const string FrozenByDispute = "A level-3 dispute is open: the account is frozen until it is resolved";
+
+    // One round trip (this runs before every stock write): the partner's status and whether an open level-3 dispute freezes it here.
+    private async Task<string?> FrozenBecauseAsync(string partnerId, ApiEnvironment environment, CancellationToken cancellationToken)
+    {
+        var standing = await db.Partners.Where(p => p.Id == partnerId)
+            .Select(p => new
+            {
+                p.Status,
+                FrozenByDispute = db.Disputes.IgnoreQueryFilters().Any(d => d.PartnerId == p.Id && d.Environment == environment
+                                                                          && d.Status == DisputeStatus.Open && d.Level == 3),
+            })
+            .FirstAsync(cancellationToken);
+        return standing.Status is PartnerStatus.Frozen or PartnerStatus.Terminated ? $"The partner account is {SnakeCase.Of(standing.Status)}"
+            : standing.FrozenByDispute ? FrozenByDispute
+            : null;
+    }
 }
 
 /// <summary>The action changes business state, so a frozen account is refused (403 <c>account_frozen</c>) before it runs.</summary>

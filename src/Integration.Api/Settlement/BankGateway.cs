@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Integration.Core.Common;
 using Integration.Core.Settlement;
 
 namespace Integration.Api.Settlement;
@@ -45,7 +46,7 @@ public sealed class BankGateway(HttpClient http, ILogger<BankGateway> logger)
             {
                 reference = payout.IdempotencyKey,
                 partnerId = payout.PartnerId,
-                amount = payout.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+                amount = Money.Format(payout.Amount),
                 currency = payout.Currency,
             }),
         };

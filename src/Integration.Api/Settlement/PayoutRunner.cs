@@ -141,7 +141,7 @@ public sealed class PayoutRunner(
         services.GetRequiredService<EventLog>().Append(payout.PartnerId, payout.Environment, EventTypes.PayoutPaid, payout.Id, new
         {
             payoutId = payout.Id, statementId = payout.StatementId, period = statement.Period, disputeId = payout.DisputeId,
-            amount = payout.Amount.ToString("0.00", CultureInfo.InvariantCulture), currency = payout.Currency, statementStatus = SnakeCase.Of(statement.Status),
+            amount = Money.Format(payout.Amount), currency = payout.Currency, statementStatus = SnakeCase.Of(statement.Status),
         }, now);
         try
         {

@@ -98,7 +98,7 @@ public sealed class PeriodCloser(IntegrationDbContext db, StatementBuilder build
             events.Append(partner.Id, environment, EventTypes.SettlementClosed, statement.Id, new
             {
                 statementId = statement.Id, period = statement.Period, status = SnakeCase.Of(statement.Status),
-                balance = Amount(statement.Balance), heldAmount = Amount(statement.HeldAmount), amountDue = Amount(statement.AmountDue),
+                balance = Money.Format(statement.Balance), heldAmount = Money.Format(statement.HeldAmount), amountDue = Money.Format(statement.AmountDue),
                 dueDate = statement.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), currency = statement.Currency,
             }, now);
             await db.SaveChangesAsync(cancellationToken);
@@ -171,6 +171,4 @@ public sealed class PeriodCloser(IntegrationDbContext db, StatementBuilder build
             db.ChangeTracker.Clear();
         }
     }
-
-    private static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -11,5 +11,8 @@ public static class Money
         return rounded == 0 ? 0m : rounded; // never a negative zero ("-0.00") on a statement
     }
 
+    /// <summary>The wire spelling of an amount: exactly two decimals, invariant culture (<c>"149.99"</c>).</summary>
+    public static string Format(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
     public static bool HasAtMostTwoDecimals(decimal amount) => Round(amount) == amount;
 }

@@ -33,6 +33,9 @@ public enum GatewayBehaviour
 
     /// <summary>Reports an existing payout as a fresh success (200) every time it is asked again.</summary>
     DuplicateReports,
+
+    /// <summary>Accepts a payout as <c>processing</c>; it shows as paid when asked again by reference.</summary>
+    Processing,
 }
 
 /// <summary>
@@ -141,6 +144,10 @@ public sealed class BankGatewaySimulator : IDisposable
                 break;
             case GatewayBehaviour.LosesAnswerAfterPaying:
                 return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "timeout talking to the bank" });
+            case GatewayBehaviour.Processing:
+                var accepted = payout.DeepClone();
+                accepted["status"] = "processing";
+                return Json(HttpStatusCode.Accepted, accepted);
         }
         return Json(HttpStatusCode.Created, payout.DeepClone());
     }

@@ -125,6 +125,23 @@ public sealed class PayoutTests
         await AssertPaidOnceAsync(platform, p, Id(statement));
     }
 
+    [Fact]
+    public async Task A_payout_the_gateway_is_still_processing_is_recorded_when_it_reports_it_paid()
+    {
+        await using var platform = await StartAsync(At(2026, 4, 10));
+        var (p, statement) = await PositiveStatementAsync(platform);
+        platform.Bank.Behaviour = GatewayBehaviour.Processing;
+        await platform.RunPayoutsAsync();
+        Assert.Equal("pending", (await p.StatementAsync(Id(statement)))["payouts"]![0]!["status"]!.GetValue<string>());
+
+        var postsBefore = platform.Bank.PostsReceived;
+        platform.Clock.Advance(TimeSpan.FromMinutes(2));
+        await platform.RunPayoutsAsync();
+
+        Assert.Equal(postsBefore, platform.Bank.PostsReceived);              // asked by reference, not sent again
+        await AssertPaidOnceAsync(platform, p, Id(statement), successfulResponses: 0);
+    }
+
     [Theory]
     [InlineData(GatewayBehaviour.Garbage)]
     [InlineData(GatewayBehaviour.WrongAmount)]
