@@ -82,9 +82,15 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
 
     public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (eventData.Context is IntegrationDbContext { UnsequencedEvents.Count: > 0 })
+        if (eventData.Context is IntegrationDbContext { UnsequencedEvents.Count: > 0 } db)
         {
-            throw new InvalidOperationException("Transactions that append events must commit asynchronously.");
+            if (db.UnsequencedEvents.Deferred.Count > 0)
+            {
+                throw new InvalidOperationException("Transactions with bulk events must commit asynchronously.");
+            }
+            // Every step runs synchronously here, so the task is complete when it returns.
+            NumberStreamsAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+            db.UnsequencedEvents.Clear();
         }
         return result;
     }
@@ -94,40 +100,57 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
     {
         if (eventData.Context is IntegrationDbContext { UnsequencedEvents.Count: > 0 } db)
         {
-            // Streams in a fixed order, so two transactions touching the same streams cannot deadlock.
-            var firsts = new Dictionary<(string, ApiEnvironment), long>();
-            foreach (var (partnerId, environment, count) in db.UnsequencedEvents.Streams)
-            {
-                firsts[(partnerId, environment)] = await NumberAsync(db, partnerId, environment, count, db.UnsequencedEvents.Token, cancellationToken);
-            }
+            var firsts = await NumberStreamsAsync(db, sync: false, cancellationToken);
             if (db.UnsequencedEvents.Deferred.Count > 0)
             {
                 await db.InsertNumberedEventsAsync(db.UnsequencedEvents.Deferred,
                     e => UnsequencedEvents.Numbered(e.Sequence, firsts[(e.PartnerId, e.Environment)]), cancellationToken);
             }
             db.UnsequencedEvents.Clear();
-            db.AppendedEvents = true;
         }
         return result;
     }
 
+    /// <summary>Numbers each stream the transaction appended to; returns each stream's first new number.</summary>
+    private static async ValueTask<Dictionary<(string, ApiEnvironment), long>> NumberStreamsAsync(IntegrationDbContext db, bool sync, CancellationToken cancellationToken)
+    {
+        // Streams in a fixed order, so two transactions touching the same streams cannot deadlock.
+        var firsts = new Dictionary<(string, ApiEnvironment), long>();
+        foreach (var (partnerId, environment, count) in db.UnsequencedEvents.Streams)
+        {
+            firsts[(partnerId, environment)] = await NumberAsync(db, partnerId, environment, count, db.UnsequencedEvents.Token, sync, cancellationToken);
+        }
+        db.AppendedEvents = true;
+        return firsts;
+    }
+
     /// <summary>Moves the stream on by <paramref name="count"/>, numbers the rows already inserted, and returns the stream's first new number.</summary>
-    private static async Task<long> NumberAsync(
-        IntegrationDbContext db, string partnerId, ApiEnvironment environment, int count, long token, CancellationToken cancellationToken)
+    private static async ValueTask<long> NumberAsync(
+        IntegrationDbContext db, string partnerId, ApiEnvironment environment, int count, long token, bool sync, CancellationToken cancellationToken)
     {
         var environmentName = SnakeCase.Of(environment);
-        var last = (await db.Database.SqlQueryRaw<long>(
+        var moveOn = db.Database.SqlQueryRaw<long>(
             """
             INSERT INTO event_streams ("PartnerId", "Environment", "LastSequence") VALUES ({0}, {1}, {2})
             ON CONFLICT ("PartnerId", "Environment") DO UPDATE SET "LastSequence" = event_streams."LastSequence" + {2}
             RETURNING "LastSequence" AS "Value"
-            """, partnerId, environmentName, (long)count).ToListAsync(cancellationToken)).Single();
+            """, partnerId, environmentName, (long)count);
+        var last = sync ? moveOn.AsEnumerable().Single() : (await moveOn.ToListAsync(cancellationToken)).Single();
         // Placeholder -(token << 20 | index) becomes first + index (1048575 = 2^20 - 1; see UnsequencedEvents).
-        await db.Database.ExecuteSqlRawAsync(
+        const string number =
             """
             UPDATE events SET "Sequence" = {0} + ((-"Sequence") & 1048575)
             WHERE "PartnerId" = {1} AND "Environment" = {2} AND "Sequence" < 0 AND ((-"Sequence") >> 20) = {3}
-            """, [last - count + 1, partnerId, environmentName, token], cancellationToken);
+            """;
+        object[] arguments = [last - count + 1, partnerId, environmentName, token];
+        if (sync)
+        {
+            db.Database.ExecuteSqlRaw(number, arguments);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync(number, arguments, cancellationToken);
+        }
         return last - count + 1;
     }
 

@@ -75,6 +75,9 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
 
     public UnitOfWork? RequestUnitOfWork { get; set; }
 
+    /// <summary>Writes the request's action left for a <see cref="GroupCommit"/> together with its response.</summary>
+    public GroupedWrites? RequestWrites { get; set; }
+
     /// <summary>The open transaction appended events; its commit wakes the webhook dispatchers.</summary>
     public bool AppendedEvents { get; set; }
 

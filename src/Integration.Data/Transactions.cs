@@ -7,7 +7,7 @@ namespace Integration.Data;
 /// A transaction that joins the one already open on the context (an idempotent request wraps its
 /// action in one) or opens its own; only the opener commits.
 /// </summary>
-public sealed class UnitOfWork : IAsyncDisposable
+public sealed class UnitOfWork : IAsyncDisposable, IDisposable
 {
     private readonly IDbContextTransaction? _owned;
     private readonly SemaphoreSlim? _gate;
@@ -51,7 +51,39 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Blocking variant for a dedicated thread (<see cref="GroupCommit"/>), where waiting on the
+    /// database costs no thread-pool hops. Always opens its own transaction.
+    /// </summary>
+    public static UnitOfWork Begin(IntegrationDbContext db)
+    {
+        var gate = db.WriteGate;
+        gate?.Wait();
+        try
+        {
+            return new UnitOfWork(db.Database.BeginTransaction(), gate);
+        }
+        catch
+        {
+            gate?.Release();
+            throw;
+        }
+    }
+
     public Task CommitAsync(CancellationToken cancellationToken) => _owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public void Commit() => _owned?.Commit();
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        _owned?.Dispose();
+        _gate?.Release();
+    }
 
     private bool _disposed;
 

@@ -69,7 +69,7 @@ public sealed class IdempotencyFilter(
         var caller = http.RequirePartnerCaller();
         var tenant = new Tenant(caller.PartnerId!, caller.Environment!.Value);
         var requestHash = await FingerprintAsync(http.Request);
-        var claimed = await store.ClaimAsync(tenant, key, requestHash, http.RequestAborted) switch
+        var claimed = await store.ClaimAsync(db, tenant, key, requestHash, http.RequestAborted) switch
         {
             IdempotencyClaim.Mismatch => throw new DomainException(ErrorKind.Unprocessable, "idempotency_key_reused",
                 "This Idempotency-Key was used for a different request. Use a new key for a new request."),
@@ -83,7 +83,6 @@ public sealed class IdempotencyFilter(
             return;
         }
 
-        var completed = false;
         db.DeferCommitToRequest = true;
         try
         {
@@ -94,25 +93,36 @@ public sealed class IdempotencyFilter(
                 var body = JsonSerializer.Serialize(value, value.GetType(), json.Value.JsonSerializerOptions);
                 var response = new RecordedResponse(result.StatusCode ?? 200, protectResponse ? Protector.Protect(body) : body,
                     (result as CreatedResult)?.Location, etag.Length > 0 ? etag : null);
-                // The action's own transaction (still open) takes the response too: both are stored, or neither.
                 db.DeferCommitToRequest = false;
-                var opened = db.RequestUnitOfWork;
-                db.RequestUnitOfWork = null;
-                await using var transaction = opened ?? await db.BeginUnitOfWorkAsync(http.RequestAborted);
-                await IdempotencyStore.CompleteAsync(db, tenant, key, requestHash, claimed, response, http.RequestAborted);
-                await transaction.CommitAsync(http.RequestAborted);
-                completed = true;
+                if (db.RequestWrites is { } grouped)
+                {
+                    // The action left its writes for a group commit: the response joins them.
+                    db.RequestWrites = null;
+                    await grouped.Add(batch => IdempotencyStore.Complete(batch, tenant, key, requestHash, claimed, response))
+                        .Explain(IdempotencyStore.ExplainLostRace)
+                        .CommitAsync();
+                }
+                else
+                {
+                    // The action's own transaction (still open) takes the response too: both are stored, or neither.
+                    var opened = db.RequestUnitOfWork;
+                    db.RequestUnitOfWork = null;
+                    await using var transaction = opened ?? await db.BeginUnitOfWorkAsync(http.RequestAborted);
+                    await IdempotencyStore.CompleteAsync(db, tenant, key, requestHash, claimed, response, http.RequestAborted);
+                    await transaction.CommitAsync(http.RequestAborted);
+                }
             }
         }
         finally
         {
             db.DeferCommitToRequest = false;
+            db.RequestWrites = null; // an action that failed after staging its writes: they are dropped
             if (db.RequestUnitOfWork is { } unfinished)
             {
                 db.RequestUnitOfWork = null;
                 await unfinished.DisposeAsync(); // rolls back whatever was not committed
             }
-            await store.FinishAsync(tenant, key, claimed, completed);
+            store.Finish(tenant, key);
         }
     }
 

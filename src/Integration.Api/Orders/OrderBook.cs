@@ -4,6 +4,7 @@ using Integration.Api.Inventory;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Api.Partners;
+using Integration.Core.Catalog;
 using Integration.Core.Common;
 using Integration.Core.Disputes;
 using Integration.Core.Orders;
@@ -19,16 +20,25 @@ namespace Integration.Api.Orders;
 /// same transaction; stock moves with the status (confirm reserves, ship consumes, cancel releases).
 /// Partner reads go through the database's tenancy filter, so another partner's order is simply absent.
 /// </summary>
-public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, EventLog events, TimeProvider clock)
+public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, EventLog events, GroupCommit committer, TimeProvider clock)
 {
     public const string BrandActor = "brand";
 
+    // The reads of every order placement, compiled: EF's own query preparation cost more than the queries.
+    // One round trip for the partner and whether an open level-3 dispute freezes it here (tenancy-filtered).
+    private static readonly Func<IntegrationDbContext, string, Task<PartnerStanding>> ReadStanding =
+        EF.CompileAsyncQuery((IntegrationDbContext db, string partnerId) => db.Partners.AsNoTracking().Where(p => p.Id == partnerId)
+            .Select(p => new PartnerStanding(p, db.Disputes.Any(d => d.Status == DisputeStatus.Open && d.Level == 3)))
+            .First());
+
+    private static readonly Func<IntegrationDbContext, List<string>, IAsyncEnumerable<Product>> ReadProducts =
+        EF.CompileAsyncQuery((IntegrationDbContext db, List<string> skus) => db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)));
+
+    private sealed record PartnerStanding(Partner Partner, bool FrozenByDispute);
+
     public async Task<Order> PlaceAsync(Caller caller, CreateOrderRequest request, CancellationToken cancellationToken)
     {
-        // One round trip on the hot path: the partner, and whether an open level-3 dispute freezes it here (tenancy-filtered).
-        var standing = await db.Partners.AsNoTracking().Where(p => p.Id == caller.PartnerId)
-            .Select(p => new { Partner = p, FrozenByDispute = db.Disputes.Any(d => d.Status == DisputeStatus.Open && d.Level == 3) })
-            .FirstAsync(cancellationToken);
+        var standing = await ReadStanding(db, caller.PartnerId!);
         var partner = standing.Partner;
         var now = clock.UtcNow();
         EnsureMayOrder(partner, now);
@@ -44,7 +54,11 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         }
 
         var skus = request.Lines.Select(l => l.Sku).ToList();
-        var products = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, cancellationToken);
+        var products = new Dictionary<string, Product>(StringComparer.Ordinal);
+        await foreach (var product in ReadProducts(db, skus).WithCancellation(cancellationToken))
+        {
+            products[product.Sku] = product;
+        }
         var unknown = request.Lines.Select((l, i) => (l.Sku, i))
             .Where(l => !products.TryGetValue(l.Sku, out var p) || !p.Active)
             .ToDictionary(l => $"lines[{l.i}].sku", l => new[] { products.ContainsKey(l.Sku) ? $"SKU '{l.Sku}' is no longer sold." : $"There is no product with SKU '{l.Sku}'." });
@@ -58,27 +72,33 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         var order = Order.Place(Ids.New("ord"), partner.Id, caller.Environment!.Value, request.Reference, prepay: partner.CreditRating == CreditRating.C,
             discount, lines, request.ShipTo?.ToAddress(), now);
 
-        // A duplicate reference is caught by the unique index below: no extra query in the write lock.
-        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
-        db.Orders.Add(order);
-        Record(order, EventTypes.OrderCreated, from: null, actor: $"partner:{caller.ClientId}", now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("ux_orders_partner_reference", "orders.PartnerId, orders.Environment, orders.Reference"))
-        {
-            throw DuplicateReference(request.Reference);
-        }
-        await transaction.CommitAsync(cancellationToken);
+        // Committed with other requests' orders (GroupCommit); a duplicate reference is caught by the unique index.
+        var actor = $"partner:{caller.ClientId}";
+        await db.CommitOrDeferAsync(new GroupedWrites(committer)
+            .Add(batch =>
+            {
+                batch.Orders.Add(order);
+                Record(batch, new EventLog(batch), order, EventTypes.OrderCreated, from: null, actor, now);
+            })
+            .Explain(e => e.IsUniqueViolation("ux_orders_partner_reference", "orders.PartnerId, orders.Environment, orders.Reference")
+                ? DuplicateReference(request.Reference)
+                : null));
         return order;
     }
 
     // Read as a list on purpose: FirstOrDefault makes EF wrap the order in a LIMIT sub-query before
     // joining its lines, and preparing that larger statement cost SQLite more than running it.
-    public async Task<Order> GetAsync(string id, CancellationToken cancellationToken) =>
-        (await db.Visible<Order>().AsNoTracking().Where(o => o.Id == id).ToListAsync(cancellationToken)).FirstOrDefault()
-        ?? throw DomainException.NotFound("order", id);
+    // A partner's read (the hot one) is a compiled query under the tenancy filter; internal reads see every partner's.
+    public async Task<Order> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var found = db.TenantPartnerId is null
+            ? await db.Visible<Order>().AsNoTracking().Where(o => o.Id == id).ToListAsync(cancellationToken)
+            : await ReadOwnOrder(db, id).ToListAsync(cancellationToken);
+        return found.FirstOrDefault() ?? throw DomainException.NotFound("order", id);
+    }
+
+    private static readonly Func<IntegrationDbContext, string, IAsyncEnumerable<Order>> ReadOwnOrder =
+        EF.CompileAsyncQuery((IntegrationDbContext db, string id) => db.Orders.AsNoTracking().Where(o => o.Id == id));
 
     /// <summary>Newest first, keyset-paged on (created, id), so pages stay stable while orders arrive.</summary>
     public async Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, PageQuery page, CancellationToken cancellationToken)
@@ -161,7 +181,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         {
             await beforeSave(order);
         }
-        Record(order, EventTypes.OrderStatusChanged, from, actor, now);
+        Record(db, events, order, EventTypes.OrderStatusChanged, from, actor, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -174,7 +194,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         return order;
     }
 
-    private void Record(Order order, string type, OrderStatus? from, string actor, DateTimeOffset now)
+    private static void Record(IntegrationDbContext db, EventLog events, Order order, string type, OrderStatus? from, string actor, DateTimeOffset now)
     {
         db.OrderEvents.Add(new OrderEvent
         {
