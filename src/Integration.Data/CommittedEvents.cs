@@ -129,6 +129,25 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
         IntegrationDbContext db, string partnerId, ApiEnvironment environment, int count, long token, bool sync, CancellationToken cancellationToken)
     {
         var environmentName = SnakeCase.Of(environment);
+        // Placeholder -(token << 20 | index) becomes first + index (1048575 = 2^20 - 1; see UnsequencedEvents).
+        if (db.Database.IsNpgsql())
+        {
+            // One round trip: the stream moves on, and its rows are numbered, in one statement.
+            var moveOnAndNumber = db.Database.SqlQueryRaw<long>(
+                """
+                WITH stream AS (
+                    INSERT INTO event_streams ("PartnerId", "Environment", "LastSequence") VALUES ({0}, {1}, {2})
+                    ON CONFLICT ("PartnerId", "Environment") DO UPDATE SET "LastSequence" = event_streams."LastSequence" + {2}
+                    RETURNING "LastSequence"),
+                numbered AS (
+                    UPDATE events SET "Sequence" = stream."LastSequence" - {2} + 1 + ((-events."Sequence") & 1048575)
+                    FROM stream
+                    WHERE events."PartnerId" = {0} AND events."Environment" = {1} AND events."Sequence" < 0 AND ((-events."Sequence") >> 20) = {3})
+                SELECT "LastSequence" AS "Value" FROM stream
+                """, partnerId, environmentName, (long)count, token);
+            var lastNumbered = sync ? moveOnAndNumber.AsEnumerable().Single() : (await moveOnAndNumber.ToListAsync(cancellationToken)).Single();
+            return lastNumbered - count + 1;
+        }
         var moveOn = db.Database.SqlQueryRaw<long>(
             """
             INSERT INTO event_streams ("PartnerId", "Environment", "LastSequence") VALUES ({0}, {1}, {2})
@@ -136,7 +155,6 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
             RETURNING "LastSequence" AS "Value"
             """, partnerId, environmentName, (long)count);
         var last = sync ? moveOn.AsEnumerable().Single() : (await moveOn.ToListAsync(cancellationToken)).Single();
-        // Placeholder -(token << 20 | index) becomes first + index (1048575 = 2^20 - 1; see UnsequencedEvents).
         const string number =
             """
             UPDATE events SET "Sequence" = {0} + ((-"Sequence") & 1048575)

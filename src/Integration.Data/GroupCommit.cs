@@ -96,6 +96,9 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        // Each round trip to PostgreSQL waits for a busy server to schedule it: no savepoint around the
+        // save (a failed batch rolls back whole), so a batch is three round trips (save, number, commit).
+        db.Database.AutoSavepointsEnabled = false;
         using var transaction = UnitOfWork.Begin(db);
         foreach (var write in batch.SelectMany(job => job.Writes))
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -11,8 +10,6 @@ namespace Integration.Core.Common;
 /// </summary>
 public static class SnakeCase
 {
-    private static readonly ConcurrentDictionary<(Type, string), string> Names = new();
-
     public static string From(string pascal)
     {
         var builder = new StringBuilder(pascal.Length + 4);
@@ -28,9 +25,9 @@ public static class SnakeCase
         return builder.ToString();
     }
 
+    // Every enum column of every row read or written goes through here: lookups only, no allocation.
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        Names.GetOrAdd((typeof(TEnum), value.ToString()), static key =>
-            key.Item1.GetField(key.Item2)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? From(key.Item2));
+        Spellings<TEnum>.Names.TryGetValue(value, out var name) ? name : From(value.ToString());
 
     public static TEnum Parse<TEnum>(string value) where TEnum : struct, Enum =>
         TryParse<TEnum>(value, out var parsed)
@@ -39,15 +36,17 @@ public static class SnakeCase
 
     public static bool TryParse<TEnum>(string? value, out TEnum parsed) where TEnum : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(Of(candidate), value, StringComparison.Ordinal))
-            {
-                parsed = candidate;
-                return true;
-            }
-        }
         parsed = default;
-        return false;
+        return value is not null && Spellings<TEnum>.Values.TryGetValue(value, out parsed);
+    }
+
+    private static class Spellings<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly Dictionary<TEnum, string> Names = Enum.GetValues<TEnum>().Distinct().ToDictionary(value => value, Spell);
+
+        public static readonly Dictionary<string, TEnum> Values = Names.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+        private static string Spell(TEnum value) =>
+            typeof(TEnum).GetField(value.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? From(value.ToString());
     }
 }
