@@ -20,7 +20,7 @@ namespace Integration.Data;
 /// </remarks>
 public sealed class GroupCommit : IAsyncDisposable
 {
-    public const int MaxBatch = 64;
+    private const int MaxBatch = 64;
 
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<GroupCommit> _logger;

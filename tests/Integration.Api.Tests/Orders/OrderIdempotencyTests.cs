@@ -119,4 +119,27 @@ public sealed class OrderIdempotencyTests(PlatformFactory platform) : IClassFixt
 
         Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
     }
+
+    [Fact]
+    public async Task AKeyPastItsRetention_StartsAfresh_ForANewRequest()
+    {
+        var sku = await platform.CreateProductAsync(5.00m);
+        var session = await platform.NewPartnerSessionAsync();
+        var first = await (await session.Client.PostOrderAsync(CommerceSetup.OrderBody("PO-YESTERDAY", (sku, 1)), key: "key-reused-later"))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        // Expired but not yet pruned (pruning runs hourly): the claim itself must clear it.
+        var past = platform.Clock.GetUtcNow().AddMinutes(-1);
+        await platform.WithDbAsync(db => db.IdempotencyRecords.IgnoreQueryFilters()
+            .Where(r => r.PartnerId == session.PartnerId && r.Key == "key-reused-later")
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ExpiresAt, past)));
+
+        var response = await session.Client.PostOrderAsync(CommerceSetup.OrderBody("PO-TODAY", (sku, 1)), key: "key-reused-later");
+        var replay = await session.Client.PostOrderAsync(CommerceSetup.OrderBody("PO-TODAY", (sku, 1)), key: "key-reused-later");
+
+        // A different body is a new order, not 422, and the key now replays that order.
+        var second = await response.ReadJsonAsync(HttpStatusCode.Created);
+        Assert.NotEqual(first["id"]!.GetValue<string>(), second["id"]!.GetValue<string>());
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(response.Headers.Location, replay.Headers.Location);
+    }
 }
