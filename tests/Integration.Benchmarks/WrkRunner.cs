@@ -22,7 +22,9 @@ public static partial class WrkRunner
             await RunWrkAsync(url, script, connections, TimeSpan.FromSeconds(3)); // warm-up
             var output = await RunWrkAsync(url, script, connections, duration);
             var requests = long.Parse(Completed().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-            var seconds = double.Parse(Elapsed().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+            // wrk prints the run's length as "20.01s" or, from a minute on, "1.00m".
+            var elapsed = Elapsed().Match(output);
+            var seconds = double.Parse(elapsed.Groups[1].Value, CultureInfo.InvariantCulture) * (elapsed.Groups[2].Value == "m" ? 60 : 1);
             var non2xx = Non2xx().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
             return new LoadResult(name + " [wrk]", requests - non2xx, non2xx, TimeSpan.FromSeconds(seconds),
                 Percentile(output, "50%"), double.NaN /* wrk reports p90, not p95 */, Percentile(output, "99%"));
@@ -61,7 +63,7 @@ public static partial class WrkRunner
     [GeneratedRegex(@"(\d+) requests in")]
     private static partial Regex Completed();
 
-    [GeneratedRegex(@"requests in ([\d.]+)s")]
+    [GeneratedRegex(@"requests in ([\d.]+)(s|m)")]
     private static partial Regex Elapsed();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
