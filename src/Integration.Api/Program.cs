@@ -3,6 +3,7 @@ using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Integration.Api.RateLimiting;
+using Integration.Api.Sandbox;
 using Integration.Api.Settlement;
 using Integration.Api.Versioning;
 
@@ -11,6 +12,7 @@ builder.AddStorage();
 builder.AddVersionedApi();
 builder.AddEventsAndWebhooks();
 builder.AddSettlement();
+builder.AddSandbox();
 builder.AddPartnerAuth();
 builder.AddRateLimits();
 builder.AddApiDocs();
@@ -32,6 +34,7 @@ app.UseMiddleware<DeprecationHeadersMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<CredentialRevocationMiddleware>();
 app.UseMiddleware<EnvironmentHeaderMiddleware>();
+app.UseMiddleware<SandboxClockMiddleware>();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
 

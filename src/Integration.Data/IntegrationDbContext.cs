@@ -9,6 +9,7 @@ using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Integration.Core.Events;
 using Integration.Core.Partners;
+using Integration.Core.Sandbox;
 using Integration.Core.Settlement;
 using Integration.Core.Webhooks;
 using Integration.Data.Conventions;
@@ -51,6 +52,8 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<ActivitySubsidy> ActivitySubsidies => Set<ActivitySubsidy>();
     public DbSet<Payout> Payouts => Set<Payout>();
     public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<SandboxWorld> SandboxWorlds => Set<SandboxWorld>();
+    public DbSet<SandboxSnapshot> SandboxSnapshots => Set<SandboxSnapshot>();
 
     /// <summary>
     /// The partner whose data this unit of work may see, or null for internal work (admin API,

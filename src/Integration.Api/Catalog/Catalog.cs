@@ -50,13 +50,13 @@ public sealed class ProductCatalog(IntegrationDbContext db, AuditLog audit, Time
     }
 
     public async Task<Product> GetAsync(string sku, CancellationToken cancellationToken) =>
-        await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Sku == sku, cancellationToken)
+        await Visible.AsNoTracking().FirstOrDefaultAsync(p => p.Sku == sku, cancellationToken)
         ?? throw DomainException.NotFound("product", sku);
 
     /// <summary>Products in SKU order, keyset-paged by SKU.</summary>
     public async Task<IReadOnlyList<Product>> ListAsync(PageQuery page, bool activeOnly, CancellationToken cancellationToken)
     {
-        var query = db.Products.AsNoTracking();
+        var query = Visible.AsNoTracking();
         if (activeOnly)
         {
             query = query.Where(p => p.Active);
@@ -70,6 +70,10 @@ public sealed class ProductCatalog(IntegrationDbContext db, AuditLog audit, Time
     }
 
     public static string CursorOf(Product product) => Cursor.Encode(product.Sku);
+
+    // Sandbox scenario products exist for sandbox callers and internal teams only.
+    private IQueryable<Product> Visible =>
+        db.TenantPartnerId is not null && db.TenantEnvironment != ApiEnvironment.Sandbox ? db.Products.Where(p => !p.SandboxOnly) : db.Products;
 
     private static void CheckPrice(decimal price)
     {

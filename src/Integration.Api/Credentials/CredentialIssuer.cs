@@ -1,3 +1,4 @@
+using Integration.Api.Sandbox;
 using Integration.Api.Audit;
 using Integration.Api.Events;
 using Integration.Api.OAuth;
@@ -26,6 +27,7 @@ public sealed class CredentialIssuer(
     AuditLog audit,
     EventLog events,
     TimeProvider clock,
+    SandboxProvisioning sandboxes,
     IOptions<OAuthOptions> options)
 {
     public async Task<(Credential Credential, string Secret)> IssueForPartnerAsync(
@@ -47,8 +49,18 @@ public sealed class CredentialIssuer(
                     "Live credentials need the partner's business licence number and the date its qualification was verified.");
             }
         }
+        if (partner.SandboxOwnerId is not null)
+        {
+            throw new DomainException(ErrorKind.Unprocessable, "sandbox_peer",
+                $"This partner is a peer seeded into the sandbox of {partner.SandboxOwnerId}; it exists only there and gets no credentials.");
+        }
         var name = request.Name ?? $"{partner.Name} ({SnakeCase.Of(request.Environment)})";
-        return await IssueAsync(CredentialKind.Partner, partner.Id, request.Environment, name, scopes, actor, cancellationToken);
+        var issued = await IssueAsync(CredentialKind.Partner, partner.Id, request.Environment, name, scopes, actor, cancellationToken);
+        if (request.Environment == ApiEnvironment.Sandbox)
+        {
+            await sandboxes.SeedOnFirstCredentialAsync(partner.Id, cancellationToken);
+        }
+        return issued;
     }
 
     public Task<(Credential Credential, string Secret)> IssueInternalAsync(string name, string actor, CancellationToken cancellationToken) =>

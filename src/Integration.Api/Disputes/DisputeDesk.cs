@@ -18,7 +18,7 @@ namespace Integration.Api.Disputes;
 /// dispute freezes the account in its environment while it is open (see <c>AccountStanding</c>);
 /// any dispute holds its amount back from payouts until it is resolved, then the held payouts go out.
 /// </summary>
-public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditLog audit, TimeProvider clock)
+public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditLog audit, BusinessClock clock)
 {
     public async Task<Dispute> OpenAsync(Caller caller, OpenDisputeRequest request, CancellationToken cancellationToken)
     {

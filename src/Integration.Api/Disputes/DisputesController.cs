@@ -1,3 +1,4 @@
+using Integration.Core.Common;
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.Idempotency;
@@ -19,7 +20,7 @@ namespace Integration.Api.Disputes;
 [ApiVersion(2)]
 [Route("v{version:apiVersion}/disputes")]
 [Tags("Disputes")]
-public sealed class DisputesController(DisputeDesk disputes, TimeProvider clock) : ControllerBase
+public sealed class DisputesController(DisputeDesk disputes, BusinessClock clock) : ControllerBase
 {
     [HttpPost(Name = "OpenDispute")]
     [PartnerAccess(ApiScopes.DisputesWrite)]
@@ -51,7 +52,7 @@ public sealed class DisputesController(DisputeDesk disputes, TimeProvider clock)
 [ApiVersion(1)]
 [AdminAccess]
 [Route("admin/v{version:apiVersion}/disputes")]
-public sealed class AdminDisputesController(DisputeDesk disputes, TimeProvider clock) : ControllerBase
+public sealed class AdminDisputesController(DisputeDesk disputes, BusinessClock clock) : ControllerBase
 {
     /// <summary>Disputes newest first; <c>slaBreached=true</c> reports level-1 disputes resolved late or still open past their deadline.</summary>
     [HttpGet(Name = "ListDisputesAdmin")]

@@ -1,3 +1,4 @@
+using Integration.Core.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Asp.Versioning;
@@ -24,6 +25,7 @@ public static class ApiSetup
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<BusinessClock>();
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context => Problems.Complete(context.ProblemDetails, context.HttpContext));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

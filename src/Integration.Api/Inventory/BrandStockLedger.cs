@@ -11,7 +11,7 @@ namespace Integration.Api.Inventory;
 /// Each move is one conditional UPDATE, so concurrent orders never over-reserve; a caller's
 /// transaction undoes every move of a request that fails part-way.
 /// </summary>
-public sealed class BrandStockLedger(IntegrationDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class BrandStockLedger(IntegrationDbContext db, AuditLog audit, BusinessClock clock)
 {
     public async Task ReserveAsync(ApiEnvironment environment, IEnumerable<(string Sku, int Quantity)> lines, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ internal enum TransferStockMove
 /// concurrent writers never lose an update and available never goes negative) and one
 /// <c>inventory.stock_changed</c> event in the same transaction: the change feed.
 /// </summary>
-public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerSnapshots partners, TimeProvider clock)
+public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerSnapshots partners, BusinessClock clock)
 {
     private const int MaxSharedLocations = 100;
     public const int MaxBulkRows = 5_000;

@@ -34,7 +34,7 @@ public sealed record StockImportError(int Line, string Error);
 /// background, 5,000 lines per transaction. Unlike a bulk request an import is not all-or-nothing:
 /// good rows apply, bad ones are reported with their line numbers.
 /// </summary>
-public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOptions<JsonOptions> json, TimeProvider clock)
+public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOptions<JsonOptions> json, BusinessClock clock)
 {
     public const int MaxRows = 1_000_000;
     public const string NdjsonFormat = "ndjson";

@@ -14,7 +14,7 @@ namespace Integration.Api.Inventory;
 /// tenancy filter: every read here filters by party and environment itself, and a partner who is
 /// neither side gets 404, like for any resource that is not theirs.
 /// </summary>
-public sealed class TransferDesk(IntegrationDbContext db, StockBook stock, EventLog events, TimeProvider clock)
+public sealed class TransferDesk(IntegrationDbContext db, StockBook stock, EventLog events, BusinessClock clock)
 {
     public async Task<Transfer> RequestAsync(Caller caller, CreateTransferRequest request, CancellationToken cancellationToken)
     {
@@ -80,11 +80,13 @@ public sealed class TransferDesk(IntegrationDbContext db, StockBook stock, Event
     public Task<Transfer> RejectAsync(Caller caller, string id, string? reason, CancellationToken cancellationToken) =>
         DecideAsync(caller, id, TransferStatus.Rejected, reason, cancellationToken);
 
-    /// <summary>Expires requested transfers older than 48 hours, releasing their reservations. Safe to run on several instances at once.</summary>
-    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
+    /// <summary>Expires requested transfers older than 48 hours, releasing their reservations. Safe to run on several instances at once. With <c>sandboxPartners</c>, only the sandbox transfers involving them (a sandbox clock advance).</summary>
+    public async Task<int> ExpireDueAsync(IReadOnlyCollection<string>? sandboxPartners, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow();
-        var due = await db.Transfers.AsNoTracking().Where(t => t.Status == TransferStatus.Requested && t.ExpiresAt <= now)
+        var candidates = sandboxPartners is null ? db.Transfers : db.Transfers.Where(t => t.Environment == ApiEnvironment.Sandbox
+            && (sandboxPartners.Contains(t.RequesterPartnerId) || sandboxPartners.Contains(t.OwnerPartnerId)));
+        var due = await candidates.AsNoTracking().Where(t => t.Status == TransferStatus.Requested && t.ExpiresAt <= now)
             .OrderBy(t => t.ExpiresAt).Select(t => t.Id).Take(500).ToListAsync(cancellationToken);
         var expired = 0;
         foreach (var id in due)
@@ -169,7 +171,7 @@ public sealed class TransferExpiry(IServiceScopeFactory scopes, TimeProvider clo
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TransferDesk>().ExpireDueAsync(cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<TransferDesk>().ExpireDueAsync(null, cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -20,7 +20,7 @@ namespace Integration.Api.Orders;
 /// same transaction; stock moves with the status (confirm reserves, ship consumes, cancel releases).
 /// Partner reads go through the database's tenancy filter, so another partner's order is simply absent.
 /// </summary>
-public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, EventLog events, GroupCommit committer, TimeProvider clock)
+public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, EventLog events, GroupCommit committer, BusinessClock clock)
 {
     public const string BrandActor = "brand";
 
@@ -58,6 +58,10 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         await foreach (var product in ReadProducts(db, skus).WithCancellation(cancellationToken))
         {
             products[product.Sku] = product;
+        }
+        if (caller.Environment != ApiEnvironment.Sandbox)
+        {
+            products = products.Where(p => !p.Value.SandboxOnly).ToDictionary(StringComparer.Ordinal);
         }
         var unknown = request.Lines.Select((l, i) => (l.Sku, i))
             .Where(l => !products.TryGetValue(l.Sku, out var p) || !p.Active)
@@ -152,6 +156,21 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         }, cancellationToken);
 
     private async Task<Order> MoveAsync(
+        string id, OrderStatus? requiredFrom, OrderStatus target, string actor, Action<int>? checkVersion, Func<Order, Task>? beforeSave, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TryMoveAsync(id, requiredFrom, target, actor, checkVersion, beforeSave, cancellationToken);
+        }
+        catch
+        {
+            // A refused move must not leave its half-applied changes for the unit of work's next save (the sandbox clock moves many orders in one).
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private async Task<Order> TryMoveAsync(
         string id, OrderStatus? requiredFrom, OrderStatus target, string actor, Action<int>? checkVersion, Func<Order, Task>? beforeSave, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);

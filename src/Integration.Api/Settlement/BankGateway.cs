@@ -38,7 +38,8 @@ public sealed class BankGateway(HttpClient http, ILogger<BankGateway> logger)
     public const string ClientName = "bank-gateway";
     private const int MaxBodyChars = 64 * 1024;
 
-    public async Task<GatewayAnswer> SendAsync(Payout payout, CancellationToken cancellationToken)
+    // headers: extra request headers (the sandbox's simulator reads its partner and mode from them).
+    public async Task<GatewayAnswer> SendAsync(Payout payout, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "payouts")
         {
@@ -51,17 +52,21 @@ public sealed class BankGateway(HttpClient http, ILogger<BankGateway> logger)
             }),
         };
         request.Headers.Add("Idempotency-Key", payout.IdempotencyKey);
-        return await CallAsync(request, payout, cancellationToken);
+        return await CallAsync(request, payout, headers, cancellationToken);
     }
 
-    public async Task<GatewayAnswer> FindAsync(Payout payout, CancellationToken cancellationToken)
+    public async Task<GatewayAnswer> FindAsync(Payout payout, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"payouts/{Uri.EscapeDataString(payout.IdempotencyKey)}");
-        return await CallAsync(request, payout, cancellationToken);
+        return await CallAsync(request, payout, headers, cancellationToken);
     }
 
-    private async Task<GatewayAnswer> CallAsync(HttpRequestMessage request, Payout payout, CancellationToken cancellationToken)
+    private async Task<GatewayAnswer> CallAsync(HttpRequestMessage request, Payout payout, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Integration.Api.Events;
 using Integration.Api.Partners;
+using Integration.Api.Sandbox;
 using Integration.Core.Common;
 using Integration.Core.Events;
 using Integration.Core.Settlement;
@@ -23,20 +24,29 @@ namespace Integration.Api.Settlement;
 /// Failed attempts are retried with doubling delays, then the payout is flagged <c>needs_attention</c>.
 /// </summary>
 public sealed class PayoutRunner(
-    IServiceScopeFactory scopes, BankGateway gateway, TimeProvider clock, IOptions<SettlementOptions> options, ILogger<PayoutRunner> logger)
+    IServiceScopeFactory scopes, BankGateway gateway, SimulatedBankGateway sandboxGateway, TimeProvider clock,
+    IOptions<SettlementOptions> options, ILogger<PayoutRunner> logger)
 {
     private const int BatchSize = 50;
     private readonly string _instance = Ids.New("inst", 12);
 
     /// <summary>Sends every payout due now; returns how many it worked on.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken) => RunAsync(clock, partners: null, cancellationToken);
+
+    /// <summary>Sends the sandbox payouts of <paramref name="partners"/> that are due on their sandbox clock.</summary>
+    public Task<int> RunForSandboxAsync(IReadOnlyCollection<string> partners, TimeProvider sandboxClock, CancellationToken cancellationToken) =>
+        RunAsync(sandboxClock, partners, cancellationToken);
+
+    private async Task<int> RunAsync(TimeProvider clock, IReadOnlyCollection<string>? partners, CancellationToken cancellationToken)
     {
         List<string> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
             var now = clock.UtcNow();
-            due = await db.Visible<Payout>().Where(p => p.Status == PayoutStatus.Pending && p.NextAttemptAt <= now)
+            var payouts = partners is null ? db.Visible<Payout>()
+                : db.Visible<Payout>().Where(p => p.Environment == ApiEnvironment.Sandbox && partners.Contains(p.PartnerId));
+            due = await payouts.Where(p => p.Status == PayoutStatus.Pending && p.NextAttemptAt <= now)
                 .Where(p => p.LeaseExpiresAt == null || p.LeaseExpiresAt < now)
                 .OrderBy(p => p.NextAttemptAt).Select(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
         }
@@ -45,16 +55,16 @@ public sealed class PayoutRunner(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
-            if (await ClaimAsync(db, id, cancellationToken) is { } payout)
+            if (await ClaimAsync(db, id, clock, cancellationToken) is { } payout)
             {
-                await PayAsync(scope.ServiceProvider, db, payout, cancellationToken);
+                await PayAsync(scope.ServiceProvider, db, payout, clock, cancellationToken);
                 worked++;
             }
         }
         return worked;
     }
 
-    private async Task<Payout?> ClaimAsync(IntegrationDbContext db, string id, CancellationToken cancellationToken)
+    private async Task<Payout?> ClaimAsync(IntegrationDbContext db, string id, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow();
         var until = now + options.Value.PayoutLease;
@@ -70,7 +80,7 @@ public sealed class PayoutRunner(
         return claimed == 1 ? await db.Visible<Payout>().FirstAsync(p => p.Id == id, cancellationToken) : null;
     }
 
-    private async Task PayAsync(IServiceProvider services, IntegrationDbContext db, Payout payout, CancellationToken cancellationToken)
+    private async Task PayAsync(IServiceProvider services, IntegrationDbContext db, Payout payout, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await services.GetRequiredService<AccountStanding>().IsFrozenAsync(payout.PartnerId, payout.Environment, cancellationToken))
         {
@@ -78,30 +88,33 @@ public sealed class PayoutRunner(
             await SaveAsync(db, payout, p => Release(p, clock.UtcNow().AddHours(1), "account frozen: payout waits until it is released"), cancellationToken);
             return;
         }
-        var answer = payout.Sent ? await gateway.FindAsync(payout, cancellationToken) : new GatewayAnswer(GatewayOutcome.NotFound);
+        var (bank, headers) = payout.Environment == ApiEnvironment.Sandbox
+            ? await sandboxGateway.RouteAsync(db, payout.PartnerId, payout, cancellationToken)
+            : (gateway, null);
+        var answer = payout.Sent ? await bank.FindAsync(payout, headers, cancellationToken) : new GatewayAnswer(GatewayOutcome.NotFound);
         if (answer.Outcome == GatewayOutcome.NotFound)
         {
             if (!await SaveAsync(db, payout, p => p.Sent = true, cancellationToken))
             {
                 return;
             }
-            answer = await gateway.SendAsync(payout, cancellationToken);
+            answer = await bank.SendAsync(payout, headers, cancellationToken);
         }
         switch (answer.Outcome)
         {
             case GatewayOutcome.Paid:
-                await RecordPaidAsync(services, db, payout, answer.GatewayPayoutId!, cancellationToken);
+                await RecordPaidAsync(services, db, payout, answer.GatewayPayoutId!, clock, cancellationToken);
                 break;
             case GatewayOutcome.Processing:
                 await SaveAsync(db, payout, p => Release(p, clock.UtcNow() + options.Value.PayoutRetryDelay, "gateway is still processing the payout"), cancellationToken);
                 break;
             default:
-                await SaveAsync(db, payout, p => Fail(p, answer.Problem ?? SnakeCase.Of(answer.Outcome)), cancellationToken);
+                await SaveAsync(db, payout, p => Fail(p, answer.Problem ?? SnakeCase.Of(answer.Outcome), clock), cancellationToken);
                 break;
         }
     }
 
-    private void Fail(Payout payout, string problem)
+    private void Fail(Payout payout, string problem, TimeProvider clock)
     {
         payout.Attempts++;
         if (payout.Attempts >= options.Value.PayoutMaxAttempts)
@@ -122,7 +135,8 @@ public sealed class PayoutRunner(
         payout.LeaseExpiresAt = null;
     }
 
-    private async Task RecordPaidAsync(IServiceProvider services, IntegrationDbContext db, Payout payout, string gatewayPayoutId, CancellationToken cancellationToken)
+    private async Task RecordPaidAsync(
+        IServiceProvider services, IntegrationDbContext db, Payout payout, string gatewayPayoutId, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow();
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);

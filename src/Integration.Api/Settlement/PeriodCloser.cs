@@ -20,7 +20,7 @@ public sealed record CloseOutcome(string Period, ApiEnvironment Environment, int
 /// closing idempotent and safe when two instances close at once: the second insert is refused and
 /// counted as already closed.
 /// </summary>
-public sealed class PeriodCloser(IntegrationDbContext db, StatementBuilder builder, EventLog events, TimeProvider clock)
+public sealed class PeriodCloser(IntegrationDbContext db, StatementBuilder builder, EventLog events, BusinessClock clock)
 {
     public async Task<CloseOutcome> CloseAsync(ApiEnvironment environment, SettlementPeriod period, string? partnerId, CancellationToken cancellationToken)
     {
@@ -60,13 +60,15 @@ public sealed class PeriodCloser(IntegrationDbContext db, StatementBuilder build
         return db.PeriodCloses.AnyAsync(p => p.Environment == environment && p.Period == text, cancellationToken);
     }
 
-    // Partners with a credential in the environment before the month ended, or a subsidy approved in it.
+    // Partners with a credential in the environment before the month ended, or a subsidy approved in it, or a sandbox history.
     private async Task<List<Partner>> PartnersToSettleAsync(ApiEnvironment environment, SettlementPeriod period, string? partnerId, CancellationToken cancellationToken)
     {
         var (start, end) = (period.Start, period.End);
         var query = db.Partners.AsNoTracking().Where(p =>
             db.Credentials.Any(c => c.PartnerId == p.Id && c.Environment == environment && c.CreatedAt < end)
-            || db.ActivitySubsidies.IgnoreQueryFilters().Any(s => s.PartnerId == p.Id && s.Environment == environment && s.ApprovedAt >= start && s.ApprovedAt < end));
+            || db.ActivitySubsidies.IgnoreQueryFilters().Any(s => s.PartnerId == p.Id && s.Environment == environment && s.ApprovedAt >= start && s.ApprovedAt < end)
+            // A sandbox settles from the start of its seeded history, which predates its first credential.
+            || (environment == ApiEnvironment.Sandbox && db.SandboxWorlds.Any(w => w.PartnerId == p.Id && w.HistoryFrom < end)));
         if (partnerId is not null)
         {
             query = query.Where(p => p.Id == partnerId);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Integration.Api.Settlement;
 
 /// <summary>What internal teams do to settlement: subsidies, payments received, payouts that need attention, the trial balance. Audited.</summary>
-public sealed class SettlementDesk(IntegrationDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class SettlementDesk(IntegrationDbContext db, AuditLog audit, BusinessClock clock)
 {
     public async Task<ActivitySubsidy> RecordSubsidyAsync(string partnerId, RecordSubsidyRequest request, string actor, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed record StatementView(
 /// Reads statements: closed ones as stored, an open month as a live preview computed on each read.
 /// A statement is addressed by its id (<c>stm_…</c>) or its month (<c>2026-03</c>).
 /// </summary>
-public sealed class Statements(IntegrationDbContext db, StatementBuilder builder, TimeProvider clock)
+public sealed class Statements(IntegrationDbContext db, StatementBuilder builder, BusinessClock clock)
 {
     /// <summary>Closed statements, newest month first.</summary>
     public async Task<IReadOnlyList<Statement>> ListClosedAsync(PageQuery page, CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public sealed class Product
     public decimal ListPrice { get; set; }
     public string Currency { get; set; } = Money.DefaultCurrency;
     public bool Active { get; set; } = true;
+
+    /// <summary>A sandbox scenario product (docs/sandbox.md): orderable only with sandbox credentials, invisible to live ones.</summary>
+    public bool SandboxOnly { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; } = 1;

@@ -12,6 +12,9 @@ public sealed class Partner
     public CooperationMode CooperationMode { get; init; }
     public required string RegionCode { get; set; }
     public string? ParentPartnerId { get; init; }
+
+    /// <summary>Set on the peers seeded into a partner's sandbox: they exist only there and never get credentials.</summary>
+    public string? SandboxOwnerId { get; init; }
     public PartnerStatus Status { get; private set; } = PartnerStatus.Active;
     public PartnerAgreement Agreement { get; set; } = new();
     public string? BusinessLicenceNumber { get; set; }

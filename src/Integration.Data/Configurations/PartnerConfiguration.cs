@@ -15,6 +15,8 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.RegionCode).HasMaxLength(16);
         builder.Property(p => p.ParentPartnerId).HasMaxLength(40);
+        builder.Property(p => p.SandboxOwnerId).HasMaxLength(40);
+        builder.HasIndex(p => p.SandboxOwnerId);
         builder.Property(p => p.BusinessLicenceNumber).HasMaxLength(64);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Partner>().WithMany().HasForeignKey(p => p.ParentPartnerId).OnDelete(DeleteBehavior.Restrict);

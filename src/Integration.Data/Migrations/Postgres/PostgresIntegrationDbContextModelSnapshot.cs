@@ -105,6 +105,9 @@ namespace Integration.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("SandboxOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -883,6 +886,10 @@ namespace Integration.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("SandboxOwnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -909,9 +916,87 @@ namespace Integration.Data.Migrations.Postgres
                         .HasDatabaseName("ux_partners_active_exclusive_agent_per_region")
                         .HasFilter("\"CooperationMode\" = 'exclusive_agency' AND \"Status\" = 'active'");
 
+                    b.HasIndex("SandboxOwnerId");
+
                     b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("partners", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Sandbox.SandboxSnapshot", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("ClockAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ClockOffset")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ClockOffsetSeconds");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "CreatedAt");
+
+                    b.ToTable("sandbox_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Sandbox.SandboxWorld", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("BankGatewayMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CarrierMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ClockOffset")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ClockOffsetSeconds");
+
+                    b.Property<DateTimeOffset>("HistoryFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SeededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId");
+
+                    b.HasIndex("LastUsedAt");
+
+                    b.ToTable("sandbox_worlds", (string)null);
                 });
 
             modelBuilder.Entity("Integration.Core.Settlement.ActivitySubsidy", b =>

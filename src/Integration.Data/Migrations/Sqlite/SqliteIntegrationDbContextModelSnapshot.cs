@@ -99,6 +99,9 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SandboxOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -877,6 +880,10 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SandboxOwnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -903,9 +910,87 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_partners_active_exclusive_agent_per_region")
                         .HasFilter("\"CooperationMode\" = 'exclusive_agency' AND \"Status\" = 'active'");
 
+                    b.HasIndex("SandboxOwnerId");
+
                     b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("partners", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Sandbox.SandboxSnapshot", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClockAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClockOffset")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ClockOffsetSeconds");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "CreatedAt");
+
+                    b.ToTable("sandbox_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Sandbox.SandboxWorld", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankGatewayMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarrierMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClockOffset")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ClockOffsetSeconds");
+
+                    b.Property<long>("HistoryFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SeededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId");
+
+                    b.HasIndex("LastUsedAt");
+
+                    b.ToTable("sandbox_worlds", (string)null);
                 });
 
             modelBuilder.Entity("Integration.Core.Settlement.ActivitySubsidy", b =>

@@ -1,0 +1,121 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Integration.Core.Common;
+using Integration.Core.Disputes;
+using Integration.Core.Inventory;
+using Integration.Core.Orders;
+using Integration.Core.Settlement;
+using Integration.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Sandbox.Worlds;
+
+/// <summary>
+/// The business rows of a partner's sandbox (its own and its seeded peers', sandbox environment
+/// only): orders and their history, locations and stock, transfers, statements, ledger postings,
+/// subsidies, payouts and disputes. Captured as JSON for a snapshot, cleared for a reset, and
+/// written back for a restore. The event log, webhook subscriptions and brand stock are not part of
+/// it: the event log only grows, so consumers' positions stay valid across resets.
+/// </summary>
+public sealed class SandboxWorldRows(IntegrationDbContext db)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WritePrivateSetters } },
+    };
+
+    public async Task<string> CaptureAsync(IReadOnlyCollection<string> partners, CancellationToken cancellationToken)
+    {
+        var rows = new Rows
+        {
+            Orders = await Owned<Order>(partners).ToListAsync(cancellationToken),
+            OrderEvents = await Owned<OrderEvent>(partners).ToListAsync(cancellationToken),
+            Locations = await Owned<Location>(partners).ToListAsync(cancellationToken),
+            StockLevels = await Owned<StockLevel>(partners).ToListAsync(cancellationToken),
+            Transfers = await TransfersOf(partners).AsNoTracking().ToListAsync(cancellationToken),
+            Statements = await Owned<Statement>(partners).ToListAsync(cancellationToken),
+            LedgerEntries = await LedgerOf(partners).AsNoTracking().ToListAsync(cancellationToken),
+            Subsidies = await Owned<ActivitySubsidy>(partners).ToListAsync(cancellationToken),
+            Payouts = await Owned<Payout>(partners).ToListAsync(cancellationToken),
+            Disputes = await Owned<Dispute>(partners).ToListAsync(cancellationToken),
+        };
+        return JsonSerializer.Serialize(rows, Json);
+    }
+
+    /// <summary>Deletes the sandbox's rows, and its idempotency keys and stock imports; the caller owns the transaction.</summary>
+    public async Task ClearAsync(IReadOnlyCollection<string> partners, CancellationToken cancellationToken)
+    {
+        var imports = Visible<StockImport>(partners).Select(i => i.Id);
+        await db.StockImportChunks.Where(c => imports.Contains(c.ImportId)).ExecuteDeleteAsync(cancellationToken);
+        await Visible<StockImport>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<Core.Idempotency.IdempotencyRecord>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<Payout>(partners).ExecuteDeleteAsync(cancellationToken);
+        await LedgerOf(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<Statement>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<ActivitySubsidy>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<Dispute>(partners).ExecuteDeleteAsync(cancellationToken);
+        await TransfersOf(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<StockLevel>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<Location>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<OrderEvent>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<Order>(partners).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Adds captured rows back; the caller saves them in its transaction.</summary>
+    public void Restore(string captured)
+    {
+        var rows = JsonSerializer.Deserialize<Rows>(captured, Json) ?? throw new InvalidDataException("A sandbox snapshot holds no rows.");
+        db.AddRange(rows.Orders);
+        db.AddRange(rows.OrderEvents);
+        db.AddRange(rows.Locations);
+        db.AddRange(rows.StockLevels);
+        db.AddRange(rows.Transfers);
+        db.AddRange(rows.Statements);
+        db.AddRange(rows.LedgerEntries);
+        db.AddRange(rows.Subsidies);
+        db.AddRange(rows.Payouts);
+        db.AddRange(rows.Disputes);
+    }
+
+    private IQueryable<T> Visible<T>(IReadOnlyCollection<string> partners) where T : class, IPartnerOwned =>
+        db.Set<T>().IgnoreQueryFilters().Where(row => partners.Contains(row.PartnerId) && row.Environment == ApiEnvironment.Sandbox);
+
+    private IQueryable<T> Owned<T>(IReadOnlyCollection<string> partners) where T : class, IPartnerOwned => Visible<T>(partners).AsNoTracking();
+
+    private IQueryable<Transfer> TransfersOf(IReadOnlyCollection<string> partners) =>
+        db.Transfers.Where(t => t.Environment == ApiEnvironment.Sandbox && (partners.Contains(t.RequesterPartnerId) || partners.Contains(t.OwnerPartnerId)));
+
+    private IQueryable<LedgerEntry> LedgerOf(IReadOnlyCollection<string> partners) =>
+        db.LedgerEntries.Where(e => e.Environment == ApiEnvironment.Sandbox && partners.Contains(e.PartnerId));
+
+    // Entities keep their state changes behind private setters (Order.Status); a snapshot must restore them as they were.
+    private static void WritePrivateSetters(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+        foreach (var property in type.Properties.Where(p => p.Set is null))
+        {
+            if (property.AttributeProvider is PropertyInfo { } info && info.GetSetMethod(nonPublic: true) is { } setter)
+            {
+                property.Set = (target, value) => setter.Invoke(target, [value]);
+            }
+        }
+    }
+
+    private sealed class Rows
+    {
+        public List<Order> Orders { get; init; } = [];
+        public List<OrderEvent> OrderEvents { get; init; } = [];
+        public List<Location> Locations { get; init; } = [];
+        public List<StockLevel> StockLevels { get; init; } = [];
+        public List<Transfer> Transfers { get; init; } = [];
+        public List<Statement> Statements { get; init; } = [];
+        public List<LedgerEntry> LedgerEntries { get; init; } = [];
+        public List<ActivitySubsidy> Subsidies { get; init; } = [];
+        public List<Payout> Payouts { get; init; } = [];
+        public List<Dispute> Disputes { get; init; } = [];
+    }
+}

@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using System.Xml;
+using Integration.Core.Common;
+using Integration.Core.Sandbox;
+using Integration.Sandbox.Simulators;
+
+namespace Integration.Api.Sandbox;
+
+/// <summary>Your sandbox: its clock, its simulators and its seeded peers.</summary>
+public sealed record SandboxResponse(
+    DateTimeOffset ClockNow, string ClockOffset, IReadOnlyList<SimulatorResponse> Simulators, IReadOnlyList<string> PeerPartnerIds,
+    DateTimeOffset SeededAt, DateTimeOffset LastUsedAt, DateTimeOffset PurgeableAfter)
+{
+    public static SandboxResponse Of(SandboxWorld world, IReadOnlyList<string> peers, DateTimeOffset platformNow, TimeSpan purgeAfter) => new(
+        platformNow + world.ClockOffset, XmlConvert.ToString(world.ClockOffset),
+        [SimulatorResponse.Of(SandboxSimulators.BankGateway, world.BankGatewayMode), SimulatorResponse.Of(SandboxSimulators.Carrier, world.CarrierMode)],
+        peers, world.SeededAt, world.LastUsedAt, world.LastUsedAt + purgeAfter);
+}
+
+/// <summary>The sandbox clock: <c>now</c> is what every time-based rule of your sandbox reads.</summary>
+public sealed record ClockResponse(DateTimeOffset Now, DateTimeOffset PlatformNow, string Offset)
+{
+    public static ClockResponse Of(SandboxWorld world, DateTimeOffset platformNow) =>
+        new(platformNow + world.ClockOffset, platformNow, XmlConvert.ToString(world.ClockOffset));
+}
+
+/// <summary>Give exactly one of <c>by</c> or <c>to</c>.</summary>
+public sealed partial record AdvanceClockRequest : IValidatableObject
+{
+    /// <summary>An ISO 8601 duration in weeks, days, hours, minutes and seconds: <c>P35D</c>, <c>PT36H</c>, <c>P1W2DT3H</c>. Months and years are refused (their length varies); at most P731D.</summary>
+    public string? By { get; init; }
+
+    /// <summary>The time to move the clock to (after its current time, at most 2 years ahead of it).</summary>
+    public DateTimeOffset? To { get; init; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if ((By is null) == (To is null))
+        {
+            yield return new ValidationResult("Give exactly one of 'by' (a duration such as P35D) or 'to' (a time).", ["by", "to"]);
+        }
+        else if (By is not null && ParseBy() is null)
+        {
+            yield return new ValidationResult("by must be a positive ISO 8601 duration in weeks, days, hours, minutes or seconds, such as P35D or PT12H.", ["by"]);
+        }
+    }
+
+    /// <summary>The duration in <see cref="By"/>, or null when it is not one this API accepts.</summary>
+    public TimeSpan? ParseBy()
+    {
+        if (By is null || DurationShape().Match(By) is not { Success: true } match)
+        {
+            return null;
+        }
+        long Part(string name) => match.Groups[name].Success ? long.Parse(match.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var seconds = (((Part("w") * 7 + Part("d")) * 24 + Part("h")) * 60 + Part("m")) * 60 + Part("s");
+        return seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
+    }
+
+    [GeneratedRegex(@"^P(?=\d|T\d)(?:(?<w>\d{1,5})W)?(?:(?<d>\d{1,6})D)?(?:T(?=\d)(?:(?<h>\d{1,7})H)?(?:(?<m>\d{1,9})M)?(?:(?<s>\d{1,10})S)?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationShape();
+}
+
+public sealed record AdvanceClockResponse(ClockResponse Clock, AdvanceOutcome Ran);
+
+public sealed record CreateSnapshotRequest
+{
+    /// <summary>Your label for the snapshot.</summary>
+    [StringLength(100, MinimumLength = 1)]
+    public string? Name { get; init; }
+}
+
+/// <summary>A saved state of your sandbox; restoring it also returns the clock to this snapshot's offset.</summary>
+public sealed record SnapshotResponse(string Id, string? Name, DateTimeOffset CreatedAt, DateTimeOffset ClockAt, string ClockOffset)
+{
+    public static SnapshotResponse Of(SandboxSnapshot s) => new(s.Id, s.Name, s.CreatedAt, s.ClockAt, XmlConvert.ToString(s.ClockOffset));
+}
+
+/// <summary>A simulated outside system and the mode your sandbox uses.</summary>
+public sealed record SimulatorResponse(string Name, SimulatorMode Mode, IReadOnlyList<SimulatorMode> Modes)
+{
+    public static SimulatorResponse Of(string name, SimulatorMode mode) => new(name, mode, SandboxSimulators.ModesOf(name));
+}
+
+public sealed record SetSimulatorModeRequest
+{
+    public required SimulatorMode Mode { get; init; }
+}
+
+/// <summary>One call your sandbox made to a simulator.</summary>
+public sealed record SimulatorRequestResponse(DateTimeOffset At, string Method, string Path, string? Mode, int Status, string? RequestBody, string? ResponseBody)
+{
+    public static SimulatorRequestResponse Of(SimulatorRequest r) => new(r.At, r.Method, r.Path, r.Mode, r.Status, r.RequestBody, r.ResponseBody);
+}
+
+/// <summary>Shipping in the sandbox: both fields are optional and default to the simulated carrier.</summary>
+public sealed record SandboxShipRequest
+{
+    [StringLength(100, MinimumLength = 1)]
+    public string? Carrier { get; init; }
+
+    [StringLength(100, MinimumLength = 1)]
+    public string? TrackingNumber { get; init; }
+}
+
+public sealed record SandboxSubsidyRequest
+{
+    [StringLength(200, MinimumLength = 1)]
+    public required string EventName { get; init; }
+
+    /// <summary>The activity's approved cost; the subsidy is 50% of it, at most 50,000.</summary>
+    [Range(typeof(decimal), "0.01", "1000000000", ErrorMessage = "cost must be above 0 and at most 1,000,000,000.")]
+    public required decimal Cost { get; init; }
+}

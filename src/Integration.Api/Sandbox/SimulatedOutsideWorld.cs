@@ -1,0 +1,80 @@
+using System.Globalization;
+using Integration.Api.Settlement;
+using Integration.Core.Sandbox;
+using Integration.Core.Settlement;
+using Integration.Data;
+using Integration.Sandbox.Simulators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Api.Sandbox;
+
+/// <summary>
+/// Sandbox payouts go to the simulated bank gateway, never to a real one. Each call names the
+/// partner and its chosen mode; the simulator keeps no state, so a lookup also carries the payout's
+/// amount and currency for it to report back.
+/// </summary>
+public sealed class SimulatedBankGateway(SandboxSimulators simulators, ILogger<BankGateway> logger) : IDisposable
+{
+    private readonly Lazy<HttpClient> _http = new(() => new HttpClient { BaseAddress = simulators.BankGatewayUrl, Timeout = TimeSpan.FromSeconds(10) });
+
+    public async Task<(BankGateway Gateway, IReadOnlyDictionary<string, string> Headers)> RouteAsync(
+        IntegrationDbContext db, string partnerId, Payout payout, CancellationToken cancellationToken)
+    {
+        var mode = await db.SandboxWorlds.Where(w => w.PartnerId == partnerId).Select(w => (SimulatorMode?)w.BankGatewayMode)
+            .FirstOrDefaultAsync(cancellationToken) ?? SimulatorMode.Healthy;
+        return (new BankGateway(_http.Value, logger), new Dictionary<string, string>
+        {
+            [SandboxSimulators.PartnerHeader] = partnerId,
+            [SandboxSimulators.ModeHeader] = Core.Common.SnakeCase.Of(mode),
+            ["X-Payout-Amount"] = payout.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+            ["X-Payout-Currency"] = payout.Currency,
+        });
+    }
+
+    public void Dispose()
+    {
+        if (_http.IsValueCreated)
+        {
+            _http.Value.Dispose();
+        }
+    }
+}
+
+/// <summary>The simulated carrier's tracking service: whether a parcel has been delivered.</summary>
+public sealed class SimulatedCarrier(SandboxSimulators simulators, ILogger<SimulatedCarrier> logger) : IDisposable
+{
+    private readonly Lazy<HttpClient> _http = new(() => new HttpClient { BaseAddress = simulators.CarrierUrl, Timeout = TimeSpan.FromSeconds(10) });
+
+    /// <summary>True when the carrier reports the parcel delivered; false when it does not, or cannot be reached.</summary>
+    public async Task<bool> IsDeliveredAsync(string partnerId, SimulatorMode mode, string trackingNumber, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"tracking/{Uri.EscapeDataString(trackingNumber)}");
+        request.Headers.Add(SandboxSimulators.PartnerHeader, partnerId);
+        request.Headers.Add(SandboxSimulators.ModeHeader, Core.Common.SnakeCase.Of(mode));
+        try
+        {
+            using var response = await _http.Value.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+            var tracking = await response.Content.ReadFromJsonAsync<Tracking>(cancellationToken);
+            return tracking?.Status == "delivered";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Simulated carrier did not answer for {TrackingNumber}: {Error}", trackingNumber, e.GetType().Name);
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_http.IsValueCreated)
+        {
+            _http.Value.Dispose();
+        }
+    }
+
+    private sealed record Tracking(string? TrackingNumber, string? Status);
+}

@@ -1,0 +1,101 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Integration.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SandboxWorlds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "SandboxOnly",
+                table: "products",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SandboxOwnerId",
+                table: "partners",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "sandbox_snapshots",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClockAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClockOffsetSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    Rows = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sandbox_snapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sandbox_worlds",
+                columns: table => new
+                {
+                    PartnerId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ClockOffsetSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    BankGatewayMode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CarrierMode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    HistoryFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SeededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sandbox_worlds", x => x.PartnerId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_partners_SandboxOwnerId",
+                table: "partners",
+                column: "SandboxOwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sandbox_snapshots_PartnerId_CreatedAt",
+                table: "sandbox_snapshots",
+                columns: new[] { "PartnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sandbox_worlds_LastUsedAt",
+                table: "sandbox_worlds",
+                column: "LastUsedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "sandbox_snapshots");
+
+            migrationBuilder.DropTable(
+                name: "sandbox_worlds");
+
+            migrationBuilder.DropIndex(
+                name: "IX_partners_SandboxOwnerId",
+                table: "partners");
+
+            migrationBuilder.DropColumn(
+                name: "SandboxOnly",
+                table: "products");
+
+            migrationBuilder.DropColumn(
+                name: "SandboxOwnerId",
+                table: "partners");
+        }
+    }
+}

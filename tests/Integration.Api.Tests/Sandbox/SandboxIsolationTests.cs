@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using Integration.Api.Tests.Infrastructure;
+
+namespace Integration.Api.Tests.Sandbox;
+
+public sealed class SandboxIsolationTests
+{
+    public static TheoryData<string, string> SandboxEndpoints()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var version in new[] { "v1", "v2" })
+        {
+            foreach (var (method, path) in new[]
+            {
+                ("GET", "sandbox"), ("POST", "sandbox/reset"), ("GET", "sandbox/clock"), ("POST", "sandbox/clock/advance"),
+                ("GET", "sandbox/snapshots"), ("POST", "sandbox/snapshots"), ("POST", "sandbox/snapshots/snap_x/restore"), ("DELETE", "sandbox/snapshots/snap_x"),
+                ("GET", "sandbox/simulators/bank-gateway"), ("POST", "sandbox/simulators/bank-gateway/mode"), ("GET", "sandbox/simulators/carrier/requests"),
+                ("POST", "sandbox/actions/orders/ord_x/confirm"), ("POST", "sandbox/actions/orders/ord_x/record-prepayment"), ("POST", "sandbox/actions/orders/ord_x/ship"),
+                ("POST", "sandbox/actions/orders/ord_x/deliver"), ("POST", "sandbox/actions/orders/ord_x/return"), ("POST", "sandbox/actions/orders/ord_x/cancel"),
+                ("POST", "sandbox/actions/activity-subsidies"), ("POST", "sandbox/actions/settlements/stm_x/record-payment"),
+            })
+            {
+                data.Add(method, $"/{version}/{path}");
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SandboxEndpoints))]
+    public async Task EverySandboxEndpoint_IsNotFound_ForLiveCredentials(string method, string path)
+    {
+        await using var platform = await SandboxPlatform.StartAsync();
+        var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
+        var live = await platform.IssueCredentialAsync(partnerId, "live");
+        var client = platform.ClientWithToken(await platform.TokenAsync(live.ClientId, live.Secret));
+
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = JsonContent.Create(new { by = "P1D", mode = "failing", eventName = "x", cost = 1m, amount = 1m });
+        }
+        var problem = await (await client.SendAsync(request)).ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(404, problem["status"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task TheSeededSandbox_IsInvisibleToTheSamePartnersLiveCredentials_AndItsProductsCannotBeOrderedLive()
+    {
+        await using var platform = await SandboxPlatform.StartAsync();
+        var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
+        var sandbox = await platform.IssueCredentialAsync(partnerId, "sandbox");
+        var liveCredential = await platform.IssueCredentialAsync(partnerId, "live");
+        var live = platform.ClientWithToken(await platform.TokenAsync(liveCredential.ClientId, liveCredential.Secret));
+        var sandboxClient = platform.ClientWithToken(await platform.TokenAsync(sandbox.ClientId, sandbox.Secret));
+
+        Assert.Equal(6, (await sandboxClient.OrdersAsync()).Count);
+        Assert.NotEmpty((await sandboxClient.GetJsonAsync("/v2/locations"))["data"]!.AsArray());
+        Assert.NotEmpty((await sandboxClient.GetJsonAsync("/v2/settlements"))["data"]!.AsArray());
+        await (await sandboxClient.GetAsync("/v2/products/SBX-TEE-BLACK-M")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Empty(await live.OrdersAsync());
+        Assert.Empty((await live.GetJsonAsync("/v2/locations"))["data"]!.AsArray());
+        Assert.Empty((await live.GetJsonAsync("/v2/settlements"))["data"]!.AsArray());
+        await (await live.GetAsync("/v2/products/SBX-TEE-BLACK-M")).ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await live.GetJsonAsync("/v2/products?limit=100"))["data"]!.AsArray(), p => p!["sku"]!.GetValue<string>().StartsWith("SBX-", StringComparison.Ordinal));
+        var refused = await (await live.PostOrderAsync(CommerceSetup.OrderBody("PO-LIVE-1", ("SBX-TEE-BLACK-M", 1)), version: "v2"))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown_sku");
+        Assert.NotNull(refused["errors"]!["lines[0].sku"]);
+    }
+
+    [Fact]
+    public async Task EachPartnersSandbox_IsItsOwn_AndSeededPeersGetNoCredentials()
+    {
+        await using var platform = await SandboxPlatform.StartAsync();
+        var first = await platform.NewPartnerSessionAsync("sandbox");
+        var second = await platform.NewPartnerSessionAsync("sandbox");
+
+        await first.Client.AdvanceAsync("P10D");
+        var firstOrders = (await first.Client.OrdersAsync()).Select(o => o!["id"]!.GetValue<string>()).ToList();
+        var secondOrders = (await second.Client.OrdersAsync()).Select(o => o!["id"]!.GetValue<string>()).ToList();
+        Assert.Empty(firstOrders.Intersect(secondOrders));
+        foreach (var id in firstOrders)
+        {
+            await (await second.Client.GetAsync($"/v2/orders/{id}")).ReadProblemAsync(HttpStatusCode.NotFound);
+        }
+        // The second partner's clock did not move with the first's.
+        Assert.Equal("PT0S", (await second.Client.GetJsonAsync("/v2/sandbox/clock"))["offset"]!.GetValue<string>());
+
+        var peer = (await first.Client.GetJsonAsync("/v2/sandbox"))["peerPartnerIds"]![0]!.GetValue<string>();
+        var admin = await platform.AdminClientAsync();
+        var refused = await admin.PostAsJsonAsync($"/admin/v1/partners/{peer}/credentials", new { environment = "sandbox", scopes = new[] { "orders:read" } });
+        await refused.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "sandbox_peer");
+    }
+}
