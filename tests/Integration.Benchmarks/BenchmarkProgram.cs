@@ -23,7 +23,8 @@ public static class BenchmarkProgram
             "sdk" => await SdkBenchmarks.RunAsync(host),
             "inventory" => await InventoryBenchmarks.RunAsync(host, settings),
             "settlement" => await SettlementBenchmarks.RunAsync(host, settings),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement."),
+            "sandbox" => await SandboxBenchmarks.RunAsync(host),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, sandbox."),
         };
         Console.WriteLine(LoadResult.MarkdownHeader);
         foreach (var result in results)

@@ -5,7 +5,7 @@ using WireMock.Settings;
 namespace Integration.Sandbox.Simulators;
 
 /// <summary>One call a sandbox made to a simulated outside system, as its partner may read it back.</summary>
-public sealed record SimulatorRequest(DateTimeOffset At, string Method, string Path, string? Mode, int Status, string? RequestBody, string? ResponseBody);
+public sealed record SimulatorRequest(string Id, DateTimeOffset At, string Method, string Path, string? Mode, int Status, string? RequestBody, string? ResponseBody);
 
 /// <summary>
 /// The outside world of the sandbox, played by one in-process WireMock.Net server: the bank gateway
@@ -44,11 +44,11 @@ public sealed class SandboxSimulators(int port = 0) : IDisposable
                 .Where(e => e.RequestMessage.Path.StartsWith($"/{simulator}/", StringComparison.Ordinal)
                             && e.RequestMessage.Headers?.TryGetValue(PartnerHeader, out var partner) == true && partner.Contains(partnerId))
                 .Select(e => new SimulatorRequest(
-                    new DateTimeOffset(DateTime.SpecifyKind(e.RequestMessage.DateTime, DateTimeKind.Utc)), e.RequestMessage.Method,
+                    e.Guid.ToString("N"), new DateTimeOffset(DateTime.SpecifyKind(e.RequestMessage.DateTime, DateTimeKind.Utc)), e.RequestMessage.Method,
                     e.RequestMessage.Path, e.RequestMessage.Headers!.TryGetValue(ModeHeader, out var mode) ? mode.FirstOrDefault() : null,
                     e.ResponseMessage.StatusCode is int code ? code : int.TryParse(e.ResponseMessage.StatusCode?.ToString(), out var parsed) ? parsed : 0,
                     e.RequestMessage.Body, e.ResponseMessage.BodyData?.BodyAsString))
-                .OrderBy(r => r.At).ToList()
+                .OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal).ToList()
             : [];
 
     public void Dispose()

@@ -50,6 +50,7 @@ public sealed class PartnerClient : IDisposable
         Transfers = new TransferService(http);
         Settlements = new SettlementService(http);
         Disputes = new DisputeService(http);
+        Sandbox = new SandboxService(http);
     }
 
     /// <summary>Place, read, list and cancel orders.</summary>
@@ -78,6 +79,9 @@ public sealed class PartnerClient : IDisposable
 
     /// <summary>Disputes of orders and statement lines.</summary>
     public DisputeService Disputes { get; }
+
+    /// <summary>Your sandbox's clock, snapshots, simulators and actions (sandbox credentials only).</summary>
+    public SandboxService Sandbox { get; }
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

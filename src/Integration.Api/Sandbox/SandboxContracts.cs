@@ -8,6 +8,13 @@ using Integration.Sandbox.Simulators;
 namespace Integration.Api.Sandbox;
 
 /// <summary>Your sandbox: its clock, its simulators and its seeded peers.</summary>
+/// <param name="ClockNow">The sandbox clock's time (UTC): what every time-based rule of your sandbox reads.</param>
+/// <param name="ClockOffset">How far the sandbox clock runs ahead of real time, as an ISO 8601 duration (<c>PT0S</c> after a reset).</param>
+/// <param name="Simulators">The simulated outside systems and the mode each is in for your sandbox.</param>
+/// <param name="PeerPartnerIds">The two peer partners seeded next to you; they share their warehouses' stock with you.</param>
+/// <param name="SeededAt">When the sandbox was last seeded (created or reset), real time.</param>
+/// <param name="LastUsedAt">When a sandbox request last used it (to the hour), real time.</param>
+/// <param name="PurgeableAfter">If unused until then, the sandbox may be purged (seeded afresh on its next use).</param>
 public sealed record SandboxResponse(
     DateTimeOffset ClockNow, string ClockOffset, IReadOnlyList<SimulatorResponse> Simulators, IReadOnlyList<string> PeerPartnerIds,
     DateTimeOffset SeededAt, DateTimeOffset LastUsedAt, DateTimeOffset PurgeableAfter)
@@ -19,6 +26,9 @@ public sealed record SandboxResponse(
 }
 
 /// <summary>The sandbox clock: <c>now</c> is what every time-based rule of your sandbox reads.</summary>
+/// <param name="Now">The sandbox clock's time (UTC).</param>
+/// <param name="PlatformNow">Real time (UTC), for comparison.</param>
+/// <param name="Offset">How far the sandbox clock runs ahead of real time, as an ISO 8601 duration.</param>
 public sealed record ClockResponse(DateTimeOffset Now, DateTimeOffset PlatformNow, string Offset)
 {
     public static ClockResponse Of(SandboxWorld world, DateTimeOffset platformNow) =>
@@ -62,8 +72,12 @@ public sealed partial record AdvanceClockRequest : IValidatableObject
     private static partial Regex DurationShape();
 }
 
+/// <summary>The clock after an advance, and what ran meanwhile.</summary>
+/// <param name="Clock">The sandbox clock now.</param>
+/// <param name="Ran">What fell due between the old and the new time and was run, in time order.</param>
 public sealed record AdvanceClockResponse(ClockResponse Clock, AdvanceOutcome Ran);
 
+/// <summary>Saves your sandbox's current state.</summary>
 public sealed record CreateSnapshotRequest
 {
     /// <summary>Your label for the snapshot.</summary>
@@ -72,26 +86,43 @@ public sealed record CreateSnapshotRequest
 }
 
 /// <summary>A saved state of your sandbox; restoring it also returns the clock to this snapshot's offset.</summary>
+/// <param name="Id">The snapshot's id (<c>snap_…</c>).</param>
+/// <param name="Name">Your label for it; null if you gave none.</param>
+/// <param name="CreatedAt">When it was taken, real time (UTC).</param>
+/// <param name="ClockAt">The sandbox clock when the snapshot was taken.</param>
+/// <param name="ClockOffset">The clock's offset then; restoring sets it again (ISO 8601 duration).</param>
 public sealed record SnapshotResponse(string Id, string? Name, DateTimeOffset CreatedAt, DateTimeOffset ClockAt, string ClockOffset)
 {
     public static SnapshotResponse Of(SandboxSnapshot s) => new(s.Id, s.Name, s.CreatedAt, s.ClockAt, XmlConvert.ToString(s.ClockOffset));
 }
 
 /// <summary>A simulated outside system and the mode your sandbox uses.</summary>
-public sealed record SimulatorResponse(string Name, SimulatorMode Mode, IReadOnlyList<SimulatorMode> Modes)
+/// <param name="Name">The simulator: <c>bank-gateway</c> or <c>carrier</c>.</param>
+/// <param name="Mode">The mode it answers your sandbox in.</param>
+/// <param name="Modes">The modes this simulator has (<c>healthy</c>, <c>slow</c>, <c>failing</c>, <c>duplicate_reports</c>; the carrier only the first and third).</param>
+public sealed record SimulatorResponse(string Name, SimulatorMode Mode, IReadOnlyList<string> Modes)
 {
-    public static SimulatorResponse Of(string name, SimulatorMode mode) => new(name, mode, SandboxSimulators.ModesOf(name));
+    public static SimulatorResponse Of(string name, SimulatorMode mode) => new(name, mode, SandboxSimulators.ModesOf(name).Select(SnakeCase.Of).ToList());
 }
 
+/// <summary>The mode to switch a simulator into, for your sandbox only.</summary>
 public sealed record SetSimulatorModeRequest
 {
     public required SimulatorMode Mode { get; init; }
 }
 
 /// <summary>One call your sandbox made to a simulator.</summary>
-public sealed record SimulatorRequestResponse(DateTimeOffset At, string Method, string Path, string? Mode, int Status, string? RequestBody, string? ResponseBody)
+/// <param name="Id">The call's id in the simulator's log.</param>
+/// <param name="At">When the simulator received it, real time (UTC).</param>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Path">The path on the simulator (<c>/bank-gateway/payouts</c>, <c>/carrier/tracking/…</c>).</param>
+/// <param name="Mode">The mode the simulator answered in.</param>
+/// <param name="Status">The HTTP status the simulator answered.</param>
+/// <param name="RequestBody">What the platform sent, as text; null for none.</param>
+/// <param name="ResponseBody">What the simulator answered, as text.</param>
+public sealed record SimulatorRequestResponse(string Id, DateTimeOffset At, string Method, string Path, string? Mode, int Status, string? RequestBody, string? ResponseBody)
 {
-    public static SimulatorRequestResponse Of(SimulatorRequest r) => new(r.At, r.Method, r.Path, r.Mode, r.Status, r.RequestBody, r.ResponseBody);
+    public static SimulatorRequestResponse Of(SimulatorRequest r) => new(r.Id, r.At, r.Method, r.Path, r.Mode, r.Status, r.RequestBody, r.ResponseBody);
 }
 
 /// <summary>Shipping in the sandbox: both fields are optional and default to the simulated carrier.</summary>
@@ -104,8 +135,10 @@ public sealed record SandboxShipRequest
     public string? TrackingNumber { get; init; }
 }
 
+/// <summary>An approved marketing activity to record in your sandbox.</summary>
 public sealed record SandboxSubsidyRequest
 {
+    /// <summary>The activity, e.g. a store opening.</summary>
     [StringLength(200, MinimumLength = 1)]
     public required string EventName { get; init; }
 

@@ -1,6 +1,7 @@
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
+using Integration.Api.Paging;
 using Integration.Core.Common;
 using Integration.Sandbox.Simulators;
 using Microsoft.AspNetCore.Mvc;
@@ -53,8 +54,8 @@ public sealed class SandboxController(
 
     /// <summary>Your snapshots, newest first.</summary>
     [HttpGet("snapshots", Name = "ListSandboxSnapshots")]
-    public async Task<IReadOnlyList<SnapshotResponse>> Snapshots(CancellationToken cancellationToken) =>
-        (await worlds.SnapshotsAsync(PartnerId, cancellationToken)).Select(SnapshotResponse.Of).ToList();
+    public async Task<Page<SnapshotResponse>> Snapshots([FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await worlds.SnapshotsAsync(PartnerId, page, cancellationToken)).ToPage(page, HttpContext, SandboxWorlds.CursorOf, SnapshotResponse.Of);
 
     /// <summary>Saves the current state of your sandbox (at most 20 kept).</summary>
     [HttpPost("snapshots", Name = "CreateSandboxSnapshot")]
@@ -109,8 +110,16 @@ public sealed class SandboxController(
     /// <summary>The calls your sandbox made to a simulator, oldest first (kept in memory by the instance that made them).</summary>
     [HttpGet("simulators/{name}/requests", Name = "ListSandboxSimulatorRequests")]
     [ProblemResponses(404)]
-    public IReadOnlyList<SimulatorRequestResponse> Requests(string name) =>
-        simulators.RequestsOf(PartnerId, Known(name)).Select(SimulatorRequestResponse.Of).ToList();
+    public Page<SimulatorRequestResponse> Requests(string name, [FromQuery] PageQuery page)
+    {
+        var requests = simulators.RequestsOf(PartnerId, Known(name)).AsEnumerable();
+        if (page.Cursor is not null)
+        {
+            var (at, id) = Cursor.DecodeTimestampAndId(page.Cursor);
+            requests = requests.Where(r => r.At > at || (r.At == at && string.CompareOrdinal(r.Id, id) > 0));
+        }
+        return requests.Take(page.Limit + 1).ToList().ToPage(page, HttpContext, r => Cursor.Encode(r.At, r.Id), SimulatorRequestResponse.Of);
+    }
 
     private static string Known(string name) =>
         SandboxSimulators.Names.Contains(name) ? name : throw DomainException.NotFound("simulator", name);

@@ -13,11 +13,24 @@ using Microsoft.Extensions.Options;
 namespace Integration.Api.Sandbox;
 
 /// <summary>What one clock advance did.</summary>
+/// <param name="From">The sandbox clock before.</param>
+/// <param name="To">The sandbox clock after.</param>
+/// <param name="OrdersConfirmed">Orders confirmed on the schedule (pending, or awaiting_payment with the prepayment arriving).</param>
+/// <param name="OrdersShipped">Orders shipped on the schedule.</param>
+/// <param name="OrdersDelivered">Orders delivered once the carrier reported them.</param>
+/// <param name="OrdersHeldBack">Orders the schedule could not move on, and why.</param>
+/// <param name="TransfersExpired">Transfer requests that expired undecided.</param>
+/// <param name="MonthsClosed">Months closed into statements (<c>YYYY-MM</c>).</param>
+/// <param name="PayoutsAttempted">Payout attempts sent to the simulated bank gateway.</param>
+/// <param name="DisputesPastSla">Open disputes whose SLA deadline the clock passed.</param>
 public sealed record AdvanceOutcome(
     DateTimeOffset From, DateTimeOffset To, int OrdersConfirmed, int OrdersShipped, int OrdersDelivered,
     IReadOnlyList<HeldBackOrder> OrdersHeldBack, int TransfersExpired, IReadOnlyList<string> MonthsClosed, int PayoutsAttempted, int DisputesPastSla);
 
 /// <summary>An order the schedule could not move on, and why (a scenario, or a simulator in failure mode).</summary>
+/// <param name="OrderId">The order.</param>
+/// <param name="Status">Where the order stays.</param>
+/// <param name="Reason">The problem code and what happened, e.g. <c>insufficient_stock: …</c>.</param>
 public sealed record HeldBackOrder(string OrderId, OrderStatus Status, string Reason);
 
 /// <summary>

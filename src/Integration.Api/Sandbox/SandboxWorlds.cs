@@ -1,3 +1,4 @@
+using Integration.Api.Paging;
 using Integration.Core.Common;
 using Integration.Core.Orders;
 using Integration.Core.Sandbox;
@@ -110,10 +111,21 @@ public sealed class SandboxWorlds(
         return snapshot;
     }
 
-    public async Task<IReadOnlyList<SandboxSnapshot>> SnapshotsAsync(string partnerId, CancellationToken cancellationToken) =>
-        await db.SandboxSnapshots.AsNoTracking().Where(s => s.PartnerId == partnerId).OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
+    /// <summary>Newest first, keyset-paged by (created at, id).</summary>
+    public async Task<IReadOnlyList<SandboxSnapshot>> SnapshotsAsync(string partnerId, PageQuery page, CancellationToken cancellationToken)
+    {
+        var query = db.SandboxSnapshots.AsNoTracking().Where(s => s.PartnerId == partnerId);
+        if (page.Cursor is not null)
+        {
+            var (createdAt, id) = Cursor.DecodeTimestampAndId(page.Cursor);
+            query = query.Where(s => s.CreatedAt < createdAt || (s.CreatedAt == createdAt && string.Compare(s.Id, id) > 0));
+        }
+        return await query.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(page.Limit + 1)
             .Select(s => new SandboxSnapshot { Id = s.Id, PartnerId = s.PartnerId, Name = s.Name, CreatedAt = s.CreatedAt, ClockAt = s.ClockAt, ClockOffset = s.ClockOffset, Rows = "" })
             .ToListAsync(cancellationToken);
+    }
+
+    public static string CursorOf(SandboxSnapshot snapshot) => Cursor.Encode(snapshot.CreatedAt, snapshot.Id);
 
     /// <summary>Returns the sandbox to a snapshot: its rows and its clock offset. Another partner's snapshot is not found.</summary>
     public async Task<SandboxWorld> RestoreAsync(string partnerId, string snapshotId, CancellationToken cancellationToken)
@@ -161,17 +173,22 @@ public sealed class SandboxWorlds(
     public async Task<int> PurgeUnusedAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var stale = await db.SandboxWorlds.AsNoTracking().Where(w => w.LastUsedAt < cutoff).Select(w => w.PartnerId).Take(100).ToListAsync(cancellationToken);
+        var purged = 0;
         foreach (var partnerId in stale)
         {
             var partners = await PartnersOfAsync(partnerId, cancellationToken);
             await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+            if (await db.SandboxWorlds.Where(w => w.PartnerId == partnerId && w.LastUsedAt < cutoff).ExecuteDeleteAsync(cancellationToken) == 0)
+            {
+                continue; // used meanwhile: kept
+            }
             await ReleaseBrandStockAsync(partners, cancellationToken);
             await rows.ClearAsync(partners, cancellationToken);
             await db.SandboxSnapshots.Where(s => s.PartnerId == partnerId).ExecuteDeleteAsync(cancellationToken);
-            await db.SandboxWorlds.Where(w => w.PartnerId == partnerId && w.LastUsedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            purged++;
         }
-        return stale.Count;
+        return purged;
     }
 
     private DateTimeOffset HistoryFrom(DateTimeOffset now) =>

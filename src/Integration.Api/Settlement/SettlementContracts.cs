@@ -106,6 +106,15 @@ public sealed record RecordSubsidyRequest
     public required decimal Cost { get; init; }
 }
 
+/// <summary>An approved activity subsidy: 50% of the cost, at most 50,000, credited on the statement of its month.</summary>
+/// <param name="Id">The subsidy's id (<c>sub_…</c>).</param>
+/// <param name="PartnerId">The partner it was approved for.</param>
+/// <param name="Environment">The environment it counts in.</param>
+/// <param name="EventName">The activity.</param>
+/// <param name="Cost">The activity's approved cost.</param>
+/// <param name="Subsidy">What the brand credits: 50% of the cost, at most 50,000.</param>
+/// <param name="Period">The month whose statement credits it (<c>YYYY-MM</c>).</param>
+/// <param name="ApprovedAt">When it was approved (UTC): the month whose statement credits it.</param>
 public sealed record SubsidyResponse(string Id, string PartnerId, ApiEnvironment Environment, string EventName, MoneyAmount Cost, MoneyAmount Subsidy, string Period, DateTimeOffset ApprovedAt)
 {
     public static SubsidyResponse Of(ActivitySubsidy s) => new(s.Id, s.PartnerId, s.Environment, s.EventName, MoneyAmount.Of(s.Cost, Money.DefaultCurrency),

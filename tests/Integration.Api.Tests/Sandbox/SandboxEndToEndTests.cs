@@ -58,7 +58,7 @@ public sealed class SandboxEndToEndTests
         var payout = november["payouts"]!.AsArray().Single()!;
         Assert.Equal("paid", payout["status"]!.GetValue<string>());
         Assert.Equal(Amount(november["balance"]!), Amount(payout["amount"]!));
-        var posts = (await client.GetJsonAsync("/v2/sandbox/simulators/bank-gateway/requests")).AsArray()
+        var posts = (await client.GetJsonAsync("/v2/sandbox/simulators/bank-gateway/requests?limit=100"))["data"]!.AsArray()
             .Where(r => r!["method"]!.GetValue<string>() == "POST"
                         && JsonNode.Parse(r["requestBody"]!.GetValue<string>())!["reference"]!.GetValue<string>() == november["id"]!.GetValue<string>())
             .ToList();

@@ -63,7 +63,7 @@ public sealed class SandboxResetAndSnapshotTests
         await (await client.PostAsync($"/v2/sandbox/snapshots/{snapshot["id"]!.GetValue<string>()}/restore", null)).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(saved, await StateAsync(client));
-        var listed = (await client.GetJsonAsync("/v2/sandbox/snapshots")).AsArray().Single()!;
+        var listed = (await client.GetJsonAsync("/v2/sandbox/snapshots"))["data"]!.AsArray().Single()!;
         Assert.Equal("before the big change", listed["name"]!.GetValue<string>());
     }
 
@@ -112,6 +112,6 @@ public sealed class SandboxResetAndSnapshotTests
         await (await other.Client.DeleteAsync($"/v2/sandbox/snapshots/{snapshot["id"]!.GetValue<string>()}")).ReadProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal(before, await StateAsync(other.Client));
-        Assert.Single((await owner.Client.GetJsonAsync("/v2/sandbox/snapshots")).AsArray());
+        Assert.Single((await owner.Client.GetJsonAsync("/v2/sandbox/snapshots"))["data"]!.AsArray());
     }
 }

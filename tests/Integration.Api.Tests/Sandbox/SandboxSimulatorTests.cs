@@ -25,7 +25,7 @@ public sealed class SandboxSimulatorTests
         (await client.GetJsonAsync("/v2/settlements/2026-11"))["payouts"]!.AsArray().Single()!;
 
     private static async Task<List<JsonNode>> GatewayCallsAsync(HttpClient client) =>
-        (await client.GetJsonAsync("/v2/sandbox/simulators/bank-gateway/requests")).AsArray()
+        (await client.GetJsonAsync("/v2/sandbox/simulators/bank-gateway/requests?limit=100"))["data"]!.AsArray()
             .Where(r => r!["path"]!.GetValue<string>().StartsWith("/bank-gateway/payouts", StringComparison.Ordinal)
                         && r["at"]!.GetValue<string>().Length > 0 && (r["mode"]?.GetValue<string>() ?? "") != "")
             .Select(r => r!).ToList();
