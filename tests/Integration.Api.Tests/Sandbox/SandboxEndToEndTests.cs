@@ -49,6 +49,11 @@ public sealed class SandboxEndToEndTests
         Assert.Equal(-net, Amount(december["lines"]!.AsArray().Single(l => l!["kind"]!.GetValue<string>() == "order_charges")!["amount"]!));
         Assert.Equal(Math.Round(-net * 0.01m, 2, MidpointRounding.AwayFromZero),
             Amount(december["lines"]!.AsArray().Single(l => l!["kind"]!.GetValue<string>() == "development_fund")!["amount"]!));
+        // Cumulative net sales stay under 1,000,000, so the profit share is 15% of the month's net sales.
+        Assert.Equal(Math.Round(net * 0.15m, 2, MidpointRounding.AwayFromZero),
+            Amount(december["lines"]!.AsArray().Single(l => l!["kind"]!.GetValue<string>() == "profit_share")!["amount"]!));
+        Assert.Equal(december["lines"]!.AsArray().Sum(l => Amount(l!["amount"]!)), Amount(december["balance"]!));
+        Assert.Equal(-Amount(december["balance"]!), Amount(december["amountDue"]!));
         Assert.Equal("2027-01-30", december["dueDate"]!.GetValue<string>()); // rating B: 30 days after the month
         Assert.Empty(december["payouts"]!.AsArray());
 

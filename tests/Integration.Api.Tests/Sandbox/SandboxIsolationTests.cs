@@ -94,3 +94,75 @@ public sealed class SandboxIsolationTests
         await refused.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "sandbox_peer");
     }
 }
+
+public sealed class SandboxResourceIsolationTests
+{
+    // Every resource a partner reads by id, found from its own lists.
+    private static async Task<List<string>> ResourcePathsAsync(HttpClient client)
+    {
+        var order = (await client.OrdersAsync())[0]!["id"]!.GetValue<string>();
+        var location = (await client.GetJsonAsync("/v2/locations"))["data"]![0]!["id"]!.GetValue<string>();
+        var paths = new List<string>
+        {
+            $"/v2/orders/{order}", $"/v1/orders/{order}", $"/v2/orders/{order}/events", $"/v2/locations/{location}", $"/v2/locations/{location}/stock",
+        };
+        if ((await client.GetJsonAsync("/v2/settlements"))["data"]!.AsArray().FirstOrDefault() is { } statement)
+        {
+            paths.Add($"/v2/settlements/{statement["id"]!.GetValue<string>()}");
+            paths.Add($"/v2/settlements/{statement["id"]!.GetValue<string>()}/orders");
+        }
+        if ((await client.GetJsonAsync("/v2/disputes"))["data"]!.AsArray().FirstOrDefault() is { } dispute)
+        {
+            paths.Add($"/v2/disputes/{dispute["id"]!.GetValue<string>()}");
+        }
+        if ((await client.GetJsonAsync("/v2/transfers"))["data"]!.AsArray().FirstOrDefault() is { } transfer)
+        {
+            paths.Add($"/v2/transfers/{transfer["id"]!.GetValue<string>()}");
+        }
+        return paths;
+    }
+
+    [Fact]
+    public async Task SandboxResources_AreNotFoundWithLiveCredentials_AndLiveOnesWithSandboxCredentials()
+    {
+        await using var platform = await SandboxPlatform.StartAsync();
+        var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
+        var sandboxCredential = await platform.IssueCredentialAsync(partnerId, "sandbox");
+        var liveCredential = await platform.IssueCredentialAsync(partnerId, "live");
+        var sandbox = platform.ClientWithToken(await platform.TokenAsync(sandboxCredential.ClientId, sandboxCredential.Secret));
+        var live = platform.ClientWithToken(await platform.TokenAsync(liveCredential.ClientId, liveCredential.Secret));
+
+        // Sandbox: seeded resources, plus a dispute and a transfer of its own.
+        var order = (await sandbox.OrdersAsync())[0]!["id"]!.GetValue<string>();
+        await (await sandbox.PostAsJsonAsync("/v2/disputes", new { orderId = order, amount = 1.00m, reason = "Isolation" })).ReadJsonAsync(HttpStatusCode.Created);
+        var peerLocation = (await sandbox.GetJsonAsync("/v2/inventory/shared?sku=SBX-SOCKS-3PK"))["locations"]![0]!["locationId"]!.GetValue<string>();
+        var own = (await sandbox.GetJsonAsync("/v2/locations"))["data"]![0]!["id"]!.GetValue<string>();
+        var transfer = new HttpRequestMessage(HttpMethod.Post, "/v2/transfers")
+        {
+            Content = JsonContent.Create(new { fromLocationId = peerLocation, toLocationId = own, sku = "SBX-SOCKS-3PK", quantity = 1 }),
+        };
+        transfer.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        await (await sandbox.SendAsync(transfer)).ReadJsonAsync(HttpStatusCode.Created);
+        // Live: an order and a location of the same partner.
+        var sku = await platform.CreateProductAsync(20.00m);
+        await (await live.PostOrderAsync(CommerceSetup.OrderBody("PO-LIVE-ISO", (sku, 1)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);
+        await (await live.PostAsJsonAsync("/v2/locations", new { name = "Live DC", type = "warehouse", regionCode = "CN-SH" })).ReadJsonAsync(HttpStatusCode.Created);
+
+        var sandboxPaths = await ResourcePathsAsync(sandbox);
+        var livePaths = await ResourcePathsAsync(live);
+        Assert.Equal(9, sandboxPaths.Count);
+        foreach (var path in sandboxPaths)
+        {
+            await (await live.GetAsync(path)).ReadProblemAsync(HttpStatusCode.NotFound);
+        }
+        foreach (var path in livePaths)
+        {
+            await (await sandbox.GetAsync(path)).ReadProblemAsync(HttpStatusCode.NotFound);
+        }
+        // Writes by id across environments are not found either, and change nothing.
+        await (await live.PostAsync($"/v2/sandbox/actions/orders/{order}/confirm", null)).ReadProblemAsync(HttpStatusCode.NotFound);
+        var liveOrder = (await live.OrdersAsync())[0]!["id"]!.GetValue<string>();
+        await (await sandbox.PostAsync($"/v2/sandbox/actions/orders/{liveOrder}/confirm", null)).ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("pending", (await live.GetJsonAsync($"/v2/orders/{liveOrder}"))["status"]!.GetValue<string>());
+    }
+}

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Api.Tests.Sandbox;
 
@@ -122,5 +123,35 @@ public sealed class SandboxSimulatorTests
         var client = (await platform.NewPartnerSessionAsync("sandbox")).Client;
         await (await client.PostAsJsonAsync($"/v2/sandbox/simulators/{simulator}/mode", new { mode })).ReadProblemAsync(status, code);
         Assert.All((await client.GetJsonAsync("/v2/sandbox"))["simulators"]!.AsArray(), s => Assert.Equal("healthy", s!["mode"]!.GetValue<string>()));
+    }
+}
+
+public sealed class SandboxOutsideWorldTests
+{
+    [Fact]
+    public async Task SandboxPayouts_NeverReachTheConfiguredBankGateway_FromTheClockOrTheBackgroundJob()
+    {
+        using var realBank = new Settlement.BankGatewaySimulator();
+        await using var platform = await SandboxPlatform.StartAsync(settings: new Dictionary<string, string> { ["Settlement:BankGateway:BaseUrl"] = realBank.Url });
+        var session = await platform.NewPartnerSessionAsync("sandbox");
+        var client = session.Client;
+        await (await client.PostAsJsonAsync("/v2/sandbox/actions/activity-subsidies", new { eventName = "Fair", cost = 5_000m })).ReadJsonAsync(HttpStatusCode.Created);
+        await client.SetModeAsync("bank-gateway", "failing");
+        await (await client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { to = "2026-12-01T06:00:00Z" })).ReadJsonAsync(HttpStatusCode.OK);
+        await client.SetModeAsync("bank-gateway", "healthy");
+
+        // The platform's own payout job, on real time, picks the sandbox payout up once its retry is due in real time too.
+        platform.Clock.Advance(TimeSpan.FromDays(5));
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Integration.Api.Settlement.PayoutRunner>().RunOnceAsync(CancellationToken.None));
+        }
+
+        var again = platform.ClientWithToken(await platform.TokenAsync(session.Credential.ClientId, session.Credential.Secret));
+        Assert.Equal("paid", (await again.GetJsonAsync("/v2/settlements/2026-11"))["payouts"]![0]!["status"]!.GetValue<string>());
+        var calls = (await again.GetJsonAsync("/v2/sandbox/simulators/bank-gateway/requests?limit=100"))["data"]!.AsArray();
+        Assert.Contains(calls, c => c!["mode"]!.GetValue<string>() == "healthy" && c["status"]!.GetValue<int>() == 201
+                                    && JsonNode.Parse(c["requestBody"]!.GetValue<string>())!["reference"]!.GetValue<string>().StartsWith("stm_", StringComparison.Ordinal));
+        Assert.Equal(0, realBank.Requests("POST") + realBank.Requests("GET"));
     }
 }
