@@ -59,13 +59,12 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         {
             products[product.Sku] = product;
         }
-        if (caller.Environment != ApiEnvironment.Sandbox)
-        {
-            products = products.Where(p => !p.Value.SandboxOnly).ToDictionary(StringComparer.Ordinal);
-        }
+        // Sandbox scenario products do not exist for live callers.
+        bool Exists(string sku, out Product? product) =>
+            products.TryGetValue(sku, out product) && (!product.SandboxOnly || caller.Environment == ApiEnvironment.Sandbox);
         var unknown = request.Lines.Select((l, i) => (l.Sku, i))
-            .Where(l => !products.TryGetValue(l.Sku, out var p) || !p.Active)
-            .ToDictionary(l => $"lines[{l.i}].sku", l => new[] { products.ContainsKey(l.Sku) ? $"SKU '{l.Sku}' is no longer sold." : $"There is no product with SKU '{l.Sku}'." });
+            .Where(l => !Exists(l.Sku, out var p) || !p!.Active)
+            .ToDictionary(l => $"lines[{l.i}].sku", l => new[] { Exists(l.Sku, out _) ? $"SKU '{l.Sku}' is no longer sold." : $"There is no product with SKU '{l.Sku}'." });
         if (unknown.Count > 0)
         {
             throw new DomainException(ErrorKind.Unprocessable, "unknown_sku", "Some lines name products that cannot be ordered.", unknown);

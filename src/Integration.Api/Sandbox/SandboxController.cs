@@ -46,9 +46,7 @@ public sealed class SandboxController(
     [ProblemResponses(409, 422)]
     public async Task<AdvanceClockResponse> Advance(AdvanceClockRequest request, CancellationToken cancellationToken)
     {
-        var world = await worlds.EnsureAsync(PartnerId, cancellationToken);
-        var target = request.To ?? platform.UtcNow() + world.ClockOffset + request.ParseBy()!.Value;
-        var outcome = await timeMachine.AdvanceAsync(PartnerId, target, request.To is null ? "by" : "to", cancellationToken);
+        var outcome = await timeMachine.AdvanceAsync(PartnerId, request.ParseBy(), request.To, cancellationToken);
         return new AdvanceClockResponse(ClockResponse.Of((await worlds.FindAsync(PartnerId, cancellationToken))!, platform.UtcNow()), outcome);
     }
 

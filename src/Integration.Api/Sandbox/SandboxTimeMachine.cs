@@ -44,12 +44,13 @@ public sealed class SandboxTimeMachine(
 {
     public static string TrackingNumberOf(Order order) => $"SBX{order.Id[^12..].ToUpperInvariant()}";
 
-    // field: the request field the target came from, named in a refusal.
-    public async Task<AdvanceOutcome> AdvanceAsync(string partnerId, DateTimeOffset target, string field, CancellationToken cancellationToken)
+    /// <summary>Moves the clock <paramref name="by"/> a duration, or <paramref name="to"/> a time, and runs what fell due.</summary>
+    public async Task<AdvanceOutcome> AdvanceAsync(string partnerId, TimeSpan? by, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         var world = await worlds.EnsureAsync(partnerId, cancellationToken);
         var from = platform.UtcNow() + world.ClockOffset;
-        target = ClockExtensions.ToStoredPrecision(target);
+        var target = ClockExtensions.ToStoredPrecision(to ?? from + by!.Value);
+        var field = to is null ? "by" : "to";
         if (target <= from)
         {
             throw new DomainException(ErrorKind.Unprocessable, "clock_backwards",

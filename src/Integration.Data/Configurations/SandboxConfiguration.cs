@@ -11,8 +11,8 @@ internal sealed class SandboxWorldConfiguration : IEntityTypeConfiguration<Sandb
         builder.ToTable("sandbox_worlds");
         builder.HasKey(w => w.PartnerId);
         builder.Property(w => w.PartnerId).HasMaxLength(40);
-        // Whole seconds: comparable and exact on both databases.
-        builder.Property(w => w.ClockOffset).HasConversion(v => (long)v.TotalSeconds, v => TimeSpan.FromSeconds(v)).HasColumnName("ClockOffsetSeconds");
+        // Whole milliseconds, the precision every stored time has: exact on both databases.
+        builder.Property(w => w.ClockOffset).HasConversion(v => (long)v.TotalMilliseconds, v => TimeSpan.FromMilliseconds(v)).HasColumnName("ClockOffsetMs");
         builder.Property(w => w.Version).IsConcurrencyToken();
         builder.HasIndex(w => w.LastUsedAt);
     }
@@ -27,7 +27,7 @@ internal sealed class SandboxSnapshotConfiguration : IEntityTypeConfiguration<Sa
         builder.Property(s => s.Id).HasMaxLength(40);
         builder.Property(s => s.PartnerId).HasMaxLength(40);
         builder.Property(s => s.Name).HasMaxLength(100);
-        builder.Property(s => s.ClockOffset).HasConversion(v => (long)v.TotalSeconds, v => TimeSpan.FromSeconds(v)).HasColumnName("ClockOffsetSeconds");
+        builder.Property(s => s.ClockOffset).HasConversion(v => (long)v.TotalMilliseconds, v => TimeSpan.FromMilliseconds(v)).HasColumnName("ClockOffsetMs");
         builder.HasIndex(s => new { s.PartnerId, s.CreatedAt });
     }
 }

@@ -40,15 +40,18 @@ public sealed class SandboxClockTests
     }
 
     [Fact]
-    public async Task Advancing_ByOrTo_MovesOnlyThisSandboxesClock_AndWhatItsRequestsStamp()
+    public async Task Advancing_ByOrTo_MovesOnlyThisSandboxesClock_ToTheMillisecond_AndWhatItsRequestsStamp()
     {
-        await using var platform = await SandboxPlatform.StartAsync();
+        // A start with milliseconds: "to" must land exactly, not to the second.
+        await using var platform = await SandboxPlatform.StartAsync(SandboxPlatform.DefaultStart.AddMilliseconds(250));
         var session = await platform.NewPartnerSessionAsync("sandbox");
 
         var first = await session.Client.AdvanceAsync("P1W2DT3H");
-        Assert.Equal("2026-12-06T13:00:00.000Z", first["clock"]!["now"]!.GetValue<string>());
+        Assert.Equal("2026-12-06T13:00:00.250Z", first["clock"]!["now"]!.GetValue<string>());
+        Assert.Equal(first["clock"]!["now"]!.GetValue<string>(), first["ran"]!["to"]!.GetValue<string>());
         var second = await (await session.Client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { to = "2027-02-01T00:00:00Z" })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("2027-02-01T00:00:00.000Z", second["clock"]!["now"]!.GetValue<string>());
+        Assert.Equal("2026-12-06T13:00:00.250Z", second["ran"]!["from"]!.GetValue<string>());
 
         // Requests now run on the sandbox clock: a new order is created "in February 2027".
         var order = await (await session.Client.PostOrderAsync(CommerceSetup.OrderBody("PO-FEB", ("SBX-CAP-NAVY", 1)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);

@@ -934,7 +934,7 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.Property<long>("ClockOffset")
                         .HasColumnType("bigint")
-                        .HasColumnName("ClockOffsetSeconds");
+                        .HasColumnName("ClockOffsetMs");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -977,7 +977,7 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.Property<long>("ClockOffset")
                         .HasColumnType("bigint")
-                        .HasColumnName("ClockOffsetSeconds");
+                        .HasColumnName("ClockOffsetMs");
 
                     b.Property<DateTimeOffset>("HistoryFrom")
                         .HasColumnType("timestamp with time zone");

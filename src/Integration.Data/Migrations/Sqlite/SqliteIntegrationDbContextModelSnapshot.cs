@@ -928,7 +928,7 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.Property<long>("ClockOffset")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("ClockOffsetSeconds");
+                        .HasColumnName("ClockOffsetMs");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -971,7 +971,7 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.Property<long>("ClockOffset")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("ClockOffsetSeconds");
+                        .HasColumnName("ClockOffsetMs");
 
                     b.Property<long>("HistoryFrom")
                         .HasColumnType("INTEGER");

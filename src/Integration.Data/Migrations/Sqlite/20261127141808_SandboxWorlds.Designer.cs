@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Integration.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIntegrationDbContext))]
-    [Migration("20261127133327_SandboxWorlds")]
+    [Migration("20261127141808_SandboxWorlds")]
     partial class SandboxWorlds
     {
         /// <inheritdoc />
@@ -931,7 +931,7 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.Property<long>("ClockOffset")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("ClockOffsetSeconds");
+                        .HasColumnName("ClockOffsetMs");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -974,7 +974,7 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.Property<long>("ClockOffset")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("ClockOffsetSeconds");
+                        .HasColumnName("ClockOffsetMs");
 
                     b.Property<long>("HistoryFrom")
                         .HasColumnType("INTEGER");

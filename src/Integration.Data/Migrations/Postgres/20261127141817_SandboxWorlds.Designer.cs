@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Integration.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIntegrationDbContext))]
-    [Migration("20261127133336_SandboxWorlds")]
+    [Migration("20261127141817_SandboxWorlds")]
     partial class SandboxWorlds
     {
         /// <inheritdoc />
@@ -937,7 +937,7 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.Property<long>("ClockOffset")
                         .HasColumnType("bigint")
-                        .HasColumnName("ClockOffsetSeconds");
+                        .HasColumnName("ClockOffsetMs");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -980,7 +980,7 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.Property<long>("ClockOffset")
                         .HasColumnType("bigint")
-                        .HasColumnName("ClockOffsetSeconds");
+                        .HasColumnName("ClockOffsetMs");
 
                     b.Property<DateTimeOffset>("HistoryFrom")
                         .HasColumnType("timestamp with time zone");

@@ -34,7 +34,7 @@ namespace Integration.Data.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ClockAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClockOffsetSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    ClockOffsetMs = table.Column<long>(type: "bigint", nullable: false),
                     Rows = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
@@ -47,7 +47,7 @@ namespace Integration.Data.Migrations.Postgres
                 columns: table => new
                 {
                     PartnerId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ClockOffsetSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    ClockOffsetMs = table.Column<long>(type: "bigint", nullable: false),
                     BankGatewayMode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     CarrierMode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     HistoryFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

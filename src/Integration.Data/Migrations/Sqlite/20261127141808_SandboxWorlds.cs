@@ -33,7 +33,7 @@ namespace Integration.Data.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClockAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClockOffsetSeconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClockOffsetMs = table.Column<long>(type: "INTEGER", nullable: false),
                     Rows = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -46,7 +46,7 @@ namespace Integration.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ClockOffsetSeconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClockOffsetMs = table.Column<long>(type: "INTEGER", nullable: false),
                     BankGatewayMode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     CarrierMode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     HistoryFrom = table.Column<long>(type: "INTEGER", nullable: false),
