@@ -14,9 +14,10 @@ namespace Integration.Sandbox.Worlds;
 /// <summary>
 /// The business rows of a partner's sandbox (its own and its seeded peers', sandbox environment
 /// only): orders and their history, locations and stock, transfers, statements, ledger postings,
-/// subsidies, payouts and disputes. Captured as JSON for a snapshot, cleared for a reset, and
-/// written back for a restore. The event log, webhook subscriptions and brand stock are not part of
-/// it: the event log only grows, so consumers' positions stay valid across resets.
+/// subsidies, payouts, disputes, and the sandbox's own pool of brand stock. Captured as JSON for a
+/// snapshot, cleared for a reset, and written back for a restore. The event log and webhook
+/// subscriptions are not part of it: the event log only grows, so consumers' positions stay valid
+/// across resets.
 /// </summary>
 public sealed class SandboxWorldRows(IntegrationDbContext db)
 {
@@ -39,6 +40,7 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
             Subsidies = await Owned<ActivitySubsidy>(partners).ToListAsync(cancellationToken),
             Payouts = await Owned<Payout>(partners).ToListAsync(cancellationToken),
             Disputes = await Owned<Dispute>(partners).ToListAsync(cancellationToken),
+            BrandStock = await BrandPoolsOf(partners).AsNoTracking().ToListAsync(cancellationToken),
         };
         return JsonSerializer.Serialize(rows, Json);
     }
@@ -60,6 +62,7 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         await Visible<Location>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<OrderEvent>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<Order>(partners).ExecuteDeleteAsync(cancellationToken);
+        await BrandPoolsOf(partners).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Adds captured rows back; the caller saves them in its transaction.</summary>
@@ -76,6 +79,7 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         db.AddRange(rows.Subsidies);
         db.AddRange(rows.Payouts);
         db.AddRange(rows.Disputes);
+        db.AddRange(rows.BrandStock);
     }
 
     private IQueryable<T> Visible<T>(IReadOnlyCollection<string> partners) where T : class, IPartnerOwned =>
@@ -85,6 +89,9 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
 
     private IQueryable<Transfer> TransfersOf(IReadOnlyCollection<string> partners) =>
         db.Transfers.Where(t => t.Environment == ApiEnvironment.Sandbox && (partners.Contains(t.RequesterPartnerId) || partners.Contains(t.OwnerPartnerId)));
+
+    private IQueryable<BrandStock> BrandPoolsOf(IReadOnlyCollection<string> partners) =>
+        db.BrandStock.Where(s => s.Environment == ApiEnvironment.Sandbox && partners.Contains(s.Pool));
 
     private IQueryable<LedgerEntry> LedgerOf(IReadOnlyCollection<string> partners) =>
         db.LedgerEntries.Where(e => e.Environment == ApiEnvironment.Sandbox && partners.Contains(e.PartnerId));
@@ -117,5 +124,6 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         public List<ActivitySubsidy> Subsidies { get; init; } = [];
         public List<Payout> Payouts { get; init; } = [];
         public List<Dispute> Disputes { get; init; } = [];
+        public List<BrandStock> BrandStock { get; init; } = [];
     }
 }

@@ -20,7 +20,7 @@ public sealed class AdminBrandStockController(IntegrationDbContext db, BrandStoc
     [HttpGet(Name = "GetBrandStock")]
     public async Task<BrandStockResponse> Get(ApiEnvironment environment, string sku, CancellationToken cancellationToken)
     {
-        var stock = await db.BrandStock.AsNoTracking().FirstOrDefaultAsync(s => s.Sku == sku && s.Environment == environment, cancellationToken)
+        var stock = await db.BrandStock.AsNoTracking().FirstOrDefaultAsync(s => s.Sku == sku && s.Environment == environment && s.Pool == BrandStock.SharedPool, cancellationToken)
             ?? throw DomainException.NotFound("brand stock for SKU", sku);
         return BrandStockResponse.From(stock);
     }

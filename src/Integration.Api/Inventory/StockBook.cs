@@ -189,7 +189,8 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         var callerId = caller.PartnerId!;
         var callerRegion = (await partners.GetAsync(callerId))?.RegionCode ?? "";
         var callerRegionPrefix = callerRegion + "-";
-        var brand = await db.BrandStock.Where(s => s.Sku == sku && s.Environment == environment)
+        var pool = await BrandStockLedger.PoolAsync(db, environment, callerId, sku, cancellationToken);
+        var brand = await db.BrandStock.Where(s => s.Sku == sku && s.Environment == environment && s.Pool == pool)
             .Select(s => (int?)(s.OnHand - s.Reserved)).FirstOrDefaultAsync(cancellationToken) ?? 0;
 
         var shared = from level in db.StockLevels.IgnoreQueryFilters()

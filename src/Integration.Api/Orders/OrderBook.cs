@@ -185,15 +185,15 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         var lines = order.Lines.Select(l => (l.Sku, l.Quantity)).ToList();
         if (target == OrderStatus.Confirmed)
         {
-            await stock.ReserveAsync(order.Environment, lines, cancellationToken);
+            await stock.ReserveAsync(order.Environment, order.PartnerId, lines, cancellationToken);
         }
         else if (target == OrderStatus.Shipped)
         {
-            await stock.ConsumeAsync(order.Environment, lines, cancellationToken);
+            await stock.ConsumeAsync(order.Environment, order.PartnerId, lines, cancellationToken);
         }
         else if (target == OrderStatus.Cancelled && OrderStateMachine.HoldsReservation(from))
         {
-            await stock.ReleaseAsync(order.Environment, lines, cancellationToken);
+            await stock.ReleaseAsync(order.Environment, order.PartnerId, lines, cancellationToken);
         }
         if (beforeSave is not null)
         {

@@ -44,10 +44,12 @@ public sealed class SandboxClockMiddleware(RequestDelegate next)
 {
     private static readonly TimeSpan UseRecordedEvery = TimeSpan.FromHours(1);
 
-    public async Task InvokeAsync(HttpContext context, BusinessClock clock, TimeProvider platform)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.GetCaller() is { Kind: CredentialKind.Partner, Environment: ApiEnvironment.Sandbox, PartnerId: { } partnerId })
         {
+            var clock = context.RequestServices.GetRequiredService<BusinessClock>();
+            var platform = context.RequestServices.GetRequiredService<TimeProvider>();
             var db = context.RequestServices.GetRequiredService<IntegrationDbContext>();
             var world = await db.SandboxWorlds.AsNoTracking().Where(w => w.PartnerId == partnerId)
                 .Select(w => new { w.ClockOffset, w.LastUsedAt }).FirstOrDefaultAsync(context.RequestAborted);

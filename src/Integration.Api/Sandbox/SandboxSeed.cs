@@ -23,7 +23,7 @@ namespace Integration.Api.Sandbox;
 /// payout go through the real services on the sandbox clock, so they are what the platform makes.
 /// </summary>
 public sealed class SandboxSeed(
-    IntegrationDbContext db, BusinessClock clock, TimeProvider platform, OrderBook orders, BrandStockLedger brandStock,
+    IntegrationDbContext db, BusinessClock clock, TimeProvider platform, OrderBook orders,
     SettlementDesk desk, PeriodCloser closer, PayoutRunner payouts, IOptions<SettlementOptions> settlement, IOptions<SandboxOptions> options)
 {
     public const string Actor = "sandbox-seed";
@@ -49,6 +49,7 @@ public sealed class SandboxSeed(
     {
         var now = clock.UtcNow();
         await EnsureCatalogAsync(now, cancellationToken);
+        await AddBrandStockAsync(partner, now, cancellationToken);
         var peers = await EnsurePeersAsync(partner, now, cancellationToken);
         await AddLocationsAsync(partner, peers, now, cancellationToken);
         if (partner.Status is PartnerStatus.Active or PartnerStatus.Exiting)
@@ -80,16 +81,20 @@ public sealed class SandboxSeed(
             }
             db.ChangeTracker.Clear();
         }
-        var stocked = await db.BrandStock.Where(s => s.Environment == ApiEnvironment.Sandbox && skus.Contains(s.Sku))
-            .ToDictionaryAsync(s => s.Sku, s => s.Available, cancellationToken);
-        foreach (var (sku, _, _) in Products.Where(p => p.Sku != SandboxScenarios.OutOfStockSku && stocked.GetValueOrDefault(p.Sku) < BrandStockOnHand / 10))
+    }
+
+    // The scenario products' brand stock is the sandbox's own pool: no other sandbox can use it up, and a snapshot holds it.
+    private async Task AddBrandStockAsync(Partner partner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        db.BrandStock.AddRange(Products.Select(p => new BrandStock
         {
-            await brandStock.SetOnHandAsync(ApiEnvironment.Sandbox, sku, BrandStockOnHand, Actor, cancellationToken);
-        }
-        if (!stocked.ContainsKey(SandboxScenarios.OutOfStockSku))
-        {
-            await brandStock.SetOnHandAsync(ApiEnvironment.Sandbox, SandboxScenarios.OutOfStockSku, 0, Actor, cancellationToken);
-        }
+            Sku = p.Sku, Environment = ApiEnvironment.Sandbox, Pool = partner.Id,
+            OnHand = p.Sku == SandboxScenarios.OutOfStockSku ? 0 : BrandStockOnHand, UpdatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private async Task<List<Partner>> EnsurePeersAsync(Partner partner, DateTimeOffset now, CancellationToken cancellationToken)

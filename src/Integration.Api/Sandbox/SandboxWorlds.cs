@@ -1,5 +1,6 @@
 using Integration.Api.Paging;
 using Integration.Core.Common;
+using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Integration.Core.Sandbox;
 using Integration.Data;
@@ -194,8 +195,9 @@ public sealed class SandboxWorlds(
     private DateTimeOffset HistoryFrom(DateTimeOffset now) =>
         SandboxSeed.HistoryMonth(now, settlement.Value.TimeZone, settlement.Value.CloseDelay).Start;
 
-    // Brand stock is one sandbox-wide pool: the reservations of the orders being replaced go back to it,
-    // and those of the orders restored are taken again.
+    // The sandbox's own brand-stock pool is part of its rows. Orders for other products draw on the shared
+    // sandbox pool: the reservations of the orders being replaced go back to it, and those of the orders
+    // restored are taken again.
     private async Task ReplaceRowsAsync(List<string> partners, string? restore, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
@@ -217,15 +219,17 @@ public sealed class SandboxWorlds(
 
     private async Task MoveReservationsAsync(List<string> partners, int sign, CancellationToken cancellationToken)
     {
+        var ownPools = db.BrandStock.Where(s => s.Environment == ApiEnvironment.Sandbox && partners.Contains(s.Pool)).Select(s => s.Sku);
         var held = await db.Orders.IgnoreQueryFilters().AsNoTracking()
             .Where(o => partners.Contains(o.PartnerId) && o.Environment == ApiEnvironment.Sandbox && o.Status == OrderStatus.Confirmed)
-            .SelectMany(o => o.Lines).GroupBy(l => l.Sku).Select(g => new { Sku = g.Key, Quantity = g.Sum(l => l.Quantity) })
+            .SelectMany(o => o.Lines).Where(l => !ownPools.Contains(l.Sku))
+            .GroupBy(l => l.Sku).Select(g => new { Sku = g.Key, Quantity = g.Sum(l => l.Quantity) })
             .ToListAsync(cancellationToken);
         foreach (var line in held)
         {
             var delta = sign * line.Quantity;
             // A restored reservation tops the pool up if it has to: sandbox brand stock never runs out for a restore.
-            await db.BrandStock.Where(s => s.Sku == line.Sku && s.Environment == ApiEnvironment.Sandbox).ExecuteUpdateAsync(set => set
+            await db.BrandStock.Where(s => s.Sku == line.Sku && s.Environment == ApiEnvironment.Sandbox && s.Pool == BrandStock.SharedPool).ExecuteUpdateAsync(set => set
                 .SetProperty(s => s.Reserved, s => s.Reserved + delta < 0 ? 0 : s.Reserved + delta)
                 .SetProperty(s => s.OnHand, s => s.OnHand < s.Reserved + delta ? s.Reserved + delta : s.OnHand), cancellationToken);
         }

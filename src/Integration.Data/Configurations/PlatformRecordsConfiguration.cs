@@ -10,8 +10,9 @@ internal sealed class BrandStockConfiguration : IEntityTypeConfiguration<BrandSt
     public void Configure(EntityTypeBuilder<BrandStock> builder)
     {
         builder.ToTable("brand_stock", table => table.HasCheckConstraint("ck_brand_stock_available", "\"Reserved\" >= 0 AND \"OnHand\" >= \"Reserved\""));
-        builder.HasKey(s => new { s.Sku, s.Environment });
+        builder.HasKey(s => new { s.Sku, s.Environment, s.Pool });
         builder.Property(s => s.Sku).HasMaxLength(40);
+        builder.Property(s => s.Pool).HasMaxLength(40);
         builder.Ignore(s => s.Available);
     }
 }

@@ -87,6 +87,14 @@ public sealed class SandboxIsolationTests
         }
         // The second partner's clock did not move with the first's.
         Assert.Equal("PT0S", (await second.Client.GetJsonAsync("/v2/sandbox/clock"))["offset"]!.GetValue<string>());
+        // Nor does the first one's ordering use up the second one's brand stock.
+        async Task<int> BrandAvailable(HttpClient client) =>
+            (await client.GetJsonAsync("/v2/inventory/shared?sku=SBX-TEE-BLACK-M"))["brand"]!["available"]!.GetValue<int>();
+        var secondHas = await BrandAvailable(second.Client);
+        var big = await (await first.Client.PostOrderAsync(CommerceSetup.OrderBody("PO-ALL", ("SBX-TEE-BLACK-M", 90_000)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);
+        await (await first.Client.PostAsync($"/v2/sandbox/actions/orders/{big["id"]!.GetValue<string>()}/confirm", null)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.True(await BrandAvailable(first.Client) < 10_000);
+        Assert.Equal(secondHas, await BrandAvailable(second.Client));
 
         var peer = (await first.Client.GetJsonAsync("/v2/sandbox"))["peerPartnerIds"]![0]!.GetValue<string>();
         var admin = await platform.AdminClientAsync();

@@ -398,6 +398,10 @@ namespace Integration.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Pool")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("OnHand")
                         .HasColumnType("integer");
 
@@ -407,7 +411,7 @@ namespace Integration.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Sku", "Environment");
+                    b.HasKey("Sku", "Environment", "Pool");
 
                     b.ToTable("brand_stock", null, t =>
                         {

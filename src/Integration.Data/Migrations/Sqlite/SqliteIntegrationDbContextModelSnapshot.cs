@@ -392,6 +392,10 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Pool")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OnHand")
                         .HasColumnType("INTEGER");
 
@@ -401,7 +405,7 @@ namespace Integration.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Sku", "Environment");
+                    b.HasKey("Sku", "Environment", "Pool");
 
                     b.ToTable("brand_stock", null, t =>
                         {

@@ -5,11 +5,15 @@
 namespace Integration.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SandboxWorlds : Migration
+    public partial class SandboxTenant : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_brand_stock",
+                table: "brand_stock");
+
             migrationBuilder.AddColumn<bool>(
                 name: "SandboxOnly",
                 table: "products",
@@ -23,6 +27,19 @@ namespace Integration.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Pool",
+                table: "brand_stock",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_brand_stock",
+                table: "brand_stock",
+                columns: new[] { "Sku", "Environment", "Pool" });
 
             migrationBuilder.CreateTable(
                 name: "sandbox_snapshots",
@@ -88,6 +105,10 @@ namespace Integration.Data.Migrations.Sqlite
                 name: "IX_partners_SandboxOwnerId",
                 table: "partners");
 
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_brand_stock",
+                table: "brand_stock");
+
             migrationBuilder.DropColumn(
                 name: "SandboxOnly",
                 table: "products");
@@ -95,6 +116,15 @@ namespace Integration.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "SandboxOwnerId",
                 table: "partners");
+
+            migrationBuilder.DropColumn(
+                name: "Pool",
+                table: "brand_stock");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_brand_stock",
+                table: "brand_stock",
+                columns: new[] { "Sku", "Environment" });
         }
     }
 }

@@ -6,11 +6,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Integration.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class SandboxWorlds : Migration
+    public partial class SandboxTenant : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_brand_stock",
+                table: "brand_stock");
+
             migrationBuilder.AddColumn<bool>(
                 name: "SandboxOnly",
                 table: "products",
@@ -24,6 +28,19 @@ namespace Integration.Data.Migrations.Postgres
                 type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Pool",
+                table: "brand_stock",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_brand_stock",
+                table: "brand_stock",
+                columns: new[] { "Sku", "Environment", "Pool" });
 
             migrationBuilder.CreateTable(
                 name: "sandbox_snapshots",
@@ -89,6 +106,10 @@ namespace Integration.Data.Migrations.Postgres
                 name: "IX_partners_SandboxOwnerId",
                 table: "partners");
 
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_brand_stock",
+                table: "brand_stock");
+
             migrationBuilder.DropColumn(
                 name: "SandboxOnly",
                 table: "products");
@@ -96,6 +117,15 @@ namespace Integration.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "SandboxOwnerId",
                 table: "partners");
+
+            migrationBuilder.DropColumn(
+                name: "Pool",
+                table: "brand_stock");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_brand_stock",
+                table: "brand_stock",
+                columns: new[] { "Sku", "Environment" });
         }
     }
 }
