@@ -1,6 +1,7 @@
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
+using Integration.Api.Disputes;
 using Integration.Api.Orders;
 using Integration.Api.Settlement;
 using Integration.Core.Common;
@@ -31,7 +32,9 @@ public static class SandboxActions
 [Tags("Sandbox")]
 [PartnerAccess]
 [SandboxOnly]
-public sealed class SandboxActionsController(OrderBook orders, SettlementDesk settlement, Statements statements, IOptions<SandboxOptions> options) : ControllerBase
+public sealed class SandboxActionsController(
+    OrderBook orders, SettlementDesk settlement, Statements statements, DisputeDesk disputes, BusinessClock clock, IOptions<SandboxOptions> options)
+    : ControllerBase
 {
     private string Actor => $"sandbox:{HttpContext.RequirePartnerCaller().ClientId}";
 
@@ -112,6 +115,13 @@ public sealed class SandboxActionsController(OrderBook orders, SettlementDesk se
     [ProblemResponses(404, 409)]
     public async Task<PayoutResponse> RetryPayout(string id, CancellationToken cancellationToken) =>
         PayoutResponse.Of(await settlement.RetryPayoutAsync(id, Actor, cancellationToken));
+
+    /// <summary>Resolves one of your disputes as the brand's handler would: accepted (with an adjustment on this month's statement) or rejected. A level-3 dispute's freeze ends.</summary>
+    [HttpPost("disputes/{id}/resolve", Name = "SandboxResolveDispute")]
+    [PartnerAccess(ApiScopes.DisputesWrite)]
+    [ProblemResponses(404, 409, 422)]
+    public async Task<DisputeResponse> ResolveDispute(string id, ResolveDisputeRequest request, CancellationToken cancellationToken) =>
+        DisputeResponse.Of(await disputes.ResolveAsync(id, request, Actor, cancellationToken), clock.GetUtcNow());
 
     private async Task<OrderV2> Move(string id, OrderStatus? from, OrderStatus to, Action<Order>? beforeSave, CancellationToken cancellationToken)
     {

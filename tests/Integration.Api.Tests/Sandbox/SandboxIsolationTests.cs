@@ -19,6 +19,7 @@ public sealed class SandboxIsolationTests
                 ("POST", "sandbox/actions/orders/ord_x/confirm"), ("POST", "sandbox/actions/orders/ord_x/record-prepayment"), ("POST", "sandbox/actions/orders/ord_x/ship"),
                 ("POST", "sandbox/actions/orders/ord_x/deliver"), ("POST", "sandbox/actions/orders/ord_x/return"), ("POST", "sandbox/actions/orders/ord_x/cancel"),
                 ("POST", "sandbox/actions/activity-subsidies"), ("POST", "sandbox/actions/settlements/stm_x/record-payment"),
+                ("POST", "sandbox/actions/payouts/pay_x/retry"), ("POST", "sandbox/actions/disputes/dsp_x/resolve"),
             })
             {
                 data.Add(method, $"/{version}/{path}");
@@ -39,7 +40,7 @@ public sealed class SandboxIsolationTests
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")
         {
-            request.Content = JsonContent.Create(new { by = "P1D", mode = "failing", eventName = "x", cost = 1m, amount = 1m });
+            request.Content = JsonContent.Create(new { by = "P1D", mode = "failing", eventName = "x", cost = 1m, amount = 1m, outcome = "rejected", note = "x" });
         }
         var problem = await (await client.SendAsync(request)).ReadProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(404, problem["status"]!.GetValue<int>());

@@ -80,6 +80,12 @@ public sealed class SandboxScenarioTests
             .ReadProblemAsync(HttpStatusCode.Forbidden, "account_frozen");
         var liveSku = await platform.CreateProductAsync(10.00m);
         await (await liveClient.PostOrderAsync(CommerceSetup.OrderBody("PO-LIVE", (liveSku, 1)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);
+
+        // Resolving it, as the risk committee would in live, ends the freeze.
+        var resolved = await (await client.PostAsJsonAsync($"/v2/sandbox/actions/disputes/{level3["id"]!.GetValue<string>()}/resolve",
+            new { outcome = "rejected", note = "Scenario done" })).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("rejected", resolved["status"]!.GetValue<string>());
+        await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-THAWED", ("SBX-CAP-NAVY", 1)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);
     }
 
     [Fact]

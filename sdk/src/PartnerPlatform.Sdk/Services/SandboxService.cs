@@ -161,6 +161,16 @@ public sealed class SandboxActions
     public Task<StatementResponse> RecordStatementPaymentAsync(string statementId, decimal amount, CancellationToken cancellationToken = default) =>
         _api.SandboxRecordStatementPaymentAsync(statementId, new RecordPaymentRequest { Amount = amount }, cancellationToken);
 
+    /// <summary>Resolves one of your disputes as the brand's handler would; a level-3 dispute's freeze ends.</summary>
+    /// <param name="disputeId">The dispute's id.</param>
+    /// <param name="outcome"><see cref="DisputeStatus.Accepted"/> or <see cref="DisputeStatus.Rejected"/>.</param>
+    /// <param name="note">The resolution, as the handler would write it.</param>
+    /// <param name="adjustment">For an accepted dispute: the credit (positive) or debit (negative) on this month's statement.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public Task<DisputeResponse> ResolveDisputeAsync(
+        string disputeId, DisputeStatus outcome, string note, decimal? adjustment = null, CancellationToken cancellationToken = default) =>
+        _api.SandboxResolveDisputeAsync(disputeId, new ResolveDisputeRequest { Outcome = outcome, Note = note, Adjustment = adjustment }, cancellationToken);
+
     /// <summary>Sends a payout that needs attention again at the next clock advance.</summary>
     /// <param name="payoutId">The payout's id.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
