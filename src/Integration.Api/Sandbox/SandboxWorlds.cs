@@ -250,18 +250,3 @@ public sealed class SandboxWorlds(
         await transaction.CommitAsync(cancellationToken);
     }
 }
-
-/// <summary>Seeds a partner's sandbox from outside its own requests (issuing its first sandbox credential), in a unit of work scoped to that sandbox.</summary>
-public sealed class SandboxProvisioning(IServiceScopeFactory scopes, IOptions<SandboxOptions> options)
-{
-    public async Task SeedOnFirstCredentialAsync(string partnerId, CancellationToken cancellationToken)
-    {
-        if (!options.Value.SeedOnFirstCredential)
-        {
-            return;
-        }
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().ScopeTo(partnerId, ApiEnvironment.Sandbox);
-        await scope.ServiceProvider.GetRequiredService<SandboxWorlds>().EnsureAsync(partnerId, cancellationToken);
-    }
-}
