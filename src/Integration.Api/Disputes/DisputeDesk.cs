@@ -3,6 +3,7 @@ using Integration.Api.Audit;
 using Integration.Api.Events;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Api.Sandbox;
 using Integration.Core.Common;
 using Integration.Core.Disputes;
 using Integration.Core.Events;
@@ -99,6 +100,7 @@ public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditL
     {
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var dispute = await db.Visible<Dispute>().Where(d => d.Id == id).OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken) ?? throw DomainException.NotFound("dispute", id);
+        await clock.FollowSandboxOfAsync(db, dispute.PartnerId, dispute.Environment, cancellationToken);
         var now = clock.UtcNow();
         dispute.Resolve(request.Outcome, request.Adjustment, request.Note, "brand", now);
         // The new history entry carries its own key (dispute, number): tell EF it is new rather than changed.

@@ -4,6 +4,7 @@ using Integration.Api.Inventory;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Api.Partners;
+using Integration.Api.Sandbox;
 using Integration.Core.Catalog;
 using Integration.Core.Common;
 using Integration.Core.Disputes;
@@ -180,6 +181,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
             throw new DomainException(ErrorKind.Conflict, "invalid_transition",
                 $"This action applies to '{SnakeCase.Of(required)}' orders; this one is '{SnakeCase.Of(order.Status)}'.");
         }
+        await clock.FollowSandboxOfAsync(db, order.PartnerId, order.Environment, cancellationToken);
         var now = clock.UtcNow();
         var from = order.MoveTo(target, now);
         var lines = order.Lines.Select(l => (l.Sku, l.Quantity)).ToList();

@@ -1,5 +1,6 @@
 using Integration.Api.Audit;
 using Integration.Api.Paging;
+using Integration.Api.Sandbox;
 using Integration.Core.Common;
 using Integration.Core.Settlement;
 using Integration.Data;
@@ -20,6 +21,7 @@ public sealed class SettlementDesk(IntegrationDbContext db, AuditLog audit, Busi
         {
             throw DomainException.NotFound("partner", partnerId);
         }
+        await clock.FollowSandboxOfAsync(db, partnerId, request.Environment, cancellationToken);
         var now = clock.UtcNow();
         var subsidy = new ActivitySubsidy
         {
@@ -48,6 +50,7 @@ public sealed class SettlementDesk(IntegrationDbContext db, AuditLog audit, Busi
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var statement = await db.Visible<Statement>().Where(s => s.Id == statementId).OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.NotFound("statement", statementId);
+        await clock.FollowSandboxOfAsync(db, statement.PartnerId, statement.Environment, cancellationToken);
         var now = clock.UtcNow();
         statement.ReceivePayment(amount, now);
         db.LedgerEntries.AddRange(Postings.ForReceipt(statement, amount, now));
@@ -101,6 +104,7 @@ public sealed class SettlementDesk(IntegrationDbContext db, AuditLog audit, Busi
         {
             throw new DomainException(ErrorKind.Conflict, "invalid_transition", $"Only payouts that need attention can be retried; this one is '{SnakeCase.Of(payout.Status)}'.");
         }
+        await clock.FollowSandboxOfAsync(db, payout.PartnerId, payout.Environment, cancellationToken);
         payout.Status = PayoutStatus.Pending;
         payout.Attempts = 0;
         payout.NextAttemptAt = clock.UtcNow();

@@ -88,3 +88,20 @@ public sealed class SandboxClockTests
         Assert.Equal(availableBefore, after["available"]!.GetValue<int>());
     }
 }
+
+public sealed class SandboxInternalWorkTests
+{
+    [Fact]
+    public async Task AnInternalTeamMovingASandboxOrder_StampsItOnThePartnersSandboxClock()
+    {
+        await using var platform = await SandboxPlatform.StartAsync();
+        var session = await platform.NewPartnerSessionAsync("sandbox");
+        await session.Client.AdvanceAsync("P10D");
+        var order = await (await session.Client.PostOrderAsync(CommerceSetup.OrderBody("PO-ADMIN", ("SBX-CAP-NAVY", 1)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);
+
+        var confirmed = await (await platform.AdminMoveAsync(order["id"]!.GetValue<string>(), "confirm")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("2026-12-07T10:00:00.000Z", order["createdAt"]!.GetValue<string>());
+        Assert.Equal(order["createdAt"]!.GetValue<string>(), confirmed["confirmedAt"]!.GetValue<string>());
+    }
+}
