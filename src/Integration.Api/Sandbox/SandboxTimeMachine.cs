@@ -83,10 +83,12 @@ public sealed class SandboxTimeMachine(
         var partners = await worlds.PartnersOfAsync(partnerId, cancellationToken);
         var closes = new Queue<(SettlementPeriod Period, DateTimeOffset DueAt)>(MonthsToClose(from, target));
         var heldBack = new Dictionary<string, HeldBackOrder>();
+        // Loaded once: an advance creates no orders, and each move hands back the order as it now is.
+        var open = await db.Orders.AsNoTracking().Where(o => OpenStatuses.Contains(o.Status)).ToDictionaryAsync(o => o.Id, cancellationToken);
         var payoutRuns = 0;
         while (true)
         {
-            var nextOrder = await NextOrderStepAsync(heldBack.Keys, target, cancellationToken);
+            var nextOrder = NextOrderStep(open.Values, target);
             var nextClose = closes.Count > 0 ? closes.Peek() : ((SettlementPeriod Period, DateTimeOffset DueAt)?)null;
             var nextPayout = payoutRuns < MaxPayoutRuns ? await NextPayoutAttemptAsync(target, cancellationToken) : null;
             var at = new[] { nextOrder?.DueAt, nextClose?.DueAt, nextPayout }.Where(t => t is not null).Min();
@@ -110,9 +112,23 @@ public sealed class SandboxTimeMachine(
                     payoutRuns = MaxPayoutRuns; // leased by another instance: it finishes them
                 }
             }
-            else if (await MoveOrderAsync(partnerId, world, nextOrder!.Value.Order, run, cancellationToken) is { } reason)
+            else
             {
-                heldBack[nextOrder.Value.Order.Id] = new HeldBackOrder(nextOrder.Value.Order.Id, nextOrder.Value.Order.Status, reason);
+                var order = nextOrder!.Value.Order;
+                var (moved, reason) = await MoveOrderAsync(partnerId, world, order, run, cancellationToken);
+                if (reason is not null)
+                {
+                    heldBack[order.Id] = new HeldBackOrder(order.Id, order.Status, reason);
+                    open.Remove(order.Id);
+                }
+                else if (OpenStatuses.Contains(moved!.Status))
+                {
+                    open[order.Id] = moved;
+                }
+                else
+                {
+                    open.Remove(order.Id);
+                }
             }
         }
         RunAt(target);
@@ -166,14 +182,11 @@ public sealed class SandboxTimeMachine(
         }
     }
 
-    private async Task<(Order Order, DateTimeOffset DueAt)?> NextOrderStepAsync(IEnumerable<string> heldBack, DateTimeOffset target, CancellationToken cancellationToken)
+    private static readonly OrderStatus[] OpenStatuses = [OrderStatus.Pending, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, OrderStatus.Shipped];
+
+    private (Order Order, DateTimeOffset DueAt)? NextOrderStep(IEnumerable<Order> open, DateTimeOffset target)
     {
         var schedule = options.Value.Orders;
-        var skip = heldBack.ToList();
-        var open = await db.Orders.AsNoTracking()
-            .Where(o => o.Status == OrderStatus.Pending || o.Status == OrderStatus.AwaitingPayment || o.Status == OrderStatus.Confirmed || o.Status == OrderStatus.Shipped)
-            .Where(o => !skip.Contains(o.Id))
-            .ToListAsync(cancellationToken);
         return open.Select(o => (Order: o, DueAt: o.Status switch
             {
                 OrderStatus.Pending or OrderStatus.AwaitingPayment => o.CreatedAt + schedule.ConfirmAfter,
@@ -181,54 +194,55 @@ public sealed class SandboxTimeMachine(
                 _ => (o.ShippedAt ?? o.CreatedAt) + schedule.DeliverAfter,
             }))
             .Where(s => s.DueAt <= target)
-            .OrderBy(s => s.DueAt).ThenBy(s => s.Order.Id)
+            .OrderBy(s => s.DueAt).ThenBy(s => s.Order.Id, StringComparer.Ordinal)
             .Select(s => ((Order, DateTimeOffset)?)s)
             .FirstOrDefault();
     }
 
-    /// <summary>Moves one order one status on; returns why not, when it stays where it is.</summary>
-    private async Task<string?> MoveOrderAsync(string partnerId, SandboxWorld world, Order order, Tally run, CancellationToken cancellationToken)
+    /// <summary>Moves one order one status on: the order as it now is, or why it stays where it is.</summary>
+    private async Task<(Order? Moved, string? HeldBack)> MoveOrderAsync(string partnerId, SandboxWorld world, Order order, Tally run, CancellationToken cancellationToken)
     {
         const string actor = "sandbox-clock";
+        if (order.Status == OrderStatus.AwaitingPayment && SandboxActions.PrepaymentFails(order))
+        {
+            return (null, $"failed_prepayment: references starting {SandboxScenarios.FailPaymentReferencePrefix} never receive their prepayment");
+        }
+        if (order.Status == OrderStatus.Shipped
+            && !await carrier.IsDeliveredAsync(partnerId, world.CarrierMode, order.TrackingNumber ?? TrackingNumberOf(order), cancellationToken))
+        {
+            return (null, "carrier: the simulated carrier's tracking did not report the parcel delivered");
+        }
         try
         {
-            switch (order.Status)
+            var moved = order.Status switch
             {
-                case OrderStatus.Pending:
-                    await orders.MoveByBrandAsync(order.Id, OrderStatus.Pending, OrderStatus.Confirmed, actor, null, null, cancellationToken);
-                    run.Confirmed++;
-                    return null;
-                case OrderStatus.AwaitingPayment:
-                    if (SandboxActions.PrepaymentFails(order))
-                    {
-                        return $"failed_prepayment: references starting {SandboxScenarios.FailPaymentReferencePrefix} never receive their prepayment";
-                    }
-                    await orders.MoveByBrandAsync(order.Id, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, actor, null, null, cancellationToken);
-                    run.Confirmed++;
-                    return null;
-                case OrderStatus.Confirmed:
-                    await orders.MoveByBrandAsync(order.Id, OrderStatus.Confirmed, OrderStatus.Shipped, actor,
-                        o => o.RecordShipment(options.Value.Orders.Carrier, TrackingNumberOf(o)), null, cancellationToken);
-                    run.Shipped++;
-                    return null;
-                default:
-                    if (!await carrier.IsDeliveredAsync(partnerId, world.CarrierMode, order.TrackingNumber ?? TrackingNumberOf(order), cancellationToken))
-                    {
-                        return "carrier: the simulated carrier's tracking did not report the parcel delivered";
-                    }
-                    await orders.MoveByBrandAsync(order.Id, OrderStatus.Shipped, OrderStatus.Delivered, actor, null, null, cancellationToken);
-                    run.Delivered++;
-                    return null;
-            }
+                OrderStatus.Pending or OrderStatus.AwaitingPayment =>
+                    await orders.MoveByBrandAsync(order.Id, order.Status, OrderStatus.Confirmed, actor, null, null, cancellationToken),
+                OrderStatus.Confirmed => await orders.MoveByBrandAsync(order.Id, OrderStatus.Confirmed, OrderStatus.Shipped, actor,
+                    o => o.RecordShipment(options.Value.Orders.Carrier, TrackingNumberOf(o)), null, cancellationToken),
+                _ => await orders.MoveByBrandAsync(order.Id, OrderStatus.Shipped, OrderStatus.Delivered, actor, null, null, cancellationToken),
+            };
+            run.Count(moved.Status);
+            return (moved, null);
         }
         catch (DomainException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.Unprocessable)
         {
-            return $"{e.Code}: {e.Message}";
+            return (null, $"{e.Code}: {e.Message}");
         }
     }
 
     private sealed class Tally
     {
+        public void Count(OrderStatus reached)
+        {
+            switch (reached)
+            {
+                case OrderStatus.Confirmed: Confirmed++; break;
+                case OrderStatus.Shipped: Shipped++; break;
+                case OrderStatus.Delivered: Delivered++; break;
+            }
+        }
+
         public int Confirmed { get; set; }
         public int Shipped { get; set; }
         public int Delivered { get; set; }
