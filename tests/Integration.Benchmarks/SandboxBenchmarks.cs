@@ -32,7 +32,36 @@ public static class SandboxBenchmarks
             Result("Provision a sandbox: POST /admin/v1/partners/{id}/credentials (first sandbox credential, seed included)", provisioning),
             Result("Baseline: a second sandbox credential (no seeding)", secondCredential),
             Result("POST /v2/sandbox/reset after 3 orders and a 40-day advance", resets),
+            await AdvanceWithOpenOrdersAsync(host, admin, OpenOrders),
         ];
+    }
+
+    private const int OpenOrders = 200;
+
+    /// <summary>What an advance costs per order step: 200 pending orders, then one 40-day advance (each order confirmed, shipped, delivered).</summary>
+    private static async Task<LoadResult> AdvanceWithOpenOrdersAsync(BenchmarkHost host, HttpClient admin, int orders)
+    {
+        var partner = await admin.PostAsJsonAsync("/admin/v1/partners", new
+        {
+            name = "Sandbox advance bench", tier = "advanced", creditRating = "B", cooperationMode = "regional_distribution", regionCode = "CN-SH",
+        });
+        partner.EnsureSuccessStatusCode();
+        var partnerId = (await partner.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
+        var (clientId, secret) = await IssueAsync(admin, partnerId);
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.TokenAsync(client, clientId, secret));
+        for (var i = 0; i < orders; i++)
+        {
+            var order = new HttpRequestMessage(HttpMethod.Post, "/v2/orders")
+            {
+                Content = JsonContent.Create(new { reference = $"PO-ADV-{i}", lines = new[] { new { sku = "SBX-SOCKS-3PK", quantity = 1 } } }),
+            };
+            order.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            (await client.SendAsync(order)).EnsureSuccessStatusCode();
+        }
+        var timings = new List<double>();
+        await TimedAsync(timings, async () => (await client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { by = "P40D" })).EnsureSuccessStatusCode());
+        return Result($"POST /v2/sandbox/clock/advance P40D with {orders} pending orders (x3 moves each, 2 month closes)", timings);
     }
 
     private static async Task ProvisionAndResetAsync(BenchmarkHost host, HttpClient admin, List<double> provisioning, List<double> secondCredential, List<double> resets)

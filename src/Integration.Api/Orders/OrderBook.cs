@@ -145,6 +145,18 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
     public Task<Order> CancelAsync(string id, Caller caller, Action<int> checkVersion, CancellationToken cancellationToken) =>
         MoveAsync(id, requiredFrom: null, OrderStatus.Cancelled, $"partner:{caller.ClientId}", checkVersion, beforeSave: null, cancellationToken);
 
+    /// <summary>
+    /// The sandbox moves an order on its own schedule (its seed, its clock). Recorded in the order's
+    /// history and event log like any move, but not in the brand's audit log: no person acted.
+    /// </summary>
+    public Task<Order> MoveOnScheduleAsync(
+        string id, OrderStatus? requiredFrom, OrderStatus target, string actor, Action<Order>? beforeSave, CancellationToken cancellationToken) =>
+        MoveAsync(id, requiredFrom, target, actor, checkVersion: null, beforeSave is null ? null : order =>
+        {
+            beforeSave(order);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
     /// <summary>An internal team moves an order (confirm, ship, deliver, return, cancel); audited.</summary>
     // requiredFrom narrows the move to one starting status (confirm: pending; record prepayment: awaiting_payment).
     public Task<Order> MoveByBrandAsync(

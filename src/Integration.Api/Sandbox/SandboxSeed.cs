@@ -176,7 +176,7 @@ public sealed class SandboxSeed(
         await ProgressAsync(confirmed, OrderStatus.Confirmed, step, cancellationToken);
         var cancelled = await PlaceAsync(caller, "SBX-SEED-005", now.AddDays(-3), ("SBX-SOCKS-3PK", 4), cancellationToken);
         SetClock(now.AddDays(-3).AddHours(1));
-        await orders.MoveByBrandAsync(cancelled.Id, null, OrderStatus.Cancelled, Actor, null, null, cancellationToken);
+        await orders.MoveOnScheduleAsync(cancelled.Id, null, OrderStatus.Cancelled, Actor, null, cancellationToken);
         await PlaceAsync(caller, "SBX-SEED-006", now.AddHours(-1), ("SBX-CAP-NAVY", 1), cancellationToken);
     }
 
@@ -201,11 +201,11 @@ public sealed class SandboxSeed(
             SetClock(at);
             var moved = status switch
             {
-                OrderStatus.Pending => await orders.MoveByBrandAsync(order.Id, OrderStatus.Pending, OrderStatus.Confirmed, Actor, null, null, cancellationToken),
-                OrderStatus.AwaitingPayment => await orders.MoveByBrandAsync(order.Id, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, Actor, null, null, cancellationToken),
-                OrderStatus.Confirmed => await orders.MoveByBrandAsync(order.Id, null, OrderStatus.Shipped, Actor,
-                    o => o.RecordShipment(options.Value.Orders.Carrier, SandboxTimeMachine.TrackingNumberOf(o)), null, cancellationToken),
-                _ => await orders.MoveByBrandAsync(order.Id, null, OrderStatus.Delivered, Actor, null, null, cancellationToken),
+                OrderStatus.Pending => await orders.MoveOnScheduleAsync(order.Id, OrderStatus.Pending, OrderStatus.Confirmed, Actor, null, cancellationToken),
+                OrderStatus.AwaitingPayment => await orders.MoveOnScheduleAsync(order.Id, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, Actor, null, cancellationToken),
+                OrderStatus.Confirmed => await orders.MoveOnScheduleAsync(order.Id, null, OrderStatus.Shipped, Actor,
+                    o => o.RecordShipment(options.Value.Orders.Carrier, SandboxTimeMachine.TrackingNumberOf(o)), cancellationToken),
+                _ => await orders.MoveOnScheduleAsync(order.Id, null, OrderStatus.Delivered, Actor, null, cancellationToken),
             };
             status = moved.Status;
         }

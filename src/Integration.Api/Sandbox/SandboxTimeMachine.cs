@@ -217,10 +217,10 @@ public sealed class SandboxTimeMachine(
             var moved = order.Status switch
             {
                 OrderStatus.Pending or OrderStatus.AwaitingPayment =>
-                    await orders.MoveByBrandAsync(order.Id, order.Status, OrderStatus.Confirmed, actor, null, null, cancellationToken),
-                OrderStatus.Confirmed => await orders.MoveByBrandAsync(order.Id, OrderStatus.Confirmed, OrderStatus.Shipped, actor,
-                    o => o.RecordShipment(options.Value.Orders.Carrier, TrackingNumberOf(o)), null, cancellationToken),
-                _ => await orders.MoveByBrandAsync(order.Id, OrderStatus.Shipped, OrderStatus.Delivered, actor, null, null, cancellationToken),
+                    await orders.MoveOnScheduleAsync(order.Id, order.Status, OrderStatus.Confirmed, actor, null, cancellationToken),
+                OrderStatus.Confirmed => await orders.MoveOnScheduleAsync(order.Id, OrderStatus.Confirmed, OrderStatus.Shipped, actor,
+                    o => o.RecordShipment(options.Value.Orders.Carrier, TrackingNumberOf(o)), cancellationToken),
+                _ => await orders.MoveOnScheduleAsync(order.Id, OrderStatus.Shipped, OrderStatus.Delivered, actor, null, cancellationToken),
             };
             run.Count(moved.Status);
             return (moved, null);
