@@ -71,12 +71,7 @@ public sealed class SandboxClockTests
         Assert.Equal(2, shared.Count); // both peers share with this partner
         var peerLocation = shared[0]!;
         var own = (await client.GetJsonAsync("/v2/locations"))["data"]![0]!["id"]!.GetValue<string>();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/transfers")
-        {
-            Content = JsonContent.Create(new { fromLocationId = peerLocation["locationId"]!.GetValue<string>(), toLocationId = own, sku = "SBX-SOCKS-3PK", quantity = 5 }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        var transfer = await (await client.SendAsync(request)).ReadJsonAsync(HttpStatusCode.Created);
+        var transfer = await client.RequestTransferAsync(peerLocation["locationId"]!.GetValue<string>(), own, "SBX-SOCKS-3PK", 5);
         var availableBefore = peerLocation["available"]!.GetValue<int>();
 
         var advanced = await client.AdvanceAsync("P3D");

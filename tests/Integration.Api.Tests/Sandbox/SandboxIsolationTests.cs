@@ -50,11 +50,7 @@ public sealed class SandboxIsolationTests
     public async Task TheSeededSandbox_IsInvisibleToTheSamePartnersLiveCredentials_AndItsProductsCannotBeOrderedLive()
     {
         await using var platform = await SandboxPlatform.StartAsync();
-        var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
-        var sandbox = await platform.IssueCredentialAsync(partnerId, "sandbox");
-        var liveCredential = await platform.IssueCredentialAsync(partnerId, "live");
-        var live = platform.ClientWithToken(await platform.TokenAsync(liveCredential.ClientId, liveCredential.Secret));
-        var sandboxClient = platform.ClientWithToken(await platform.TokenAsync(sandbox.ClientId, sandbox.Secret));
+        var (sandboxClient, live) = await platform.PartnerInBothEnvironmentsAsync();
 
         Assert.Equal(6, (await sandboxClient.OrdersAsync()).Count);
         Assert.NotEmpty((await sandboxClient.GetJsonAsync("/v2/locations"))["data"]!.AsArray());
@@ -135,23 +131,14 @@ public sealed class SandboxResourceIsolationTests
     public async Task SandboxResources_AreNotFoundWithLiveCredentials_AndLiveOnesWithSandboxCredentials()
     {
         await using var platform = await SandboxPlatform.StartAsync();
-        var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
-        var sandboxCredential = await platform.IssueCredentialAsync(partnerId, "sandbox");
-        var liveCredential = await platform.IssueCredentialAsync(partnerId, "live");
-        var sandbox = platform.ClientWithToken(await platform.TokenAsync(sandboxCredential.ClientId, sandboxCredential.Secret));
-        var live = platform.ClientWithToken(await platform.TokenAsync(liveCredential.ClientId, liveCredential.Secret));
+        var (sandbox, live) = await platform.PartnerInBothEnvironmentsAsync();
 
         // Sandbox: seeded resources, plus a dispute and a transfer of its own.
         var order = (await sandbox.OrdersAsync())[0]!["id"]!.GetValue<string>();
         await (await sandbox.PostAsJsonAsync("/v2/disputes", new { orderId = order, amount = 1.00m, reason = "Isolation" })).ReadJsonAsync(HttpStatusCode.Created);
         var peerLocation = (await sandbox.GetJsonAsync("/v2/inventory/shared?sku=SBX-SOCKS-3PK"))["locations"]![0]!["locationId"]!.GetValue<string>();
         var own = (await sandbox.GetJsonAsync("/v2/locations"))["data"]![0]!["id"]!.GetValue<string>();
-        var transfer = new HttpRequestMessage(HttpMethod.Post, "/v2/transfers")
-        {
-            Content = JsonContent.Create(new { fromLocationId = peerLocation, toLocationId = own, sku = "SBX-SOCKS-3PK", quantity = 1 }),
-        };
-        transfer.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        await (await sandbox.SendAsync(transfer)).ReadJsonAsync(HttpStatusCode.Created);
+        await sandbox.RequestTransferAsync(peerLocation, own, "SBX-SOCKS-3PK", 1);
         // Live: an order and a location of the same partner.
         var sku = await platform.CreateProductAsync(20.00m);
         await (await live.PostOrderAsync(CommerceSetup.OrderBody("PO-LIVE-ISO", (sku, 1)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);

@@ -19,6 +19,15 @@ public sealed class SandboxPlatform : PlatformFactory
         }
     }
 
+    /// <summary>A qualified partner with a sandbox credential (its sandbox seeded) and a live one, and a client for each.</summary>
+    public async Task<(HttpClient Sandbox, HttpClient Live)> PartnerInBothEnvironmentsAsync()
+    {
+        var partnerId = await CreatePartnerAsync(PartnerBody(qualified: true));
+        var sandbox = await IssueCredentialAsync(partnerId, "sandbox");
+        var live = await IssueCredentialAsync(partnerId, "live");
+        return (ClientWithToken(await TokenAsync(sandbox.ClientId, sandbox.Secret)), ClientWithToken(await TokenAsync(live.ClientId, live.Secret)));
+    }
+
     public static async Task<SandboxPlatform> StartAsync(DateTimeOffset? start = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var platform = new SandboxPlatform(start ?? DefaultStart, settings);
@@ -40,6 +49,13 @@ public static class SandboxSteps
 
     public static async Task<JsonNode> SetModeAsync(this HttpClient client, string simulator, string mode) =>
         await (await client.PostAsJsonAsync($"/v2/sandbox/simulators/{simulator}/mode", new { mode })).ReadJsonAsync(HttpStatusCode.OK);
+
+    public static async Task<JsonNode> RequestTransferAsync(this HttpClient client, string fromLocationId, string toLocationId, string sku, int quantity)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/transfers") { Content = JsonContent.Create(new { fromLocationId, toLocationId, sku, quantity }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await (await client.SendAsync(request)).ReadJsonAsync(HttpStatusCode.Created);
+    }
 
     public static async Task<JsonArray> OrdersAsync(this HttpClient client) =>
         (await client.GetJsonAsync("/v2/orders?limit=100"))["data"]!.AsArray();

@@ -53,11 +53,7 @@ public sealed class SandboxScenarioTests
     public async Task DisputeAmounts_LandOnLevels1To3_Level3FreezesOnlyTheSandbox_AndLevel1BreachesItsSlaWhenTheClockPassesIt()
     {
         await using var platform = await SandboxPlatform.StartAsync();
-        var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
-        var sandbox = await platform.IssueCredentialAsync(partnerId, "sandbox");
-        var client = platform.ClientWithToken(await platform.TokenAsync(sandbox.ClientId, sandbox.Secret));
-        var live = await platform.IssueCredentialAsync(partnerId, "live");
-        var liveClient = platform.ClientWithToken(await platform.TokenAsync(live.ClientId, live.Secret));
+        var (client, liveClient) = await platform.PartnerInBothEnvironmentsAsync();
         var big = await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-BIG", ("SBX-TEE-BLACK-M", 5000)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);
         Assert.True(decimal.Parse(big["total"]!["amount"]!.GetValue<string>(), CultureInfo.InvariantCulture) > 500_000.01m);
 
