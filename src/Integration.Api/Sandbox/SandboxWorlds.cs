@@ -12,8 +12,9 @@ namespace Integration.Api.Sandbox;
 
 /// <summary>
 /// A partner's sandbox as a whole: seeding it, resetting it to the seed, and saving and restoring
-/// snapshots. A reset or restore replaces the sandbox's rows in one transaction, so a failure leaves
-/// the sandbox as it was.
+/// snapshots. A restore replaces the sandbox's rows in one transaction, so a failure leaves the
+/// sandbox as it was; a reset that fails while seeding again leaves no sandbox, and the next request
+/// seeds one.
 /// </summary>
 public sealed class SandboxWorlds(
     IntegrationDbContext db, SandboxWorldRows rows, SandboxSeed seed, BusinessClock clock, TimeProvider platform,
@@ -48,21 +49,27 @@ public sealed class SandboxWorlds(
             }
         }
         db.ChangeTracker.Clear();
+        await PlantOrForgetAsync(partner, cancellationToken);
+        return (await FindAsync(partnerId, cancellationToken))!;
+    }
+
+    // The seed commits step by step (orders go through the real order book). If it fails part-way, the
+    // half-seeded sandbox is removed, so that the next request seeds it again from scratch.
+    private async Task PlantOrForgetAsync(Core.Partners.Partner partner, CancellationToken cancellationToken)
+    {
         try
         {
             await seed.PlantAsync(partner, cancellationToken);
         }
         catch
         {
-            // No half-seeded sandbox: the next request seeds it again from scratch.
             db.ChangeTracker.Clear();
-            await ReplaceRowsAsync(await PartnersOfAsync(partnerId, CancellationToken.None), restore: null, CancellationToken.None);
+            await ReplaceRowsAsync(await PartnersOfAsync(partner.Id, CancellationToken.None), restore: null, CancellationToken.None);
             await using var transaction = await db.BeginUnitOfWorkAsync(CancellationToken.None);
-            await db.SandboxWorlds.Where(w => w.PartnerId == partnerId).ExecuteDeleteAsync(CancellationToken.None);
+            await db.SandboxWorlds.Where(w => w.PartnerId == partner.Id).ExecuteDeleteAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
             throw;
         }
-        return (await FindAsync(partnerId, cancellationToken))!;
     }
 
     /// <summary>The partner and its seeded peers: the partners whose sandbox rows make up the sandbox.</summary>
@@ -85,7 +92,7 @@ public sealed class SandboxWorlds(
         world.LastUsedAt = now;
         await SaveWorldAsync(world, cancellationToken);
         clock.RunAhead(TimeSpan.Zero);
-        await seed.PlantAsync(partner, cancellationToken);
+        await PlantOrForgetAsync(partner, cancellationToken);
         return world;
     }
 
