@@ -27,20 +27,32 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
 
     // The reads of every order placement, compiled: EF's own query preparation cost more than the queries.
     // One round trip for the partner and whether an open level-3 dispute freezes it here (tenancy-filtered).
-    private static readonly Func<IntegrationDbContext, string, Task<PartnerStanding>> ReadStanding =
-        EF.CompileAsyncQuery((IntegrationDbContext db, string partnerId) => db.Partners.AsNoTracking().Where(p => p.Id == partnerId)
-            .Select(p => new PartnerStanding(p, db.Disputes.Any(d => d.Status == DisputeStatus.Open && d.Level == 3)))
-            .First());
+    // The partner's standing and the ordered products in one round trip (+9% orders/s on PostgreSQL, docs/benchmarks.md):
+    // a row per product found, or one row without a product. A LEFT JOIN rather than a nested collection, which would
+    // need APPLY, which SQLite lacks.
+    private static readonly Func<IntegrationDbContext, string, List<string>, IAsyncEnumerable<StandingRow>> ReadStanding =
+        EF.CompileAsyncQuery((IntegrationDbContext db, string partnerId, List<string> skus) =>
+            from partner in db.Partners.AsNoTracking()
+            where partner.Id == partnerId
+            from product in db.Products.AsNoTracking().Where(product => skus.Contains(product.Sku)).DefaultIfEmpty()
+            select new StandingRow(partner, db.Disputes.Any(d => d.Status == DisputeStatus.Open && d.Level == 3), product));
 
-    private static readonly Func<IntegrationDbContext, List<string>, IAsyncEnumerable<Product>> ReadProducts =
-        EF.CompileAsyncQuery((IntegrationDbContext db, List<string> skus) => db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)));
-
-    private sealed record PartnerStanding(Partner Partner, bool FrozenByDispute);
+    private sealed record StandingRow(Partner Partner, bool FrozenByDispute, Product? Product);
 
     public async Task<Order> PlaceAsync(Caller caller, CreateOrderRequest request, CancellationToken cancellationToken)
     {
-        var standing = await ReadStanding(db, caller.PartnerId!);
-        var partner = standing.Partner;
+        var skus = request.Lines.Select(l => l.Sku).ToList();
+        StandingRow? standing = null;
+        var products = new Dictionary<string, Product>(StringComparer.Ordinal);
+        await foreach (var row in ReadStanding(db, caller.PartnerId!, skus).WithCancellation(cancellationToken))
+        {
+            standing = row;
+            if (row.Product is { } product)
+            {
+                products[product.Sku] = product;
+            }
+        }
+        var partner = standing?.Partner ?? throw new InvalidOperationException($"Partner {caller.PartnerId} of a valid token does not exist.");
         var now = clock.UtcNow();
         EnsureMayOrder(partner, now);
         if (standing.FrozenByDispute)
@@ -54,12 +66,6 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
                 duplicates.ToDictionary(g => $"lines[{g.Last().i}].sku", g => new[] { $"SKU '{g.Key}' is already on line {g.First().i + 1}." }));
         }
 
-        var skus = request.Lines.Select(l => l.Sku).ToList();
-        var products = new Dictionary<string, Product>(StringComparer.Ordinal);
-        await foreach (var product in ReadProducts(db, skus).WithCancellation(cancellationToken))
-        {
-            products[product.Sku] = product;
-        }
         // Sandbox scenario products do not exist for live callers.
         bool Exists(string sku, out Product? product) =>
             products.TryGetValue(sku, out product) && (!product.SandboxOnly || caller.Environment == ApiEnvironment.Sandbox);
