@@ -27,7 +27,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
 
     // The reads of every order placement, compiled: EF's own query preparation cost more than the queries.
     // One round trip for the partner and whether an open level-3 dispute freezes it here (tenancy-filtered).
-    // The partner's standing and the ordered products in one round trip (+9% orders/s on PostgreSQL, docs/benchmarks.md):
+    // The partner's standing and the ordered products in one round trip instead of two (measured in docs/benchmarks.md):
     // a row per product found, or one row without a product. A LEFT JOIN rather than a nested collection, which would
     // need APPLY, which SQLite lacks.
     private static readonly Func<IntegrationDbContext, string, List<string>, IAsyncEnumerable<StandingRow>> ReadStanding =
