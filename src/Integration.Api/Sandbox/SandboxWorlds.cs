@@ -108,8 +108,7 @@ public sealed class SandboxWorlds(
         var partners = await PartnersOfAsync(partnerId, cancellationToken);
         var snapshot = new SandboxSnapshot
         {
-            Id = Ids.New("snap"), PartnerId = partnerId, Name = name, CreatedAt = platform.UtcNow(),
-            ClockAt = platform.UtcNow() + world.ClockOffset, ClockOffset = world.ClockOffset,
+            Id = Ids.New("snap"), PartnerId = partnerId, Name = name, CreatedAt = platform.UtcNow(), ClockOffset = world.ClockOffset,
             Rows = await rows.CaptureAsync(partners, cancellationToken),
         };
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
@@ -129,7 +128,7 @@ public sealed class SandboxWorlds(
             query = query.Where(s => s.CreatedAt < createdAt || (s.CreatedAt == createdAt && string.Compare(s.Id, id) > 0));
         }
         return await query.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(page.Limit + 1)
-            .Select(s => new SandboxSnapshot { Id = s.Id, PartnerId = s.PartnerId, Name = s.Name, CreatedAt = s.CreatedAt, ClockAt = s.ClockAt, ClockOffset = s.ClockOffset, Rows = "" })
+            .Select(s => new SandboxSnapshot { Id = s.Id, PartnerId = s.PartnerId, Name = s.Name, CreatedAt = s.CreatedAt, ClockOffset = s.ClockOffset, Rows = "" })
             .ToListAsync(cancellationToken);
     }
 

@@ -18,13 +18,13 @@ public sealed class SimulatedBankGateway(SandboxSimulators simulators, ILogger<B
     private readonly Lazy<HttpClient> _http = new(() => new HttpClient { BaseAddress = simulators.BankGatewayUrl, Timeout = TimeSpan.FromSeconds(10) });
 
     public async Task<(BankGateway Gateway, IReadOnlyDictionary<string, string> Headers)> RouteAsync(
-        IntegrationDbContext db, string partnerId, Payout payout, CancellationToken cancellationToken)
+        IntegrationDbContext db, Payout payout, CancellationToken cancellationToken)
     {
-        var mode = await db.SandboxWorlds.Where(w => w.PartnerId == partnerId).Select(w => (SimulatorMode?)w.BankGatewayMode)
+        var mode = await db.SandboxWorlds.Where(w => w.PartnerId == payout.PartnerId).Select(w => (SimulatorMode?)w.BankGatewayMode)
             .FirstOrDefaultAsync(cancellationToken) ?? SimulatorMode.Healthy;
         return (new BankGateway(_http.Value, logger), new Dictionary<string, string>
         {
-            [SandboxSimulators.PartnerHeader] = partnerId,
+            [SandboxSimulators.PartnerHeader] = payout.PartnerId,
             [SandboxSimulators.ModeHeader] = Core.Common.SnakeCase.Of(mode),
             ["X-Payout-Amount"] = payout.Amount.ToString("0.00", CultureInfo.InvariantCulture),
             ["X-Payout-Currency"] = payout.Currency,

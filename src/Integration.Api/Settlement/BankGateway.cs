@@ -63,9 +63,12 @@ public sealed class BankGateway(HttpClient http, ILogger<BankGateway> logger)
 
     private async Task<GatewayAnswer> CallAsync(HttpRequestMessage request, Payout payout, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        if (headers is not null)
         {
-            request.Headers.TryAddWithoutValidation(name, value);
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
         }
         try
         {

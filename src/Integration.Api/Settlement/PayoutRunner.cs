@@ -89,7 +89,7 @@ public sealed class PayoutRunner(
             return;
         }
         var (bank, headers) = payout.Environment == ApiEnvironment.Sandbox
-            ? await sandboxGateway.RouteAsync(db, payout.PartnerId, payout, cancellationToken)
+            ? await sandboxGateway.RouteAsync(db, payout, cancellationToken)
             : (gateway, null);
         var answer = payout.Sent ? await bank.FindAsync(payout, headers, cancellationToken) : new GatewayAnswer(GatewayOutcome.NotFound);
         if (answer.Outcome == GatewayOutcome.NotFound)

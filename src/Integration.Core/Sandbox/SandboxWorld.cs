@@ -45,10 +45,11 @@ public sealed class SandboxSnapshot
     public string? Name { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>The sandbox clock when the snapshot was taken; restoring returns the clock here.</summary>
-    public DateTimeOffset ClockAt { get; init; }
-
+    /// <summary>The clock's offset when the snapshot was taken; restoring sets it again.</summary>
     public TimeSpan ClockOffset { get; init; }
+
+    /// <summary>The sandbox clock when the snapshot was taken.</summary>
+    public DateTimeOffset ClockAt => CreatedAt + ClockOffset;
 
     /// <summary>The sandbox's rows, as JSON (<c>SandboxWorldRows</c>).</summary>
     public required string Rows { get; init; }

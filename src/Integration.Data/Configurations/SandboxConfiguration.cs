@@ -28,6 +28,7 @@ internal sealed class SandboxSnapshotConfiguration : IEntityTypeConfiguration<Sa
         builder.Property(s => s.PartnerId).HasMaxLength(40);
         builder.Property(s => s.Name).HasMaxLength(100);
         builder.Property(s => s.ClockOffset).HasConversion(v => (long)v.TotalMilliseconds, v => TimeSpan.FromMilliseconds(v)).HasColumnName("ClockOffsetMs");
+        builder.Ignore(s => s.ClockAt);
         builder.HasIndex(s => new { s.PartnerId, s.CreatedAt });
     }
 }

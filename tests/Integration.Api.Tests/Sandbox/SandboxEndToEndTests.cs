@@ -16,7 +16,9 @@ public sealed class SandboxEndToEndTests
         var client = session.Client;
 
         // Seeded: two peers, an order in each state, last month closed and paid.
-        var sandbox = await client.GetJsonAsync("/v2/sandbox");
+        var overview = await client.GetAsync("/v2/sandbox");
+        Assert.Equal("sandbox", Assert.Single(overview.Headers.GetValues("X-Environment")));
+        var sandbox = await overview.ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, sandbox["peerPartnerIds"]!.AsArray().Count);
         Assert.Equal(["cancelled", "confirmed", "delivered", "delivered", "pending", "shipped"],
             (await client.OrdersAsync()).Select(o => o!["status"]!.GetValue<string>()).Order());

@@ -933,9 +933,6 @@ namespace Integration.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateTimeOffset>("ClockAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<long>("ClockOffset")
                         .HasColumnType("bigint")
                         .HasColumnName("ClockOffsetMs");

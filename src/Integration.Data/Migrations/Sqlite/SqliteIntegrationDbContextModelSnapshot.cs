@@ -927,9 +927,6 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ClockAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("ClockOffset")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ClockOffsetMs");

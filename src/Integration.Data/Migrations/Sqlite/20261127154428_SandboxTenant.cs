@@ -49,7 +49,6 @@ namespace Integration.Data.Migrations.Sqlite
                     PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClockAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClockOffsetMs = table.Column<long>(type: "INTEGER", nullable: false),
                     Rows = table.Column<string>(type: "TEXT", nullable: false)
                 },

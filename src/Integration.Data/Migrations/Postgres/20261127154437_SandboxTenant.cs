@@ -50,7 +50,6 @@ namespace Integration.Data.Migrations.Postgres
                     PartnerId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClockAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ClockOffsetMs = table.Column<long>(type: "bigint", nullable: false),
                     Rows = table.Column<string>(type: "text", nullable: false)
                 },
