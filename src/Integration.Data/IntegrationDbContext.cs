@@ -22,11 +22,12 @@ namespace Integration.Data;
 /// The platform's one database. Each provider has a subclass only so that it can carry its own
 /// migrations (<see cref="SqliteIntegrationDbContext"/>, <see cref="PostgresIntegrationDbContext"/>).
 /// </summary>
-public abstract class IntegrationDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class IntegrationDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>Created by the platform's migrations; read and written through <see cref="DataProtectionKeyStore"/>.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Order> Orders => Set<Order>();

@@ -39,10 +39,11 @@ public static class StorageRegistration
                 throw new InvalidOperationException(
                     "Storage:Provider is PostgreSQL but ConnectionStrings:PostgreSQL is not set.");
             }
-            connectionString = WithPostgresDefaults(connectionString);
+            var platformConnection = WithPostgresDefaults(connectionString);
             services.AddPooledDbContextFactory<PostgresIntegrationDbContext>(options =>
-                options.UseNpgsql(connectionString).UseOpenIddict().AddInterceptors(EventSequencingInterceptor.Instance));
+                options.UseNpgsql(platformConnection).UseOpenIddict().AddInterceptors(EventSequencingInterceptor.Instance));
             services.AddScoped<IntegrationDbContext>(Lease<PostgresIntegrationDbContext>);
+            services.AddDbContext<DataProtectionKeyStore>(options => options.UseNpgsql(WithoutMultiplexing(platformConnection)));
         }
         else
         {
@@ -50,6 +51,7 @@ public static class StorageRegistration
             services.AddPooledDbContextFactory<SqliteIntegrationDbContext>(options =>
                 options.UseSqlite(connectionString).UseOpenIddict().AddInterceptors(SqliteTuning.Instance, SqliteWriteGateInterceptor.Instance, EventSequencingInterceptor.Instance));
             services.AddScoped<IntegrationDbContext>(Lease<SqliteIntegrationDbContext>);
+            services.AddDbContext<DataProtectionKeyStore>(options => options.UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance));
         }
         services.AddSingleton<GroupCommit>();
         return provider;
@@ -69,7 +71,11 @@ public static class StorageRegistration
     /// prepared once per connection (PostgreSQL then skips parsing and planning them), and a pooled
     /// connection is handed out again without the DISCARD ALL round trip, which would also drop those
     /// prepared statements. Nothing here leaves session state behind (locks are per transaction).
-    /// Behind a transaction-mode PgBouncer, set "Max Auto Prepare=0;No Reset On Close=false".
+    /// Commands outside a transaction are multiplexed: requests in flight share a few physical
+    /// connections, so PostgreSQL runs a few busy backends instead of one per request (ADR 0012).
+    /// Multiplexed commands must be asynchronous; the one synchronous reader, DataProtection's key
+    /// ring, gets a connection <see cref="WithoutMultiplexing"/>.
+    /// Behind a transaction-mode PgBouncer, set "Max Auto Prepare=0;No Reset On Close=false;Multiplexing=false".
     /// </summary>
     public static string WithPostgresDefaults(string connectionString)
     {
@@ -84,8 +90,15 @@ public static class StorageRegistration
         {
             builder.NoResetOnClose = true;
         }
+        if (!given.ContainsKey("Multiplexing"))
+        {
+            builder.Multiplexing = true;
+        }
         return builder.ToString();
     }
+
+    public static string WithoutMultiplexing(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = false }.ToString();
 
     private static string ResolveSqliteFile(string connectionString, string contentRoot)
     {

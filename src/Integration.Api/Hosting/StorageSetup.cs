@@ -11,7 +11,7 @@ public static class StorageSetup
         builder.Services.AddIntegrationStorage(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddDataProtection()
             .SetApplicationName("partner-integration-platform")
-            .PersistKeysToDbContext<IntegrationDbContext>();
+            .PersistKeysToDbContext<DataProtectionKeyStore>();
         return builder;
     }
 }

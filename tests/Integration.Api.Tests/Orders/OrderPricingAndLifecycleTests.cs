@@ -95,7 +95,7 @@ public sealed class OrderPricingAndLifecycleTests(PlatformFactory platform) : IC
             .Where(e => e!["data"]!["orderId"]?.GetValue<string>() == id).ToList();
         Assert.Equal(["pending", "confirmed", "shipped", "delivered", "returned"], logged.Select(e => e!["data"]!["to"]!.GetValue<string>()));
         Assert.Equal(logged.Select(e => e!["sequence"]!.GetValue<long>()).Order(), logged.Select(e => e!["sequence"]!.GetValue<long>()));
-        var audited = await platform.WithDbAsync(db => db.AuditEntries.Where(a => a.Target == id).Select(a => a.Action).ToListAsync());
+        var audited = await platform.WithDbAsync(db => db.AuditEntries.Where(a => a.Target == id).OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync());
         Assert.Equal(["order.confirmed", "order.shipped", "order.delivered", "order.returned"], audited);
     }
 
