@@ -199,6 +199,13 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
             throw new DomainException(ErrorKind.Conflict, "invalid_transition",
                 $"This action applies to '{SnakeCase.Of(required)}' orders; this one is '{SnakeCase.Of(order.Status)}'.");
         }
+        // Claim the order before moving stock: a concurrent move of the same order waits on this row, then finds
+        // its version gone, instead of moving the stock a second time.
+        if (await db.Visible<Order>().Where(o => o.Id == id && o.Version == order.Version)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Version, o => o.Version), cancellationToken) == 0)
+        {
+            throw ChangedMeanwhile();
+        }
         await clock.FollowSandboxOfAsync(db, order.PartnerId, order.Environment, cancellationToken);
         var now = clock.UtcNow();
         var from = order.MoveTo(target, now);
@@ -226,11 +233,14 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException(ErrorKind.Conflict, "concurrent_update", "The order changed while this request ran. Read it again and retry.");
+            throw ChangedMeanwhile();
         }
         await transaction.CommitAsync(cancellationToken);
         return order;
     }
+
+    private static DomainException ChangedMeanwhile() =>
+        new(ErrorKind.Conflict, "concurrent_update", "The order changed while this request ran. Read it again and retry.");
 
     private static void Record(IntegrationDbContext db, EventLog events, Order order, string type, OrderStatus? from, string actor, DateTimeOffset now)
     {

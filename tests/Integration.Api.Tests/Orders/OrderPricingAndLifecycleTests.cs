@@ -150,6 +150,35 @@ public sealed class OrderPricingAndLifecycleTests(PlatformFactory platform) : IC
     }
 
     [Fact]
+    public async Task TheSameMoveTwiceAtOnce_MovesTheOrderOnce_AndTheOtherIs409()
+    {
+        var sku = await platform.CreateProductAsync(20.00m);
+        await platform.SetBrandStockAsync(sku, 100);
+        var session = await platform.NewPartnerSessionAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await session.PlaceOrderAsync((sku, 2)))["id"]!.GetValue<string>());
+        }
+
+        // Each order confirmed by two internal requests at the same moment.
+        var responses = await Task.WhenAll(ids.SelectMany(id => new[] { platform.AdminMoveAsync(id, "confirm"), platform.AdminMoveAsync(id, "confirm") }));
+
+        foreach (var pair in responses.Chunk(2))
+        {
+            var refused = Assert.Single(pair, r => r.StatusCode != HttpStatusCode.OK);
+            var problem = await refused.ReadJsonAsync(HttpStatusCode.Conflict);
+            Assert.Contains(problem["code"]!.GetValue<string>(), new[] { "concurrent_update", "invalid_transition" });
+        }
+        foreach (var id in ids)
+        {
+            var events = (await (await session.Client.GetAsync($"/v1/orders/{id}/events")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray();
+            Assert.Equal(["pending", "confirmed"], events.Select(e => e!["to"]!.GetValue<string>()));
+        }
+        Assert.Equal(10, (await platform.BrandStockAsync(sku))["reserved"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task ConfirmWithoutEnoughStock_Is409AndReservesNothing()
     {
         var plenty = await platform.CreateProductAsync(10.00m);

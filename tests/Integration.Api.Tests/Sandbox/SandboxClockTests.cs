@@ -82,6 +82,44 @@ public sealed class SandboxClockTests
             .Single(l => l!["locationId"]!.GetValue<string>() == peerLocation["locationId"]!.GetValue<string>())!;
         Assert.Equal(availableBefore, after["available"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task ConcurrentAdvances_EachMoveTheClockOnceOrAreRefused_AndNoOrderStepRunsTwice()
+    {
+        await using var platform = await SandboxPlatform.StartAsync();
+        var session = await platform.NewPartnerSessionAsync("sandbox");
+        for (var i = 0; i < 3; i++)
+        {
+            await (await session.Client.PostOrderAsync(CommerceSetup.OrderBody($"PO-RACE-{i}", ("SBX-CAP-NAVY", 1)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => session.Client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { by = "P2D" })));
+
+        var moved = 0;
+        foreach (var response in responses)
+        {
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                moved++;
+            }
+            else
+            {
+                await response.ReadProblemAsync(HttpStatusCode.Conflict, "concurrent_update");
+            }
+        }
+        Assert.InRange(moved, 1, 4);
+        var clock = await session.Client.GetJsonAsync("/v2/sandbox/clock");
+        Assert.Equal(SandboxPlatform.DefaultStart.AddDays(2 * moved), DateTimeOffset.Parse(clock["now"]!.GetValue<string>()));
+        foreach (var order in await session.Client.OrdersAsync())
+        {
+            var events = (await session.Client.GetJsonAsync($"/v2/orders/{order!["id"]}/events?limit=100"))["data"]!.AsArray();
+            var steps = events.Select(e => (From: e!["from"]?.GetValue<string>(), To: e["to"]!.GetValue<string>())).ToList();
+            // One unbroken chain of status changes: no step recorded twice, none skipped.
+            Assert.Equal(steps.Count, steps.Select(step => step.To).Distinct().Count());
+            Assert.All(steps.Skip(1).Zip(steps), pair => Assert.Equal(pair.Second.To, pair.First.From));
+            Assert.Equal(steps[^1].To, order["status"]!.GetValue<string>());
+        }
+    }
 }
 
 public sealed class SandboxInternalWorkTests
