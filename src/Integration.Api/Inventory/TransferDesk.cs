@@ -124,6 +124,13 @@ public sealed class TransferDesk(IntegrationDbContext db, StockBook stock, Event
     {
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var transfer = await db.Transfers.FirstAsync(t => t.Id == id, cancellationToken);
+        // Claim the transfer before moving stock (as OrderBook claims an order): a concurrent decision waits
+        // on this row, then finds its version gone, instead of moving the units a second time.
+        if (await db.Transfers.Where(t => t.Id == id && t.Version == transfer.Version)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.Version, t => t.Version), cancellationToken) == 0)
+        {
+            throw DecidedMeanwhile();
+        }
         var now = clock.UtcNow();
         transfer.Decide(outcome, now, reason);
         if (outcome == TransferStatus.Accepted)
@@ -147,11 +154,14 @@ public sealed class TransferDesk(IntegrationDbContext db, StockBook stock, Event
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException(ErrorKind.Conflict, "invalid_transition", "This transfer was decided meanwhile. Read it again.");
+            throw DecidedMeanwhile();
         }
         await transaction.CommitAsync(cancellationToken);
         return transfer;
     }
+
+    private static DomainException DecidedMeanwhile() =>
+        new(ErrorKind.Conflict, "invalid_transition", "This transfer was decided meanwhile. Read it again.");
 
     // Both sides learn of every step, each in its own event log.
     private void Announce(Transfer transfer, string type, DateTimeOffset now)

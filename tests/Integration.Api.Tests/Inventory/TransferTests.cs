@@ -35,6 +35,31 @@ public sealed class TransferTests(PlatformFactory platform) : IClassFixture<Plat
     }
 
     [Fact]
+    public async Task DecidingATransferTwiceAtOnce_MovesTheUnitsOnce_AndTheOtherIs409()
+    {
+        var s = await ArrangeAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await (await RequestAsync(s.Requester, s.Shared, s.Destination, s.Sku, 4)).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>());
+        }
+
+        var responses = await Task.WhenAll(ids.SelectMany(id => new[]
+        {
+            s.Owner.Client.PostAsync($"/v2/transfers/{id}/accept", null), s.Owner.Client.PostAsync($"/v2/transfers/{id}/accept", null),
+        }));
+
+        foreach (var pair in responses.Chunk(2))
+        {
+            var refused = Assert.Single(pair, r => r.StatusCode != HttpStatusCode.OK);
+            await refused.ReadProblemAsync(HttpStatusCode.Conflict, "invalid_transition");
+        }
+        var source = await s.Owner.StockAsync(s.Shared, s.Sku);
+        Assert.Equal((8, 0), (source["onHand"]!.GetValue<int>(), source["reserved"]!.GetValue<int>()));
+        Assert.Equal(12, (await s.Requester.StockAsync(s.Destination, s.Sku))["onHand"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task AnAcceptedTransfer_MovesTheUnits_AndBothSidesSeeEveryStep()
     {
         var s = await ArrangeAsync();
