@@ -1,5 +1,6 @@
 using Integration.Api.Webhooks;
 using Integration.Api.ApiDocs;
+using Integration.Api.Cluster;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Integration.Api.RateLimiting;
@@ -9,6 +10,7 @@ using Integration.Api.Versioning;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
+builder.AddCluster();
 builder.AddVersionedApi();
 builder.AddEventsAndWebhooks();
 builder.AddSettlement();

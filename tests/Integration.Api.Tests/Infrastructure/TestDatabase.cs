@@ -19,13 +19,20 @@ public sealed class TestDatabase : IDisposable
     public static bool UsesPostgres =>
         string.Equals(Environment.GetEnvironmentVariable("TEST_STORAGE_PROVIDER"), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
-    public TestDatabase()
+    public TestDatabase() : this(UsesPostgres
+        ? Environment.GetEnvironmentVariable("TEST_POSTGRES_CONNECTION")
+            ?? throw new InvalidOperationException("TEST_STORAGE_PROVIDER=PostgreSQL needs TEST_POSTGRES_CONNECTION (e.g. Host=127.0.0.1;Port=55432;Username=postgres).")
+        : null)
     {
-        if (UsesPostgres)
+    }
+
+    /// <summary>A fresh database on the PostgreSQL server named (whatever TEST_STORAGE_PROVIDER says), or a SQLite file when null.</summary>
+    public TestDatabase(string? postgresAdminConnection)
+    {
+        if (postgresAdminConnection is not null)
         {
             Provider = "PostgreSQL";
-            _postgresAdminConnection = Environment.GetEnvironmentVariable("TEST_POSTGRES_CONNECTION")
-                ?? throw new InvalidOperationException("TEST_STORAGE_PROVIDER=PostgreSQL needs TEST_POSTGRES_CONNECTION (e.g. Host=127.0.0.1;Port=55432;Username=postgres).");
+            _postgresAdminConnection = postgresAdminConnection;
             _postgresName = "it_" + Guid.NewGuid().ToString("N");
             using (var connection = new NpgsqlConnection(_postgresAdminConnection))
             {

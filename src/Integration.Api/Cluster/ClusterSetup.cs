@@ -1,0 +1,15 @@
+namespace Integration.Api.Cluster;
+
+public static class ClusterSetup
+{
+    /// <summary>Redis (when <c>Redis:Configuration</c> is set) and the signals instances exchange through it.</summary>
+    public static WebApplicationBuilder AddCluster(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RedisOptions>().Bind(builder.Configuration.GetSection(RedisOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RedisConnection>();
+        builder.Services.AddSingleton<ClusterSignals>();
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        return builder;
+    }
+}
