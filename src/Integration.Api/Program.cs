@@ -9,6 +9,7 @@ using Integration.Api.Settlement;
 using Integration.Api.Versioning;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTrustedProxies();
 builder.AddStorage();
 builder.AddCluster();
 builder.AddVersionedApi();
@@ -27,6 +28,7 @@ if (await app.RunCommandAsync(args) is { } exitCode)
 }
 await app.PrepareAsync();
 
+app.UseTrustedProxies();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteForStatusAsync(context.HttpContext));

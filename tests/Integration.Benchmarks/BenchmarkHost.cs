@@ -44,6 +44,7 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
             ["Storage:MigrateOnStartup"] = "true",
             ["OAuth:SigningCertificatePath"] = CreateSigningCertificate(),
             ["OAuth:AllowPlainHttp"] = "true",
+            ["OAuth:Issuer"] = "http://localhost/",
             ["Logging:LogLevel:Default"] = "Warning",
             ["RateLimits:SandboxFactor"] = "1",
             // The webhook receiver runs on loopback next to the platform.

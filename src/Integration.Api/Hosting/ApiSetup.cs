@@ -63,6 +63,8 @@ public static class ApiSetup
         builder.Services.AddScoped<StockBook>();
         builder.Services.AddScoped<TransferDesk>();
         builder.Services.AddScoped<StockImports>();
+        builder.Services.AddOptions<InventoryOptions>().Bind(builder.Configuration.GetSection(InventoryOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<StockImportRunner>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<StockImportRunner>());
         builder.Services.AddSingleton<TransferExpiry>();

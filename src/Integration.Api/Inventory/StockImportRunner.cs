@@ -3,6 +3,7 @@ using Integration.Core.Common;
 using Integration.Core.Inventory;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Integration.Api.Inventory;
 
@@ -11,10 +12,8 @@ namespace Integration.Api.Inventory;
 /// commit in one transaction, guarded by the lease: a worker that lost it (crashed and came back)
 /// writes nothing, and its successor resumes after the last committed chunk.
 /// </summary>
-public sealed class StockImportRunner(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<StockImportRunner> logger) : BackgroundService
+public sealed class StockImportRunner(IServiceScopeFactory scopes, TimeProvider clock, IOptions<InventoryOptions> options, ILogger<StockImportRunner> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
     public string InstanceId { get; } = Ids.New("importer", 12);
 
     /// <summary>Runs every unfinished import it can lease; <paramref name="maxChunks"/> stops early (tests play a crash with it).</summary>
@@ -47,7 +46,7 @@ public sealed class StockImportRunner(IServiceScopeFactory scopes, TimeProvider 
             await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
             var won = await db.Visible<StockImport>()
                 .Where(i => i.Id == id && i.Status != StockImportStatus.Completed && (i.LeaseUntil == null || i.LeaseUntil < now))
-                .ExecuteUpdateAsync(u => u.SetProperty(i => i.LeaseOwner, InstanceId).SetProperty(i => i.LeaseUntil, now + Lease)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.LeaseOwner, InstanceId).SetProperty(i => i.LeaseUntil, now + options.Value.ImportLease)
                     .SetProperty(i => i.Status, StockImportStatus.Running).SetProperty(i => i.StartedAt, i => i.StartedAt ?? now), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (won == 1)
@@ -88,7 +87,7 @@ public sealed class StockImportRunner(IServiceScopeFactory scopes, TimeProvider 
                 .SetProperty(i => i.Status, last ? StockImportStatus.Completed : StockImportStatus.Running)
                 .SetProperty(i => i.CompletedAt, last ? now : null)
                 .SetProperty(i => i.LeaseOwner, last ? null : InstanceId)
-                .SetProperty(i => i.LeaseUntil, last ? null : now + Lease), cancellationToken);
+                .SetProperty(i => i.LeaseUntil, last ? null : now + options.Value.ImportLease), cancellationToken);
         if (moved != 1)
         {
             return false; // rolled back with the chunk's stock changes
@@ -99,7 +98,7 @@ public sealed class StockImportRunner(IServiceScopeFactory scopes, TimeProvider 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue("Inventory:RunImportsInBackground", true))
+        if (!options.Value.RunImportsInBackground)
         {
             return;
         }

@@ -4,6 +4,12 @@ public sealed class OAuthOptions
 {
     public const string Section = "OAuth";
 
+    /// <summary>
+    /// The public base URL partners reach the platform at (<c>iss</c> of every token, base of the discovery
+    /// document). Required outside Development, the same on every instance; Development follows the request's host.
+    /// </summary>
+    public string? Issuer { get; set; }
+
     /// <summary>The <c>aud</c> of every access token; the API refuses tokens for any other audience.</summary>
     public string Audience { get; set; } = "integration-api";
 

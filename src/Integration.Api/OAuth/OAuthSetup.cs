@@ -26,6 +26,9 @@ public static class OAuthSetup
             .Validate(o => developmentKeys || !string.IsNullOrWhiteSpace(o.SigningCertificatePath),
                 "OAuth:SigningCertificatePath is not set. Outside Development the platform needs a persisted signing "
                 + "certificate (PFX) shared by all instances; see docs/operations.md.")
+            .Validate(o => IssuerValidation.Problem(o.Issuer, !builder.Environment.IsDevelopment(), o.AllowPlainHttp || builder.Environment.IsDevelopment()) is null,
+                IssuerValidation.Problem(settings.Issuer, !builder.Environment.IsDevelopment(), settings.AllowPlainHttp || builder.Environment.IsDevelopment())
+                ?? "OAuth:Issuer is not valid.")
             .ValidateOnStart();
         var signingCertificate = developmentKeys ? null : LoadSigningCertificate(settings);
         if (signingCertificate?.GetRSAPrivateKey() is not null)
@@ -46,6 +49,10 @@ public static class OAuthSetup
                 server.SetTokenEndpointUris("connect/token")
                     .SetRevocationEndpointUris("connect/revoke")
                     .SetIntrospectionEndpointUris("connect/introspect");
+                if (!string.IsNullOrWhiteSpace(settings.Issuer) && Uri.TryCreate(settings.Issuer, UriKind.Absolute, out var issuer))
+                {
+                    server.SetIssuer(issuer); // discovery, JWKS and endpoint URLs are built on it, whatever host a request used
+                }
                 server.AllowClientCredentialsFlow();
                 server.RegisterScopes([.. ApiScopes.PartnerScopes, ApiScopes.Admin]);
                 // Scopes are checked against the credential's own list in TokenEndpoint, which answers invalid_scope (RFC 6749).
@@ -71,6 +78,7 @@ public static class OAuthSetup
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
                 server.AddEventHandler<ApplyTokenResponseContext>(handler => handler.UseScopedHandler<AuditRefusedTokenRequests>());
+                server.AddEventHandler(DiscoveryOnIssuer.Descriptor);
             })
             .AddValidation(validation =>
             {

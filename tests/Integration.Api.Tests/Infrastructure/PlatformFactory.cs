@@ -40,6 +40,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // The production key path: a signing certificate shared by every instance.
             ["OAuth:SigningCertificatePath"] = TestSigningCertificate.Path,
             ["OAuth:AllowPlainHttp"] = "true",
+            ["OAuth:Issuer"] = Issuer,
             ["Logging:LogLevel:Default"] = "Warning",
             // Local receivers (WireMock) are allowed; tests drive the dispatcher themselves unless they say otherwise.
             ["Webhooks:RequireHttps"] = "false",
@@ -61,6 +62,9 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         Settings["RateLimits:SandboxFactor"] = "1";
     }
+
+    /// <summary>The public URL every test instance names as its issuer, as instances behind one load balancer do.</summary>
+    public const string Issuer = "http://localhost/";
 
     public TestDatabase Database => _database;
 
