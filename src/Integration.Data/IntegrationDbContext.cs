@@ -55,6 +55,7 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<Dispute> Disputes => Set<Dispute>();
     public DbSet<SandboxWorld> SandboxWorlds => Set<SandboxWorld>();
     public DbSet<SandboxSnapshot> SandboxSnapshots => Set<SandboxSnapshot>();
+    public DbSet<SimulatorCall> SimulatorCalls => Set<SimulatorCall>();
 
     /// <summary>
     /// The partner whose data this unit of work may see, or null for internal work (admin API,
@@ -84,6 +85,9 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
 
     /// <summary>The open transaction appended events; its commit wakes the webhook dispatchers.</summary>
     public bool AppendedEvents { get; set; }
+
+    /// <summary>Where this host hears that events were committed; set when the context is leased.</summary>
+    internal CommittedEvents? CommittedEvents { get; set; }
 
     /// <summary>Events of the open transaction, numbered just before it commits.</summary>
     public UnsequencedEvents UnsequencedEvents { get; } = new();

@@ -54,6 +54,7 @@ public static class StorageRegistration
             services.AddDbContext<DataProtectionKeyStore>(options => options.UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance));
         }
         services.AddSingleton<GroupCommit>();
+        services.AddSingleton<CommittedEvents>();
         return provider;
     }
 
@@ -63,6 +64,7 @@ public static class StorageRegistration
         var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
         var tenant = services.GetService<ITenantResolver>()?.Current;
         db.ScopeTo(tenant?.PartnerId, tenant?.Environment ?? default);
+        db.CommittedEvents = services.GetRequiredService<CommittedEvents>();
         return db;
     }
 

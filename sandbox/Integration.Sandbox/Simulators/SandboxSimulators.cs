@@ -4,9 +4,6 @@ using WireMock.Settings;
 
 namespace Integration.Sandbox.Simulators;
 
-/// <summary>One call a sandbox made to a simulated outside system, as its partner may read it back.</summary>
-public sealed record SimulatorRequest(string Id, DateTimeOffset At, string Method, string Path, string? Mode, int Status, string? RequestBody, string? ResponseBody);
-
 /// <summary>
 /// The outside world of the sandbox, played by one in-process WireMock.Net server: the bank gateway
 /// under <c>/bank-gateway/</c> and the carrier's tracking service under <c>/carrier/</c>. Their
@@ -20,7 +17,7 @@ public sealed class SandboxSimulators(int port = 0) : IDisposable
     public const string ModeHeader = "X-Simulator-Mode";
     public const string BankGateway = "bank-gateway";
     public const string Carrier = "carrier";
-    private const int KeptRequests = 10_000;
+    private const int KeptRequests = 100; // the platform keeps the sandbox's log itself (SimulatorCallLog)
 
     private readonly Lazy<WireMockServer> _server = new(() => Start(port));
 
@@ -36,20 +33,6 @@ public sealed class SandboxSimulators(int port = 0) : IDisposable
     public static IReadOnlyList<SimulatorMode> ModesOf(string simulator) => simulator == Carrier
         ? [SimulatorMode.Healthy, SimulatorMode.Failing]
         : Enum.GetValues<SimulatorMode>();
-
-    /// <summary>The calls the partner's sandbox made to one simulator, oldest first.</summary>
-    public IReadOnlyList<SimulatorRequest> RequestsOf(string partnerId, string simulator) =>
-        _server.IsValueCreated
-            ? _server.Value.LogEntries
-                .Where(e => e.RequestMessage.Path.StartsWith($"/{simulator}/", StringComparison.Ordinal)
-                            && e.RequestMessage.Headers?.TryGetValue(PartnerHeader, out var partner) == true && partner.Contains(partnerId))
-                .Select(e => new SimulatorRequest(
-                    e.Guid.ToString("N"), new DateTimeOffset(DateTime.SpecifyKind(e.RequestMessage.DateTime, DateTimeKind.Utc)), e.RequestMessage.Method,
-                    e.RequestMessage.Path, e.RequestMessage.Headers!.TryGetValue(ModeHeader, out var mode) ? mode.FirstOrDefault() : null,
-                    e.ResponseMessage.StatusCode is int code ? code : int.TryParse(e.ResponseMessage.StatusCode?.ToString(), out var parsed) ? parsed : 0,
-                    e.RequestMessage.Body, e.ResponseMessage.BodyData?.BodyAsString))
-                .OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal).ToList()
-            : [];
 
     public void Dispose()
     {

@@ -1,8 +1,10 @@
-using System.Collections.Concurrent;
+using Integration.Api.Cluster;
 using Integration.Core.Credentials;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -10,25 +12,38 @@ namespace Integration.Api.OAuth;
 
 /// <summary>
 /// Answers "are the credential and the token entry behind this access token still active?" for every
-/// authenticated request. Answers are remembered for <see cref="OAuthOptions.RevocationCheckInterval"/>
-/// (30 s by default), which bounds how long a revoked credential's tokens keep working on another
-/// instance; on the instance that revoked it, <see cref="Forget"/> makes it immediate.
+/// authenticated request. Answers are remembered for at most <see cref="OAuthOptions.RevocationCheckInterval"/>
+/// (30 s by default); <see cref="Forget"/> drops a credential's answers on this instance at once and,
+/// with Redis, on every other instance through <see cref="CacheTopics.Credential"/>.
 /// </summary>
-public sealed class CredentialActivity(IServiceScopeFactory scopes, IOptions<OAuthOptions> options, TimeProvider clock)
+public sealed class CredentialActivity : IDisposable
 {
-    private const int TrimAbove = 50_000;
-    private readonly ConcurrentDictionary<(string CredentialId, string? TokenId), (bool Active, DateTimeOffset CheckedAt)> _answers = new();
+    private const int MaxAnswers = 100_000;
+    private readonly MemoryCache _answers = new(new MemoryCacheOptions { SizeLimit = MaxAnswers });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IOptions<OAuthOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly ClusterSignals _signals;
+
+    public CredentialActivity(IServiceScopeFactory scopes, IOptions<OAuthOptions> options, TimeProvider clock, ClusterSignals signals)
+    {
+        (_scopes, _options, _clock, _signals) = (scopes, options, clock, signals);
+        signals.Subscribe(CacheTopics.Credential, ForgetHere);
+    }
 
     public async ValueTask<bool> IsActiveAsync(string credentialId, string? tokenId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var interval = options.Value.RevocationCheckInterval;
-        if (_answers.TryGetValue((credentialId, tokenId), out var known) && now - known.CheckedAt < interval)
+        var now = _clock.GetUtcNow();
+        var interval = _options.Value.RevocationCheckInterval;
+        var key = (credentialId, tokenId);
+        if (_answers.TryGetValue(key, out Answer? known) && now - known!.CheckedAt < interval)
         {
             return known.Active;
         }
+        // Taken before reading, so that a Forget arriving during the read also drops what the read saw.
+        var evicted = EvictionOf(credentialId);
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
         var active = await db.Credentials.AnyAsync(c => c.Id == credentialId && c.Status == CredentialStatus.Active, cancellationToken);
         if (active && tokenId is not null)
@@ -36,23 +51,40 @@ public sealed class CredentialActivity(IServiceScopeFactory scopes, IOptions<OAu
             active = await db.Set<OpenIddictEntityFrameworkCoreToken>()
                 .AnyAsync(t => t.Id == tokenId && t.Status == Statuses.Valid, cancellationToken);
         }
-        if (_answers.Count > TrimAbove)
+        using (var entry = _answers.CreateEntry(key))
         {
-            foreach (var stale in _answers.Where(a => now - a.Value.CheckedAt >= interval).Select(a => a.Key).ToList())
-            {
-                _answers.TryRemove(stale, out _);
-            }
+            entry.Value = new Answer(active, now);
+            entry.Size = 1;
+            entry.AbsoluteExpirationRelativeToNow = interval;
+            entry.AddExpirationToken(new CancellationChangeToken(evicted));
         }
-        _answers[(credentialId, tokenId)] = (active, now);
         return active;
     }
 
-    /// <summary>Drops what this instance remembers of a credential, so its revocation applies at once here.</summary>
-    public void Forget(string credentialId)
+    /// <summary>Makes every instance read the credential's state again on its next request.</summary>
+    public void Forget(string credentialId) => _signals.Publish(CacheTopics.Credential, credentialId);
+
+    private void ForgetHere(string credentialId)
     {
-        foreach (var key in _answers.Keys.Where(k => k.CredentialId == credentialId).ToList())
+        if (_answers.TryGetValue(("evict", credentialId), out CancellationTokenSource? eviction))
         {
-            _answers.TryRemove(key, out _);
+            _answers.Remove(("evict", credentialId)); // its eviction callback cancels it, dropping every answer that depends on it
+            eviction!.Cancel();
         }
     }
+
+    /// <summary>One token per credential that, cancelled, evicts all of its answers at once (a cache tag).</summary>
+    private CancellationToken EvictionOf(string credentialId) =>
+        _answers.GetOrCreate(("evict", credentialId), entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = _options.Value.RevocationCheckInterval * 2;
+            var source = new CancellationTokenSource();
+            entry.RegisterPostEvictionCallback(static (_, value, _, _) => ((CancellationTokenSource)value!).Cancel());
+            return source;
+        })!.Token;
+
+    public void Dispose() => _answers.Dispose();
+
+    private sealed record Answer(bool Active, DateTimeOffset CheckedAt);
 }

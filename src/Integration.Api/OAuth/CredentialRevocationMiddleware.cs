@@ -1,24 +1,34 @@
 using Integration.Api.Hosting;
+using Integration.Api.Partners;
 using OpenIddict.Abstractions;
 
 namespace Integration.Api.OAuth;
 
 /// <summary>
 /// JWT access tokens validate on their own; this makes a revoked credential's (or a revoked token's)
-/// requests fail with 401 <c>invalid_token</c> within the revocation check interval.
+/// requests fail with 401 <c>invalid_token</c>, and gives a partner caller its current tier (its rate
+/// limit) rather than the one its token was issued with.
 /// </summary>
-public sealed class CredentialRevocationMiddleware(RequestDelegate next, CredentialActivity activity)
+public sealed class CredentialRevocationMiddleware(RequestDelegate next, CredentialActivity activity, PartnerSnapshots partners)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetCaller() is { } caller
-            && !await activity.IsActiveAsync(caller.CredentialId, context.User.GetTokenId(), context.RequestAborted))
+        if (context.GetCaller() is not { } caller)
+        {
+            await next(context);
+            return;
+        }
+        if (!await activity.IsActiveAsync(caller.CredentialId, context.User.GetTokenId(), context.RequestAborted))
         {
             context.Response.Headers.WWWAuthenticate =
                 "Bearer error=\"invalid_token\", error_description=\"The access token or its credential has been revoked.\"";
             await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "invalid_token",
                 "The access token or the credential it was issued to has been revoked.");
             return;
+        }
+        if (caller.PartnerId is { } partnerId && await partners.GetAsync(partnerId) is { } partner && partner.Tier != caller.Tier)
+        {
+            context.SetCaller(caller with { Tier = partner.Tier });
         }
         await next(context);
     }

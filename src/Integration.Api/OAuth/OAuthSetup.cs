@@ -79,6 +79,7 @@ public static class OAuthSetup
                 }
                 server.AddEventHandler<ApplyTokenResponseContext>(handler => handler.UseScopedHandler<AuditRefusedTokenRequests>());
                 server.AddEventHandler(DiscoveryOnIssuer.Descriptor);
+                server.AddEventHandler(AnnounceRevokedTokens.Descriptor);
             })
             .AddValidation(validation =>
             {

@@ -58,6 +58,9 @@ public static class CallerHttpContextExtensions
         return caller;
     }
 
+    /// <summary>Replaces what the token said with what is current, e.g. a tier changed since the token was issued.</summary>
+    public static void SetCaller(this HttpContext context, Caller caller) => context.Items[Key] = caller;
+
     /// <summary>The partner caller of a partner endpoint; authorization has already ensured it exists.</summary>
     public static Caller RequirePartnerCaller(this HttpContext context) =>
         context.GetCaller() is { Kind: CredentialKind.Partner, PartnerId: not null } caller

@@ -1,26 +1,27 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
+using Microsoft.Extensions.Caching.Memory;
 using OpenIddict.Abstractions;
 
 namespace Integration.Api.OAuth;
 
 /// <summary>
 /// Access tokens that already passed full validation (signature, issuer, audience, lifetime), kept
-/// until they expire or for <see cref="MaxAge"/>, whichever is sooner. A partner sends the same token
-/// for up to 15 minutes; validating its RSA signature and rebuilding its claims on every request
-/// would cost as much as the request's own work. Revocation is still checked on every request
-/// (<see cref="CredentialActivity"/>).
+/// until they expire or for <see cref="MaxAge"/>, whichever is sooner, at most <see cref="MaxTokens"/>
+/// of them. A partner sends the same token for up to 15 minutes; validating its signature and
+/// rebuilding its claims on every request would cost as much as the request's own work. Revocation
+/// is still checked on every request (<see cref="CredentialActivity"/>).
 /// </summary>
-public sealed class ValidatedTokenCache(TimeProvider clock)
+public sealed class ValidatedTokenCache(TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
-    private const int TrimAbove = 100_000;
+    public const int MaxTokens = 100_000;
 
-    private readonly ConcurrentDictionary<string, (ClaimsPrincipal Principal, DateTimeOffset Until)> _tokens = new(StringComparer.Ordinal);
+    private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = MaxTokens });
 
     public bool TryGet(string token, out ClaimsPrincipal principal)
     {
-        if (_tokens.TryGetValue(token, out var entry) && clock.GetUtcNow() < entry.Until)
+        // The business clock decides expiry (tests move it); the cache's own clock only frees memory.
+        if (_tokens.TryGetValue(token, out Entry? entry) && clock.GetUtcNow() < entry!.Until)
         {
             principal = entry.Principal.Clone(); // each request gets its own copy to read or extend
             return true;
@@ -33,13 +34,14 @@ public sealed class ValidatedTokenCache(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var until = principal.GetExpirationDate() is { } expires && expires < now + MaxAge ? expires : now + MaxAge;
-        if (_tokens.Count > TrimAbove)
+        if (until <= now)
         {
-            foreach (var stale in _tokens.Where(t => t.Value.Until <= now).Select(t => t.Key).ToList())
-            {
-                _tokens.TryRemove(stale, out _);
-            }
+            return;
         }
-        _tokens[token] = (principal.Clone(), until);
+        _tokens.Set(token, new Entry(principal.Clone(), until), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = until - now });
     }
+
+    public void Dispose() => _tokens.Dispose();
+
+    private sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset Until);
 }

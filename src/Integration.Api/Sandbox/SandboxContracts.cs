@@ -113,16 +113,16 @@ public sealed record SetSimulatorModeRequest
 
 /// <summary>One call your sandbox made to a simulator.</summary>
 /// <param name="Id">The call's id in the simulator's log.</param>
-/// <param name="At">When the simulator received it, real time (UTC).</param>
+/// <param name="At">When the platform sent it, real time (UTC).</param>
 /// <param name="Method">The HTTP method.</param>
 /// <param name="Path">The path on the simulator (<c>/bank-gateway/payouts</c>, <c>/carrier/tracking/…</c>).</param>
 /// <param name="Mode">The mode the simulator answered in.</param>
-/// <param name="Status">The HTTP status the simulator answered.</param>
+/// <param name="Status">The HTTP status the simulator answered; 0 when no answer arrived in time.</param>
 /// <param name="RequestBody">What the platform sent, as text; null for none.</param>
 /// <param name="ResponseBody">What the simulator answered, as text.</param>
 public sealed record SimulatorRequestResponse(string Id, DateTimeOffset At, string Method, string Path, string? Mode, int Status, string? RequestBody, string? ResponseBody)
 {
-    public static SimulatorRequestResponse Of(SimulatorRequest r) => new(r.Id, r.At, r.Method, r.Path, r.Mode, r.Status, r.RequestBody, r.ResponseBody);
+    public static SimulatorRequestResponse Of(Core.Sandbox.SimulatorCall c) => new(c.Id, c.At, c.Method, c.Path, c.Mode, c.Status, c.RequestBody, c.ResponseBody);
 }
 
 /// <summary>Shipping in the sandbox: both fields are optional and default to the simulated carrier.</summary>

@@ -3,6 +3,7 @@ using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Core.Common;
+using Integration.Data;
 using Integration.Sandbox.Simulators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ namespace Integration.Api.Sandbox;
 [PartnerAccess]
 [SandboxOnly]
 public sealed class SandboxController(
-    SandboxWorlds worlds, SandboxTimeMachine timeMachine, SandboxSimulators simulators, TimeProvider platform, IOptions<SandboxOptions> options)
+    SandboxWorlds worlds, SandboxTimeMachine timeMachine, SimulatorCallLog callLog, IntegrationDbContext db, TimeProvider platform, IOptions<SandboxOptions> options)
     : ControllerBase
 {
     private string PartnerId => HttpContext.RequirePartnerCaller().PartnerId!;
@@ -105,18 +106,15 @@ public sealed class SandboxController(
         return SimulatorResponse.Of(name, name == SandboxSimulators.Carrier ? world.CarrierMode : world.BankGatewayMode);
     }
 
-    /// <summary>The calls your sandbox made to a simulator, oldest first (kept in memory by the instance that made them).</summary>
+    /// <summary>The calls your sandbox made to a simulator, oldest first; kept until the sandbox is reset or purged, at most 30 days.</summary>
     [HttpGet("simulators/{name}/requests", Name = "ListSandboxSimulatorRequests")]
     [ProblemResponses(404)]
-    public Page<SimulatorRequestResponse> Requests(string name, [FromQuery] PageQuery page)
+    public async Task<Page<SimulatorRequestResponse>> Requests(string name, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
-        var requests = simulators.RequestsOf(PartnerId, Known(name)).AsEnumerable();
-        if (page.Cursor is not null)
-        {
-            var (at, id) = Cursor.DecodeTimestampAndId(page.Cursor);
-            requests = requests.Where(r => r.At > at || (r.At == at && string.CompareOrdinal(r.Id, id) > 0));
-        }
-        return requests.Take(page.Limit + 1).ToList().ToPage(page, HttpContext, r => Cursor.Encode(r.At, r.Id), SimulatorRequestResponse.Of);
+        var simulator = Known(name);
+        (DateTimeOffset, string)? after = page.Cursor is null ? null : Cursor.DecodeTimestampAndId(page.Cursor);
+        var calls = await callLog.PageAsync(db, PartnerId, simulator, after, page.Limit + 1, cancellationToken);
+        return calls.ToPage(page, HttpContext, c => Cursor.Encode(c.At, c.Id), SimulatorRequestResponse.Of);
     }
 
     private static string Known(string name) =>

@@ -12,6 +12,8 @@ public static class SandboxSetup
         var services = builder.Services;
         services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => new SandboxSimulators(provider.GetRequiredService<IOptions<SandboxOptions>>().Value.SimulatorPort));
+        services.AddSingleton<SimulatorCallLog>();
+        services.AddHostedService(provider => provider.GetRequiredService<SimulatorCallLog>());
         services.AddSingleton<SimulatedBankGateway>();
         services.AddSingleton<SimulatedCarrier>();
         services.AddScoped<SandboxWorldRows>();

@@ -18,7 +18,7 @@ namespace Integration.Api.Sandbox;
 /// </summary>
 public sealed class SandboxWorlds(
     IntegrationDbContext db, SandboxWorldRows rows, SandboxSeed seed, BusinessClock clock, TimeProvider platform,
-    IOptions<SandboxOptions> options, IOptions<Settlement.SettlementOptions> settlement)
+    IOptions<SandboxOptions> options, IOptions<Settlement.SettlementOptions> settlement, SimulatorCallLog callLog)
 {
     public Task<SandboxWorld?> FindAsync(string partnerId, CancellationToken cancellationToken) =>
         db.SandboxWorlds.FirstOrDefaultAsync(w => w.PartnerId == partnerId, cancellationToken);
@@ -83,6 +83,8 @@ public sealed class SandboxWorlds(
         var partners = await PartnersOfAsync(partnerId, cancellationToken);
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, cancellationToken);
         await ReplaceRowsAsync(partners, restore: null, cancellationToken);
+        await callLog.WrittenAsync(cancellationToken); // none of the old calls lands after the log is cleared
+        await db.SimulatorCalls.Where(c => c.PartnerId == partnerId).ExecuteDeleteAsync(cancellationToken);
         var world = (await FindAsync(partnerId, cancellationToken))!;
         var now = platform.UtcNow();
         world.ClockOffset = TimeSpan.Zero;
@@ -176,6 +178,9 @@ public sealed class SandboxWorlds(
         return world;
     }
 
+    /// <summary>How long a sandbox's simulator log is kept (unless a reset or purge clears it first).</summary>
+    public static readonly TimeSpan SimulatorCallsKept = TimeSpan.FromDays(30);
+
     /// <summary>Purges sandboxes unused since <paramref name="cutoff"/>: their rows, snapshots and clock. Returns how many.</summary>
     public async Task<int> PurgeUnusedAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -192,9 +197,12 @@ public sealed class SandboxWorlds(
             await ReleaseBrandStockAsync(partners, cancellationToken);
             await rows.ClearAsync(partners, cancellationToken);
             await db.SandboxSnapshots.Where(s => s.PartnerId == partnerId).ExecuteDeleteAsync(cancellationToken);
+            await db.SimulatorCalls.Where(c => c.PartnerId == partnerId).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             purged++;
         }
+        var oldCalls = TimeProvider.System.GetUtcNow() - SimulatorCallsKept; // the log is on real time
+        await db.SimulatorCalls.Where(c => c.At < oldCalls).ExecuteDeleteAsync(cancellationToken);
         return purged;
     }
 

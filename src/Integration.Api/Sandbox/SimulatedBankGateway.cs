@@ -13,9 +13,9 @@ namespace Integration.Api.Sandbox;
 /// partner and its chosen mode; the simulator keeps no state, so a lookup also carries the payout's
 /// amount and currency for it to report back.
 /// </summary>
-public sealed class SimulatedBankGateway(SandboxSimulators simulators, ILogger<BankGateway> logger) : IDisposable
+public sealed class SimulatedBankGateway(SandboxSimulators simulators, SimulatorCallLog calls, ILogger<BankGateway> logger) : IDisposable
 {
-    private readonly Lazy<HttpClient> _http = new(() => new HttpClient { BaseAddress = simulators.BankGatewayUrl, Timeout = TimeSpan.FromSeconds(10) });
+    private readonly Lazy<HttpClient> _http = new(() => new HttpClient(new SimulatorCallRecorder(calls)) { BaseAddress = simulators.BankGatewayUrl, Timeout = TimeSpan.FromSeconds(10) });
 
     public async Task<(BankGateway Gateway, IReadOnlyDictionary<string, string> Headers)> RouteAsync(
         IntegrationDbContext db, Payout payout, CancellationToken cancellationToken)

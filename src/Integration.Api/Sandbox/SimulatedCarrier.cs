@@ -4,9 +4,9 @@ using Integration.Sandbox.Simulators;
 namespace Integration.Api.Sandbox;
 
 /// <summary>The simulated carrier's tracking service: whether a parcel has been delivered.</summary>
-public sealed class SimulatedCarrier(SandboxSimulators simulators, ILogger<SimulatedCarrier> logger) : IDisposable
+public sealed class SimulatedCarrier(SandboxSimulators simulators, SimulatorCallLog calls, ILogger<SimulatedCarrier> logger) : IDisposable
 {
-    private readonly Lazy<HttpClient> _http = new(() => new HttpClient { BaseAddress = simulators.CarrierUrl, Timeout = TimeSpan.FromSeconds(10) });
+    private readonly Lazy<HttpClient> _http = new(() => new HttpClient(new SimulatorCallRecorder(calls)) { BaseAddress = simulators.CarrierUrl, Timeout = TimeSpan.FromSeconds(10) });
 
     /// <summary>True when the carrier reports the parcel delivered; false when it does not, or cannot be reached.</summary>
     public async Task<bool> IsDeliveredAsync(string partnerId, SimulatorMode mode, string trackingNumber, CancellationToken cancellationToken)

@@ -199,8 +199,9 @@ public sealed class WebhookDispatcher(
     }
 }
 
-/// <summary>Runs the dispatcher: woken by commits of this instance, and polling for the rest.</summary>
-public sealed class WebhookDispatchService(WebhookDispatcher dispatcher, IOptions<WebhookOptions> options, ILogger<WebhookDispatchService> logger)
+/// <summary>Runs the dispatcher: woken by commits of any instance (<see cref="WebhookWakeUp"/>), and polling for the rest.</summary>
+public sealed class WebhookDispatchService(
+    WebhookDispatcher dispatcher, WebhookWakeUp wakeUp, IOptions<WebhookOptions> options, ILogger<WebhookDispatchService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -225,7 +226,7 @@ public sealed class WebhookDispatchService(WebhookDispatcher dispatcher, IOption
                 // stopping
             }
         }
-        CommittedEvents.Committed += OnCommitted;
+        wakeUp.OnWake(OnCommitted);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -246,10 +247,6 @@ public sealed class WebhookDispatchService(WebhookDispatcher dispatcher, IOption
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            CommittedEvents.Committed -= OnCommitted;
         }
     }
 }

@@ -24,9 +24,9 @@ public sealed class WebhookOptions
     /// <summary>Whether this instance runs the dispatcher (tests drive it by hand).</summary>
     public bool DispatchInBackground { get; set; } = true;
 
-    /// <summary>How often the dispatcher looks for work it was not woken for (other instances' events, retries).</summary>
+    /// <summary>How often the dispatcher looks for work it was not woken for (retries due; other instances' events without Redis).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Subscriptions delivered to at the same time; a slow receiver holds one of these, never the others.</summary>
     [Range(1, 512)]

@@ -17,6 +17,7 @@ public static class WebhookSetup
         services.AddSingleton<WebhookPayloads>();
         services.AddScoped<WebhookSubscriptions>();
         services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<WebhookWakeUp>();
         services.AddHostedService<WebhookDispatchService>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>

@@ -32,3 +32,22 @@ internal sealed class SandboxSnapshotConfiguration : IEntityTypeConfiguration<Sa
         builder.HasIndex(s => new { s.PartnerId, s.CreatedAt });
     }
 }
+
+internal sealed class SimulatorCallConfiguration : IEntityTypeConfiguration<SimulatorCall>
+{
+    public void Configure(EntityTypeBuilder<SimulatorCall> builder)
+    {
+        builder.ToTable("sandbox_simulator_calls");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasMaxLength(40);
+        builder.Property(c => c.PartnerId).HasMaxLength(40);
+        builder.Property(c => c.Simulator).HasMaxLength(20);
+        builder.Property(c => c.Method).HasMaxLength(10);
+        builder.Property(c => c.Path).HasMaxLength(500);
+        builder.Property(c => c.Mode).HasMaxLength(30);
+        builder.Property(c => c.RequestBody).HasMaxLength(SimulatorCall.MaxBodyLength);
+        builder.Property(c => c.ResponseBody).HasMaxLength(SimulatorCall.MaxBodyLength);
+        builder.HasIndex(c => new { c.PartnerId, c.Simulator, c.At, c.Id });
+        builder.HasIndex(c => c.At);
+    }
+}

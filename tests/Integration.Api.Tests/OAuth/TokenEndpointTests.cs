@@ -147,7 +147,7 @@ public sealed class TokenEndpointTests(PlatformFactory platform) : IClassFixture
     }
 
     [Fact]
-    public async Task RevokingAnAccessToken_Rfc7009_StopsItWithinTheCheckInterval()
+    public async Task RevokingAnAccessToken_Rfc7009_StopsIt_AtOnceOnTheInstanceThatRevokedIt()
     {
         var session = await platform.NewPartnerSessionAsync();
         Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/v1/partners/me")).StatusCode);
@@ -160,7 +160,6 @@ public sealed class TokenEndpointTests(PlatformFactory platform) : IClassFixture
             ["token_type_hint"] = "access_token",
         }));
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
-        platform.Clock.Advance(TimeSpan.FromSeconds(31));
 
         var after = await session.Client.GetAsync("/v1/partners/me");
         await after.ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
