@@ -29,6 +29,13 @@ public sealed class OAuthOptions
 
     public string? SigningCertificatePassword { get; set; }
 
+    /// <summary>
+    /// Certificates that signed tokens before the current one, during a rotation: tokens they signed keep
+    /// validating and their keys stay in the JWKS; they never sign. Remove them once every instance has
+    /// signed with the new one for longer than <see cref="AccessTokenLifetime"/>.
+    /// </summary>
+    public List<PreviousSigningCertificate> PreviousSigningCertificates { get; set; } = [];
+
     /// <summary>Development and tests only: accept plain HTTP on the OAuth endpoints.</summary>
     public bool AllowPlainHttp { get; set; }
 }

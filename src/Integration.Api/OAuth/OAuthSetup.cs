@@ -3,6 +3,7 @@ using Integration.Core.Credentials;
 using Integration.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.EntityFrameworkCore.Models;
 using Microsoft.AspNetCore.Authentication;
@@ -31,6 +32,8 @@ public static class OAuthSetup
                 ?? "OAuth:Issuer is not valid.")
             .ValidateOnStart();
         var signingCertificate = developmentKeys ? null : LoadSigningCertificate(settings);
+        var previousKeys = new PreviousSigningKeys(developmentKeys ? [] : settings.PreviousSigningCertificates
+            .Select((previous, i) => LoadCertificate(previous.Path, previous.Password, $"OAuth:PreviousSigningCertificates:{i}:Path")).ToList());
         if (signingCertificate?.GetRSAPrivateKey() is not null)
         {
             // DataProtection keys live in the database; with an RSA certificate they are encrypted at rest by it
@@ -62,6 +65,7 @@ public static class OAuthSetup
                 if (signingCertificate is not null)
                 {
                     AddSigningCertificate(server, signingCertificate);
+                    server.AddEventHandler(previousKeys.Descriptor);
                     server.AddEphemeralEncryptionKey(); // nothing we issue is encrypted; OpenIddict wants a key anyway
                 }
                 else if (builder.Environment.IsDevelopment())
@@ -88,6 +92,7 @@ public static class OAuthSetup
                 validation.AddAudiences(settings.Audience);
             });
 
+        builder.Services.AddSingleton<IPostConfigureOptions<OpenIddict.Validation.OpenIddictValidationOptions>>(previousKeys);
         builder.Services.AddSingleton<ValidatedTokenCache>();
         builder.Services.AddAuthentication(CachedBearerHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, null);
@@ -108,19 +113,29 @@ public static class OAuthSetup
     /// </summary>
     private static void AddSigningCertificate(OpenIddictServerBuilder server, X509Certificate2 certificate)
     {
+        var (key, algorithm) = SigningKeyOf(certificate);
+        if (algorithm is not null)
+        {
+            server.AddSigningCredentials(new SigningCredentials(key, algorithm));
+            return;
+        }
+        server.AddSigningCertificate(certificate);
+    }
+
+    /// <summary>The key a certificate signs with, and its algorithm when it is ECDSA (RSA certificates go to OpenIddict as they are).</summary>
+    internal static (SecurityKey Key, string? Algorithm) SigningKeyOf(X509Certificate2 certificate)
+    {
         if (certificate.GetECDsaPrivateKey() is { } ecdsa)
         {
-            var key = new ECDsaSecurityKey(ecdsa) { KeyId = certificate.Thumbprint };
             var algorithm = ecdsa.KeySize switch
             {
                 256 => SecurityAlgorithms.EcdsaSha256,
                 384 => SecurityAlgorithms.EcdsaSha384,
                 _ => SecurityAlgorithms.EcdsaSha512,
             };
-            server.AddSigningCredentials(new SigningCredentials(key, algorithm));
-            return;
+            return (new ECDsaSecurityKey(ecdsa) { KeyId = certificate.Thumbprint }, algorithm);
         }
-        server.AddSigningCertificate(certificate);
+        return (new X509SecurityKey(certificate), null);
     }
 
     private static X509Certificate2? LoadSigningCertificate(OAuthOptions settings)
@@ -129,10 +144,11 @@ public static class OAuthSetup
         {
             return null; // refused at start-up by the options validation above
         }
-        if (!File.Exists(settings.SigningCertificatePath))
-        {
-            throw new InvalidOperationException($"OAuth:SigningCertificatePath '{settings.SigningCertificatePath}' does not exist.");
-        }
-        return X509CertificateLoader.LoadPkcs12FromFile(settings.SigningCertificatePath, settings.SigningCertificatePassword);
+        return LoadCertificate(settings.SigningCertificatePath, settings.SigningCertificatePassword, "OAuth:SigningCertificatePath");
     }
+
+    private static X509Certificate2 LoadCertificate(string path, string? password, string setting) =>
+        File.Exists(path)
+            ? X509CertificateLoader.LoadPkcs12FromFile(path, password)
+            : throw new InvalidOperationException($"{setting} '{path}' does not exist.");
 }
