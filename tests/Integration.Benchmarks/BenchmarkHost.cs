@@ -51,7 +51,7 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
             ["Settlement:RunInBackground"] = "false",
             ["Webhooks:AllowedPrivateHosts:0"] = "127.0.0.1",
         };
-        foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
+        foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous", "Client" })
         {
             settings[$"RateLimits:{tier}:PermitsPerSecond"] = "1000000";
             settings[$"RateLimits:{tier}:Burst"] = "1000000";
