@@ -69,7 +69,7 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
     private static Task RefuseAsync(HttpContext context, RateLimitPolicy policy, RateLimitDecision decision, string what)
     {
         var seconds = decision.RetryAfterSeconds(policy);
-        var detail = $"Too many token requests from this {what} ({policy.Describe()}). Retry after {seconds} s.";
+        var detail = $"Too many token requests from this {what} for the {policy.Describe()}. Retry after {seconds} s.";
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         var problem = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = detail };

@@ -16,6 +16,8 @@ public sealed class SharedRateLimitTests
     {
         ["RateLimits:Basic:PermitsPerSecond"] = "1",
         ["RateLimits:Basic:Burst"] = "60",
+        // A loaded test machine can take longer than the 250 ms default to answer; this is not a test of that timeout.
+        ["RateLimits:RedisTimeout"] = "00:00:02",
     };
 
     [ClusterFact]
