@@ -35,6 +35,7 @@ app.UseStatusCodePages(context => Problems.WriteForStatusAsync(context.HttpConte
 app.UseApiDocs();
 app.UseRouting();
 app.UseMiddleware<DeprecationHeadersMiddleware>();
+app.UseMiddleware<TokenRequestLimitMiddleware>(); // before OpenIddict looks the client up
 app.UseAuthentication();
 app.UseMiddleware<CredentialRevocationMiddleware>();
 app.UseMiddleware<EnvironmentHeaderMiddleware>();

@@ -17,10 +17,12 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
 {
     private readonly string _provider;
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _extraSettings;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "integration-bench-" + Guid.NewGuid().ToString("N"));
 
-    public BenchmarkHost(string provider, string? postgresConnection)
+    public BenchmarkHost(string provider, string? postgresConnection, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
+        _extraSettings = extraSettings ?? new Dictionary<string, string>();
         Directory.CreateDirectory(_folder);
         _provider = provider;
         _connectionString = provider == "PostgreSQL"
@@ -52,10 +54,14 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
             ["Settlement:RunInBackground"] = "false",
             ["Webhooks:AllowedPrivateHosts:0"] = "127.0.0.1",
         };
-        foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
+        foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous", "Client" })
         {
             settings[$"RateLimits:{tier}:PermitsPerSecond"] = "1000000";
             settings[$"RateLimits:{tier}:Burst"] = "1000000";
+        }
+        foreach (var (key, value) in _extraSettings)
+        {
+            settings[key] = value;
         }
         foreach (var (key, value) in settings)
         {

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Integration.Benchmarks;
 
 // dotnet run -c Release --project tests/Integration.Benchmarks -- [foundation] [--provider Sqlite|PostgreSQL]
-//   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000] [--stock 1000000] [--import 1000000] [--partners 1000]
+//   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000] [--stock 1000000] [--import 1000000] [--partners 1000] [--redis 127.0.0.1:6379]
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -24,7 +24,8 @@ public static class BenchmarkProgram
             "inventory" => await InventoryBenchmarks.RunAsync(host, settings),
             "settlement" => await SettlementBenchmarks.RunAsync(host, settings),
             "sandbox" => await SandboxBenchmarks.RunAsync(host),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, sandbox."),
+            "ratelimits" => await RateLimitBenchmarks.RunAsync(host, settings),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, sandbox, ratelimits."),
         };
         Console.WriteLine(LoadResult.MarkdownHeader);
         foreach (var result in results)
@@ -36,7 +37,7 @@ public static class BenchmarkProgram
 }
 
 public sealed record BenchmarkSettings(
-    string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only, int Orders, int Deliveries, int StockRows, int ImportRows, int Partners)
+    string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only, int Orders, int Deliveries, int StockRows, int ImportRows, int Partners, string? Redis)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -58,6 +59,7 @@ public sealed record BenchmarkSettings(
             int.Parse(Option("--deliveries", "20000"), CultureInfo.InvariantCulture),
             int.Parse(Option("--stock", "1000000"), CultureInfo.InvariantCulture),
             int.Parse(Option("--import", "1000000"), CultureInfo.InvariantCulture),
-            int.Parse(Option("--partners", "1000"), CultureInfo.InvariantCulture));
+            int.Parse(Option("--partners", "1000"), CultureInfo.InvariantCulture),
+            Option("--redis", null!));
     }
 }

@@ -26,6 +26,17 @@ public sealed class RateLimitOptions
     /// <summary>Requests without a token (OAuth endpoints, discovery), per client IP address.</summary>
     public TierLimit Anonymous { get; set; } = new() { PermitsPerSecond = 20, Burst = 40 };
 
+    /// <summary>Token requests per client id (per source address they are limited by <see cref="Anonymous"/>).</summary>
+    public TierLimit Client { get; set; } = new() { PermitsPerSecond = 10, Burst = 20 };
+
+    /// <summary>Buckets one instance keeps in memory (per-instance limits, and the fallback while Redis is unreachable).</summary>
+    [Range(100, 10_000_000)]
+    public int MaxLocalBuckets { get; set; } = 100_000;
+
+    /// <summary>How long a request waits for the shared bucket in Redis before it falls back to this instance's share.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
     [Range(0.01, 1.0)]
     public double SandboxFactor { get; set; } = 0.4;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Integration.Api.OAuth;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
@@ -6,15 +7,33 @@ using Integration.Core.Partners;
 namespace Integration.Api.RateLimiting;
 
 /// <summary>Which bucket a request draws from, and that bucket's size.</summary>
-public sealed record RateLimitPolicy(string Name, string PartitionKey, int PermitsPerSecond, int Burst)
+public sealed record RateLimitPolicy(string Name, string PartitionKey, double PermitsPerSecond, int Burst)
 {
     /// <summary>Seconds for an empty bucket to fill again: the <c>w</c> of <c>RateLimit-Policy</c>.</summary>
-    public int WindowSeconds => Math.Max(1, (int)Math.Ceiling(Burst / (double)PermitsPerSecond));
+    public int WindowSeconds => Math.Max(1, (int)Math.Ceiling(Burst / PermitsPerSecond));
 
-    /// <summary>Requests without a token (OAuth endpoints, discovery) share a bucket per client IP address.</summary>
+    /// <summary>The <c>RateLimit-Policy</c> field.</summary>
+    public string Header => $"\"{Name}\";q={Burst};w={WindowSeconds}";
+
+    public string Describe() =>
+        $"'{Name}' limit ({PermitsPerSecond.ToString("0.##", CultureInfo.InvariantCulture)}/s, bursts of {Burst})";
+
+    /// <summary>This instance's share while instances cannot share the budget.</summary>
+    public RateLimitPolicy ShareOf(int instances) => instances <= 1
+        ? this
+        : this with { PermitsPerSecond = PermitsPerSecond / instances, Burst = Math.Max(1, Burst / instances) };
+
+    /// <summary>Requests without a token (discovery, revocation, introspection) share a bucket per source address.</summary>
     public static RateLimitPolicy ForAnonymous(HttpContext context, RateLimitOptions options) =>
-        new("anonymous", "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-            options.Anonymous.PermitsPerSecond, options.Anonymous.Burst);
+        new("anonymous", "ip:" + SourceAddress(context), options.Anonymous.PermitsPerSecond, options.Anonymous.Burst);
+
+    /// <summary>Token requests from one source address, whatever client they name.</summary>
+    public static RateLimitPolicy ForTokenAddress(HttpContext context, RateLimitOptions options) =>
+        new("token-address", "token-ip:" + SourceAddress(context), options.Anonymous.PermitsPerSecond, options.Anonymous.Burst);
+
+    /// <summary>Token requests naming one client id, from wherever they come.</summary>
+    public static RateLimitPolicy ForTokenClient(string clientId, RateLimitOptions options) =>
+        new("token-client", "token-client:" + clientId, options.Client.PermitsPerSecond, options.Client.Burst);
 
     public static RateLimitPolicy ForCaller(Caller caller, RateLimitOptions options)
     {
@@ -35,4 +54,6 @@ public sealed record RateLimitPolicy(string Name, string PartitionKey, int Permi
         return new(name, $"ptn:{caller.PartnerId}:{name}",
             Math.Max(1, (int)(limit.PermitsPerSecond * factor)), Math.Max(1, (int)(limit.Burst * factor)));
     }
+
+    private static string SourceAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

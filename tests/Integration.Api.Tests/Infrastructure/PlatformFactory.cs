@@ -55,7 +55,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Sandbox:SeedOnFirstCredential"] = "false",
             ["Sandbox:PurgeInBackground"] = "false",
         };
-        foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous" })
+        foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous", "Client" })
         {
             Settings[$"RateLimits:{tier}:PermitsPerSecond"] = "100000";
             Settings[$"RateLimits:{tier}:Burst"] = "100000";

@@ -1,7 +1,7 @@
 using System.Net;
 using Integration.Api.Tests.Infrastructure;
 
-namespace Integration.Api.Tests.Http;
+namespace Integration.Api.Tests.RateLimiting;
 
 public sealed class RateLimitTests(RateLimitTests.TightLimits platform) : IClassFixture<RateLimitTests.TightLimits>
 {

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Integration.Api.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Integration.Api.RateLimiting;
+
+/// <summary>
+/// Limits token requests per source address and per client id before OpenIddict authenticates the
+/// client, so that guessing secrets or flooding the endpoint costs no database work (nor an audit
+/// entry per attempt). Runs before authentication. A refusal is a problem document that also
+/// carries the RFC 6749 <c>error</c> and <c>error_description</c> members OAuth clients read.
+/// </summary>
+public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitGate gate, IOptions<RateLimitOptions> options)
+{
+    public const string TokenPath = "/connect/token";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(TokenPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        var (applied, decision) = await gate.TakeAsync(RateLimitPolicy.ForTokenAddress(context, options.Value));
+        var what = "source address";
+        if (decision.Allowed && await ClientIdAsync(context.Request) is { Length: > 0 } clientId)
+        {
+            (applied, decision) = await gate.TakeAsync(RateLimitPolicy.ForTokenClient(clientId, options.Value));
+            what = "client";
+        }
+        RateLimitFields.AddTo(context.Response, applied, decision);
+        if (!decision.Allowed)
+        {
+            await RefuseAsync(context, applied, decision, what);
+            return;
+        }
+        await next(context);
+    }
+
+    /// <summary>The client id of the form or of a Basic authorization header (RFC 6749 §2.3.1), if any.</summary>
+    private static async Task<string?> ClientIdAsync(HttpRequest request)
+    {
+        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var authorization)
+            && authorization.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) && authorization.Parameter is { } parameter)
+        {
+            try
+            {
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+                var colon = pair.IndexOf(':');
+                return Uri.UnescapeDataString(colon < 0 ? pair : pair[..colon]);
+            }
+            catch (FormatException)
+            {
+                return null; // OpenIddict answers the malformed header
+            }
+        }
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        return form["client_id"].ToString();
+    }
+
+    private static Task RefuseAsync(HttpContext context, RateLimitPolicy policy, RateLimitDecision decision, string what)
+    {
+        var seconds = decision.RetryAfterSeconds(policy);
+        var detail = $"Too many token requests from this {what} for the {policy.Describe()}. Retry after {seconds} s.";
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var problem = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = detail };
+        problem.Extensions["code"] = "rate_limited";
+        problem.Extensions["error"] = "rate_limited";
+        problem.Extensions["error_description"] = detail;
+        Problems.Complete(problem, context);
+        return context.Response.WriteAsJsonAsync(problem, System.Text.Json.JsonSerializerOptions.Web, "application/problem+json");
+    }
+}
