@@ -30,6 +30,7 @@ await app.PrepareAsync();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteForStatusAsync(context.HttpContext));
+app.UseHealth();
 app.UseApiDocs();
 app.UseRouting();
 app.UseMiddleware<DeprecationHeadersMiddleware>();
@@ -41,7 +42,6 @@ app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
 
 app.MapTokenEndpoint();
-app.MapHealth();
 app.MapControllers();
 
 await app.RunAsync();
