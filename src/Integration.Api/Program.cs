@@ -32,6 +32,7 @@ app.UseTrustedProxies();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteForStatusAsync(context.HttpContext));
+app.UseHealth();
 app.UseApiDocs();
 app.UseRouting();
 app.UseMiddleware<DeprecationHeadersMiddleware>();
@@ -44,7 +45,6 @@ app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
 
 app.MapTokenEndpoint();
-app.MapHealth();
 app.MapControllers();
 
 await app.RunAsync();

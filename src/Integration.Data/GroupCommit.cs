@@ -84,7 +84,8 @@ public sealed class GroupCommit : IAsyncDisposable
         }
         catch (Exception e)
         {
-            if (e is not DbUpdateException)
+            // A constraint is explained to its request; the database's transient state is answered 503 and logged once per outage.
+            if (e is not DbUpdateException && !DbErrors.IsTransient(e))
             {
                 _logger.LogError(e, "A group commit of {Count} writes failed", batch.Count);
             }

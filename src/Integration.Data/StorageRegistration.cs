@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Integration.Data;
 
@@ -41,7 +42,8 @@ public static class StorageRegistration
             }
             var platformConnection = WithPostgresDefaults(connectionString);
             services.AddPooledDbContextFactory<PostgresIntegrationDbContext>(options =>
-                options.UseNpgsql(platformConnection).UseOpenIddict().AddInterceptors(EventSequencingInterceptor.Instance));
+                options.UseNpgsql(platformConnection, npgsql => npgsql.ExecutionStrategy(d => new ReconnectingExecutionStrategy(d)))
+                    .UseOpenIddict().AddInterceptors(EventSequencingInterceptor.Instance).ConfigureWarnings(LogFailuresOnce));
             services.AddScoped<IntegrationDbContext>(Lease<PostgresIntegrationDbContext>);
             services.AddDbContext<DataProtectionKeyStore>(options => options.UseNpgsql(WithoutMultiplexing(platformConnection)));
         }
@@ -49,7 +51,8 @@ public static class StorageRegistration
         {
             var connectionString = ResolveSqliteFile(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRoot);
             services.AddPooledDbContextFactory<SqliteIntegrationDbContext>(options =>
-                options.UseSqlite(connectionString).UseOpenIddict().AddInterceptors(SqliteTuning.Instance, SqliteWriteGateInterceptor.Instance, EventSequencingInterceptor.Instance));
+                options.UseSqlite(connectionString).UseOpenIddict()
+                    .AddInterceptors(SqliteTuning.Instance, SqliteWriteGateInterceptor.Instance, EventSequencingInterceptor.Instance).ConfigureWarnings(LogFailuresOnce));
             services.AddScoped<IntegrationDbContext>(Lease<SqliteIntegrationDbContext>);
             services.AddDbContext<DataProtectionKeyStore>(options => options.UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance));
         }
@@ -57,6 +60,20 @@ public static class StorageRegistration
         services.AddSingleton<CommittedEvents>();
         return provider;
     }
+
+    /// <summary>
+    /// EF Core logs every failed command, query, save and transaction as an error, with its SQL. The
+    /// platform logs what it does not handle itself (an unexpected failure with its exception, a
+    /// database outage once: ADR 0013), so these are debug-level: during an outage they were one
+    /// error per request, and a constraint the platform turns into a 409 is not an error. Set
+    /// <c>Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command</c> to <c>Debug</c> to see them.
+    /// </summary>
+    private static void LogFailuresOnce(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (RelationalEventId.ConnectionError, LogLevel.Debug),
+        (RelationalEventId.TransactionError, LogLevel.Debug),
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug));
 
     /// <summary>A pooled context for this scope, limited to the scope's tenant (if it has one).</summary>
     private static IntegrationDbContext Lease<TContext>(IServiceProvider services) where TContext : IntegrationDbContext

@@ -42,7 +42,9 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
         }
         try
         {
-            return new UnitOfWork(await db.Database.BeginTransactionAsync(cancellationToken), gate);
+            // Through the execution strategy: a connection that could not be opened is tried again (nothing ran yet).
+            var transaction = await db.Database.CreateExecutionStrategy().ExecuteAsync(db.Database.BeginTransactionAsync, cancellationToken);
+            return new UnitOfWork(transaction, gate);
         }
         catch
         {
@@ -61,7 +63,7 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
         gate?.Wait();
         try
         {
-            return new UnitOfWork(db.Database.BeginTransaction(), gate);
+            return new UnitOfWork(db.Database.CreateExecutionStrategy().Execute(db.Database.BeginTransaction), gate);
         }
         catch
         {

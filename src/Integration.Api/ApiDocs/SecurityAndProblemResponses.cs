@@ -70,6 +70,7 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
         }
         Add(operation, "429", "Too many requests; retry after `Retry-After` seconds.", problem);
         Add(operation, "500", "Something went wrong on our side; quote the traceId.", problem);
+        Add(operation, "503", "The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", problem);
         DeclareHeaders(operation);
     }
 
@@ -89,7 +90,7 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
                 concrete.Headers.TryAdd("RateLimit-Policy", Header("Your rate-limit policy (IETF draft): `\"partner\";q=<burst>;w=<window seconds>`."));
                 concrete.Headers.TryAdd("RateLimit", Header("What is left of it (IETF draft): `\"partner\";r=<remaining>;t=<seconds to full>`."));
             }
-            if (status == "429")
+            if (status is "429" or "503")
             {
                 concrete.Headers.TryAdd("Retry-After", new OpenApiHeader
                 {

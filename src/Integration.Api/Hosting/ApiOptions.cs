@@ -12,4 +12,8 @@ public sealed class ApiOptions
     /// <summary>Problem <c>type</c> URIs are this base plus the problem code (the docs' error catalogue).</summary>
     [Required, Url]
     public string ErrorTypeBaseUri { get; set; } = "https://partners.example.com/docs/errors/";
+
+    /// <summary>The <c>Retry-After</c> of a 503 <c>service_unavailable</c> (the database is unreachable or busy).</summary>
+    [Range(1, 3600)]
+    public int UnavailableRetryAfterSeconds { get; set; } = 2;
 }

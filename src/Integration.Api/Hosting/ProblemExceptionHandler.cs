@@ -1,10 +1,16 @@
+using System.Globalization;
 using Integration.Core.Common;
+using Integration.Data;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Integration.Api.Hosting;
 
-/// <summary>Turns exceptions into problem+json: business refusals keep their code, anything else is a logged 500.</summary>
-public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// Turns exceptions into problem+json: business refusals keep their code, the database's transient
+/// state (unreachable, restarting, a lost lock race) is a 503 with Retry-After, anything else is a logged 500.
+/// </summary>
+public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger, DatabaseOutage outage, IOptions<ApiOptions> options) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -22,12 +28,32 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
                 return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return true;
-            default:
-                logger.LogError(exception, "Unhandled error for {Method} {Path} (request {RequestId})",
-                    context.Request.Method, context.Request.Path, context.TraceIdentifier);
-                await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, "internal_error",
-                    "Something went wrong on our side. Quote the traceId if you contact support.");
+        }
+        switch (outage.Note(exception))
+        {
+            case DbFailure.Unavailable:
+                // Logged once per outage by DatabaseOutage, not once per request.
+                outage.CountAnswered();
+                await WriteUnavailableAsync(context, "The database is unreachable at the moment.");
+                return true;
+            case DbFailure.Contention:
+                logger.LogWarning("{Method} {Path} lost a database lock to concurrent work and was answered 503 (request {RequestId}): {Reason}",
+                    context.Request.Method, context.Request.Path, context.TraceIdentifier, exception.GetBaseException().Message);
+                await WriteUnavailableAsync(context, "The database was busy with concurrent changes.");
                 return true;
         }
+        logger.LogError(exception, "Unhandled error for {Method} {Path} (request {RequestId})",
+            context.Request.Method, context.Request.Path, context.TraceIdentifier);
+        await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, "internal_error",
+            "Something went wrong on our side. Quote the traceId if you contact support.");
+        return true;
+    }
+
+    private Task WriteUnavailableAsync(HttpContext context, string what)
+    {
+        var seconds = options.Value.UnavailableRetryAfterSeconds;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "service_unavailable",
+            $"{what} Retry after {seconds} s; a retry with the same Idempotency-Key never applies a request twice.");
     }
 }

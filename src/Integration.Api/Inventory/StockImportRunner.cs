@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Integration.Api.Hosting;
 using Integration.Core.Common;
 using Integration.Core.Inventory;
 using Integration.Data;
@@ -12,7 +13,8 @@ namespace Integration.Api.Inventory;
 /// commit in one transaction, guarded by the lease: a worker that lost it (crashed and came back)
 /// writes nothing, and its successor resumes after the last committed chunk.
 /// </summary>
-public sealed class StockImportRunner(IServiceScopeFactory scopes, TimeProvider clock, IOptions<InventoryOptions> options, ILogger<StockImportRunner> logger) : BackgroundService
+public sealed class StockImportRunner(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<InventoryOptions> options, DatabaseOutage outage, ILogger<StockImportRunner> logger) : BackgroundService
 {
     public string InstanceId { get; } = Ids.New("importer", 12);
 
@@ -111,7 +113,10 @@ public sealed class StockImportRunner(IServiceScopeFactory scopes, TimeProvider 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Running stock imports failed; retrying in a second");
+                if (outage.Note(e) == DbFailure.None) // a database outage is logged once, not every second
+                {
+                    logger.LogWarning(e, "Running stock imports failed; retrying in a second");
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 using Integration.Api.Events;
+using Integration.Api.Hosting;
 using Integration.Core.Common;
 using Integration.Core.Events;
 using Integration.Core.Webhooks;
@@ -17,7 +18,7 @@ namespace Integration.Api.Webhooks;
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, WebhookSender sender, WebhookPayloads payloads, IOptions<WebhookOptions> options, TimeProvider clock,
-    ILogger<WebhookDispatcher> logger)
+    DatabaseOutage outage, ILogger<WebhookDispatcher> logger)
 {
     private const int MaxSubscriptionsPerRun = 512;
 
@@ -41,7 +42,10 @@ public sealed class WebhookDispatcher(
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One subscription's trouble must not stall the others; its lease runs out and it is retried.
-                    logger.LogError(e, "Delivering to webhook subscription {SubscriptionId} failed", id);
+                    if (outage.Note(e) == DbFailure.None)
+                    {
+                        logger.LogError(e, "Delivering to webhook subscription {SubscriptionId} failed", id);
+                    }
                 }
             });
         return attempts;
@@ -201,7 +205,7 @@ public sealed class WebhookDispatcher(
 
 /// <summary>Runs the dispatcher: woken by commits of any instance (<see cref="WebhookWakeUp"/>), and polling for the rest.</summary>
 public sealed class WebhookDispatchService(
-    WebhookDispatcher dispatcher, WebhookWakeUp wakeUp, IOptions<WebhookOptions> options, ILogger<WebhookDispatchService> logger)
+    WebhookDispatcher dispatcher, WebhookWakeUp wakeUp, IOptions<WebhookOptions> options, DatabaseOutage outage, ILogger<WebhookDispatchService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -240,7 +244,10 @@ public sealed class WebhookDispatchService(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "Webhook dispatch failed; retrying after the poll interval");
+                    if (outage.Note(e) == DbFailure.None) // a database outage is logged once, not every poll
+                    {
+                        logger.LogError(e, "Webhook dispatch failed; retrying after the poll interval");
+                    }
                 }
                 await wake.WaitAsync(options.Value.PollInterval, stoppingToken);
             }

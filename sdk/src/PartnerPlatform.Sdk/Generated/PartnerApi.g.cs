@@ -206,6 +206,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -358,6 +368,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -504,6 +524,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -821,6 +851,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1150,6 +1190,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -1314,6 +1364,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1509,6 +1569,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -1655,6 +1725,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1807,6 +1887,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -1957,6 +2047,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2283,6 +2383,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -2431,6 +2541,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -2571,6 +2691,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2723,6 +2853,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2888,6 +3028,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -3039,6 +3189,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3261,6 +3421,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -3417,6 +3587,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3744,6 +3924,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -3918,6 +4108,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -4064,6 +4264,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4268,6 +4478,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -4429,6 +4649,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4724,6 +4954,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5035,6 +5275,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -5181,6 +5431,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5504,6 +5764,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -5674,6 +5944,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -5837,6 +6117,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -5995,6 +6285,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -6157,6 +6457,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -6317,6 +6627,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -6463,6 +6783,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -6638,6 +6968,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -6796,6 +7136,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -6971,6 +7321,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -7103,6 +7463,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -7250,6 +7620,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -7382,6 +7762,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -7546,6 +7936,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -7694,6 +8094,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -7840,6 +8250,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -8002,6 +8422,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -8142,6 +8572,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -8290,6 +8730,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -8455,6 +8905,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -8475,7 +8935,7 @@ namespace PartnerPlatform.Sdk
         }
 
         /// <summary>
-        /// The calls your sandbox made to a simulator, oldest first (kept in memory by the instance that made them).
+        /// The calls your sandbox made to a simulator, oldest first; kept until the sandbox is reset or purged, at most 30 days.
         /// </summary>
         /// <param name="limit">How many items to return: 1 to 100, default 25.</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit it for the first page.</param>
@@ -8488,7 +8948,7 @@ namespace PartnerPlatform.Sdk
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The calls your sandbox made to a simulator, oldest first (kept in memory by the instance that made them).
+        /// The calls your sandbox made to a simulator, oldest first; kept until the sandbox is reset or purged, at most 30 days.
         /// </summary>
         /// <param name="limit">How many items to return: 1 to 100, default 25.</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit it for the first page.</param>
@@ -8616,6 +9076,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -8927,6 +9397,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -9073,6 +9553,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -9238,6 +9728,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -9385,6 +9885,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -9712,6 +10222,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -9864,6 +10384,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -10004,6 +10534,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -10164,6 +10704,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -10327,6 +10877,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -10653,6 +11213,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -10801,6 +11371,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -10941,6 +11521,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -11105,6 +11695,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -11245,6 +11845,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -11425,6 +12035,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -11603,6 +12223,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
@@ -11751,6 +12381,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -11914,6 +12554,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -14287,7 +14937,7 @@ namespace PartnerPlatform.Sdk
         public string Id { get; set; } = default!;
 
         /// <summary>
-        /// When the simulator received it, real time (UTC).
+        /// When the platform sent it, real time (UTC).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("at")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -14314,7 +14964,7 @@ namespace PartnerPlatform.Sdk
         public string? Mode { get; set; } = default!;
 
         /// <summary>
-        /// The HTTP status the simulator answered.
+        /// The HTTP status the simulator answered; 0 when no answer arrived in time.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public int Status { get; set; } = default!;
