@@ -25,7 +25,8 @@ public static class BenchmarkProgram
             "settlement" => await SettlementBenchmarks.RunAsync(host, settings),
             "sandbox" => await SandboxBenchmarks.RunAsync(host),
             "ratelimits" => await RateLimitBenchmarks.RunAsync(host, settings),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, sandbox, ratelimits."),
+            "revocation" => await RevocationBenchmarks.RunAsync(settings, revocations: 200),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, sandbox, ratelimits, revocation."),
         };
         Console.WriteLine(LoadResult.MarkdownHeader);
         foreach (var result in results)

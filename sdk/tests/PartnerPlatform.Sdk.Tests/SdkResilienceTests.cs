@@ -188,9 +188,14 @@ public sealed class SdkResilienceTests(PlatformFactory platform) : IClassFixture
     }
 }
 
-/// <summary>A platform whose rate limits are small enough to hit.</summary>
+/// <summary>
+/// A platform whose rate limits are small enough to hit, and whose clock (which refills the buckets)
+/// moves with real time, so that waiting as <c>Retry-After</c> says is enough.
+/// </summary>
 public sealed class TightlyLimitedPlatform : PlatformFactory
 {
+    private readonly Timer _realTime;
+
     public TightlyLimitedPlatform()
     {
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic" })
@@ -198,6 +203,23 @@ public sealed class TightlyLimitedPlatform : PlatformFactory
             Settings[$"RateLimits:{tier}:PermitsPerSecond"] = "2";
             Settings[$"RateLimits:{tier}:Burst"] = "2";
         }
+        var last = System.Diagnostics.Stopwatch.GetTimestamp();
+        var ticking = new Lock();
+        _realTime = new Timer(_ =>
+        {
+            lock (ticking)
+            {
+                var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                Clock.Advance(System.Diagnostics.Stopwatch.GetElapsedTime(last, now));
+                last = now;
+            }
+        }, null, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _realTime.DisposeAsync();
+        await base.DisposeAsync();
     }
 }
 
