@@ -36,6 +36,15 @@ public enum GatewayBehaviour
 
     /// <summary>Accepts a payout as <c>processing</c>; it shows as paid when asked again by reference.</summary>
     Processing,
+
+    /// <summary>500 to every payout request, paying nothing; lookups by reference still answer (404: no such payout).</summary>
+    FailingPayouts,
+
+    /// <summary>Holds every payout request longer than the platform waits, paying nothing; lookups still answer.</summary>
+    Hanging,
+
+    /// <summary>Pays, then sends a 201 status line and garbage and drops the connection: the platform never reads that it paid.</summary>
+    DropsConnectionAfterPaying,
 }
 
 /// <summary>
@@ -72,6 +81,16 @@ public sealed class BankGatewaySimulator : IDisposable
         && JsonNode.Parse(e.RequestMessage.Body ?? "{}")?["reference"]?.GetValue<string>() == reference);
 
     public int Requests(string method) => _server.LogEntries.Count(e => e.RequestMessage.Method == method);
+
+    /// <summary>
+    /// The calls made for one reference, in the order they arrived, from WireMock's request log:
+    /// <c>POST</c> (payout requests naming it) and <c>GET</c> (lookups by it).
+    /// </summary>
+    public IReadOnlyList<string> CallsFor(string reference) => _server.LogEntries
+        .Where(e => e.RequestMessage.Method == "GET"
+            ? Uri.UnescapeDataString(e.RequestMessage.Path) == "/payouts/" + reference
+            : e.RequestMessage.Method == "POST" && JsonNode.Parse(e.RequestMessage.Body ?? "{}")?["reference"]?.GetValue<string>() == reference)
+        .OrderBy(e => e.RequestMessage.DateTime).Select(e => e.RequestMessage.Method).ToList();
 
     private int _inFlight;
 
@@ -119,6 +138,11 @@ public sealed class BankGatewaySimulator : IDisposable
                 return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "bank unavailable" });
             case GatewayBehaviour.Garbage:
                 return new ResponseMessage { StatusCode = 200, BodyData = new BodyData { BodyAsString = "<html>oops", DetectedBodyType = BodyType.String } };
+            case GatewayBehaviour.FailingPayouts:
+                return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "payouts are down" });
+            case GatewayBehaviour.Hanging:
+                await Task.Delay(SlowAnswerDelay);
+                return Json(HttpStatusCode.ServiceUnavailable, new JsonObject { ["error"] = "gave up" });
         }
         if (_payouts.TryGetValue(reference, out var existing))
         {
@@ -144,6 +168,10 @@ public sealed class BankGatewaySimulator : IDisposable
                 break;
             case GatewayBehaviour.LosesAnswerAfterPaying:
                 return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "timeout talking to the bank" });
+            case GatewayBehaviour.DropsConnectionAfterPaying:
+                var dropped = Json(HttpStatusCode.Created, payout.DeepClone());
+                dropped.FaultType = FaultType.MALFORMED_RESPONSE_CHUNK;
+                return dropped;
             case GatewayBehaviour.Processing:
                 var accepted = payout.DeepClone();
                 accepted["status"] = "processing";
