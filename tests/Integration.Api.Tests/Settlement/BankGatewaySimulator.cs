@@ -93,15 +93,19 @@ public sealed class BankGatewaySimulator : IDisposable
         .OrderBy(e => e.RequestMessage.DateTime).Select(e => e.RequestMessage.Method).ToList();
 
     private int _inFlight;
+    private int _received;
 
-    /// <summary>Waits until no request is being answered, so WireMock's log holds every answer given.</summary>
+    /// <summary>
+    /// Waits until no request is being answered and WireMock's log holds every request that arrived
+    /// (it writes an entry just after the answer), for at most 5 s: a request whose caller died may never be logged.
+    /// </summary>
     public async Task WaitUntilIdleAsync()
     {
-        while (Volatile.Read(ref _inFlight) > 0)
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ((Volatile.Read(ref _inFlight) > 0 || _server.LogEntries.Count() < Volatile.Read(ref _received)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
-        await Task.Delay(50); // the log entry is written just after the callback returns
     }
 
     private int _posts;
@@ -112,6 +116,7 @@ public sealed class BankGatewaySimulator : IDisposable
     private async Task<IResponseMessage> PostAsync(IRequestMessage request)
     {
         Interlocked.Increment(ref _posts);
+        Interlocked.Increment(ref _received);
         Interlocked.Increment(ref _inFlight);
         try
         {
@@ -182,6 +187,7 @@ public sealed class BankGatewaySimulator : IDisposable
 
     private IResponseMessage Get(IRequestMessage request)
     {
+        Interlocked.Increment(ref _received);
         if (Behaviour == GatewayBehaviour.Failing)
         {
             return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "bank unavailable" });
