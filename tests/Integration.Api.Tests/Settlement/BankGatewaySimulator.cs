@@ -67,7 +67,7 @@ public sealed class BankGatewaySimulator : IDisposable
 
     public GatewayBehaviour Behaviour { get; set; } = GatewayBehaviour.Healthy;
 
-    public TimeSpan SlowAnswerDelay { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan SlowAnswerDelay { get; set; } = TimeSpan.FromSeconds(5); // beyond the tests' attempt timeout (2 s)
 
     /// <summary>Signalled when the gateway has made a payment (before it answers).</summary>
     public SemaphoreSlim Paid { get; } = new(0);

@@ -21,7 +21,7 @@ public sealed class SettlementPlatform : PlatformFactory
         _isFirstInstance = bank is null;
         Bank = bank ?? new BankGatewaySimulator();
         Settings["Settlement:BankGateway:BaseUrl"] = Bank.Url;
-        Settings["Settlement:BankGateway:AttemptTimeout"] = "00:00:01";
+        Settings["Settlement:BankGateway:AttemptTimeout"] = "00:00:02"; // short, yet a loaded machine answers within it
         Settings["Settlement:BankGateway:TotalTimeout"] = "00:00:05";
         Settings["Settlement:BankGateway:RetryDelay"] = "00:00:00.050";
         Settings["Settlement:PayoutMaxAttempts"] = "3";

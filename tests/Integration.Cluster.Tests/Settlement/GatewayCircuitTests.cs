@@ -19,7 +19,7 @@ public sealed class GatewayCircuitTests
     private static Dictionary<string, string?> Settings(BankGatewaySimulator bank) => new()
     {
         ["Settlement:BankGateway:BaseUrl"] = bank.Url,
-        ["Settlement:BankGateway:AttemptTimeout"] = "00:00:01",
+        ["Settlement:BankGateway:AttemptTimeout"] = "00:00:02",
         ["Settlement:BankGateway:TotalTimeout"] = "00:00:05",
         ["Settlement:BankGateway:RetryDelay"] = "00:00:00.050",
         ["Settlement:BankGateway:CircuitMinimumThroughput"] = "2",
