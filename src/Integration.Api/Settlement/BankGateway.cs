@@ -21,19 +21,24 @@ public enum GatewayOutcome
     /// <summary>The gateway refused the payout (e.g. bank account closed).</summary>
     Rejected,
 
-    /// <summary>No trustworthy answer: error status, timeout, open circuit, or a body that does not match the contract.</summary>
+    /// <summary>No trustworthy answer: error status, timeout, or a body that does not match the contract.</summary>
     Failed,
+
+    /// <summary>Not called: the gateway's circuit is open until <see cref="GatewayAnswer.OpenUntil"/>. Not a failed attempt.</summary>
+    NotAttempted,
 }
 
-public sealed record GatewayAnswer(GatewayOutcome Outcome, string? GatewayPayoutId = null, string? Problem = null);
+public sealed record GatewayAnswer(GatewayOutcome Outcome, string? GatewayPayoutId = null, string? Problem = null, DateTimeOffset? OpenUntil = null);
 
 /// <summary>
 /// The bank gateway's HTTP API (contract in docs/settlement.md). Every call carries the payout's
 /// idempotency key; an answer counts as paid only when it is well-formed and names this payout's
-/// key, amount and currency. Timeouts, retries and the circuit breaker come from the resilience
-/// pipeline configured in <see cref="SettlementSetup"/>.
+/// key, amount and currency. Timeouts, and retries of lookups only, come from the resilience pipeline
+/// configured in <see cref="SettlementSetup"/>: a payout request is sent once per call, and sent again
+/// only by <see cref="PayoutRunner"/> after a lookup by key found nothing. With a <paramref name="circuit"/>
+/// (the real gateway; not the sandbox's simulator) no call is made while it is open.
 /// </summary>
-public sealed class BankGateway(HttpClient http, ILogger<BankGateway> logger)
+public sealed class BankGateway(HttpClient http, ILogger<BankGateway> logger, GatewayCircuit? circuit = null)
 {
     public const string ClientName = "bank-gateway";
     private const int MaxBodyChars = 64 * 1024;
@@ -61,8 +66,16 @@ public sealed class BankGateway(HttpClient http, ILogger<BankGateway> logger)
         return await CallAsync(request, payout, headers, cancellationToken);
     }
 
+    /// <summary>When the circuit is open, the moment it closes; null when calls go through (always, without a circuit).</summary>
+    public async Task<DateTimeOffset?> OpenUntilAsync(CancellationToken cancellationToken) =>
+        circuit is null ? null : await circuit.OpenUntilAsync(cancellationToken);
+
     private async Task<GatewayAnswer> CallAsync(HttpRequestMessage request, Payout payout, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
+        if (await OpenUntilAsync(cancellationToken) is { } openUntil)
+        {
+            return new GatewayAnswer(GatewayOutcome.NotAttempted, Problem: $"not attempted: the bank gateway's circuit is open until {openUntil:O}", OpenUntil: openUntil);
+        }
         if (headers is not null)
         {
             foreach (var (name, value) in headers)
@@ -70,27 +83,57 @@ public sealed class BankGateway(HttpClient http, ILogger<BankGateway> logger)
                 request.Headers.TryAddWithoutValidation(name, value);
             }
         }
+        HttpResponseMessage response;
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NotFound && request.Method == HttpMethod.Get)
-            {
-                return new GatewayAnswer(GatewayOutcome.NotFound);
-            }
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            // 409: the gateway already holds a payout under this key and reports it again.
-            if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.Conflict)
-            {
-                return Failed($"gateway answered {(int)response.StatusCode}");
-            }
-            return Interpret(body.Length > MaxBodyChars ? body[..MaxBodyChars] : body, payout);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        // Network errors, timeouts (TimeoutRejectedException) and an open circuit (BrokenCircuitException) alike: no answer, so not paid.
+        // Network errors and timeouts (TimeoutRejectedException): no answer, so not paid.
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Bank gateway call for payout {PayoutId} failed: {Error}", payout.Id, e.GetType().Name);
-            return Failed(e.GetType().Name == "BrokenCircuitException" ? "circuit open: the gateway failed repeatedly" : $"no answer ({e.GetType().Name})");
+            await RecordAsync(failed: true);
+            return Failed($"no answer ({e.GetType().Name})");
         }
+        using (response)
+        {
+            var (answer, cutOff) = await ReadAsync(response, request, payout, cancellationToken);
+            await RecordAsync(failed: cutOff || IsGatewayFailure(response.StatusCode));
+            return answer;
+        }
+    }
+
+    /// <summary>What the circuit counts as the gateway failing: 5xx, 408 and 429 (as HttpClientResiliencePredicates), besides no answer at all.</summary>
+    private static bool IsGatewayFailure(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+
+    private Task RecordAsync(bool failed) => circuit?.RecordAsync(failed) ?? Task.CompletedTask;
+
+    /// <returns>The answer, and whether the connection broke while the body was read.</returns>
+    private async Task<(GatewayAnswer Answer, bool CutOff)> ReadAsync(
+        HttpResponseMessage response, HttpRequestMessage request, Payout payout, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.NotFound && request.Method == HttpMethod.Get)
+        {
+            return (new GatewayAnswer(GatewayOutcome.NotFound), false);
+        }
+        string body;
+        try
+        {
+            body = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        // The connection dropped while the body was on its way: no answer, so not paid.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Bank gateway answer for payout {PayoutId} was cut off: {Error}", payout.Id, e.GetType().Name);
+            return (Failed($"answer cut off ({e.GetType().Name})"), true);
+        }
+        // 409: the gateway already holds a payout under this key and reports it again.
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.Conflict)
+        {
+            return (Failed($"gateway answered {(int)response.StatusCode}"), false);
+        }
+        return (Interpret(body.Length > MaxBodyChars ? body[..MaxBodyChars] : body, payout), false);
     }
 
     private static GatewayAnswer Interpret(string body, Payout payout)

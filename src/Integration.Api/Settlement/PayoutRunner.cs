@@ -21,7 +21,11 @@ namespace Integration.Api.Settlement;
 /// and recording;</item>
 /// <item>the request itself carries the same idempotency key, so the gateway would refuse a second payment anyway.</item>
 /// </list>
+/// The HTTP client never resends a payout request by itself (it retries lookups only), so a payout is
+/// requested at most once per run, and again only after a lookup found nothing under its key.
 /// Failed attempts are retried with doubling delays, then the payout is flagged <c>needs_attention</c>.
+/// While the gateway's circuit is open (<see cref="GatewayCircuit"/>) a payout is not attempted: it
+/// spends no attempt and waits until the circuit's break is over.
 /// </summary>
 public sealed class PayoutRunner(
     IServiceScopeFactory scopes, BankGateway gateway, SimulatedBankGateway sandboxGateway, TimeProvider clock,
@@ -91,6 +95,11 @@ public sealed class PayoutRunner(
         var (bank, headers) = payout.Environment == ApiEnvironment.Sandbox
             ? await sandboxGateway.RouteAsync(db, payout, cancellationToken)
             : (gateway, null);
+        if (await bank.OpenUntilAsync(cancellationToken) is { } openUntil)
+        {
+            await SaveAsync(db, payout, p => NotAttempted(p, openUntil, clock), cancellationToken);
+            return;
+        }
         var answer = payout.Sent ? await bank.FindAsync(payout, headers, cancellationToken) : new GatewayAnswer(GatewayOutcome.NotFound);
         if (answer.Outcome == GatewayOutcome.NotFound)
         {
@@ -107,6 +116,10 @@ public sealed class PayoutRunner(
                 break;
             case GatewayOutcome.Processing:
                 await SaveAsync(db, payout, p => Release(p, clock.UtcNow() + options.Value.PayoutRetryDelay, "gateway is still processing the payout"), cancellationToken);
+                break;
+            case GatewayOutcome.NotAttempted:
+                // The circuit opened between the check above and the call (another instance, say): nothing was sent.
+                await SaveAsync(db, payout, p => NotAttempted(p, answer.OpenUntil ?? clock.UtcNow() + options.Value.PayoutRetryDelay, clock), cancellationToken);
                 break;
             default:
                 await SaveAsync(db, payout, p => Fail(p, answer.Problem ?? SnakeCase.Of(answer.Outcome), clock), cancellationToken);
@@ -125,6 +138,13 @@ public sealed class PayoutRunner(
         }
         var delay = options.Value.PayoutRetryDelay * Math.Pow(2, Math.Min(payout.Attempts - 1, 10));
         Release(payout, clock.UtcNow() + delay, problem);
+    }
+
+    /// <summary>The circuit is open: no attempt is spent and the payout stays pending; it is due again when the break is over.</summary>
+    private static void NotAttempted(Payout payout, DateTimeOffset openUntil, TimeProvider clock)
+    {
+        var next = openUntil > clock.UtcNow() ? openUntil : clock.UtcNow();
+        Release(payout, next, $"not attempted: the bank gateway's circuit is open until {openUntil:O}; no attempt counted");
     }
 
     private static void Release(Payout payout, DateTimeOffset nextAttempt, string? note)

@@ -39,14 +39,27 @@ public sealed class BankGatewayOptions
     [Required]
     public Uri BaseUrl { get; set; } = new("http://localhost:5090/");
 
-    /// <summary>Time allowed for one call; the resilience pipeline retries within <see cref="TotalTimeout"/>.</summary>
+    /// <summary>Time allowed for one call. A lookup by key is retried within <see cref="TotalTimeout"/>; a payout request never is.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(40);
 
+    /// <summary>Retries of a lookup by key (GET) on a transient failure. Payout requests (POST) are never retried by the HTTP client.</summary>
     [Range(0, 10)]
     public int Retries { get; set; } = 2;
 
     /// <summary>First wait between retries of one call; grows exponentially with jitter.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The circuit opens only once at least this many calls were made within <see cref="CircuitSamplingDuration"/>.</summary>
+    public int CircuitMinimumThroughput { get; set; } = 10;
+
+    /// <summary>Share of failed calls (5xx, 408, 429, timeouts, network errors) within the sampling window that opens the circuit.</summary>
+    public double CircuitFailureRatio { get; set; } = 0.5;
+
+    /// <summary>How far back the circuit counts calls.</summary>
+    public TimeSpan CircuitSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the circuit stays open: payouts that come up meanwhile are not attempted and wait until it ends.</summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

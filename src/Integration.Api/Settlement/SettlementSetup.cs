@@ -12,12 +12,27 @@ public static class SettlementSetup
         services.AddOptions<SettlementOptions>().Bind(builder.Configuration.GetSection(SettlementOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => TryZone(o.CloseTimeZone), "Settlement:CloseTimeZone is not a known time zone.")
+            // Nested options are not covered by ValidateDataAnnotations: the gateway's are checked here.
+            .Validate(o => o.BankGateway.AttemptTimeout >= TimeSpan.FromMilliseconds(10) && o.BankGateway.AttemptTimeout <= TimeSpan.FromDays(1)
+                && o.BankGateway.TotalTimeout >= o.BankGateway.AttemptTimeout && o.BankGateway.TotalTimeout <= TimeSpan.FromDays(1),
+                "Settlement:BankGateway:AttemptTimeout must be between 10 ms and 1 day, and TotalTimeout at least AttemptTimeout and at most 1 day.")
+            .Validate(o => o.BankGateway.Retries is >= 0 and <= 10 && o.BankGateway.RetryDelay >= TimeSpan.Zero,
+                "Settlement:BankGateway:Retries must be between 0 and 10, and RetryDelay not negative.")
+            .Validate(o => o.BankGateway.CircuitMinimumThroughput is >= 1 and <= 10_000,
+                "Settlement:BankGateway:CircuitMinimumThroughput must be between 1 and 10000.")
+            .Validate(o => o.BankGateway.CircuitFailureRatio is > 0 and <= 1,
+                "Settlement:BankGateway:CircuitFailureRatio must be above 0 and at most 1.")
+            .Validate(o => o.BankGateway.CircuitSamplingDuration > TimeSpan.Zero && o.BankGateway.CircuitSamplingDuration <= TimeSpan.FromDays(1),
+                "Settlement:BankGateway:CircuitSamplingDuration must be above 0 and at most 1 day.")
+            .Validate(o => o.BankGateway.CircuitBreakDuration > TimeSpan.Zero && o.BankGateway.CircuitBreakDuration <= TimeSpan.FromDays(1),
+                "Settlement:BankGateway:CircuitBreakDuration must be above 0 and at most 1 day.")
             .ValidateOnStart();
         services.AddScoped<StatementBuilder>();
         services.AddScoped<PeriodCloser>();
         services.AddScoped<Statements>();
         services.AddScoped<StatementExport>();
         services.AddScoped<SettlementDesk>();
+        services.AddSingleton<GatewayCircuit>();
         services.AddSingleton<PayoutRunner>();
         services.AddSingleton<SettlementJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<SettlementJobs>());
@@ -36,20 +51,20 @@ public static class SettlementSetup
                     .AddRetry(new HttpRetryStrategyOptions
                     {
                         MaxRetryAttempts = Math.Max(1, gateway.Retries),
-                        ShouldHandle = args => ValueTask.FromResult(gateway.Retries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                        // Only lookups by key (GET) are retried here. A payout request (POST) is sent once per call:
+                        // it is sent again only by PayoutRunner, after a lookup found no payout under its key (ADR 0009).
+                        ShouldHandle = args => ValueTask.FromResult(gateway.Retries > 0
+                            && args.Context.GetRequestMessage()?.Method == HttpMethod.Get
+                            && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         Delay = gateway.RetryDelay,
                     })
-                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                    {
-                        SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, gateway.AttemptTimeout.Ticks * 2)),
-                        MinimumThroughput = 10,
-                        FailureRatio = 0.5,
-                        BreakDuration = TimeSpan.FromSeconds(30),
-                    })
                     .AddTimeout(gateway.AttemptTimeout);
+                // No Polly circuit breaker: GatewayCircuit counts real failures only and turns an open circuit
+                // into "not attempted" instead of a failed attempt, shared between instances through Redis.
             });
+        services.AddHealthChecks().AddCheck<BankGatewayHealthCheck>("bank-gateway", tags: ["ready"]);
         return builder;
     }
 

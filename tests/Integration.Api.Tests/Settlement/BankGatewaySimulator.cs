@@ -36,6 +36,15 @@ public enum GatewayBehaviour
 
     /// <summary>Accepts a payout as <c>processing</c>; it shows as paid when asked again by reference.</summary>
     Processing,
+
+    /// <summary>500 to every payout request, paying nothing; lookups by reference still answer (404: no such payout).</summary>
+    FailingPayouts,
+
+    /// <summary>Holds every payout request longer than the platform waits, paying nothing; lookups still answer.</summary>
+    Hanging,
+
+    /// <summary>Pays, then sends a 201 status line and garbage and drops the connection: the platform never reads that it paid.</summary>
+    DropsConnectionAfterPaying,
 }
 
 /// <summary>
@@ -58,7 +67,7 @@ public sealed class BankGatewaySimulator : IDisposable
 
     public GatewayBehaviour Behaviour { get; set; } = GatewayBehaviour.Healthy;
 
-    public TimeSpan SlowAnswerDelay { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan SlowAnswerDelay { get; set; } = TimeSpan.FromSeconds(5); // beyond the tests' attempt timeout (2 s)
 
     /// <summary>Signalled when the gateway has made a payment (before it answers).</summary>
     public SemaphoreSlim Paid { get; } = new(0);
@@ -73,16 +82,30 @@ public sealed class BankGatewaySimulator : IDisposable
 
     public int Requests(string method) => _server.LogEntries.Count(e => e.RequestMessage.Method == method);
 
-    private int _inFlight;
+    /// <summary>
+    /// The calls made for one reference, in the order they arrived, from WireMock's request log:
+    /// <c>POST</c> (payout requests naming it) and <c>GET</c> (lookups by it).
+    /// </summary>
+    public IReadOnlyList<string> CallsFor(string reference) => _server.LogEntries
+        .Where(e => e.RequestMessage.Method == "GET"
+            ? Uri.UnescapeDataString(e.RequestMessage.Path) == "/payouts/" + reference
+            : e.RequestMessage.Method == "POST" && JsonNode.Parse(e.RequestMessage.Body ?? "{}")?["reference"]?.GetValue<string>() == reference)
+        .OrderBy(e => e.RequestMessage.DateTime).Select(e => e.RequestMessage.Method).ToList();
 
-    /// <summary>Waits until no request is being answered, so WireMock's log holds every answer given.</summary>
+    private int _inFlight;
+    private int _received;
+
+    /// <summary>
+    /// Waits until no request is being answered and WireMock's log holds every request that arrived
+    /// (it writes an entry just after the answer), for at most 5 s: a request whose caller died may never be logged.
+    /// </summary>
     public async Task WaitUntilIdleAsync()
     {
-        while (Volatile.Read(ref _inFlight) > 0)
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ((Volatile.Read(ref _inFlight) > 0 || _server.LogEntries.Count() < Volatile.Read(ref _received)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
-        await Task.Delay(50); // the log entry is written just after the callback returns
     }
 
     private int _posts;
@@ -93,6 +116,7 @@ public sealed class BankGatewaySimulator : IDisposable
     private async Task<IResponseMessage> PostAsync(IRequestMessage request)
     {
         Interlocked.Increment(ref _posts);
+        Interlocked.Increment(ref _received);
         Interlocked.Increment(ref _inFlight);
         try
         {
@@ -119,6 +143,11 @@ public sealed class BankGatewaySimulator : IDisposable
                 return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "bank unavailable" });
             case GatewayBehaviour.Garbage:
                 return new ResponseMessage { StatusCode = 200, BodyData = new BodyData { BodyAsString = "<html>oops", DetectedBodyType = BodyType.String } };
+            case GatewayBehaviour.FailingPayouts:
+                return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "payouts are down" });
+            case GatewayBehaviour.Hanging:
+                await Task.Delay(SlowAnswerDelay);
+                return Json(HttpStatusCode.ServiceUnavailable, new JsonObject { ["error"] = "gave up" });
         }
         if (_payouts.TryGetValue(reference, out var existing))
         {
@@ -144,6 +173,10 @@ public sealed class BankGatewaySimulator : IDisposable
                 break;
             case GatewayBehaviour.LosesAnswerAfterPaying:
                 return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "timeout talking to the bank" });
+            case GatewayBehaviour.DropsConnectionAfterPaying:
+                var dropped = Json(HttpStatusCode.Created, payout.DeepClone());
+                dropped.FaultType = FaultType.MALFORMED_RESPONSE_CHUNK;
+                return dropped;
             case GatewayBehaviour.Processing:
                 var accepted = payout.DeepClone();
                 accepted["status"] = "processing";
@@ -154,6 +187,7 @@ public sealed class BankGatewaySimulator : IDisposable
 
     private IResponseMessage Get(IRequestMessage request)
     {
+        Interlocked.Increment(ref _received);
         if (Behaviour == GatewayBehaviour.Failing)
         {
             return Json(HttpStatusCode.InternalServerError, new JsonObject { ["error"] = "bank unavailable" });

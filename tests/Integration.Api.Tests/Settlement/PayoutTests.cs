@@ -88,7 +88,7 @@ public sealed class PayoutTests
         var (p, statement) = await PositiveStatementAsync(platform);
         platform.Bank.Behaviour = GatewayBehaviour.SlowAfterPaying;
 
-        await platform.RunPayoutsAsync();                      // times out; the pipeline retries and hears "already paid" (409)
+        await platform.RunPayoutsAsync();                      // times out; not resent: the next run asks by key and finds it paid
         platform.Clock.Advance(TimeSpan.FromMinutes(5));
         await platform.RunPayoutsAsync();
 

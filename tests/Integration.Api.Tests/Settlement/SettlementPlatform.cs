@@ -15,23 +15,37 @@ public sealed class SettlementPlatform : PlatformFactory
 {
     private readonly bool _isFirstInstance;
 
-    private SettlementPlatform(DateTimeOffset start, TestDatabase? shared, BankGatewaySimulator? bank) : base(shared, start)
+    private SettlementPlatform(DateTimeOffset start, TestDatabase? shared, BankGatewaySimulator? bank, IReadOnlyDictionary<string, string>? settings = null)
+        : base(shared, start)
     {
         _isFirstInstance = bank is null;
         Bank = bank ?? new BankGatewaySimulator();
         Settings["Settlement:BankGateway:BaseUrl"] = Bank.Url;
-        Settings["Settlement:BankGateway:AttemptTimeout"] = "00:00:01";
+        Settings["Settlement:BankGateway:AttemptTimeout"] = "00:00:02"; // short, yet a loaded machine answers within it
         Settings["Settlement:BankGateway:TotalTimeout"] = "00:00:05";
         Settings["Settlement:BankGateway:RetryDelay"] = "00:00:00.050";
         Settings["Settlement:PayoutMaxAttempts"] = "3";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            Settings[key] = value;
+        }
     }
 
     public BankGatewaySimulator Bank { get; }
 
-    public static async Task<SettlementPlatform> StartAsync(DateTimeOffset start)
+    /// <param name="settings">Configuration on top of the defaults above.</param>
+    public static async Task<SettlementPlatform> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var platform = new SettlementPlatform(start, null, null);
-        await platform.InitializeAsync();
+        var platform = new SettlementPlatform(start, null, null, settings);
+        try
+        {
+            await platform.InitializeAsync();
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
         return platform;
     }
 
