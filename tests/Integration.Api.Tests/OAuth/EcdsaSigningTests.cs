@@ -17,17 +17,11 @@ public sealed class EcdsaSigningTests(EcdsaSigningTests.EcdsaPlatform platform) 
     {
         var session = await platform.NewPartnerSessionAsync();
 
-        var header = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(Pad(session.AccessToken.Split('.')[0]))))!;
+        var header = Jwt.Header(session.AccessToken);
         var jwks = await (await platform.CreateClient().GetAsync("/.well-known/jwks")).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("ES256", header["alg"]!.GetValue<string>());
         Assert.Contains(jwks["keys"]!.AsArray(), k => k!["kty"]!.GetValue<string>() == "EC" && k["kid"]!.GetValue<string>() == header["kid"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/v1/partners/me")).StatusCode);
-    }
-
-    private static string Pad(string base64Url)
-    {
-        var s = base64Url.Replace('-', '+').Replace('_', '/');
-        return s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
     }
 }

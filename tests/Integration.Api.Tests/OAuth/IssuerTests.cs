@@ -14,7 +14,7 @@ public sealed class IssuerTests(PlatformFactory platform) : IClassFixture<Platfo
         request.Headers.Host = "instance-7.internal:8080";
         var discovery = await (await platform.CreateClient().SendAsync(request)).ReadJsonAsync(HttpStatusCode.OK);
         var session = await platform.NewPartnerSessionAsync();
-        var payload = JsonNode.Parse(Encoding.UTF8.GetString(Base64Url(session.AccessToken.Split('.')[1])))!;
+        var payload = Jwt.Payload(session.AccessToken);
 
         Assert.Equal(PlatformFactory.Issuer, discovery["issuer"]!.GetValue<string>());
         Assert.Equal(PlatformFactory.Issuer + "connect/token", discovery["token_endpoint"]!.GetValue<string>());
@@ -43,11 +43,5 @@ public sealed class IssuerTests(PlatformFactory platform) : IClassFixture<Platfo
             Settings["OAuth:Issuer"] = issuer;
             Settings["OAuth:AllowPlainHttp"] = "false";
         }
-    }
-
-    private static byte[] Base64Url(string value)
-    {
-        var s = value.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
     }
 }

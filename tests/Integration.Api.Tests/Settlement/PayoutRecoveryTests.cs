@@ -12,17 +12,6 @@ namespace Integration.Api.Tests.Settlement;
 /// </summary>
 public sealed class PayoutRecoveryTests
 {
-    private static async Task<(SettlementPartner Partner, string StatementId)> PositiveStatementAsync(SettlementPlatform platform)
-    {
-        var p = await platform.NewPartnerAsync();
-        await platform.RecordSubsidyAsync(p.Id, 100_000m);
-        platform.MoveTo(At(2026, 5, 1, 8));
-        await platform.CloseAsync("2026-04", p.Id);
-        var statement = await p.StatementAsync("2026-04");
-        Assert.Equal("50000.00", statement.Amount("balance"));
-        return (p, statement["id"]!.GetValue<string>());
-    }
-
     /// <summary>Runs one payout cycle and returns the calls it made for <paramref name="reference"/>.</summary>
     private static async Task<List<string>> CycleAsync(SettlementPlatform platform, string reference)
     {
@@ -60,7 +49,8 @@ public sealed class PayoutRecoveryTests
     public async Task A_gateway_that_fails_or_hangs_gets_at_most_one_payout_request_per_cycle_each_after_a_lookup_found_nothing(GatewayBehaviour behaviour)
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (p, statementId) = await PositiveStatementAsync(platform);
+        var (p, closed) = await platform.PositiveAprilStatementAsync();
+        var statementId = closed["id"]!.GetValue<string>();
         platform.Bank.Behaviour = behaviour;
 
         var first = await CycleAsync(platform, statementId);
@@ -92,7 +82,8 @@ public sealed class PayoutRecoveryTests
     public async Task A_payout_the_gateway_made_but_whose_answer_was_lost_is_found_by_key_and_never_sent_again(GatewayBehaviour behaviour)
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (p, statementId) = await PositiveStatementAsync(platform);
+        var (p, closed) = await platform.PositiveAprilStatementAsync();
+        var statementId = closed["id"]!.GetValue<string>();
         platform.Bank.Behaviour = behaviour;
 
         var first = await CycleAsync(platform, statementId);
@@ -122,7 +113,8 @@ public sealed class PayoutRecoveryTests
     public async Task Lookups_by_key_are_retried_by_the_http_client_payout_requests_are_not()
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (_, statementId) = await PositiveStatementAsync(platform);
+        var (_, closed) = await platform.PositiveAprilStatementAsync();
+        var statementId = closed["id"]!.GetValue<string>();
         platform.Bank.Behaviour = GatewayBehaviour.Failing;                      // 500 to payouts and lookups alike
 
         Assert.Equal(["POST"], await CycleAsync(platform, statementId));

@@ -9,18 +9,6 @@ namespace Integration.Api.Tests.Settlement;
 /// <summary>Payouts through the bank gateway (WireMock.Net): paid exactly once whatever the gateway does.</summary>
 public sealed class PayoutTests
 {
-    /// <summary>A partner whose April statement closes with +50,000.00 (one capped subsidy); returns it and the statement.</summary>
-    private static async Task<(SettlementPartner Partner, JsonNode Statement)> PositiveStatementAsync(SettlementPlatform platform)
-    {
-        var p = await platform.NewPartnerAsync();
-        await platform.RecordSubsidyAsync(p.Id, 100_000m);
-        platform.MoveTo(At(2026, 5, 1, 8));
-        await platform.CloseAsync("2026-04", p.Id);
-        var statement = await p.StatementAsync("2026-04");
-        Assert.Equal("50000.00", statement.Amount("balance"));
-        return (p, statement);
-    }
-
     private static string Id(JsonNode node) => node["id"]!.GetValue<string>();
 
     /// <param name="successfulResponses">Answers of "paid" (201) in WireMock's log: 0 when the gateway's answer was lost; null: at most one.</param>
@@ -51,7 +39,7 @@ public sealed class PayoutTests
     public async Task A_positive_balance_is_paid_out_once_with_the_statement_id_as_idempotency_key()
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (p, statement) = await PositiveStatementAsync(platform);
+        var (p, statement) = await platform.PositiveAprilStatementAsync();
         Assert.Equal("pending", statement["payouts"]![0]!["status"]!.GetValue<string>());
 
         await platform.RunPayoutsAsync();
@@ -64,7 +52,7 @@ public sealed class PayoutTests
     public async Task Gateway_500s_are_retried_until_it_recovers_and_nothing_is_marked_paid_meanwhile()
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (p, statement) = await PositiveStatementAsync(platform);
+        var (p, statement) = await platform.PositiveAprilStatementAsync();
         platform.Bank.Behaviour = GatewayBehaviour.Failing;
 
         await platform.RunPayoutsAsync();
@@ -85,7 +73,7 @@ public sealed class PayoutTests
     public async Task A_gateway_that_pays_but_answers_too_late_is_asked_by_key_and_never_pays_twice()
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (p, statement) = await PositiveStatementAsync(platform);
+        var (p, statement) = await platform.PositiveAprilStatementAsync();
         platform.Bank.Behaviour = GatewayBehaviour.SlowAfterPaying;
 
         await platform.RunPayoutsAsync();                      // times out; not resent: the next run asks by key and finds it paid
@@ -99,7 +87,7 @@ public sealed class PayoutTests
     public async Task A_lost_answer_is_recovered_by_asking_the_gateway_before_sending_again()
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (p, statement) = await PositiveStatementAsync(platform);
+        var (p, statement) = await platform.PositiveAprilStatementAsync();
         platform.Bank.Behaviour = GatewayBehaviour.LosesAnswerAfterPaying;
         await platform.RunPayoutsAsync();
         Assert.Equal("pending", (await p.StatementAsync(Id(statement)))["payouts"]![0]!["status"]!.GetValue<string>());
@@ -117,7 +105,7 @@ public sealed class PayoutTests
     public async Task Duplicate_reports_from_the_gateway_record_one_payout()
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (p, statement) = await PositiveStatementAsync(platform);
+        var (p, statement) = await platform.PositiveAprilStatementAsync();
         platform.Bank.Behaviour = GatewayBehaviour.DuplicateReports;
         await platform.RunPayoutsAsync();
         platform.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -129,7 +117,7 @@ public sealed class PayoutTests
     public async Task A_payout_the_gateway_is_still_processing_is_recorded_when_it_reports_it_paid()
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (p, statement) = await PositiveStatementAsync(platform);
+        var (p, statement) = await platform.PositiveAprilStatementAsync();
         platform.Bank.Behaviour = GatewayBehaviour.Processing;
         await platform.RunPayoutsAsync();
         Assert.Equal("pending", (await p.StatementAsync(Id(statement)))["payouts"]![0]!["status"]!.GetValue<string>());
@@ -149,7 +137,7 @@ public sealed class PayoutTests
     public async Task Gateway_garbage_never_marks_a_payout_paid_and_after_the_last_attempt_it_needs_attention(GatewayBehaviour behaviour)
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (p, statement) = await PositiveStatementAsync(platform);
+        var (p, statement) = await platform.PositiveAprilStatementAsync();
         platform.Bank.Behaviour = behaviour;
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -183,7 +171,7 @@ public sealed class PayoutTests
     public async Task A_process_that_dies_between_sending_and_recording_is_taken_over_without_paying_twice()
     {
         await using var first = await StartAsync(At(2026, 4, 10));
-        var (p, statement) = await PositiveStatementAsync(first);
+        var (p, statement) = await first.PositiveAprilStatementAsync();
         first.Bank.Behaviour = GatewayBehaviour.SlowAfterPaying;
         first.Bank.SlowAnswerDelay = TimeSpan.FromMilliseconds(800);     // within the attempt timeout: the answer would arrive
 
@@ -242,7 +230,7 @@ public sealed class PayoutTests
     public async Task A_frozen_account_receives_no_payout_until_it_is_released()
     {
         await using var platform = await StartAsync(At(2026, 4, 10));
-        var (p, statement) = await PositiveStatementAsync(platform);
+        var (p, statement) = await platform.PositiveAprilStatementAsync();
         var admin = await platform.AdminClientAsync();
         await (await admin.PatchAsJsonAsync($"/admin/v1/partners/{p.Id}", new { status = "frozen" })).ReadJsonAsync(HttpStatusCode.OK);
 

@@ -73,6 +73,18 @@ public sealed class SettlementPlatform : PlatformFactory
     public void MoveTo(DateTimeOffset when) => Clock.SetUtcNow(when);
 
     /// <summary>A live partner with every scope; a fresh token is fetched for each call, since the clock jumps months.</summary>
+    /// <summary>A partner whose April statement closes with +50,000.00 (one capped subsidy), and that statement.</summary>
+    public async Task<(SettlementPartner Partner, JsonNode Statement)> PositiveAprilStatementAsync()
+    {
+        var p = await NewPartnerAsync();
+        await RecordSubsidyAsync(p.Id, 100_000m);
+        MoveTo(At(2026, 5, 1, 8));
+        await CloseAsync("2026-04", p.Id);
+        var statement = await p.StatementAsync("2026-04");
+        Assert.Equal("50000.00", statement.Amount("balance"));
+        return (p, statement);
+    }
+
     public async Task<SettlementPartner> NewPartnerAsync(string tier = "advanced", string rating = "B", decimal? annualTarget = null)
     {
         var body = PartnerBody(tier: tier, rating: rating, qualified: true);
