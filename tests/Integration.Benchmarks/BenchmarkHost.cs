@@ -116,15 +116,21 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
+    /// <summary>This host's signing certificate; give it to another host to play a second instance.</summary>
+    public string SigningCertificatePath => Path.Combine(_folder, "signing.pfx");
+
     private string CreateSigningCertificate()
     {
+        if (File.Exists(SigningCertificatePath))
+        {
+            return SigningCertificatePath;
+        }
         // ECDSA P-256 (ES256): signing is ~20x cheaper than RSA-2048, which bounds token issuance.
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=benchmark-signing", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
-        var path = Path.Combine(_folder, "signing.pfx");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
-        return path;
+        File.WriteAllBytes(SigningCertificatePath, certificate.Export(X509ContentType.Pfx));
+        return SigningCertificatePath;
     }
 }

@@ -27,7 +27,8 @@ public static class RevocationBenchmarks
         };
         await using var a = new BenchmarkHost(settings.Provider, settings.PostgresConnection, shared);
         await a.StartAsync();
-        await using var b = new BenchmarkHost(settings.Provider, settings.PostgresConnection, shared);
+        await using var b = new BenchmarkHost(settings.Provider, settings.PostgresConnection,
+            new Dictionary<string, string>(shared) { ["OAuth:SigningCertificatePath"] = a.SigningCertificatePath }); // every instance signs with one certificate
         await b.StartAsync();
         await Task.Delay(TimeSpan.FromSeconds(1)); // Redis connects in the background
         var onA = a.CreateClient();
