@@ -33,6 +33,7 @@ app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteForStatusAsync(context.HttpContext));
 app.UseHealth();
+app.UseMiddleware<Utf8BodiesOnly>();
 app.UseApiDocs();
 app.UseRouting();
 app.UseMiddleware<DeprecationHeadersMiddleware>();

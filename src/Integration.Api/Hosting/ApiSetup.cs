@@ -1,6 +1,7 @@
 using Integration.Core.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Asp.Versioning;
 using Integration.Api.Audit;
 using Integration.Api.Catalog;
@@ -86,5 +87,6 @@ public static class ApiSetup
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         json.Converters.Add(new UtcTimestampConverter());
         json.NumberHandling = JsonNumberHandling.Strict;
+        json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NullsRefused.Modify);
     }
 }

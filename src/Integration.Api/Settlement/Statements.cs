@@ -39,12 +39,13 @@ public sealed class Statements(IntegrationDbContext db, StatementBuilder builder
     /// <summary>A partner's statement by id or month; an open month (this one, or one not closed yet) is previewed.</summary>
     public async Task<StatementView> GetAsync(string partnerId, ApiEnvironment environment, string idOrPeriod, CancellationToken cancellationToken)
     {
-        if (!SettlementPeriod.TryParse(idOrPeriod, out var period))
+        if (!SettlementPeriod.IsWrittenAsMonth(idOrPeriod))
         {
             var byId = await db.Visible<Statement>().AsNoTracking().Where(s => s.Id == idOrPeriod).OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw DomainException.NotFound("statement", idOrPeriod);
             return await ClosedViewAsync(byId, cancellationToken);
         }
+        var period = SettlementPeriod.Parse(idOrPeriod, "id");
         var text = period.ToString();
         var closed = await db.Visible<Statement>().AsNoTracking()
             .Where(s => s.PartnerId == partnerId && s.Environment == environment && s.Period == text).OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);

@@ -14,19 +14,29 @@ public readonly record struct SettlementPeriod(int Year, int Month) : IComparabl
         return new SettlementPeriod(utc.Year, utc.Month);
     }
 
+    /// <summary>The months the platform settles: far enough on either side for any real statement, and never near <see cref="DateTime.MaxValue"/>.</summary>
+    public static readonly SettlementPeriod Earliest = new(2000, 1);
+    public static readonly SettlementPeriod Latest = new(2999, 12);
+
     public static bool TryParse(string? text, out SettlementPeriod period)
     {
         period = default;
-        if (!DateTime.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) || month.Year < 2000)
+        if (!DateTime.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            || new SettlementPeriod(month.Year, month.Month) is var parsed && (parsed < Earliest || parsed > Latest))
         {
             return false;
         }
-        period = new SettlementPeriod(month.Year, month.Month);
+        period = parsed;
         return true;
     }
 
     public static SettlementPeriod Parse(string? text, string field) =>
-        TryParse(text, out var period) ? period : throw DomainException.Invalid(field, $"'{text}' is not a month; write it as YYYY-MM, e.g. 2026-03.");
+        TryParse(text, out var period) ? period
+            : throw DomainException.Invalid(field, $"'{text}' is not a month between {Earliest} and {Latest}; write it as YYYY-MM, e.g. 2026-03.");
+
+    /// <summary>Written as a month (<c>dddd-dd</c>), whether or not it is one the platform settles.</summary>
+    public static bool IsWrittenAsMonth(string? text) =>
+        text is { Length: 7 } && text[4] == '-' && text.AsSpan(0, 4).IndexOfAnyExceptInRange('0', '9') < 0 && text.AsSpan(5).IndexOfAnyExceptInRange('0', '9') < 0;
 
     /// <summary>The first instant of the period (inclusive).</summary>
     public DateTimeOffset Start => new(Year, Month, 1, 0, 0, 0, TimeSpan.Zero);

@@ -23,6 +23,11 @@ public sealed class OrderValidationTests(PlatformFactory platform) : IClassFixtu
         { """{"reference":"R1","lines":[{"sku":"SKU-1","quantity":1,"price":1}]}""", "lines[0].price" },
         { """{"reference":"R1","lines":[{"sku":"SKU-1","quantity":1}],"shipTo":{"name":"A","line1":"B","city":"C","country":"China"}}""", "shipTo.country" },
         { """{"reference":"R1","lines":"SKU-1"}""", "lines" },
+        { """{"reference":"R1","lines":[null]}""", "lines" },
+        { """{"reference":"R1","lines":[{"sku":"SKU-1","quantity":1},null]}""", "lines" },
+        { """{"reference":"R1","lines":null}""", "lines" },
+        { """{"reference":null,"lines":[{"sku":"SKU-1","quantity":1}]}""", "reference" },
+        { """{"reference":"R1","lines":[{"sku":null,"quantity":1}]}""", "lines[0].sku" },
     };
 
     [Theory]

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Integration.Api.Tests.Infrastructure;
+
+namespace Integration.Api.Tests.Http;
+
+/// <summary>Bodies a client can send by mistake or on purpose: each gets a problem naming what is wrong, never a 500.</summary>
+public sealed class BadInputTests(PlatformFactory platform) : IClassFixture<PlatformFactory>
+{
+    [Theory]
+    [InlineData("""{"rows":null}""", "rows")]
+    [InlineData("""{"rows":[null]}""", "rows")]
+    [InlineData("""{"rows":[{"locationId":null,"sku":"SKU-1","onHand":1}]}""", "rows[0].locationId")]
+    [InlineData("""{"rows":[{"locationId":"loc_1","sku":null,"onHand":1}]}""", "rows[0].sku")]
+    public async Task A_bulk_stock_sync_with_nulls_is_400_naming_the_field(string json, string field)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        var response = await session.Client.PostAsync("/v2/inventory/bulk", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().Any(e => e.Key.Equals(field, StringComparison.OrdinalIgnoreCase)), problem.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("iso-8859-1")]
+    [InlineData("utf-32")]
+    public async Task A_body_in_another_charset_than_UTF_8_is_415(string charset)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var bytes = Encoding.Unicode.GetBytes("""{"name":"Pudong","type":"warehouse","regionCode":"CN-SH"}""").Append((byte)'{').ToArray(); // an odd byte count
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse($"application/json; charset={charset}");
+
+        var response = await session.Client.PostAsync("/v2/locations", content);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        Assert.Contains("UTF-8", problem["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("UTF-8")]
+    [InlineData("\"utf-8\"")]
+    public async Task UTF_8_however_written_is_accepted(string charset)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var content = new StringContent("""{"name":"Pudong","type":"warehouse","regionCode":"CN-SH"}""");
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse($"application/json; charset={charset}");
+
+        var response = await session.Client.PostAsync("/v2/locations", content);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("9999-12")]
+    [InlineData("3000-01")]
+    [InlineData("1999-12")]
+    public async Task A_settlement_period_out_of_range_is_400(string period)
+    {
+        var admin = await platform.AdminClientAsync();
+
+        var close = await admin.PostAsJsonAsync("/admin/v1/settlements/close", new { period, environment = "sandbox" });
+        var read = await (await platform.NewPartnerSessionAsync()).Client.GetAsync($"/v2/settlements/{period}");
+
+        await close.ReadProblemAsync(HttpStatusCode.BadRequest);
+        await read.ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
+}
