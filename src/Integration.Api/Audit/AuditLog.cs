@@ -40,6 +40,8 @@ public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scope
         var id = Ids.New("aud");
         var outcome = SnakeCase.Of(record.Outcome);
         var details = record.Details is null ? null : JsonSerializer.Serialize(record.Details, JsonSerializerOptions.Web);
+        // Callers may pass what a client sent: nothing longer than its column is stored.
+        record = record with { Actor = Bounded(record.Actor, 100), Action = Bounded(record.Action, 100), Target = Bounded(record.Target, 200) };
         db.AuditEntries.Add(new AuditEntry
         {
             Sequence = sequence + 1,
@@ -66,6 +68,8 @@ public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scope
         await ownDb.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static string Bounded(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {

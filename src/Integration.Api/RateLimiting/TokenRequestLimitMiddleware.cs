@@ -17,6 +17,9 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
 {
     public const string TokenPath = "/connect/token";
 
+    /// <summary>Longer than any client id we issue (and than the audit log's actor column): refused unread.</summary>
+    public const int MaxClientIdLength = 100;
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(TokenPath, StringComparison.OrdinalIgnoreCase))
@@ -29,6 +32,13 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
         var what = "source address";
         if (decision.Allowed && await ClientIdAsync(context.Request) is { Length: > 0 } clientId)
         {
+            if (clientId.Length > MaxClientIdLength)
+            {
+                RateLimitFields.AddTo(context.Response, applied, decision);
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "invalid_request",
+                    $"client_id is longer than any client id ({MaxClientIdLength} characters).");
+                return;
+            }
             (applied, decision) = await gate.TakeAsync(RateLimitPolicy.ForTokenClient(clientId, options.Value));
             what = "client";
         }
@@ -69,12 +79,17 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
     private static Task RefuseAsync(HttpContext context, RateLimitPolicy policy, RateLimitDecision decision, string what)
     {
         var seconds = decision.RetryAfterSeconds(policy);
-        var detail = $"Too many token requests from this {what} for the {policy.Describe()}. Retry after {seconds} s.";
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        var problem = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = detail };
-        problem.Extensions["code"] = "rate_limited";
-        problem.Extensions["error"] = "rate_limited";
+        return RefuseAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited",
+            $"Too many token requests from this {what} for the {policy.Describe()}. Retry after {seconds} s.");
+    }
+
+    private static Task RefuseAsync(HttpContext context, int status, string code, string detail)
+    {
+        context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Detail = detail };
+        problem.Extensions["code"] = code;
+        problem.Extensions["error"] = code;
         problem.Extensions["error_description"] = detail;
         Problems.Complete(problem, context);
         return context.Response.WriteAsJsonAsync(problem, System.Text.Json.JsonSerializerOptions.Web, "application/problem+json");
