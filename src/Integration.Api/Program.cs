@@ -29,6 +29,11 @@ if (await app.RunCommandAsync(args) is { } exitCode)
 await app.PrepareAsync();
 
 app.UseTrustedProxies();
+app.UseMiddleware<SecurityHeaders>();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts(); // HTTPS answers only; behind a TLS edge, through ForwardedHeaders
+}
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteForStatusAsync(context.HttpContext));

@@ -82,6 +82,7 @@ public static class OAuthSetup
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
                 server.AddEventHandler<ApplyTokenResponseContext>(handler => handler.UseScopedHandler<AuditRefusedTokenRequests>());
+                server.AddEventHandler(SameAnswerForUnknownClients.Descriptor);
                 server.AddEventHandler(DiscoveryOnIssuer.Descriptor);
                 server.AddEventHandler(AnnounceRevokedTokens.Descriptor);
             })
