@@ -30,7 +30,7 @@ public static class AdminCli
         {
             Description = "Internal credential secret (env INTEGRATION_ADMIN_CLIENT_SECRET; prefer the variable, so it stays out of shell history).",
             Recursive = true,
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("INTEGRATION_ADMIN_CLIENT_SECRET"),
+            // Read from the environment when the command runs, not as a default: help prints defaults.
         };
 
         var root = new RootCommand("Internal teams' tool for the Partner Integration Platform admin API.");
@@ -54,7 +54,7 @@ public static class AdminCli
         Func<AdminApiClient, CancellationToken, Task<ApiAnswer>> call, CancellationToken cancellationToken)
     {
         var id = parse.GetValue(clientId);
-        var secret = parse.GetValue(clientSecret);
+        var secret = parse.GetValue(clientSecret) ?? Environment.GetEnvironmentVariable("INTEGRATION_ADMIN_CLIENT_SECRET");
         if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
         {
             await error.WriteLineAsync("Give the internal credential: --client-id and --client-secret, or INTEGRATION_ADMIN_CLIENT_ID and INTEGRATION_ADMIN_CLIENT_SECRET.");

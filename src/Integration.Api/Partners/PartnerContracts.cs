@@ -8,6 +8,7 @@ public sealed record AgreementValues
 {
     /// <summary>Discount off list price as a fraction (0.25 = 25%); null = the tier default.</summary>
     [Range(typeof(decimal), "0", "0.99")]
+    [Hosting.MaxDecimalPlaces(6)] // stored in millionths
     public decimal? DiscountRate { get; init; }
 
     /// <summary>Yearly net-sales target in CNY.</summary>

@@ -35,6 +35,29 @@ public sealed class AdminCliTests(PlatformFactory platform) : IClassFixture<Plat
     }
 
     [Fact]
+    public async Task Help_NeverShowsTheSecretTakenFromTheEnvironment()
+    {
+        const string sentinel = "sk_adm_from_the_environment_do_not_print";
+        var before = Environment.GetEnvironmentVariable("INTEGRATION_ADMIN_CLIENT_SECRET");
+        Environment.SetEnvironmentVariable("INTEGRATION_ADMIN_CLIENT_SECRET", sentinel);
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            await AdminCli.RunAsync(["--help"], output, error);
+            await AdminCli.RunAsync(["credentials", "issue", "--help"], output, error);
+
+            Assert.Contains("--client-secret", output.ToString());
+            Assert.DoesNotContain(sentinel, output + error.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("INTEGRATION_ADMIN_CLIENT_SECRET", before);
+        }
+    }
+
+    [Fact]
     public async Task ARefusedCall_ExitsNonZeroAndPrintsTheProblem()
     {
         var result = await RunAsync("credentials", "issue", "--partner", "ptn_missing", "--environment", "sandbox", "--scopes", "orders:read");

@@ -115,6 +115,22 @@ public sealed class PartnerRegistryTests(PlatformFactory platform) : IClassFixtu
         await (await admin.PostAsJsonAsync("/admin/v1/partners", missing)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "parent_not_found");
     }
 
+    [Fact]
+    public async Task ADiscountRateMorePreciseThanStored_Is400_AndOneThatFitsIsEchoedAsStored()
+    {
+        var admin = await platform.AdminClientAsync();
+        var id = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(tier: "strategic"));
+
+        var tooPrecise = await admin.PatchAsJsonAsync($"/admin/v1/partners/{id}", new { agreement = new { discountRate = 0.2612345m } });
+        var fits = await (await admin.PatchAsJsonAsync($"/admin/v1/partners/{id}", new { agreement = new { discountRate = 0.261234m } })).ReadJsonAsync(HttpStatusCode.OK);
+        var read = await (await admin.GetAsync($"/admin/v1/partners/{id}")).ReadJsonAsync(HttpStatusCode.OK);
+
+        var problem = await tooPrecise.ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.NotNull(problem["errors"]!["agreement.discountRate"]);
+        Assert.Equal(0.261234m, fits["agreement"]!["discountRate"]!.GetValue<decimal>());
+        Assert.Equal(0.261234m, read["agreement"]!["discountRate"]!.GetValue<decimal>());
+    }
+
     [Theory]
     [InlineData("basic", 0.21)]
     [InlineData("basic", 0.05)]
