@@ -81,7 +81,7 @@ public static class OAuthSetup
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
-                server.AddEventHandler<ApplyTokenResponseContext>(handler => handler.UseScopedHandler<AuditRefusedTokenRequests>());
+                server.AddEventHandler<ApplyTokenResponseContext>(handler => handler.UseSingletonHandler<CountRefusedTokenRequests>());
                 server.AddEventHandler(SameAnswerForUnknownClients.Descriptor);
                 server.AddEventHandler(DiscoveryOnIssuer.Descriptor);
                 server.AddEventHandler(AnnounceRevokedTokens.Descriptor);
@@ -104,6 +104,11 @@ public static class OAuthSetup
         builder.Services.AddSingleton<CredentialActivity>();
         builder.Services.AddScoped<ITenantResolver, CallerTenantResolver>();
         builder.Services.AddHostedService<TokenPruning>();
+        builder.Services.AddOptions<RefusedTokenSummaryOptions>().Bind(builder.Configuration.GetSection(RefusedTokenSummaryOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RefusedTokenRequests>();
+        builder.Services.AddSingleton<CountRefusedTokenRequests>();
+        builder.Services.AddHostedService<RefusedTokenSummaryWriter>();
         return builder;
     }
 

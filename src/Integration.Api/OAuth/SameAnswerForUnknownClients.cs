@@ -20,7 +20,7 @@ public sealed class SameAnswerForUnknownClients : IOpenIddictServerHandler<Apply
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
-    /// <summary>The order <see cref="AuditRefusedTokenRequests"/> runs at (OpenIddict's default for a handler).</summary>
+    /// <summary>The order <see cref="CountRefusedTokenRequests"/> runs at (OpenIddict's default for a handler).</summary>
     private const int AuditOrder = 0;
 
     public ValueTask HandleAsync(ApplyTokenResponseContext context)

@@ -36,6 +36,19 @@ public sealed class LocalTokenBuckets : IDisposable
         }
     }
 
+    public RateLimitDecision Peek(RateLimitPolicy policy)
+    {
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (!_buckets.TryGetValue(policy.PartitionKey, out Holder? holder))
+        {
+            return new RateLimitDecision(true, policy.Burst);
+        }
+        lock (holder!)
+        {
+            return holder.Bucket.Peek(policy, now);
+        }
+    }
+
     public void Dispose() => _buckets.Dispose();
 
     private sealed class Holder(TokenBucket bucket)

@@ -41,17 +41,24 @@ public sealed class RateLimitGate
     }
 
     /// <summary>Takes one request from the policy's budget; returns the policy actually applied (for the headers).</summary>
-    public async ValueTask<(RateLimitPolicy Applied, RateLimitDecision Decision)> TakeAsync(RateLimitPolicy policy)
+    public ValueTask<(RateLimitPolicy Applied, RateLimitDecision Decision)> TakeAsync(RateLimitPolicy policy) =>
+        DecideAsync(policy, take: true);
+
+    /// <summary>Whether the policy's budget has room for one request, taking nothing (allowances of failures).</summary>
+    public ValueTask<(RateLimitPolicy Applied, RateLimitDecision Decision)> PeekAsync(RateLimitPolicy policy) =>
+        DecideAsync(policy, take: false);
+
+    private async ValueTask<(RateLimitPolicy Applied, RateLimitDecision Decision)> DecideAsync(RateLimitPolicy policy, bool take)
     {
         if (!_redis.IsConfigured)
         {
-            return (policy, _local.Take(policy));
+            return (policy, take ? _local.Take(policy) : _local.Peek(policy));
         }
         if (Environment.TickCount64 >= Volatile.Read(ref _retryRedisAt))
         {
             if (_redis.Database is { } database)
             {
-                var taking = _shared.TakeAsync(database, policy);
+                var taking = take ? _shared.TakeAsync(database, policy) : _shared.PeekAsync(database, policy);
                 try
                 {
                     var decision = await taking.WaitAsync(_timeout);
@@ -71,7 +78,7 @@ public sealed class RateLimitGate
             }
         }
         var share = policy.ShareOf(_redis.Options.ExpectedInstances);
-        return (share, _local.Take(share));
+        return (share, take ? _local.Take(share) : _local.Peek(share));
     }
 
     private void Report(bool shared, string? why)

@@ -29,6 +29,12 @@ public sealed class RateLimitOptions
     /// <summary>Token requests per client id (per source address they are limited by <see cref="Anonymous"/>).</summary>
     public TierLimit Client { get; set; } = new() { PermitsPerSecond = 10, Burst = 20 };
 
+    /// <summary>Wrong secrets per client id and source address before that pair is slowed down (checked before the secret).</summary>
+    public FailureAllowance WrongSecrets { get; set; } = new() { Attempts = 5, Per = TimeSpan.FromMinutes(15) };
+
+    /// <summary>Wrong secrets per client id from all addresses together; higher, so that one guesser cannot lock a partner out.</summary>
+    public FailureAllowance WrongSecretsPerClient { get; set; } = new() { Attempts = 50, Per = TimeSpan.FromMinutes(15) };
+
     /// <summary>Buckets one instance keeps in memory (per-instance limits, and the fallback while Redis is unreachable).</summary>
     [Range(100, 10_000_000)]
     public int MaxLocalBuckets { get; set; } = 100_000;

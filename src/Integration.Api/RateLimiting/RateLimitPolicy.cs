@@ -35,6 +35,17 @@ public sealed record RateLimitPolicy(string Name, string PartitionKey, double Pe
     public static RateLimitPolicy ForTokenClient(string clientId, RateLimitOptions options) =>
         new("token-client", "token-client:" + clientId, options.Client.PermitsPerSecond, options.Client.Burst);
 
+    /// <summary>Wrong secrets for one client id from one source address.</summary>
+    public static RateLimitPolicy ForWrongSecrets(string clientId, HttpContext context, RateLimitOptions options) =>
+        ForFailures("wrong-secrets", $"wrong-secret:{clientId}|{SourceAddress(context)}", options.WrongSecrets);
+
+    /// <summary>Wrong secrets for one client id, from wherever they come.</summary>
+    public static RateLimitPolicy ForWrongSecretsPerClient(string clientId, RateLimitOptions options) =>
+        ForFailures("wrong-secrets-client", "wrong-secret:" + clientId, options.WrongSecretsPerClient);
+
+    private static RateLimitPolicy ForFailures(string name, string partitionKey, FailureAllowance allowance) =>
+        new(name, partitionKey, allowance.Attempts / allowance.Per.TotalSeconds, allowance.Attempts);
+
     public static RateLimitPolicy ForCaller(Caller caller, RateLimitOptions options)
     {
         if (caller.Kind == CredentialKind.Internal)
@@ -55,5 +66,5 @@ public sealed record RateLimitPolicy(string Name, string PartitionKey, double Pe
             Math.Max(1, (int)(limit.PermitsPerSecond * factor)), Math.Max(1, (int)(limit.Burst * factor)));
     }
 
-    private static string SourceAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string SourceAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

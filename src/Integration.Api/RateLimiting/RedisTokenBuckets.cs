@@ -21,7 +21,7 @@ public sealed class RedisTokenBuckets(RedisConnection redis) : IDisposable
     private static readonly TimeSpan ReserveKeptFor = TimeSpan.FromSeconds(1);
     private readonly MemoryCache _reserves = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
-    // KEYS[1] bucket; ARGV[1] permits per second, ARGV[2] burst, ARGV[3] tokens wanted.
+    // KEYS[1] bucket; ARGV[1] permits per second, ARGV[2] burst, ARGV[3] tokens wanted (0: only look).
     // Returns {granted, tokens left}, the latter as text (Redis would truncate a number).
     private const string Script = """
         local time = redis.call('TIME')
@@ -43,8 +43,10 @@ public sealed class RedisTokenBuckets(RedisConnection redis) : IDisposable
         end
         local granted = math.min(wanted, math.floor(tokens))
         tokens = tokens - granted
-        redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', at))
-        redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
+        if wanted > 0 then
+          redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%.17g', at))
+          redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
+        end
         return { granted, string.format('%.17g', tokens) }
         """;
 
@@ -84,6 +86,15 @@ public sealed class RedisTokenBuckets(RedisConnection redis) : IDisposable
         return place < granted
             ? new RateLimitDecision(true, tokensLeft + (granted - 1 - place))
             : new RateLimitDecision(false, tokensLeft);
+    }
+
+    /// <summary>Whether the shared bucket has a whole token now, taking none.</summary>
+    public async Task<RateLimitDecision> PeekAsync(IDatabase database, RateLimitPolicy policy)
+    {
+        var answer = (RedisResult[])(await database.ScriptEvaluateAsync(Script,
+            [redis.Key("rate:" + policy.PartitionKey)], [policy.PermitsPerSecond, policy.Burst, 0]))!;
+        var tokens = double.Parse((string)answer[1]!, CultureInfo.InvariantCulture);
+        return new RateLimitDecision(tokens >= 1, tokens);
     }
 
     private async Task RunAsync(IDatabase database, Batch batch)

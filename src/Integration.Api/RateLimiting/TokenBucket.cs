@@ -12,18 +12,27 @@ public readonly record struct TokenBucket(double Tokens, long AtMilliseconds)
     /// <summary>Refills up to now, then takes one token if there is a whole one.</summary>
     public (TokenBucket Next, RateLimitDecision Decision) Take(RateLimitPolicy policy, long nowMilliseconds)
     {
-        var tokens = Math.Min(policy.Burst, Tokens);
-        var at = AtMilliseconds;
-        if (nowMilliseconds > at)
-        {
-            tokens = Math.Min(policy.Burst, tokens + (nowMilliseconds - at) * policy.PermitsPerSecond / 1000.0);
-            at = nowMilliseconds;
-        }
+        var (tokens, at) = Refilled(policy, nowMilliseconds);
         var allowed = tokens >= 1;
         if (allowed)
         {
             tokens -= 1;
         }
         return (new TokenBucket(tokens, at), new RateLimitDecision(allowed, tokens));
+    }
+
+    /// <summary>Whether a token could be taken now, taking none.</summary>
+    public RateLimitDecision Peek(RateLimitPolicy policy, long nowMilliseconds)
+    {
+        var (tokens, _) = Refilled(policy, nowMilliseconds);
+        return new RateLimitDecision(tokens >= 1, tokens);
+    }
+
+    private (double Tokens, long At) Refilled(RateLimitPolicy policy, long nowMilliseconds)
+    {
+        var tokens = Math.Min(policy.Burst, Tokens);
+        return nowMilliseconds > AtMilliseconds
+            ? (Math.Min(policy.Burst, tokens + (nowMilliseconds - AtMilliseconds) * policy.PermitsPerSecond / 1000.0), nowMilliseconds)
+            : (tokens, AtMilliseconds);
     }
 }

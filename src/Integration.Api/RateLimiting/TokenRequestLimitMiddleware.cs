@@ -41,6 +41,12 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
             }
             (applied, decision) = await gate.TakeAsync(RateLimitPolicy.ForTokenClient(clientId, options.Value));
             what = "client";
+            if (decision.Allowed && await WrongSecretsAllowanceAsync(clientId, context) is { Allowed: false } exhausted)
+            {
+                RateLimitFields.AddTo(context.Response, applied, decision);
+                await RefuseAfterWrongSecretsAsync(context, exhausted.Policy, exhausted.Decision);
+                return;
+            }
         }
         RateLimitFields.AddTo(context.Response, applied, decision);
         if (!decision.Allowed)
@@ -49,6 +55,29 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
             return;
         }
         await next(context);
+    }
+
+    /// <summary>The first allowance of wrong secrets (this address, then all addresses) that this client has used up, if any.</summary>
+    private async Task<(bool Allowed, RateLimitPolicy Policy, RateLimitDecision Decision)?> WrongSecretsAllowanceAsync(string clientId, HttpContext context)
+    {
+        foreach (var policy in new[] { RateLimitPolicy.ForWrongSecrets(clientId, context, options.Value), RateLimitPolicy.ForWrongSecretsPerClient(clientId, options.Value) })
+        {
+            var (applied, decision) = await gate.PeekAsync(policy);
+            if (!decision.Allowed)
+            {
+                return (false, applied, decision);
+            }
+        }
+        return null;
+    }
+
+    private static Task RefuseAfterWrongSecretsAsync(HttpContext context, RateLimitPolicy policy, RateLimitDecision decision)
+    {
+        var seconds = decision.RetryAfterSeconds(policy);
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return RefuseAsync(context, StatusCodes.Status429TooManyRequests, "too_many_failed_attempts",
+            $"Too many wrong secrets for this client ({policy.Burst} in {TimeSpan.FromSeconds(policy.Burst / policy.PermitsPerSecond):c}). "
+            + $"Its secret is checked again in {seconds} s; check the client id and secret your application uses.");
     }
 
     /// <summary>The client id of the form or of a Basic authorization header (RFC 6749 §2.3.1), if any.</summary>

@@ -19,6 +19,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     {
         var partnerId = await _platform.CreatePartnerAsync();
         await _platform.RequestTokenAsync("sbx_unknown", "sk_sbx_wrong");
+        await _platform.FlushRefusedTokenSummariesAsync();
         var admin = await _platform.AdminClientAsync();
 
         var page = await (await admin.GetAsync("/admin/v1/audit-entries?limit=100")).ReadJsonAsync(HttpStatusCode.OK);

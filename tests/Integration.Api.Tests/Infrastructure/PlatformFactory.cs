@@ -61,6 +61,11 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             Settings[$"RateLimits:{tier}:Burst"] = "100000";
         }
         Settings["RateLimits:SandboxFactor"] = "1";
+        foreach (var allowance in new[] { "WrongSecrets", "WrongSecretsPerClient" })
+        {
+            Settings[$"RateLimits:{allowance}:Attempts"] = "100000";
+            Settings[$"RateLimits:{allowance}:Per"] = "00:00:01";
+        }
     }
 
     /// <summary>The public URL every test instance names as its issuer, as instances behind one load balancer do.</summary>
@@ -125,6 +130,10 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         return CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
+
+    /// <summary>Writes the counted refusals of token requests to the audit log now, as the interval's end would.</summary>
+    public Task FlushRefusedTokenSummariesAsync() =>
+        Services.GetRequiredService<Integration.Api.OAuth.RefusedTokenRequests>().FlushAsync(CancellationToken.None);
 
     public async Task<string> TokenAsync(string clientId, string secret, string? scope = null)
     {

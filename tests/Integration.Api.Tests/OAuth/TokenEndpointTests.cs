@@ -49,6 +49,7 @@ public sealed class TokenEndpointTests(PlatformFactory platform) : IClassFixture
 
         var json = await response.ReadJsonAsync(HttpStatusCode.Unauthorized);
         Assert.Equal("invalid_client", json["error"]!.GetValue<string>());
+        await platform.FlushRefusedTokenSummariesAsync();
         var refused = await platform.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.Action == "token.refused" && e.Target == credential.ClientId).ToListAsync());
         var entry = Assert.Single(refused);

@@ -34,6 +34,7 @@ public sealed class TokenRequestBoundsTests(PlatformFactory platform) : IClassFi
         var answer = await platform.RequestTokenAsync(clientId, "sk_whatever");
 
         Assert.True(answer.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, answer.StatusCode.ToString());
+        await platform.FlushRefusedTokenSummariesAsync();
         var entry = await platform.WithDbAsync(db => db.AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync());
         Assert.Equal(("token.refused", clientId), (entry.Action, entry.Actor));
     }
