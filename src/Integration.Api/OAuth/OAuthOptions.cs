@@ -36,6 +36,9 @@ public sealed class OAuthOptions
     /// </summary>
     public List<PreviousSigningCertificate> PreviousSigningCertificates { get; set; } = [];
 
+    /// <summary>How long clients and caches may keep the discovery document and the JWKS (<c>Cache-Control: max-age</c>).</summary>
+    public TimeSpan MetadataMaxAge { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Development and tests only: accept plain HTTP on the OAuth endpoints.</summary>
     public bool AllowPlainHttp { get; set; }
 }

@@ -8,15 +8,15 @@ namespace Integration.Api.RateLimiting;
 /// <summary>
 /// Token buckets per partner and environment, sized by tier (<see cref="RateLimitGate"/> decides
 /// whether they are shared through Redis). Every answer carries the IETF <c>RateLimit-Policy</c>
-/// and <c>RateLimit</c> fields; an empty bucket answers 429 with <c>Retry-After</c>.
+/// and <c>RateLimit</c> fields; an empty bucket answers 429 with <c>Retry-After</c>. Requests that
+/// came without a token were limited per address already (<see cref="AnonymousRequestLimitMiddleware"/>);
+/// one whose token did not validate draws on that same budget here.
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitGate gate, IOptions<RateLimitOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/health") || path.StartsWithSegments("/docs") || path.StartsWithSegments("/swagger")
-            || path.StartsWithSegments(TokenRequestLimitMiddleware.TokenPath))
+        if (AnonymousRequestLimitMiddleware.WasCounted(context) || context.Request.Path.StartsWithSegments(TokenRequestLimitMiddleware.TokenPath))
         {
             await next(context);
             return;
