@@ -38,7 +38,21 @@ public sealed class CachedBearerHandler(
         return result.None ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(result.Failure ?? new InvalidOperationException("The access token was refused."));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => Context.ChallengeAsync(Validation, properties);
+    /// <summary>
+    /// RFC 6750 § 3.1: a request without any token gets the plain <c>Bearer</c> challenge, no error code
+    /// (OpenIddict would answer <c>error="insufficient_access"</c>); a refused token gets OpenIddict's
+    /// <c>error="invalid_token"</c> with its description.
+    /// </summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Request.Headers.Authorization.Count == 0)
+        {
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            Response.Headers.WWWAuthenticate = "Bearer";
+            return Task.CompletedTask;
+        }
+        return Context.ChallengeAsync(Validation, properties);
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => Context.ForbidAsync(Validation, properties);
 }

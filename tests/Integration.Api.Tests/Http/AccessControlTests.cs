@@ -45,7 +45,8 @@ public sealed class AccessControlTests(PlatformFactory platform) : IClassFixture
         var response = await platform.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         await response.ReadProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
-        Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
+        // RFC 6750 § 3.1: a request without credentials gets the scheme and no error code.
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().ToString());
     }
 
     [Fact]
@@ -88,7 +89,18 @@ public sealed class AccessControlTests(PlatformFactory platform) : IClassFixture
         var response = await platform.ClientWithToken(tampered).GetAsync("/v1/partners/me");
 
         await response.ReadProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
+        Assert.StartsWith("Bearer error=\"invalid_token\"", response.Headers.WwwAuthenticate.Single().ToString());
+    }
+
+    [Theory]
+    [InlineData("/v1/partners/me")]
+    [InlineData("/v2/orders")]
+    public async Task NoToken_OnAPartnerEndpoint_Is401WithAPlainBearerChallenge(string path)
+    {
+        var response = await platform.CreateClient().GetAsync(path);
+
+        await response.ReadProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().ToString());
     }
 
     [Fact]
