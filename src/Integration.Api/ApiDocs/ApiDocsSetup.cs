@@ -1,4 +1,5 @@
 using System.Reflection;
+using Integration.Api.OAuth;
 using Integration.Core.Credentials;
 using Microsoft.OpenApi;
 
@@ -58,6 +59,7 @@ public static class ApiDocsSetup
                 },
             });
             options.OperationFilter<SecurityAndProblemResponses>();
+            options.DocumentFilter<ScopesOfTheDocument>();
             options.SchemaFilter<ContractGlossary>();
             // One name per operation in every version's document: route names carry a version suffix only to stay unique.
             options.CustomOperationIds(api => api.ActionDescriptor.AttributeRouteInfo?.Name is { } name && name.EndsWith("V2", StringComparison.Ordinal) ? name[..^2] : api.ActionDescriptor.AttributeRouteInfo?.Name);
@@ -76,17 +78,31 @@ public static class ApiDocsSetup
         return builder;
     }
 
-    /// <summary>JSON at <c>/swagger/{document}/swagger.json</c>; the interactive UI at <c>/docs</c>.</summary>
+    /// <summary>
+    /// JSON at <c>/swagger/{document}/swagger.json</c>, served through authentication and authorization
+    /// like any endpoint; the interactive UI at <c>/docs</c>. The partner documents are public. The admin
+    /// document is for internal credentials outside Development (<c>ApiDocs:AdminDocumentForInternalOnly</c>),
+    /// and then the UI does not offer it.
+    /// </summary>
     public static WebApplication UseApiDocs(this WebApplication app)
     {
-        app.UseSwagger();
+        var adminInternalOnly = app.Configuration.GetValue("ApiDocs:AdminDocumentForInternalOnly", !app.Environment.IsDevelopment());
+        app.MapSwagger("/swagger/{documentName:regex(^v\\d+$)}/swagger.json");
+        var admin = app.MapSwagger($"/swagger/{{documentName:regex(^{AdminDocument}$)}}/swagger.json");
+        if (adminInternalOnly)
+        {
+            admin.RequireAuthorization(new AdminAccessAttribute());
+        }
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "docs";
             options.DocumentTitle = "Partner Integration API";
             options.SwaggerEndpoint($"/swagger/{PartnerDocumentV2}/swagger.json", "Partner API v2");
             options.SwaggerEndpoint($"/swagger/{PartnerDocument}/swagger.json", "Partner API v1 (deprecated)");
-            options.SwaggerEndpoint($"/swagger/{AdminDocument}/swagger.json", "Admin API");
+            if (!adminInternalOnly)
+            {
+                options.SwaggerEndpoint($"/swagger/{AdminDocument}/swagger.json", "Admin API");
+            }
         });
         return app;
     }

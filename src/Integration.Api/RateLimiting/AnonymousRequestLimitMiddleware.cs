@@ -7,9 +7,9 @@ namespace Integration.Api.RateLimiting;
 /// <summary>
 /// One budget per source address for everything answered without a valid token: discovery, JWKS,
 /// revocation and introspection (answered by OpenIddict during authentication, before
-/// <see cref="RateLimitMiddleware"/>), the API documents, and API requests that carry no token.
-/// Runs before all of them. On the OAuth and documentation paths a bearer header buys nothing: they
-/// never read it. Token requests have their own limits (<see cref="TokenRequestLimitMiddleware"/>);
+/// <see cref="RateLimitMiddleware"/>), the interactive docs, and requests (API, OpenAPI documents)
+/// that carry no token. Runs before all of them. On the OAuth and docs paths a bearer header buys
+/// nothing: they never read it. Token requests have their own limits (<see cref="TokenRequestLimitMiddleware"/>);
 /// health probes answer before this.
 /// </summary>
 public sealed class AnonymousRequestLimitMiddleware(RequestDelegate next, RateLimitGate gate, IOptions<RateLimitOptions> options)
@@ -20,7 +20,7 @@ public sealed class AnonymousRequestLimitMiddleware(RequestDelegate next, RateLi
     {
         var path = context.Request.Path;
         var answeredWithoutToken = path.StartsWithSegments("/.well-known") || path.StartsWithSegments("/connect")
-            || path.StartsWithSegments("/docs") || path.StartsWithSegments("/swagger");
+            || path.StartsWithSegments("/docs");
         if (path.StartsWithSegments(TokenRequestLimitMiddleware.TokenPath)
             || (!answeredWithoutToken && context.Request.Headers.Authorization.Count > 0))
         {
