@@ -11,7 +11,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Integration.Api.OAuth;
 
 /// <summary>
-/// Answers "are the credential and the token entry behind this access token still active?" for every
+/// Answers "are the credential and the token entry behind this access token still active, and is the
+/// token what the credential would have been issued?" for every
 /// authenticated request. Answers are remembered for at most <see cref="OAuthOptions.RevocationCheckInterval"/>
 /// (30 s by default); <see cref="Forget"/> drops a credential's answers on this instance at once and,
 /// with Redis, on every other instance through <see cref="CacheTopics.Credential"/>.
@@ -31,21 +32,23 @@ public sealed class CredentialActivity : IDisposable
         signals.Subscribe(CacheTopics.Credential, ForgetHere);
     }
 
-    public async ValueTask<bool> IsActiveAsync(string credentialId, string? tokenId, CancellationToken cancellationToken)
+    public async ValueTask<bool> IsActiveAsync(Caller caller, string? tokenId, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
         var interval = _options.Value.RevocationCheckInterval;
-        var key = (credentialId, tokenId);
+        // The claims are part of the key: a token that claims another tenant is never answered from a genuine one's entry.
+        var key = (caller.CredentialId, tokenId, string.Join('|', caller.ClientId, caller.Kind, caller.PartnerId, caller.Environment, string.Join(' ', caller.Scopes)));
         if (_answers.TryGetValue(key, out Answer? known) && now - known!.CheckedAt < interval)
         {
             return known.Active;
         }
         // Taken before reading, so that a Forget arriving during the read also drops what the read saw.
-        var evicted = EvictionOf(credentialId);
+        var evicted = EvictionOf(caller.CredentialId);
 
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
-        var active = await db.Credentials.AnyAsync(c => c.Id == credentialId && c.Status == CredentialStatus.Active, cancellationToken);
+        var credential = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caller.CredentialId, cancellationToken);
+        var active = credential is { Status: CredentialStatus.Active } && IsWhatTheTokenClaims(credential, caller);
         if (active && tokenId is not null)
         {
             active = await db.Set<OpenIddictEntityFrameworkCoreToken>()
@@ -62,6 +65,17 @@ public sealed class CredentialActivity : IDisposable
     }
 
     /// <summary>Makes every instance read the credential's state again on its next request.</summary>
+    /// <summary>
+    /// Tokens are issued from the credential, so their claims always match it; a token that does not
+    /// was signed by someone else (a leaked key) and must not reach another partner's tenant.
+    /// </summary>
+    private static bool IsWhatTheTokenClaims(Credential credential, Caller caller) =>
+        credential.ClientId == caller.ClientId
+        && credential.Kind == caller.Kind
+        && credential.PartnerId == caller.PartnerId
+        && (credential.Kind == CredentialKind.Internal || credential.Environment == caller.Environment)
+        && caller.Scopes.All(credential.Scopes.Contains);
+
     public void Forget(string credentialId) => _signals.Publish(CacheTopics.Credential, credentialId);
 
     private void ForgetHere(string credentialId)

@@ -6,7 +6,7 @@ namespace Integration.Api.OAuth;
 
 /// <summary>
 /// JWT access tokens validate on their own; this makes a revoked credential's (or a revoked token's)
-/// requests fail with 401 <c>invalid_token</c>, and gives a partner caller its current tier (its rate
+/// requests, and tokens whose claims are not their credential's, fail with 401 <c>invalid_token</c>, and gives a partner caller its current tier (its rate
 /// limit) rather than the one its token was issued with.
 /// </summary>
 public sealed class CredentialRevocationMiddleware(RequestDelegate next, CredentialActivity activity, PartnerSnapshots partners)
@@ -18,7 +18,7 @@ public sealed class CredentialRevocationMiddleware(RequestDelegate next, Credent
             await next(context);
             return;
         }
-        if (!await activity.IsActiveAsync(caller.CredentialId, context.User.GetTokenId(), context.RequestAborted))
+        if (!await activity.IsActiveAsync(caller, context.User.GetTokenId(), context.RequestAborted))
         {
             context.Response.Headers.WWWAuthenticate =
                 "Bearer error=\"invalid_token\", error_description=\"The access token or its credential has been revoked.\"";
