@@ -25,6 +25,20 @@ public sealed class BadInputTests(PlatformFactory platform) : IClassFixture<Plat
     }
 
     [Theory]
+    [InlineData("/v2/webhooks", """{"url":"https://example.com/hook","eventTypes":[null]}""", "eventTypes")]
+    [InlineData("/v2/locations", """{"name":"Shop","type":"store","regionCode":"CN-SH","sharing":"named","sharedWith":[null]}""", "sharedWith")]
+    [InlineData("/v2/locations", """{"name":"Shop","type":"store","regionCode":"CN-SH","sharing":"named","sharedWith":null}""", "sharedWith")]
+    public async Task A_null_element_never_counts_as_the_one_an_at_least_one_rule_wants(string path, string json, string field)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        var response = await session.Client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().Any(e => e.Key.StartsWith(field, StringComparison.OrdinalIgnoreCase)), problem.ToJsonString());
+    }
+
+    [Theory]
     [InlineData("utf-16")]
     [InlineData("iso-8859-1")]
     [InlineData("utf-32")]
