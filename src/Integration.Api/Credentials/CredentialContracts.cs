@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Integration.Api.Hosting;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 
@@ -10,6 +11,7 @@ public sealed record IssuePartnerCredentialRequest
     public required ApiEnvironment Environment { get; init; }
 
     /// <summary>The scopes the credential may request; give each integration only what it needs.</summary>
+    [Identifier]
     [MinLength(1, ErrorMessage = "Give the credential at least one scope.")]
     public required IReadOnlyList<string> Scopes { get; init; }
 

@@ -8,10 +8,12 @@ namespace Integration.Api.Disputes;
 public sealed record OpenDisputeRequest
 {
     /// <summary>The order disputed. Give either this or <c>statementLineId</c>.</summary>
+    [Identifier]
     [StringLength(40, MinimumLength = 1)]
     public string? OrderId { get; init; }
 
     /// <summary>The line of one of your closed statements disputed (<c>stl_…</c>). Give either this or <c>orderId</c>.</summary>
+    [Identifier]
     [StringLength(40, MinimumLength = 1)]
     public string? StatementLineId { get; init; }
 

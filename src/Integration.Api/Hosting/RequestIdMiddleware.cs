@@ -37,7 +37,7 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
                 if (logger.IsEnabled(LogLevel.Information))
                 {
                     logger.LogInformation("{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms (request {RequestId}, trace {TraceId})",
-                        context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+                        context.Request.Method, context.Request.Path, context.Response.StatusCode, // PathString: percent-encoded, no raw control characters
                         Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId, Activity.Current?.TraceId.ToString());
                 }
             }

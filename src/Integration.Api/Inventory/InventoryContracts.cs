@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Integration.Api.Hosting;
 using Integration.Core.Catalog;
 using Integration.Core.Inventory;
 
@@ -23,6 +24,7 @@ public sealed record CreateLocationRequest
     public SharingPolicy Sharing { get; init; } = SharingPolicy.Nobody;
 
     /// <summary>With <c>named</c>: the partner ids that may see it.</summary>
+    [Identifier]
     [MaxLength(100)]
     public IReadOnlyList<string>? SharedWith { get; init; }
 }
@@ -43,6 +45,7 @@ public sealed record UpdateLocationRequest
 
     public SharingPolicy? Sharing { get; init; }
 
+    [Identifier]
     [MaxLength(100)]
     public IReadOnlyList<string>? SharedWith { get; init; }
 }
@@ -67,6 +70,7 @@ public sealed record SetStockRequest
 /// <summary>A relative change of a stock level, with its reason.</summary>
 public sealed record StockAdjustmentRequest
 {
+    [Identifier]
     [StringLength(40, MinimumLength = 1)]
     public required string LocationId { get; init; }
 
@@ -117,6 +121,7 @@ public sealed record BulkStockRequest
 /// <summary>Either an absolute <c>onHand</c> or a relative <c>delta</c> with its <c>reason</c>.</summary>
 public sealed record BulkStockRow
 {
+    [Identifier]
     [StringLength(40, MinimumLength = 1)]
     public required string LocationId { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Integration.Api.Events;
+using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Integration.Api.Partners;
 using Integration.Api.Paging;
@@ -70,6 +71,10 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
             {
                 Refuse(i, "locationId", "locationId is 1 to 40 characters.");
             }
+            else if (!IdentifierAttribute.IsPlain(row.LocationId))
+            {
+                Refuse(i, "locationId", new IdentifierAttribute().FormatErrorMessage("locationId"));
+            }
             if (!SkuFormat.IsValid(row.Sku))
             {
                 Refuse(i, "sku", "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.");
@@ -102,11 +107,12 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         var known = (await db.Products.AsNoTracking().Where(p => EF.Parameter(skus).Contains(p.Sku)).Select(p => p.Sku).ToListAsync(cancellationToken)).ToHashSet();
         for (var i = 0; i < rows.Count; i++)
         {
-            if (!locations.ContainsKey(rows[i].LocationId))
+            // A value refused above keeps that reason.
+            if (!locations.ContainsKey(rows[i].LocationId) && !errors.ContainsKey(key(i, "locationId")))
             {
                 Refuse(i, "locationId", $"You have no location '{rows[i].LocationId}'.");
             }
-            if (!known.Contains(rows[i].Sku))
+            if (!known.Contains(rows[i].Sku) && !errors.ContainsKey(key(i, "sku")))
             {
                 Refuse(i, "sku", $"There is no product with SKU '{rows[i].Sku}'.");
             }

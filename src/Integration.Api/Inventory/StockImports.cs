@@ -39,69 +39,39 @@ public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOpti
     public const int MaxRows = 1_000_000;
     public const string NdjsonFormat = "ndjson";
     public const string CsvFormat = "csv";
-    private static readonly string[] CsvColumns = ["locationId", "sku", "onHand", "delta", "reason"];
     internal static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web);
-    private static readonly Dictionary<string, AdjustmentReason> Reasons = Enum.GetValues<AdjustmentReason>().ToDictionary(r => SnakeCase.Of(r));
 
     public async Task<StockImport> CreateAsync(Caller caller, string format, Stream body, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8);
-        string? header = null;
-        var lineNumber = 0;
-        if (format == CsvFormat)
-        {
-            header = await reader.ReadLineAsync(cancellationToken);
-            lineNumber = 1;
-            var columns = header?.Split(',').Select(c => c.Trim()).ToArray() ?? [];
-            var unknown = columns.Where(c => !CsvColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (columns.Length == 0 || unknown.Count > 0 || !columns.Contains("locationId", StringComparer.OrdinalIgnoreCase) || !columns.Contains("sku", StringComparer.OrdinalIgnoreCase))
-            {
-                throw DomainException.Invalid("body", $"The CSV header must name locationId and sku, and may add onHand, delta and reason{(unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}" : "")}.");
-            }
-            header = string.Join(',', columns);
-        }
         var id = Ids.New("imp");
-        var chunks = new List<StockImportChunk>();
-        var lines = new StringBuilder();
-        int rows = 0, inChunk = 0, firstLine = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            lineNumber++;
-            if (inChunk == 0)
-            {
-                firstLine = lineNumber;
-            }
-            lines.Append(line).Append('\n');
-            if (!string.IsNullOrWhiteSpace(line) && ++rows > MaxRows)
-            {
-                throw new DomainException(ErrorKind.Unprocessable, "import_too_large", $"An import takes at most {MaxRows:N0} rows; split it.");
-            }
-            if (++inChunk == StockImportChunk.Lines)
-            {
-                chunks.Add(new StockImportChunk { ImportId = id, Index = chunks.Count, FirstLine = firstLine, Content = lines.ToString() });
-                lines.Clear();
-                inChunk = 0;
-            }
-        }
-        if (inChunk > 0)
-        {
-            chunks.Add(new StockImportChunk { ImportId = id, Index = chunks.Count, FirstLine = firstLine, Content = lines.ToString() });
-        }
-        if (rows == 0)
+        var upload = format == CsvFormat ? await StockImportCsv.SplitAsync(id, body, cancellationToken) : await SplitLinesAsync(id, body, cancellationToken);
+        if (upload.Rows == 0)
         {
             throw DomainException.Invalid("body", "The upload has no rows.");
         }
         var import = new StockImport
         {
-            Id = id, PartnerId = caller.PartnerId!, Environment = caller.Environment!.Value, Format = format, CsvHeader = header,
-            TotalRows = rows, ChunkCount = chunks.Count, CreatedAt = clock.UtcNow(),
+            Id = id, PartnerId = caller.PartnerId!, Environment = caller.Environment!.Value, Format = format, CsvHeader = upload.CsvHeader,
+            TotalRows = upload.Rows, ChunkCount = upload.Chunks.Count, CreatedAt = clock.UtcNow(),
         };
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         db.StockImports.Add(import);
-        db.StockImportChunks.AddRange(chunks);
+        db.StockImportChunks.AddRange(upload.Chunks);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return import;
+    }
+
+    private static async Task<StockImportUpload> SplitLinesAsync(string id, Stream body, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var chunker = new StockImportChunker(id);
+        var lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            chunker.Add(++lineNumber, line, isRow: !string.IsNullOrWhiteSpace(line));
+        }
+        return chunker.Complete(csvHeader: null);
     }
 
     public async Task<StockImport> GetAsync(string id, CancellationToken cancellationToken) =>
@@ -131,10 +101,13 @@ public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOpti
 
     private (List<BulkStockRow> Rows, List<int> LineNumbers, List<StockImportError> Errors) Parse(StockImport import, StockImportChunk chunk)
     {
+        if (import.CsvHeader is { } header)
+        {
+            return StockImportCsv.Parse(header, chunk);
+        }
         var rows = new List<BulkStockRow>();
         var lineNumbers = new List<int>();
         var errors = new List<StockImportError>();
-        var columns = import.CsvHeader?.Split(',');
         var lines = chunk.Content.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -146,7 +119,7 @@ public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOpti
             var line = chunk.FirstLine + i;
             try
             {
-                rows.Add(columns is null ? ParseJson(text) : ParseCsv(text, columns)); // fields are checked with the rows, by StockBook
+                rows.Add(ParseJson(text)); // fields are checked with the rows, by StockBook
                 lineNumbers.Add(line);
             }
             catch (FormatException e)
@@ -167,34 +140,5 @@ public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOpti
         {
             throw new FormatException($"Not a valid row: {e.Message}");
         }
-    }
-
-    private static BulkStockRow ParseCsv(string text, string[] columns)
-    {
-        var values = text.Split(',');
-        if (values.Length != columns.Length)
-        {
-            throw new FormatException($"Expected {columns.Length} values, found {values.Length} (values may not contain commas).");
-        }
-        string? Value(string column) =>
-            Array.FindIndex(columns, c => c.Equals(column, StringComparison.OrdinalIgnoreCase)) is var at and >= 0 && values[at].Trim() is { Length: > 0 } v ? v : null;
-        int? Number(string column) => Value(column) is { } v
-            ? int.TryParse(v, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n)
-                ? n
-                : throw new FormatException($"{column} must be a whole number, not '{v}'.")
-            : null;
-        AdjustmentReason? Reason() => Value("reason") is { } v
-            ? Reasons.TryGetValue(v, out var reason)
-                ? reason
-                : throw new FormatException($"reason must be one of {string.Join(", ", Reasons.Keys)}, not '{v}'.")
-            : null;
-        return new BulkStockRow
-        {
-            LocationId = Value("locationId") ?? throw new FormatException("locationId is empty."),
-            Sku = Value("sku") ?? throw new FormatException("sku is empty."),
-            OnHand = Number("onHand"),
-            Delta = Number("delta"),
-            Reason = Reason(),
-        };
     }
 }

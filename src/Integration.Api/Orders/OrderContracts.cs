@@ -81,15 +81,18 @@ public sealed record OrderFilter
     /// <summary>Changed at or after this instant (to sync changes since your last poll).</summary>
     public DateTimeOffset? UpdatedSince { get; init; }
 
+    [Identifier]
     [StringLength(64)]
     public string? Reference { get; init; }
 }
 
 public sealed record ShipOrderRequest
 {
+    [Identifier]
     [StringLength(100, MinimumLength = 1)]
     public required string Carrier { get; init; }
 
+    [Identifier]
     [StringLength(100, MinimumLength = 1)]
     public required string TrackingNumber { get; init; }
 }

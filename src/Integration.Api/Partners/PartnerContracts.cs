@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Integration.Api.Hosting;
 using Integration.Core.Common;
 using Integration.Core.Partners;
 
@@ -43,11 +44,13 @@ public sealed record CreatePartnerRequest
     public required string RegionCode { get; init; }
 
     /// <summary>The regional distributor this partner is a sub-distributor of.</summary>
+    [Identifier]
     [StringLength(40)]
     public string? ParentPartnerId { get; init; }
 
     public AgreementValues? Agreement { get; init; }
 
+    [Identifier]
     [StringLength(64, MinimumLength = 1)]
     public string? BusinessLicenceNumber { get; init; }
 
@@ -70,6 +73,7 @@ public sealed record UpdatePartnerRequest
 
     public AgreementValues? Agreement { get; init; }
 
+    [Identifier]
     [StringLength(64, MinimumLength = 1)]
     public string? BusinessLicenceNumber { get; init; }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using System.Xml;
+using Integration.Api.Hosting;
 using Integration.Core.Common;
 using Integration.Core.Sandbox;
 using Integration.Sandbox.Simulators;
@@ -128,9 +129,11 @@ public sealed record SimulatorRequestResponse(string Id, DateTimeOffset At, stri
 /// <summary>Shipping in the sandbox: both fields are optional and default to the simulated carrier.</summary>
 public sealed record SandboxShipRequest
 {
+    [Identifier]
     [StringLength(100, MinimumLength = 1)]
     public string? Carrier { get; init; }
 
+    [Identifier]
     [StringLength(100, MinimumLength = 1)]
     public string? TrackingNumber { get; init; }
 }

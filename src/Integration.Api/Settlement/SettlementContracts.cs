@@ -87,6 +87,7 @@ public sealed record CloseSettlementRequest
     public required ApiEnvironment Environment { get; init; }
 
     /// <summary>Close for this partner only (the others close on schedule).</summary>
+    [Identifier]
     [StringLength(40)]
     public string? PartnerId { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Integration.Api.Hosting;
 using Integration.Core.Webhooks;
 
 namespace Integration.Api.Webhooks;
@@ -7,10 +8,12 @@ namespace Integration.Api.Webhooks;
 public sealed record CreateWebhookRequest
 {
     /// <summary>Where events are posted: https://, reachable from the internet.</summary>
+    [Identifier]
     [StringLength(2048, MinimumLength = 1)]
     public required string Url { get; init; }
 
     /// <summary>The event types to receive (see <c>docs/webhooks.md</c>); at least one.</summary>
+    [Identifier]
     [MinLength(1, ErrorMessage = "Name at least one event type.")]
     [MaxLength(50)]
     public required IReadOnlyList<string> EventTypes { get; init; }
@@ -22,9 +25,11 @@ public sealed record CreateWebhookRequest
 /// <summary>Only the fields present change.</summary>
 public sealed record UpdateWebhookRequest
 {
+    [Identifier]
     [StringLength(2048, MinimumLength = 1)]
     public string? Url { get; init; }
 
+    [Identifier]
     [MinLength(1, ErrorMessage = "Name at least one event type.")]
     [MaxLength(50)]
     public IReadOnlyList<string>? EventTypes { get; init; }

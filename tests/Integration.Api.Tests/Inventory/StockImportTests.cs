@@ -67,6 +67,137 @@ public sealed class StockImportTests(PlatformFactory platform) : IClassFixture<P
         Assert.Equal(7, (await session.StockAsync(location, sku))["onHand"]!.GetValue<int>());
     }
 
+    private static Task<HttpResponseMessage> UploadBytesAsync(PartnerSession session, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/inventory/imports") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return session.Client.SendAsync(request);
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> ImportAsync(PartnerSession session, byte[] body, int expectedRows)
+    {
+        var accepted = await UploadBytesAsync(session, body);
+        Assert.Equal(expectedRows, (await accepted.ReadJsonAsync(HttpStatusCode.Accepted))["totalRows"]!.GetValue<int>());
+        await RunImportsAsync();
+        var done = await (await session.Client.GetAsync(accepted.Headers.Location)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("completed", done["status"]!.GetValue<string>());
+        return done;
+    }
+
+    private static byte[] WithBom(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+
+    private static IReadOnlyList<(int Line, string Error)> Errors(System.Text.Json.Nodes.JsonNode import) =>
+        import["errors"]!.AsArray().Select(e => (e!["line"]!.GetValue<int>(), e["error"]!.GetValue<string>())).ToList();
+
+    [Fact]
+    public async Task AnExcelCsv_WithBomCrlfAndQuotes_IsReadByColumnName()
+    {
+        var sku = await platform.CreateProductAsync(3m);
+        var other = await platform.CreateProductAsync(3m);
+        var session = await platform.NewPartnerSessionAsync();
+        var location = await session.CreateLocationAsync();
+        // As Excel saves "CSV UTF-8": BOM, CRLF, every text quoted, columns in its own order and case, blank lines at the end.
+        var body = WithBom(
+            "\"Reason\",\"SKU\",\"LOCATIONID\",\"Delta\"\r\n" +
+            $"\"received\",\"{sku}\",\"{location}\",\"12\"\r\n" +
+            $"\"received\",\"A,B\",\"{location}\",\"3\"\r\n" +          // a quoted comma stays in its field
+            $"\"received\",\"{other}\",\"{location}\",\"4\"\r\n" +
+            "\r\n\r\n");
+
+        var done = await ImportAsync(session, body, expectedRows: 3);
+
+        Assert.Equal((2, 1), (done["appliedRows"]!.GetValue<int>(), done["failedRows"]!.GetValue<int>()));
+        var error = Assert.Single(Errors(done));
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("sku:", error.Error);
+        Assert.Equal(12, (await session.StockAsync(location, sku))["onHand"]!.GetValue<int>());
+        Assert.Equal(4, (await session.StockAsync(location, other))["onHand"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("sep=;\r\n")] // Excel's separator hint
+    public async Task ASemicolonCsv_AsEuropeanLocalesWriteIt_IsRead(string hint)
+    {
+        var sku = await platform.CreateProductAsync(3m);
+        var session = await platform.NewPartnerSessionAsync();
+        var location = await session.CreateLocationAsync();
+        var body = WithBom($"{hint}sku;locationId;onHand\r\n{sku};{location};25\r\n");
+
+        var done = await ImportAsync(session, body, expectedRows: 1);
+
+        Assert.Equal(1, done["appliedRows"]!.GetValue<int>());
+        Assert.Equal(25, (await session.StockAsync(location, sku))["onHand"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task BadRows_AreReportedWithTheirLine_FieldAndReason_AndTheRestApply()
+    {
+        var sku = await platform.CreateProductAsync(3m);
+        var other = await platform.CreateProductAsync(3m);
+        var session = await platform.NewPartnerSessionAsync();
+        var location = await session.CreateLocationAsync();
+        var body = Encoding.UTF8.GetBytes(
+            "locationId,sku,onHand\n" +
+            $"{location},{sku}\n" +                               // line 2: onHand missing
+            $"{location},\"{other}\nX\",5\n" +                   // lines 3-4: a line break inside a quoted field
+            $"{location},{other},7,extra\n" +                      // line 5: one value too many
+            $"{location},{other},\"8\"x\n" +                       // line 6: text after a closing quote
+            $"{location},{other},9\n");                           // line 7
+
+        var done = await ImportAsync(session, body, expectedRows: 5);
+
+        var errors = Errors(done);
+        Assert.Equal([2, 3, 5, 6], errors.Select(e => e.Line));
+        Assert.Contains("onHand is missing", errors[0].Error);
+        Assert.StartsWith("sku:", errors[1].Error);
+        Assert.Contains("found 4", errors[2].Error);
+        Assert.Contains("quot", errors[3].Error);
+        Assert.Equal(1, done["appliedRows"]!.GetValue<int>());
+        Assert.Equal(9, (await session.StockAsync(location, other))["onHand"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task LineNumbers_CountLinesInsideQuotesAndBlankLines_AcrossChunks()
+    {
+        var sku = await platform.CreateProductAsync(3m);
+        var session = await platform.NewPartnerSessionAsync();
+        var location = await session.CreateLocationAsync();
+        var body = new StringBuilder("locationId,sku,onHand\r\n");
+        body.Append($"{location},\"two\r\nlines\",1\r\n");                              // lines 2-3
+        body.Append(string.Concat(Enumerable.Repeat(" \r\n\r\n", 5_000)));                  // lines 4-10,003: blank, past the first chunk
+        body.Append($"{location},{sku},two\r\n{location},{sku},6\r\n");                   // lines 10,004 and 10,005
+
+        var done = await ImportAsync(session, Encoding.UTF8.GetBytes(body.ToString()), expectedRows: 3);
+
+        Assert.Equal([2, 10_004], Errors(done).Select(e => e.Line));
+        Assert.Equal(6, (await session.StockAsync(location, sku))["onHand"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AQuoteThatIsNeverClosed_CannotSwallowTheUpload()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var body = "locationId,sku\nloc_a,\"SKU-1\n" + string.Concat(Enumerable.Repeat("loc_a,SKU-2\n", 20_000));
+        var problem = await (await UploadBytesAsync(session, Encoding.UTF8.GetBytes(body))).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("line 2", problem["errors"]!["body"]![0]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("locationId,sku,warehouse\nA,B,C\n", "unknown: warehouse")]
+    [InlineData("locationId,sku,sku\nA,B,C\n", "more than once")]
+    [InlineData("locationId\tsku\nA\tB\n", "commas or semicolons")]
+    [InlineData("", "locationId and sku")]
+    [InlineData("locationId,sku\n\n\n", "no rows")]
+    [InlineData("locationId,sku\nA,\0B\n", "NUL")]
+    public async Task ACsvThatCannotBeRead_IsRefusedWhole(string body, string reason)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var problem = await (await UploadBytesAsync(session, Encoding.UTF8.GetBytes(body))).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(reason, problem["errors"]!["body"]![0]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task AWorkerThatDies_IsSucceededAfterItsLease_WithoutApplyingAChunkTwice()
     {

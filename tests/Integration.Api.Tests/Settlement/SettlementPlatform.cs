@@ -145,10 +145,10 @@ public sealed record SettlementPartner(SettlementPlatform Platform, string Id, I
     }
 
     /// <summary>Places an order and has it confirmed (or prepaid), shipped and delivered now; returns its id.</summary>
-    public async Task<string> DeliverOrderAsync(string sku, int quantity)
+    public async Task<string> DeliverOrderAsync(string sku, int quantity, string? reference = null)
     {
         var client = await ClientAsync();
-        var order = await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-" + Guid.NewGuid().ToString("N")[..12], (sku, quantity))))
+        var order = await (await client.PostOrderAsync(CommerceSetup.OrderBody(reference ?? "PO-" + Guid.NewGuid().ToString("N")[..12], (sku, quantity))))
             .ReadJsonAsync(HttpStatusCode.Created);
         var id = order["id"]!.GetValue<string>();
         var confirm = Rating == "C"

