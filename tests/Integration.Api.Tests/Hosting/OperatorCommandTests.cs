@@ -87,6 +87,8 @@ public sealed class OperatorCommandTests : IDisposable
         start.Environment["Storage__Provider"] = _database.Provider;
         start.Environment[$"ConnectionStrings__{_database.Provider}"] = _database.ConnectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Audit__ChainKeys__0__Id"] = PlatformFactory.AuditKeyId;
+        start.Environment["Audit__ChainKeys__0__Key"] = PlatformFactory.AuditKey;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
