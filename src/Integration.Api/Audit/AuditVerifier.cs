@@ -24,15 +24,22 @@ public sealed class AuditVerifier(IntegrationDbContext db, AuditKeyRing keys, Au
         var from = anchor?.Sequence ?? 0;
         // A checkpoint that fails its MAC is reported after any broken entry: with the wrong key configured, entry 1 is the news.
         var forged = await ExpectCheckpointsAsync(walker, cancellationToken);
-        await foreach (var entry in db.AuditEntries.AsNoTracking().Where(e => e.Sequence > from).OrderBy(e => e.Sequence)
+        var broken = await WalkAsync(db, walker, from, long.MaxValue, cancellationToken);
+        return Answer(walker, broken ?? forged ?? walker.Finish(), from);
+    }
+
+    /// <summary>Feeds the entries after <paramref name="after"/> up to <paramref name="upTo"/> to the walker, in order; the first break.</summary>
+    public static async Task<AuditBreak?> WalkAsync(IntegrationDbContext db, AuditChainWalker walker, long after, long upTo, CancellationToken cancellationToken)
+    {
+        await foreach (var entry in db.AuditEntries.AsNoTracking().Where(e => e.Sequence > after && e.Sequence <= upTo).OrderBy(e => e.Sequence)
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (walker.Accept(entry) is { } broken)
             {
-                return Answer(walker, broken, from);
+                return broken;
             }
         }
-        return Answer(walker, forged ?? walker.Finish(), from);
+        return null;
     }
 
     private async Task<AuditBreak?> ExpectCheckpointsAsync(AuditChainWalker walker, CancellationToken cancellationToken)

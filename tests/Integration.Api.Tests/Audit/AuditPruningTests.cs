@@ -47,6 +47,17 @@ public sealed class AuditPruningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEditedOldEntry_IsNotPrunedAway()
+    {
+        await ChainForger.EditAndRecomputeAsync(_platform, 2, "ptn_forged");
+
+        Assert.Null(await PruneAsync());
+        Assert.Equal(1, await _platform.WithDbAsync(db => db.AuditEntries.MinAsync(e => e.Sequence)));
+        Assert.Equal(2, (await _platform.VerifyAsync())["firstBrokenEntry"]!["sequence"]!.GetValue<long>());
+        Assert.Contains(_platform.Logs.All, l => l.Message.Contains("were not pruned", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnEditAfterPruning_IsStillNamed()
     {
         await PruneAsync();
