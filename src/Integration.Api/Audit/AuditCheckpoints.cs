@@ -26,7 +26,7 @@ public sealed class AuditCheckpoints(
         {
             return stored;
         }
-        var checkpoint = AuditCheckpoint.Sign(sequence, headHash, clock.UtcNow(), keys.Current);
+        var checkpoint = SignedChainHead.Sign<AuditCheckpoint>(sequence, headHash, clock.UtcNow(), keys.Current);
         db.AuditCheckpoints.Add(checkpoint);
         try
         {

@@ -40,7 +40,7 @@ public sealed class AuditPruning(
             logger.LogError("Audit entries were not pruned: {Problem} Verify the audit chain.", problem);
             return null;
         }
-        var anchor = AuditAnchor.Sign(checkpoint.Sequence, checkpoint.HeadHash, clock.UtcNow(), keys.Current);
+        var anchor = SignedChainHead.Sign<AuditAnchor>(checkpoint.Sequence, checkpoint.HeadHash, clock.UtcNow(), keys.Current);
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await AuditLog.LockTailAsync(db, cancellationToken);
         if (await db.AuditAnchors.MaxAsync(a => (long?)a.Sequence, cancellationToken) != current?.Sequence)

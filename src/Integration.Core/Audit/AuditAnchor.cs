@@ -6,12 +6,5 @@ namespace Integration.Core.Audit;
 /// </summary>
 public sealed class AuditAnchor : SignedChainHead
 {
-    private const string Kind = "anchor";
-
-    protected override string Domain => Kind;
-
-    public static AuditAnchor Sign(long sequence, string headHash, DateTimeOffset signedAt, AuditChainKey key) => new()
-    {
-        Sequence = sequence, HeadHash = headHash, SignedAt = signedAt, KeyId = key.Id, Mac = MacOf(Kind, sequence, headHash, signedAt, key),
-    };
+    protected override string Domain => "anchor";
 }

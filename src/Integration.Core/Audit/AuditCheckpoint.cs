@@ -6,12 +6,5 @@ namespace Integration.Core.Audit;
 /// </summary>
 public sealed class AuditCheckpoint : SignedChainHead
 {
-    private const string Kind = "checkpoint";
-
-    protected override string Domain => Kind;
-
-    public static AuditCheckpoint Sign(long sequence, string headHash, DateTimeOffset signedAt, AuditChainKey key) => new()
-    {
-        Sequence = sequence, HeadHash = headHash, SignedAt = signedAt, KeyId = key.Id, Mac = MacOf(Kind, sequence, headHash, signedAt, key),
-    };
+    protected override string Domain => "checkpoint";
 }

@@ -7,19 +7,21 @@ namespace Integration.Core.Audit;
 public abstract class SignedChainHead
 {
     public long Sequence { get; init; }
-    public required string HeadHash { get; init; }
+    public string HeadHash { get; init; } = "";
     public DateTimeOffset SignedAt { get; init; }
-    public required string KeyId { get; init; }
-    public required string Mac { get; init; }
+    public string KeyId { get; init; } = "";
+    public string Mac { get; set; } = "";
 
     protected abstract string Domain { get; }
 
-    public bool IsAuthentic(AuditKeyRing keys) =>
-        keys.Find(KeyId) is { } key && key.Verifies(SignedText(Domain, Sequence, HeadHash, SignedAt, KeyId), Mac);
+    public static T Sign<T>(long sequence, string headHash, DateTimeOffset signedAt, AuditChainKey key) where T : SignedChainHead, new()
+    {
+        var head = new T { Sequence = sequence, HeadHash = headHash, SignedAt = signedAt, KeyId = key.Id };
+        head.Mac = key.Sign(head.SignedText());
+        return head;
+    }
 
-    protected static string MacOf(string domain, long sequence, string headHash, DateTimeOffset signedAt, AuditChainKey key) =>
-        key.Sign(SignedText(domain, sequence, headHash, signedAt, key.Id));
+    public bool IsAuthentic(AuditKeyRing keys) => keys.Find(KeyId) is { } key && key.Verifies(SignedText(), Mac);
 
-    private static string SignedText(string domain, long sequence, string headHash, DateTimeOffset signedAt, string keyId) =>
-        AuditChain.Canonical(domain, sequence, headHash, signedAt, keyId);
+    private string SignedText() => AuditChain.Canonical(Domain, Sequence, HeadHash, SignedAt, KeyId);
 }

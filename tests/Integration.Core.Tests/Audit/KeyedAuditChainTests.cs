@@ -92,7 +92,7 @@ public sealed class KeyedAuditChainTests
     {
         var chain = Chain(5, KeyA);
         var walker = new AuditChainWalker(Keys);
-        Assert.Null(walker.Expect(AuditCheckpoint.Sign(5, chain[4].Hash, DateTimeOffset.UnixEpoch, KeyA), "table"));
+        Assert.Null(walker.Expect(SignedChainHead.Sign<AuditCheckpoint>(5, chain[4].Hash, DateTimeOffset.UnixEpoch, KeyA), "table"));
         chain.RemoveRange(3, 2);
 
         Assert.Null(FirstBreak(chain, walker));
@@ -108,7 +108,7 @@ public sealed class KeyedAuditChainTests
     {
         var chain = Chain(3, KeyA);
         var walker = new AuditChainWalker(Keys);
-        walker.Expect(AuditCheckpoint.Sign(2, "f00d", DateTimeOffset.UnixEpoch, KeyA), "table");
+        walker.Expect(SignedChainHead.Sign<AuditCheckpoint>(2, "f00d", DateTimeOffset.UnixEpoch, KeyA), "table");
 
         Assert.Equal(2, FirstBreak(chain, walker)!.Sequence);
     }
@@ -116,7 +116,7 @@ public sealed class KeyedAuditChainTests
     [Fact]
     public void AForgedCheckpoint_IsRefused()
     {
-        var genuine = AuditCheckpoint.Sign(7, "abc", DateTimeOffset.UnixEpoch, KeyA);
+        var genuine = SignedChainHead.Sign<AuditCheckpoint>(7, "abc", DateTimeOffset.UnixEpoch, KeyA);
         var forged = new AuditCheckpoint { Sequence = 8, HeadHash = genuine.HeadHash, SignedAt = genuine.SignedAt, KeyId = "a", Mac = genuine.Mac };
 
         Assert.True(genuine.IsAuthentic(Keys));
@@ -128,7 +128,7 @@ public sealed class KeyedAuditChainTests
     public void AnAnchor_StartsTheChainAfterPrunedEntries_AndMissingEntriesAfterItAreFound()
     {
         var chain = Chain(6, KeyA);
-        var anchor = AuditAnchor.Sign(3, chain[2].Hash, DateTimeOffset.UnixEpoch, KeyA);
+        var anchor = SignedChainHead.Sign<AuditAnchor>(3, chain[2].Hash, DateTimeOffset.UnixEpoch, KeyA);
 
         Assert.Null(FirstBreak(chain.Skip(3), new AuditChainWalker(Keys, anchor)));
         Assert.Equal(5, FirstBreak(chain.Skip(4), new AuditChainWalker(Keys, anchor))!.Sequence);
@@ -137,7 +137,7 @@ public sealed class KeyedAuditChainTests
     [Fact]
     public void AnAnchorIsNotACheckpoint_AndCannotBeMadeFromOne()
     {
-        var checkpoint = AuditCheckpoint.Sign(3, "abc", DateTimeOffset.UnixEpoch, KeyA);
+        var checkpoint = SignedChainHead.Sign<AuditCheckpoint>(3, "abc", DateTimeOffset.UnixEpoch, KeyA);
         var copied = new AuditAnchor { Sequence = 3, HeadHash = "abc", SignedAt = DateTimeOffset.UnixEpoch, KeyId = "a", Mac = checkpoint.Mac };
 
         Assert.False(copied.IsAuthentic(Keys));
