@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Core.Audit;
@@ -37,6 +38,7 @@ public sealed class AuditController(IntegrationDbContext db, AuditVerifier verif
 
     /// <summary>Signs the chain's current head and publishes it (checkpoint table, log stream, checkpoint file); the existing checkpoint when the head has not moved.</summary>
     [HttpPost("checkpoints", Name = "CreateAuditCheckpoint")]
+    [ProblemResponses(409)]
     public async Task<ActionResult<AuditCheckpointResponse>> Checkpoint(CancellationToken cancellationToken) =>
         await checkpoints.CheckpointAsync(cancellationToken) is { } checkpoint
             ? AuditCheckpointResponse.From(checkpoint)

@@ -74,7 +74,7 @@ public sealed class AuditCheckpointTests : IDisposable
 
         var response = await (await platform.AdminClientAsync()).PostAsync("/admin/v1/audit-entries/checkpoints", null);
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        await response.ReadProblemAsync(HttpStatusCode.Conflict, "audit_log_empty");
     }
 
     public void Dispose() => _database.Dispose();
