@@ -1,3 +1,4 @@
+using Integration.Api.Audit;
 using Integration.Api.Webhooks;
 using Integration.Api.ApiDocs;
 using Integration.Api.Cluster;
@@ -13,6 +14,7 @@ builder.AddTrustedProxies();
 builder.AddStorage();
 builder.AddCluster();
 builder.AddVersionedApi();
+builder.AddAudit();
 builder.AddEventsAndWebhooks();
 builder.AddSettlement();
 builder.AddSandbox();

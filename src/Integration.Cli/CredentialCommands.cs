@@ -51,7 +51,7 @@ internal static class AuditCommands
     public static Command Create(Func<ParseResult, Func<AdminApiClient, CancellationToken, Task<ApiAnswer>>, CancellationToken, Task<int>> run)
     {
         var audit = new Command("audit", "The audit log.");
-        var verify = new Command("verify", "Check the hash chain; exits 1 and names the first broken entry if it does not hold.");
+        var verify = new Command("verify", "Check the keyed chain against its signed checkpoints; exits 1 and names the first broken entry if it does not hold.");
         verify.SetAction((parse, ct) => run(parse, async (api, token) =>
         {
             var answer = await api.SendAsync(HttpMethod.Get, "/admin/v1/audit-entries/verification", null, token);
@@ -59,6 +59,9 @@ internal static class AuditCommands
             return answer.Succeeded && answer.Json?["valid"]?.GetValue<bool>() == false ? answer with { Status = 409 } : answer;
         }, ct));
         audit.Subcommands.Add(verify);
+        var checkpoint = new Command("checkpoint", "Sign the chain's current head and publish it (log stream, checkpoint table and file); prints the checkpoint.");
+        checkpoint.SetAction((parse, ct) => run(parse, (api, token) => api.SendAsync(HttpMethod.Post, "/admin/v1/audit-entries/checkpoints", null, token), ct));
+        audit.Subcommands.Add(checkpoint);
         return audit;
     }
 }

@@ -27,6 +27,8 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+    public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
     /// <summary>Created by the platform's migrations; read and written through <see cref="DataProtectionKeyStore"/>.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Product> Products => Set<Product>();

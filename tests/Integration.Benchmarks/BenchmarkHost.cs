@@ -47,6 +47,8 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
             ["OAuth:SigningCertificatePath"] = CreateSigningCertificate(),
             ["OAuth:AllowPlainHttp"] = "true",
             ["OAuth:Issuer"] = "http://localhost/",
+            ["Audit:ChainKeys:0:Id"] = "benchmark",
+            ["Audit:ChainKeys:0:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Logging:LogLevel:Default"] = "Warning",
             ["RateLimits:SandboxFactor"] = "1",
             // The webhook receiver runs on loopback next to the platform.

@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Core.Audit;
@@ -13,7 +14,7 @@ namespace Integration.Api.Audit;
 [ApiVersion(1)]
 [AdminAccess]
 [Route("admin/v{version:apiVersion}/audit-entries")]
-public sealed class AuditController(IntegrationDbContext db, AuditLog audit) : ControllerBase
+public sealed class AuditController(IntegrationDbContext db, AuditVerifier verifier, AuditCheckpoints checkpoints) : ControllerBase
 {
     /// <summary>Lists audit entries, oldest first.</summary>
     [HttpGet(Name = "ListAuditEntries")]
@@ -28,9 +29,20 @@ public sealed class AuditController(IntegrationDbContext db, AuditLog audit) : C
         return entries.ToPage(page, HttpContext, e => Cursor.Encode(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)), AuditEntryResponse.From);
     }
 
-    /// <summary>Recomputes the hash chain and names the first entry that was changed, removed or reordered.</summary>
+    /// <summary>
+    /// Recomputes the keyed chain from its anchor and holds it against the signed checkpoints; names the
+    /// first entry that was changed, removed, reordered or deleted from the end.
+    /// </summary>
     [HttpGet("verification", Name = "VerifyAuditChain")]
-    public Task<AuditVerification> Verify(CancellationToken cancellationToken) => audit.VerifyAsync(cancellationToken);
+    public Task<AuditVerification> Verify(CancellationToken cancellationToken) => verifier.VerifyAsync(cancellationToken);
+
+    /// <summary>Signs the chain's current head and publishes it (checkpoint table, log stream, checkpoint file); the existing checkpoint when the head has not moved.</summary>
+    [HttpPost("checkpoints", Name = "CreateAuditCheckpoint")]
+    [ProblemResponses(409)]
+    public async Task<ActionResult<AuditCheckpointResponse>> Checkpoint(CancellationToken cancellationToken) =>
+        await checkpoints.CheckpointAsync(cancellationToken) is { } checkpoint
+            ? AuditCheckpointResponse.From(checkpoint)
+            : throw new Core.Common.DomainException(Core.Common.ErrorKind.Conflict, "audit_log_empty", "The audit log has no entries to checkpoint yet.");
 
     private static long ParseSequence(string cursor) =>
         long.TryParse(Cursor.Decode(cursor, 1)[0], System.Globalization.CultureInfo.InvariantCulture, out var sequence)
@@ -40,8 +52,8 @@ public sealed class AuditController(IntegrationDbContext db, AuditLog audit) : C
 
 public sealed record AuditEntryResponse(
     long Sequence, string Id, DateTimeOffset OccurredAt, string Actor, string Action, string Target,
-    string Outcome, string? Details, string PreviousHash, string Hash)
+    string Outcome, string? Details, string PreviousHash, string Hash, string? KeyId)
 {
     public static AuditEntryResponse From(AuditEntry e) =>
-        new(e.Sequence, e.Id, e.OccurredAt, e.Actor, e.Action, e.Target, e.Outcome, e.Details, e.PreviousHash, e.Hash);
+        new(e.Sequence, e.Id, e.OccurredAt, e.Actor, e.Action, e.Target, e.Outcome, e.Details, e.PreviousHash, e.Hash, e.KeyId);
 }

@@ -19,9 +19,36 @@ public sealed record AuditRecord(string Actor, string Action, string Target, Aud
 /// The append-only, hash-chained audit log (domain.md › Security and records). Entries are written in
 /// the same transaction as the change they record, so a failed change leaves no entry behind.
 /// </summary>
-public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scopes, TimeProvider clock, AuditKeyRing keys)
 {
     private const long ChainLockKey = 0x61756469_74000001; // any constant; PostgreSQL advisory lock for the chain's tail
+
+    /// <summary>Holds the chain's tail until the transaction ends. SQLite transactions here are BEGIN IMMEDIATE, so the tail cannot move under them anyway.</summary>
+    public static async Task LockTailAsync(IntegrationDbContext db, CancellationToken cancellationToken)
+    {
+        if (db is PostgresIntegrationDbContext)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [ChainLockKey], cancellationToken);
+        }
+    }
+
+    /// <summary>The last committed entry's sequence and hash; after pruning everything, the anchor's; (0, genesis) for an empty chain.</summary>
+    public static async Task<(long Sequence, string Hash)> HeadAsync(IntegrationDbContext db, CancellationToken cancellationToken)
+    {
+        var last = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (last is not null)
+        {
+            return (last.Sequence, last.Hash);
+        }
+        var anchor = await db.AuditAnchors.AsNoTracking()
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.HeadHash })
+            .FirstOrDefaultAsync(cancellationToken);
+        return anchor is null ? (0, AuditChain.GenesisHash) : (anchor.Sequence, anchor.HeadHash);
+    }
 
     /// <summary>Adds an entry to the current unit of work. Call inside the change's transaction, before SaveChanges.</summary>
     public async Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
@@ -30,11 +57,7 @@ public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scope
         {
             throw new InvalidOperationException("Audit entries are appended inside the transaction of the change they record.");
         }
-        // SQLite transactions here are BEGIN IMMEDIATE, so the tail cannot move under us; PostgreSQL needs a lock.
-        if (db is PostgresIntegrationDbContext)
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [ChainLockKey], cancellationToken);
-        }
+        await LockTailAsync(db, cancellationToken);
         var (sequence, previousHash) = await TailAsync(cancellationToken);
         var occurredAt = clock.UtcNow();
         var id = Ids.New("aud");
@@ -42,7 +65,7 @@ public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scope
         var details = record.Details is null ? null : JsonSerializer.Serialize(record.Details, JsonSerializerOptions.Web);
         // Callers may pass what a client sent: nothing longer than its column is stored.
         record = record with { Actor = Bounded(record.Actor, 100), Action = Bounded(record.Action, 100), Target = Bounded(record.Target, 200) };
-        db.AuditEntries.Add(new AuditEntry
+        var entry = new AuditEntry
         {
             Sequence = sequence + 1,
             Id = id,
@@ -53,8 +76,11 @@ public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scope
             Outcome = outcome,
             Details = details,
             PreviousHash = previousHash,
-            Hash = AuditChain.ComputeHash(previousHash, sequence + 1, id, occurredAt, record.Actor, record.Action, record.Target, outcome, details),
-        });
+            Hash = "",
+            KeyId = keys.Current.Id,
+        };
+        entry.Hash = AuditChain.ComputeMac(entry, keys.Current);
+        db.AuditEntries.Add(entry);
     }
 
     /// <summary>Records an event that comes with no other change (a refused token request), in its own transaction.</summary>
@@ -71,19 +97,6 @@ public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scope
 
     private static string Bounded(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
-    {
-        var walker = new AuditChainWalker();
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (walker.Accept(entry) is { } broken)
-            {
-                return new AuditVerification(false, walker.EntriesChecked, broken);
-            }
-        }
-        return new AuditVerification(true, walker.EntriesChecked, null);
-    }
-
     private async Task<(long Sequence, string Hash)> TailAsync(CancellationToken cancellationToken)
     {
         var pending = db.ChangeTracker.Entries<AuditEntry>()
@@ -94,12 +107,6 @@ public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scope
         {
             return (pending.Sequence, pending.Hash);
         }
-        var last = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        return last is null ? (0, AuditChain.GenesisHash) : (last.Sequence, last.Hash);
+        return await HeadAsync(db, cancellationToken);
     }
 }
-
-public sealed record AuditVerification(bool Valid, long EntriesChecked, AuditBreak? FirstBrokenEntry);

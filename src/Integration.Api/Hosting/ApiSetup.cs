@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Asp.Versioning;
-using Integration.Api.Audit;
 using Integration.Api.Catalog;
 using Integration.Api.Credentials;
 using Integration.Api.Idempotency;
@@ -54,7 +53,6 @@ public static class ApiSetup
                 options.SubstituteApiVersionInUrl = true;
             });
 
-        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<PartnerRegistry>();
         builder.Services.AddOptions<PartnerSnapshotOptions>().Bind(builder.Configuration.GetSection("Partners:Snapshots"));
         builder.Services.AddSingleton<PartnerSnapshots>();

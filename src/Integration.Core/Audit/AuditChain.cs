@@ -5,61 +5,48 @@ using System.Text;
 namespace Integration.Core.Audit;
 
 /// <summary>
-/// The hash chain of the audit log: each entry's hash covers its own fields and the previous hash,
-/// so changing, removing or reordering any entry breaks every hash after it.
+/// The chain of the audit log: each entry's hash covers its own fields and the previous hash, so
+/// changing, removing or reordering any entry breaks every hash after it. Entries are MACed with a
+/// key kept outside the database (HMAC-SHA256), so hashes cannot be recomputed by whoever can edit
+/// the table; entries written before keys existed carry a plain SHA-256 hash.
 /// </summary>
 public static class AuditChain
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>The legacy, unkeyed hash.</summary>
     public static string ComputeHash(
         string previousHash, long sequence, string id, DateTimeOffset occurredAt,
-        string actor, string action, string target, string outcome, string? details)
-    {
-        // Length-prefixed fields, so "ab"+"c" and "a"+"bc" never hash alike.
-        var builder = new StringBuilder();
-        foreach (var field in new[]
-                 {
-                     previousHash, sequence.ToString(CultureInfo.InvariantCulture), id,
-                     occurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture), actor, action, target, outcome, details ?? "",
-                 })
-        {
-            builder.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('|');
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
-    }
+        string actor, string action, string target, string outcome, string? details) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            Canonical(previousHash, sequence, id, occurredAt, actor, action, target, outcome, details))));
 
     public static string ComputeHash(AuditEntry entry) => ComputeHash(
         entry.PreviousHash, entry.Sequence, entry.Id, entry.OccurredAt,
         entry.Actor, entry.Action, entry.Target, entry.Outcome, entry.Details);
-}
 
-/// <summary>Walks the chain in sequence order and reports the first entry that does not follow from the ones before it.</summary>
-public sealed class AuditChainWalker
-{
-    private string _previousHash = AuditChain.GenesisHash;
-    private long _expectedSequence = 1;
+    /// <summary>The keyed hash; the key id is covered too, so an entry cannot be moved under another key.</summary>
+    public static string ComputeMac(AuditEntry entry, AuditChainKey key) => key.Sign(MacText(entry, key.Id));
 
-    public long EntriesChecked => _expectedSequence - 1;
+    public static string MacText(AuditEntry entry, string keyId) => Canonical(
+        entry.PreviousHash, entry.Sequence, entry.Id, entry.OccurredAt,
+        entry.Actor, entry.Action, entry.Target, entry.Outcome, entry.Details, keyId);
 
-    public AuditBreak? Accept(AuditEntry entry)
+    /// <summary>Length-prefixed fields, so "ab"+"c" and "a"+"bc" never hash alike. Times count as UTC ticks.</summary>
+    public static string Canonical(params object?[] fields)
     {
-        if (entry.Sequence != _expectedSequence)
+        var builder = new StringBuilder();
+        foreach (var value in fields)
         {
-            return new AuditBreak(entry.Sequence, entry.Id, $"Expected entry {_expectedSequence} but found {entry.Sequence}: an entry is missing.");
+            var field = value switch
+            {
+                null => "",
+                DateTimeOffset at => at.UtcTicks.ToString(CultureInfo.InvariantCulture),
+                IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString() ?? "",
+            };
+            builder.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('|');
         }
-        if (entry.PreviousHash != _previousHash)
-        {
-            return new AuditBreak(entry.Sequence, entry.Id, "The entry does not point at the hash of the entry before it.");
-        }
-        if (AuditChain.ComputeHash(entry) != entry.Hash)
-        {
-            return new AuditBreak(entry.Sequence, entry.Id, "The entry's content does not match its hash: it was changed after it was written.");
-        }
-        _previousHash = entry.Hash;
-        _expectedSequence++;
-        return null;
+        return builder.ToString();
     }
 }
-
-public sealed record AuditBreak(long Sequence, string EntryId, string Reason);

@@ -13,5 +13,8 @@ public sealed class AuditEntry
     public required string Outcome { get; init; }
     public string? Details { get; init; }
     public required string PreviousHash { get; init; }
-    public required string Hash { get; init; }
+    /// <summary>HMAC-SHA256 under <see cref="KeyId"/>; plain SHA-256 for entries written before the chain was keyed.</summary>
+    public required string Hash { get; set; }
+    /// <summary>The chain key the entry was MACed with; null for legacy entries.</summary>
+    public string? KeyId { get; init; }
 }

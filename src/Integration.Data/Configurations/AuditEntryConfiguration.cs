@@ -18,8 +18,38 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Outcome).HasMaxLength(32);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.KeyId).HasMaxLength(40);
         builder.HasIndex(e => e.Id).IsUnique();
         // A second writer that read the same tail cannot fork the chain.
         builder.HasIndex(e => e.PreviousHash).IsUnique();
+    }
+}
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> builder)
+    {
+        builder.ToTable("audit_checkpoints");
+        // One fact per sequence: a second instance checkpointing the same head finds the first one's row.
+        builder.HasKey(c => c.Sequence);
+        ConfigureSignedHead(builder);
+    }
+
+    internal static void ConfigureSignedHead<T>(EntityTypeBuilder<T> builder) where T : SignedChainHead
+    {
+        builder.Property(c => c.Sequence).ValueGeneratedNever();
+        builder.Property(c => c.HeadHash).HasMaxLength(64);
+        builder.Property(c => c.KeyId).HasMaxLength(40);
+        builder.Property(c => c.Mac).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditAnchorConfiguration : IEntityTypeConfiguration<AuditAnchor>
+{
+    public void Configure(EntityTypeBuilder<AuditAnchor> builder)
+    {
+        builder.ToTable("audit_anchors");
+        builder.HasKey(a => a.Sequence);
+        AuditCheckpointConfiguration.ConfigureSignedHead(builder);
     }
 }

@@ -78,6 +78,18 @@ public sealed class AdminCliTests(PlatformFactory platform) : IClassFixture<Plat
     }
 
     [Fact]
+    public async Task AuditCheckpoint_PrintsTheSignedHead()
+    {
+        await platform.CreatePartnerAsync();
+
+        var result = await RunAsync("audit", "checkpoint");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(64, result.Json!["mac"]!.GetValue<string>().Length);
+        Assert.True(result.Json["sequence"]!.GetValue<long>() >= 2);
+    }
+
+    [Fact]
     public async Task WrongAdminSecret_FailsWithInvalidClient()
     {
         var output = new StringWriter();

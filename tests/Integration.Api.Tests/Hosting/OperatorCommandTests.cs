@@ -13,6 +13,7 @@ namespace Integration.Api.Tests.Hosting;
 public sealed class OperatorCommandTests : IDisposable
 {
     private readonly TestDatabase _database = new();
+    private bool _withoutAuditKey;
 
     [Fact]
     public async Task MigrateThenBootstrap_CreatesOneInternalCredentialOnce_WithoutSigningKeys()
@@ -56,6 +57,20 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Contains("migrate, bootstrap", result.Output);
     }
 
+    [Fact]
+    public async Task Bootstrap_WithoutAnAuditKey_NamesTheSettingAndWritesNothing()
+    {
+        Assert.True((await RunAsync("migrate")).ExitCode == 0);
+        _withoutAuditKey = true;
+
+        var result = await RunAsync("bootstrap");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Audit:ChainKeys is not set", result.Output);
+        await using var db = OpenDatabase();
+        Assert.False(await db.AuditEntries.AnyAsync());
+    }
+
     public void Dispose() => _database.Dispose();
 
     private IntegrationDbContext OpenDatabase()
@@ -87,6 +102,11 @@ public sealed class OperatorCommandTests : IDisposable
         start.Environment["Storage__Provider"] = _database.Provider;
         start.Environment[$"ConnectionStrings__{_database.Provider}"] = _database.ConnectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (!_withoutAuditKey)
+        {
+            start.Environment["Audit__ChainKeys__0__Id"] = PlatformFactory.AuditKeyId;
+            start.Environment["Audit__ChainKeys__0__Key"] = PlatformFactory.AuditKey;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

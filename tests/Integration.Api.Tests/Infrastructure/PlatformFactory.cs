@@ -54,6 +54,12 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Most tests use sandbox credentials as a plain, empty tenant; the sandbox tests turn seeding on.
             ["Sandbox:SeedOnFirstCredential"] = "false",
             ["Sandbox:PurgeInBackground"] = "false",
+            // The production key path: audit chain keys from configuration, the same on every instance.
+            ["Audit:ChainKeys:0:Id"] = AuditKeyId,
+            ["Audit:ChainKeys:0:Key"] = AuditKey,
+            ["Audit:CurrentKeyId"] = AuditKeyId,
+            // Tests checkpoint and prune themselves; a timer on the test clock would fire for every interval a test skips.
+            ["Audit:CheckpointInterval"] = "00:00:00",
         };
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous", "Client" })
         {
@@ -70,6 +76,11 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The public URL every test instance names as its issuer, as instances behind one load balancer do.</summary>
     public const string Issuer = "http://localhost/";
+
+    public const string AuditKeyId = "test-1";
+
+    /// <summary>The audit chain key every test instance shares (32 bytes, base64).</summary>
+    public static readonly string AuditKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("audit-chain-key-for-tests-only!!"));
 
     public TestDatabase Database => _database;
 

@@ -39,6 +39,8 @@ public sealed class InstanceProcess : IAsyncDisposable
         ["OAuth__SigningCertificatePath"] = TestSigningCertificate.Path,
         ["OAuth__Issuer"] = "https://platform.test/",
         ["OAuth__AllowPlainHttp"] = "true",
+        ["Audit__ChainKeys__0__Id"] = "cluster-test",
+        ["Audit__ChainKeys__0__Key"] = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("cluster-test-audit-chain-key-32b")),
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__Console__FormatterName"] = "simple",
     };
