@@ -98,7 +98,7 @@ public sealed class ControlCharactersInLogsTests(LoggedPlatform platform) : ICla
 
         await session.Client.GetAsync("/v2/locations/loc_%1B%5B2J%E2%80%AEx");
 
-        var line = Assert.Single(platform.Logs.Messages, m => m.Contains("/v2/locations/loc_", StringComparison.Ordinal));
+        var line = Assert.Single(platform.Logs.All.Select(l => l.Message), m => m.Contains("/v2/locations/loc_", StringComparison.Ordinal));
         Assert.Contains("/v2/locations/loc_%1B%5B2J%E2%80%AEx", line);
         Assert.DoesNotContain('\u001b', line);
         Assert.DoesNotContain('\u202e', line);

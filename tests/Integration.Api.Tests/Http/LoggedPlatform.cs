@@ -10,7 +10,7 @@ public sealed class LoggedPlatform : PlatformFactory
 {
     public LoggedPlatform() => Settings["Logging:LogLevel:Integration.Api.Hosting.RequestIdMiddleware"] = "Information";
 
-    public LogCollector Logs { get; } = new();
+    public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
