@@ -217,6 +217,13 @@ public sealed class ContractGlossary : ISchemaFilter
         {
             Type = JsonSchemaType.String, Description = "The request id, also in the `X-Request-Id` header.",
         });
+        // A business refusal about particular fields (a 422 unknown_sku) names them as a 400 does.
+        schema.Properties.TryAdd("errors", new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "Field (as you sent it) → what is wrong with it; only when the refusal is about particular fields.",
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+        });
         schema.AdditionalPropertiesAllowed = false;
         schema.AdditionalProperties = null;
     }

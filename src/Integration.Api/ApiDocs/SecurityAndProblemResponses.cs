@@ -1,5 +1,6 @@
 using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
+using Integration.Api.Sandbox;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -55,11 +56,20 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
         Add(operation, "400", "The request is not valid; `errors` names each field.", validationProblem);
         Add(operation, "401", "No access token, or it is expired, revoked or not for this API.", problem);
         Add(operation, "403", "The token lacks the scope this operation needs, or is the wrong kind of credential.", problem);
-        if (context.ApiDescription.RelativePath?.Contains('{') == true)
+        // A body can name an object (a location, a SKU, a partner) that does not exist for this caller, like a path can.
+        if (metadata.OfType<SandboxOnlyAttribute>().Any())
+        {
+            Add(operation, "404", "No such resource for this caller; sandbox-only operations do not exist for live credentials.", problem);
+        }
+        else if (context.ApiDescription.RelativePath?.Contains('{') == true || operation.RequestBody is not null)
         {
             Add(operation, "404", "No such resource for this caller.", problem);
         }
         var statuses = metadata.OfType<ProblemResponsesAttribute>().SelectMany(a => a.Statuses).ToList();
+        if (operation.RequestBody is not null)
+        {
+            statuses.AddRange([413, 415]); // the body-size limit; a body in another content type or charset (Utf8BodiesOnly)
+        }
         if (metadata.OfType<IdempotentAttribute>().Any())
         {
             statuses.AddRange([409, 422]); // idempotency_key_in_use, idempotency_key_reused

@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
@@ -18,6 +19,7 @@ public sealed class AdminProductsController(IntegrationDbContext db, ProductCata
 {
     /// <summary>Adds a product. Prices have at most two decimals.</summary>
     [HttpPost(Name = "CreateProduct")]
+    [ProblemResponses(409)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Create(CreateProductRequest request, CancellationToken cancellationToken)
     {
@@ -42,6 +44,7 @@ public sealed class AdminProductsController(IntegrationDbContext db, ProductCata
 
     /// <summary>Renames, reprices, activates or deactivates a product. Orders already placed keep their prices.</summary>
     [HttpPatch("{sku}", Name = "UpdateProduct")]
+    [ProblemResponses(412)]
     public async Task<ProductResponse> Update(string sku, UpdateProductRequest request, CancellationToken cancellationToken)
     {
         var product = await db.Products.FirstOrDefaultAsync(p => p.Sku == sku, cancellationToken) ?? throw DomainException.NotFound("product", sku);

@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Core.Common;
@@ -59,6 +60,7 @@ public sealed class AdminCredentialsController(IntegrationDbContext db, Credenti
 
     /// <summary>Replaces the secret. The old one keeps working for the overlap window (default 24 h), then fails.</summary>
     [HttpPost("credentials/{id}/rotate", Name = "RotateCredential")]
+    [ProblemResponses(409)]
     public async Task<CredentialWithSecretResponse> Rotate(string id, [FromBody] RotateCredentialRequest? request, CancellationToken cancellationToken)
     {
         var overlap = request?.OverlapMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : (TimeSpan?)null;
@@ -68,6 +70,7 @@ public sealed class AdminCredentialsController(IntegrationDbContext db, Credenti
 
     /// <summary>Revokes the credential: token requests fail at once; its access tokens stop working within 60 s.</summary>
     [HttpPost("credentials/{id}/revoke", Name = "RevokeCredential")]
+    [ProblemResponses(409)]
     public async Task<CredentialResponse> Revoke(string id, CancellationToken cancellationToken)
     {
         var credential = await FindAsync(id, cancellationToken);

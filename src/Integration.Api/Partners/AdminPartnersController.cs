@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
@@ -19,6 +20,7 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
 {
     /// <summary>Registers a partner. A second active exclusive agent for a region is refused with 409.</summary>
     [HttpPost(Name = "CreatePartner")]
+    [ProblemResponses(409, 422)]
     [ProducesResponseType<PartnerResponse>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Create(CreatePartnerRequest request, CancellationToken cancellationToken)
     {
@@ -61,6 +63,7 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
 
     /// <summary>Changes a partner: profile, agreement, qualification, or status. Send If-Match to avoid lost updates.</summary>
     [HttpPatch("{id}", Name = "UpdatePartner")]
+    [ProblemResponses(409, 412)]
     public async Task<PartnerResponse> Update(string id, UpdatePartnerRequest request, CancellationToken cancellationToken)
     {
         var partner = await FindAsync(id, cancellationToken);

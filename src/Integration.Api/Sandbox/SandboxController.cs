@@ -74,6 +74,7 @@ public sealed class SandboxController(
 
     /// <summary>Deletes one of your snapshots.</summary>
     [HttpDelete("snapshots/{id}", Name = "DeleteSandboxSnapshot")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProblemResponses(404)]
     public async Task<IActionResult> DeleteSnapshot(string id, CancellationToken cancellationToken)
     {

@@ -158,4 +158,57 @@ public sealed class HttpConventionTests(PlatformFactory platform) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
+
+    // Found by the contract fuzz suite (issue 18): answers the platform gives that the documents did not declare.
+    [Theory]
+    [InlineData("v2", "/v2/locations", "post", "413")] // the body-size limit
+    [InlineData("v2", "/v2/locations", "post", "415")] // a charset other than UTF-8, a content type other than JSON
+    [InlineData("v2", "/v2/inventory/adjustments", "post", "404")] // a body naming a location that does not exist
+    [InlineData("admin", "/admin/v1/partners", "post", "422")] // parent_not_found
+    [InlineData("admin", "/admin/v1/partners", "post", "409")] // exclusive_agent_exists
+    [InlineData("admin", "/admin/v1/partners/{id}", "patch", "409")] // invalid_transition
+    [InlineData("admin", "/admin/v1/products", "post", "409")] // sku_exists
+    [InlineData("admin", "/admin/v1/credentials/{id}/rotate", "post", "409")] // credential_revoked
+    [InlineData("admin", "/admin/v1/credentials/{id}/revoke", "post", "409")] // credential_revoked
+    [InlineData("v1", "/v1/sandbox/clock", "get", "404")] // sandbox-only operations do not exist for live credentials
+    [InlineData("v2", "/v2/sandbox/snapshots/{id}", "delete", "204")] // the answer it gives, not 200
+    public async Task OpenApi_DeclaresEveryStatusTheOperationAnswers(string document, string path, string method, string status)
+    {
+        var openApi = await (await (await platform.AdminClientAsync()).GetAsync($"/swagger/{document}/swagger.json")).ReadJsonAsync(HttpStatusCode.OK);
+
+        var responses = openApi["paths"]![path]![method]!["responses"]!.AsObject();
+
+        Assert.True(responses.ContainsKey(status), $"{method} {path} declares {string.Join(", ", responses.Select(r => r.Key))}");
+    }
+
+    [Fact]
+    public async Task OpenApi_AMemberWithADefault_IsNotRequired()
+    {
+        var openApi = await (await platform.CreateClient().GetAsync("/swagger/v2/swagger.json")).ReadJsonAsync(HttpStatusCode.OK);
+        var session = await platform.NewPartnerSessionAsync();
+
+        var created = await session.Client.PostAsync("/v2/locations", new StringContent("""{"name":"No sharing said","type":"warehouse","regionCode":"CN-SH"}""", Encoding.UTF8, "application/json"));
+
+        await created.ReadJsonAsync(HttpStatusCode.Created);
+        var required = openApi["components"]!["schemas"]!["CreateLocationRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>());
+        Assert.DoesNotContain("sharing", required);
+    }
+
+    [Fact]
+    public async Task OpenApi_ProblemSchema_AdmitsTheErrorsABusinessRefusalCarries()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var openApi = await (await platform.CreateClient().GetAsync("/swagger/v2/swagger.json")).ReadJsonAsync(HttpStatusCode.OK);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/orders")
+        {
+            Content = new StringContent("""{"reference":"PO-UNKNOWN-SKU","lines":[{"sku":"NO-SUCH-SKU","quantity":1}]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        var problem = await (await session.Client.SendAsync(request)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown_sku");
+
+        Assert.NotNull(problem["errors"]);
+        var schema = openApi["components"]!["schemas"]!["ProblemDetails"]!;
+        Assert.NotNull(schema["properties"]!["errors"]);
+    }
 }

@@ -9,6 +9,7 @@ namespace Integration.Api.Tests.Infrastructure;
 /// exercised before every feature has its own scoped endpoints.
 /// </summary>
 [ApiController]
+[ApiExplorerSettings(IgnoreApi = true)] // a probe of the tests, not part of any contract
 [ApiVersion(1)]
 [Route("v{version:apiVersion}/test-probes")]
 public sealed class ScopeProbeController : ControllerBase
