@@ -86,12 +86,30 @@ public sealed class WebhookSubscriptionTests(PlatformFactory platform) : IClassF
     [InlineData("{\"fromSequence\":0}", HttpStatusCode.BadRequest)]
     [InlineData("{\"fromSequence\":\"abc\"}", HttpStatusCode.BadRequest)]
     [InlineData("{\"fromSequence\":999999}", HttpStatusCode.UnprocessableEntity)]
+    // Found by the contract fuzz suite: a date-time is RFC 3339, so a date alone or a time without its offset is not guessed at.
+    [InlineData("{\"since\":\"0001-01-01\"}", HttpStatusCode.BadRequest)]
+    [InlineData("{\"since\":\"2026-01-01T00:00:00\"}", HttpStatusCode.BadRequest)]
+    [InlineData("{\"since\":\"0001-01-01T00:00:00+14:00\"}", HttpStatusCode.BadRequest)]
     public async Task MalformedReplays_AreRefused(string json, HttpStatusCode expected)
     {
         var session = await platform.NewPartnerSessionAsync();
         var (id, _) = await session.SubscribeAsync("http://localhost:9/a");
         var response = await session.Client.PostAsync($"/v1/webhooks/{id}/replay", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         await response.ReadProblemAsync(expected);
+    }
+
+    [Theory]
+    [InlineData("2026-01-01T00:00:00Z")]
+    [InlineData("2026-01-01T08:00:00.123+08:00")]
+    [InlineData("9999-12-31T23:59:59.9999999Z")]
+    public async Task ReplaySince_TakesAnRfc3339DateTime(string since)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var (id, _) = await session.SubscribeAsync("http://localhost:9/a");
+
+        var response = await session.Client.PostAsync($"/v1/webhooks/{id}/replay", new StringContent($$"""{"since":"{{since}}"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        await response.ReadJsonAsync(HttpStatusCode.OK);
     }
 
     [Fact]
