@@ -77,13 +77,14 @@ public static class ApiSetup
         return builder;
     }
 
-    /// <summary>camelCase, snake_case enums, UTC timestamps with Z; unknown, duplicate and wrongly null request fields refused.</summary>
+    /// <summary>camelCase, snake_case enums, UTC timestamps with Z; unknown, duplicate and wrongly null request fields, and NUL characters, refused.</summary>
     public static void ConfigureJson(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         json.Converters.Add(new UtcTimestampConverter());
+        json.Converters.Add(new NulCharactersRefused());
         json.NumberHandling = JsonNumberHandling.Strict;
         json.AllowDuplicateProperties = false; // {"name":"a","name":"b"} is ambiguous, not "the last one wins"
         json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NullsRefused.Modify);

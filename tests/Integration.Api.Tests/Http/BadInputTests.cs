@@ -84,4 +84,17 @@ public sealed class BadInputTests(PlatformFactory platform) : IClassFixture<Plat
         await close.ReadProblemAsync(HttpStatusCode.BadRequest);
         await read.ReadProblemAsync(HttpStatusCode.BadRequest);
     }
+
+    // Found by the contract fuzz suite: PostgreSQL cannot store U+0000 in text, so it was a 500 there (a NUL kept on SQLite).
+    [Fact]
+    public async Task A_NUL_character_in_a_body_string_is_400_naming_the_field()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        var response = await session.Client.PostAsync("/v2/locations",
+            new StringContent("""{"name":"Pu\u0000dong","type":"warehouse","regionCode":"CN-SH"}""", Encoding.UTF8, "application/json"));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().Any(e => e.Key.Equals("name", StringComparison.OrdinalIgnoreCase)), problem.ToJsonString());
+    }
 }
