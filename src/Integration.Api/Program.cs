@@ -41,6 +41,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteForStatusAsync(context.HttpContext));
 app.UseHealth();
 app.UseMiddleware<Utf8BodiesOnly>();
+app.UseMiddleware<QueryWithoutNul>();
 app.UseMiddleware<AnonymousRequestLimitMiddleware>(); // discovery, JWKS and documents are answered before RateLimitMiddleware
 app.UseMiddleware<CacheableMetadata>();
 app.UseApiDocs();

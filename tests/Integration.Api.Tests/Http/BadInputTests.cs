@@ -97,4 +97,30 @@ public sealed class BadInputTests(PlatformFactory platform) : IClassFixture<Plat
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem["errors"]!.AsObject().Any(e => e.Key.Equals("name", StringComparison.OrdinalIgnoreCase)), problem.ToJsonString());
     }
+
+    // Found by the contract fuzz suite on PostgreSQL: a NUL in a query value reached the database (500).
+    [Theory]
+    [InlineData("/admin/v1/partners?regionCode=CN%00")]
+    [InlineData("/v2/orders?reference=PO%00")]
+    public async Task A_NUL_character_in_a_query_value_is_400(string path)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var client = path.StartsWith("/admin", StringComparison.Ordinal) ? await platform.AdminClientAsync() : session.Client;
+
+        var response = await client.GetAsync(path);
+
+        await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    // Found by the contract fuzz suite on PostgreSQL: a timestamp with an offset other than Z reached the database as
+    // is, which only takes UTC (500); it is the same instant in UTC.
+    [Fact]
+    public async Task A_query_timestamp_with_any_offset_filters_by_its_instant()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        var response = await session.Client.GetAsync("/v2/orders?createdTo=2026-12-01T00:00:00%2B14:00&createdFrom=2000-01-01T00:00:00-12:00");
+
+        await response.ReadJsonAsync(HttpStatusCode.OK);
+    }
 }
