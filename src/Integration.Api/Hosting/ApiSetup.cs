@@ -35,6 +35,7 @@ public static class ApiSetup
                 options.ReturnHttpNotAcceptable = true;
                 options.ModelBinderProviders.Insert(0, new SnakeCaseEnumBinderProvider());
                 options.ModelBinderProviders.Insert(0, new UtcQueryTimestampBinderProvider());
+                options.ModelValidatorProviders.Add(new EmptyStringsMatchPatterns());
                 // Validation errors name fields as the JSON does ("lines[0].quantity"), not as C# does.
                 options.ModelMetadataDetailsProviders.Add(new Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.SystemTextJsonValidationMetadataProvider());
             })
