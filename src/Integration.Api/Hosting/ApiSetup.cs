@@ -36,6 +36,7 @@ public static class ApiSetup
                 options.ModelBinderProviders.Insert(0, new SnakeCaseEnumBinderProvider());
                 options.ModelBinderProviders.Insert(0, new UtcQueryTimestampBinderProvider());
                 options.ModelValidatorProviders.Add(new EmptyStringsMatchPatterns());
+                options.ModelValidatorProviders.Add(new NulCharactersRefused());
                 // Validation errors name fields as the JSON does ("lines[0].quantity"), not as C# does.
                 options.ModelMetadataDetailsProviders.Add(new Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.SystemTextJsonValidationMetadataProvider());
             })
@@ -79,14 +80,13 @@ public static class ApiSetup
         return builder;
     }
 
-    /// <summary>camelCase, snake_case enums, UTC timestamps with Z; unknown, duplicate and wrongly null request fields, and NUL characters, refused.</summary>
+    /// <summary>camelCase, snake_case enums, UTC timestamps with Z; unknown, duplicate and wrongly null request fields refused.</summary>
     public static void ConfigureJson(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         json.Converters.Add(new UtcTimestampConverter());
-        json.Converters.Add(new NulCharactersRefused());
         json.NumberHandling = JsonNumberHandling.Strict;
         json.AllowDuplicateProperties = false; // {"name":"a","name":"b"} is ambiguous, not "the last one wins"
         json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NullsRefused.Modify);
