@@ -163,7 +163,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("See the problem\'s code.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -174,6 +174,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -1150,6 +1170,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -1158,6 +1188,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -1326,6 +1376,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -1334,6 +1394,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -1509,6 +1589,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -1526,7 +1616,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("See the problem\'s code.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 415)
@@ -1536,7 +1626,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("See the problem\'s code.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -2343,6 +2433,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -2351,6 +2451,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -2833,6 +2953,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -3381,6 +3521,26 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("If-Match names an older version of the resource (precondition_failed).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 422)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -3567,6 +3727,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -3884,6 +4064,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -3892,6 +4082,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -5731,7 +5941,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -5901,7 +6111,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -6084,7 +6294,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -6095,6 +6305,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -6254,7 +6484,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -6424,7 +6654,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -6594,7 +6824,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -6753,6 +6983,36 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -6925,7 +7185,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -6936,6 +7196,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -7105,7 +7385,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -7278,7 +7558,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -7289,6 +7569,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -7445,6 +7745,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 429)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7588,6 +7898,16 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -7744,6 +8064,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 429)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7896,6 +8226,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7904,6 +8244,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -8074,6 +8434,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 429)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -8222,6 +8592,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -8230,6 +8610,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -8389,7 +8789,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -8454,7 +8854,7 @@ namespace PartnerPlatform.Sdk
         /// <summary>
         /// Deletes one of your snapshots.
         /// </summary>
-        /// <returns>OK</returns>
+        /// <returns>No Content</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task DeleteSandboxSnapshotAsync(string id)
         {
@@ -8465,7 +8865,7 @@ namespace PartnerPlatform.Sdk
         /// <summary>
         /// Deletes one of your snapshots.
         /// </summary>
-        /// <returns>OK</returns>
+        /// <returns>No Content</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task DeleteSandboxSnapshotAsync(string id, System.Threading.CancellationToken cancellationToken)
         {
@@ -8509,7 +8909,7 @@ namespace PartnerPlatform.Sdk
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
+                        if (status_ == 204)
                         {
                             return;
                         }
@@ -8551,7 +8951,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -8709,7 +9109,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -8872,7 +9272,27 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -9055,7 +9475,7 @@ namespace PartnerPlatform.Sdk
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -10182,6 +10602,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10190,6 +10620,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -10859,6 +11309,26 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 429)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -11173,6 +11643,16 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 409)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -11181,6 +11661,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -11665,6 +12165,26 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 422)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -12005,6 +12525,26 @@ namespace PartnerPlatform.Sdk
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 422)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -12191,6 +12731,26 @@ namespace PartnerPlatform.Sdk
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -13074,9 +13634,8 @@ namespace PartnerPlatform.Sdk
         /// Who may see this location's available stock; default `nobody`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sharing")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SharingPolicy>))]
-        public SharingPolicy Sharing { get; set; } = default!;
+        public SharingPolicy? Sharing { get; set; } = default!;
 
         /// <summary>
         /// With `named`: the partner ids that may see it.
@@ -14383,6 +14942,12 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("traceId")]
         public string? TraceId { get; set; } = default!;
+
+        /// <summary>
+        /// Field (as you sent it) → what is wrong with it; only when the refusal is about particular fields.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IReadOnlyList<string>>? Errors { get; set; } = default!;
 
     }
 
