@@ -43,7 +43,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -721,7 +721,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -1048,7 +1048,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -2314,7 +2314,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -3944,7 +3944,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -5036,7 +5036,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -5341,7 +5341,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -5818,7 +5818,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -9673,7 +9673,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -10482,7 +10482,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -11524,7 +11524,7 @@ namespace PartnerPlatform.Sdk
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
