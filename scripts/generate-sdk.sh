@@ -26,6 +26,6 @@ dotnet nswag openapi2csclient /input:sdk/openapi/v2.json /output:sdk/src/Partner
   /GenerateExceptionClasses:false /ExceptionClass:PartnerApiException /GenerateSyncMethods:false \
   /DateTimeType:System.DateTimeOffset /ArrayType:System.Collections.Generic.IReadOnlyList /ArrayInstanceType:System.Collections.Generic.List \
   /ClassStyle:Poco /RequiredPropertiesMustBeDefined:true /GenerateDtoTypes:true /ParameterArrayType:System.Collections.Generic.IEnumerable \
-  /TemplateDirectory:sdk/templates /JsonSerializerSettingsTransformationMethod:PartnerPlatform.Sdk.Http.WireJson.Configure \
+  /TemplateDirectory:sdk/templates /ParameterDateTimeFormat:o /JsonSerializerSettingsTransformationMethod:PartnerPlatform.Sdk.Http.WireJson.Configure \
   >"$scratch/nswag.log" 2>&1 || { cat "$scratch/nswag.log"; exit 1; }
 echo "contract and client regenerated"

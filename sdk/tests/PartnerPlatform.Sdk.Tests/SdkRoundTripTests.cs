@@ -63,6 +63,26 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         await Assert.ThrowsAsync<PartnerNotFoundException>(() => client.Webhooks.GetAsync(created.Webhook.Id));
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(-5)]
+    [InlineData(0)]
+    public async Task Time_filters_mean_the_same_instant_whatever_offset_the_caller_writes_it_in(int offsetHours)
+    {
+        var sku = await platform.CreateProductAsync(20m);
+        await platform.SetBrandStockAsync(sku, 10);
+        var (client, _, _) = await platform.NewPartnerAsync();
+        var order = await client.Orders.CreateAsync(new CreateOrderRequest { Reference = "TZ-" + offsetHours, Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }] });
+        var offset = TimeSpan.FromHours(offsetHours);
+
+        var justBefore = order.CreatedAt.AddSeconds(-1).ToOffset(offset);
+        var justAfter = order.CreatedAt.AddSeconds(1).ToOffset(offset);
+
+        Assert.Equal(order.Id, Assert.Single((await client.Orders.ListAsync(new OrderListOptions { CreatedFrom = justBefore })).Data).Id);
+        Assert.Empty((await client.Orders.ListAsync(new OrderListOptions { CreatedFrom = justAfter })).Data);
+        Assert.Equal(order.Id, Assert.Single((await client.Orders.ListAsync(new OrderListOptions { CreatedTo = justAfter })).Data).Id);
+    }
+
     [Fact]
     public async Task Transfers_RoundTrip()
     {

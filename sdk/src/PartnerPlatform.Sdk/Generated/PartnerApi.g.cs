@@ -4211,15 +4211,15 @@ namespace PartnerPlatform.Sdk
                     }
                     if (createdFrom != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("CreatedFrom")).Append('=').Append(System.Uri.EscapeDataString(createdFrom.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("CreatedFrom")).Append('=').Append(System.Uri.EscapeDataString(createdFrom.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (createdTo != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("CreatedTo")).Append('=').Append(System.Uri.EscapeDataString(createdTo.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("CreatedTo")).Append('=').Append(System.Uri.EscapeDataString(createdTo.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (updatedSince != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("UpdatedSince")).Append('=').Append(System.Uri.EscapeDataString(updatedSince.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("UpdatedSince")).Append('=').Append(System.Uri.EscapeDataString(updatedSince.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (reference != null)
                     {
