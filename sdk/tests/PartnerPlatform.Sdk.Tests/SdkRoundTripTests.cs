@@ -131,7 +131,7 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
 
         var dispute = await client.Disputes.OpenAsync(new OpenDisputeRequest { OrderId = order.Id, Amount = 10.5m, Reason = "Scuffed box" });
         Assert.Equal(1, dispute.Level);
-        Assert.Equal(DisputeAssignee.Regional_manager, dispute.Assignee);
+        Assert.Equal(DisputeAssignee.RegionalManager, dispute.Assignee);
         Assert.Equal(dispute.Id, (await client.Disputes.GetAsync(dispute.Id)).Id);
         Assert.Equal(dispute.Id, Assert.Single(await client.Disputes.ListAutoPagingAsync(DisputeStatus.Open).ToListAsync()).Id);
         var tooMuch = await Assert.ThrowsAsync<PartnerValidationException>(() => client.Disputes.OpenAsync(new OpenDisputeRequest { OrderId = order.Id, Amount = 1_000m, Reason = "Too much" }));

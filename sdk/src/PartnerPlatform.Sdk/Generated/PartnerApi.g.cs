@@ -13282,28 +13282,34 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>received</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"received")]
         [System.Runtime.Serialization.EnumMember(Value = @"received")]
         Received = 0,
 
         /// <summary>The value <c>sold</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sold")]
         [System.Runtime.Serialization.EnumMember(Value = @"sold")]
         Sold = 1,
 
         /// <summary>The value <c>returned</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"returned")]
         [System.Runtime.Serialization.EnumMember(Value = @"returned")]
         Returned = 2,
 
         /// <summary>The value <c>damaged</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"damaged")]
         [System.Runtime.Serialization.EnumMember(Value = @"damaged")]
         Damaged = 3,
 
         /// <summary>The value <c>lost</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lost")]
         [System.Runtime.Serialization.EnumMember(Value = @"lost")]
         Lost = 4,
 
         /// <summary>The value <c>count_correction</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"count_correction")]
         [System.Runtime.Serialization.EnumMember(Value = @"count_correction")]
-        Count_correction = 5,
+        CountCorrection = 5,
 
     }
 
@@ -13432,10 +13438,12 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>live</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"live")]
         [System.Runtime.Serialization.EnumMember(Value = @"live")]
         Live = 0,
 
         /// <summary>The value <c>sandbox</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sandbox")]
         [System.Runtime.Serialization.EnumMember(Value = @"sandbox")]
         Sandbox = 1,
 
@@ -13579,16 +13587,19 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>exclusive_agency</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"exclusive_agency")]
         [System.Runtime.Serialization.EnumMember(Value = @"exclusive_agency")]
-        Exclusive_agency = 0,
+        ExclusiveAgency = 0,
 
         /// <summary>The value <c>regional_distribution</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"regional_distribution")]
         [System.Runtime.Serialization.EnumMember(Value = @"regional_distribution")]
-        Regional_distribution = 1,
+        RegionalDistribution = 1,
 
         /// <summary>The value <c>co_branding</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"co_branding")]
         [System.Runtime.Serialization.EnumMember(Value = @"co_branding")]
-        Co_branding = 2,
+        CoBranding = 2,
 
     }
 
@@ -13776,14 +13787,17 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>A</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"A")]
         [System.Runtime.Serialization.EnumMember(Value = @"A")]
         A = 0,
 
         /// <summary>The value <c>B</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"B")]
         [System.Runtime.Serialization.EnumMember(Value = @"B")]
         B = 1,
 
         /// <summary>The value <c>C</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"C")]
         [System.Runtime.Serialization.EnumMember(Value = @"C")]
         C = 2,
 
@@ -13797,16 +13811,19 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>regional_manager</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"regional_manager")]
         [System.Runtime.Serialization.EnumMember(Value = @"regional_manager")]
-        Regional_manager = 0,
+        RegionalManager = 0,
 
         /// <summary>The value <c>legal</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"legal")]
         [System.Runtime.Serialization.EnumMember(Value = @"legal")]
         Legal = 1,
 
         /// <summary>The value <c>risk_committee</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"risk_committee")]
         [System.Runtime.Serialization.EnumMember(Value = @"risk_committee")]
-        Risk_committee = 2,
+        RiskCommittee = 2,
 
     }
 
@@ -13996,14 +14013,17 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>open</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"open")]
         [System.Runtime.Serialization.EnumMember(Value = @"open")]
         Open = 0,
 
         /// <summary>The value <c>accepted</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"accepted")]
         [System.Runtime.Serialization.EnumMember(Value = @"accepted")]
         Accepted = 1,
 
         /// <summary>The value <c>rejected</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rejected")]
         [System.Runtime.Serialization.EnumMember(Value = @"rejected")]
         Rejected = 2,
 
@@ -14246,10 +14266,12 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>warehouse</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"warehouse")]
         [System.Runtime.Serialization.EnumMember(Value = @"warehouse")]
         Warehouse = 0,
 
         /// <summary>The value <c>store</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"store")]
         [System.Runtime.Serialization.EnumMember(Value = @"store")]
         Store = 1,
 
@@ -14507,30 +14529,37 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>awaiting_payment</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"awaiting_payment")]
         [System.Runtime.Serialization.EnumMember(Value = @"awaiting_payment")]
-        Awaiting_payment = 0,
+        AwaitingPayment = 0,
 
         /// <summary>The value <c>pending</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pending")]
         [System.Runtime.Serialization.EnumMember(Value = @"pending")]
         Pending = 1,
 
         /// <summary>The value <c>confirmed</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"confirmed")]
         [System.Runtime.Serialization.EnumMember(Value = @"confirmed")]
         Confirmed = 2,
 
         /// <summary>The value <c>shipped</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"shipped")]
         [System.Runtime.Serialization.EnumMember(Value = @"shipped")]
         Shipped = 3,
 
         /// <summary>The value <c>delivered</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"delivered")]
         [System.Runtime.Serialization.EnumMember(Value = @"delivered")]
         Delivered = 4,
 
         /// <summary>The value <c>cancelled</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
         Cancelled = 5,
 
         /// <summary>The value <c>returned</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"returned")]
         [System.Runtime.Serialization.EnumMember(Value = @"returned")]
         Returned = 6,
 
@@ -14788,18 +14817,22 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>active</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
         [System.Runtime.Serialization.EnumMember(Value = @"active")]
         Active = 0,
 
         /// <summary>The value <c>frozen</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"frozen")]
         [System.Runtime.Serialization.EnumMember(Value = @"frozen")]
         Frozen = 1,
 
         /// <summary>The value <c>exiting</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"exiting")]
         [System.Runtime.Serialization.EnumMember(Value = @"exiting")]
         Exiting = 2,
 
         /// <summary>The value <c>terminated</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"terminated")]
         [System.Runtime.Serialization.EnumMember(Value = @"terminated")]
         Terminated = 3,
 
@@ -14813,14 +14846,17 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>basic</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basic")]
         [System.Runtime.Serialization.EnumMember(Value = @"basic")]
         Basic = 0,
 
         /// <summary>The value <c>advanced</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"advanced")]
         [System.Runtime.Serialization.EnumMember(Value = @"advanced")]
         Advanced = 1,
 
         /// <summary>The value <c>strategic</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"strategic")]
         [System.Runtime.Serialization.EnumMember(Value = @"strategic")]
         Strategic = 2,
 
@@ -14877,20 +14913,24 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>held</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"held")]
         [System.Runtime.Serialization.EnumMember(Value = @"held")]
         Held = 0,
 
         /// <summary>The value <c>pending</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pending")]
         [System.Runtime.Serialization.EnumMember(Value = @"pending")]
         Pending = 1,
 
         /// <summary>The value <c>paid</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"paid")]
         [System.Runtime.Serialization.EnumMember(Value = @"paid")]
         Paid = 2,
 
         /// <summary>The value <c>needs_attention</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"needs_attention")]
         [System.Runtime.Serialization.EnumMember(Value = @"needs_attention")]
-        Needs_attention = 3,
+        NeedsAttention = 3,
 
     }
 
@@ -15315,18 +15355,22 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>nobody</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"nobody")]
         [System.Runtime.Serialization.EnumMember(Value = @"nobody")]
         Nobody = 0,
 
         /// <summary>The value <c>region</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"region")]
         [System.Runtime.Serialization.EnumMember(Value = @"region")]
         Region = 1,
 
         /// <summary>The value <c>all_partners</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"all_partners")]
         [System.Runtime.Serialization.EnumMember(Value = @"all_partners")]
-        All_partners = 2,
+        AllPartners = 2,
 
         /// <summary>The value <c>named</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"named")]
         [System.Runtime.Serialization.EnumMember(Value = @"named")]
         Named = 3,
 
@@ -15470,20 +15514,24 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>healthy</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"healthy")]
         [System.Runtime.Serialization.EnumMember(Value = @"healthy")]
         Healthy = 0,
 
         /// <summary>The value <c>slow</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"slow")]
         [System.Runtime.Serialization.EnumMember(Value = @"slow")]
         Slow = 1,
 
         /// <summary>The value <c>failing</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"failing")]
         [System.Runtime.Serialization.EnumMember(Value = @"failing")]
         Failing = 2,
 
         /// <summary>The value <c>duplicate_reports</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"duplicate_reports")]
         [System.Runtime.Serialization.EnumMember(Value = @"duplicate_reports")]
-        Duplicate_reports = 3,
+        DuplicateReports = 3,
 
     }
 
@@ -15674,32 +15722,39 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>order_charges</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"order_charges")]
         [System.Runtime.Serialization.EnumMember(Value = @"order_charges")]
-        Order_charges = 0,
+        OrderCharges = 0,
 
         /// <summary>The value <c>profit_share</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"profit_share")]
         [System.Runtime.Serialization.EnumMember(Value = @"profit_share")]
-        Profit_share = 1,
+        ProfitShare = 1,
 
         /// <summary>The value <c>development_fund</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"development_fund")]
         [System.Runtime.Serialization.EnumMember(Value = @"development_fund")]
-        Development_fund = 2,
+        DevelopmentFund = 2,
 
         /// <summary>The value <c>activity_subsidy</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"activity_subsidy")]
         [System.Runtime.Serialization.EnumMember(Value = @"activity_subsidy")]
-        Activity_subsidy = 3,
+        ActivitySubsidy = 3,
 
         /// <summary>The value <c>annual_bonus</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"annual_bonus")]
         [System.Runtime.Serialization.EnumMember(Value = @"annual_bonus")]
-        Annual_bonus = 4,
+        AnnualBonus = 4,
 
         /// <summary>The value <c>excess_share</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"excess_share")]
         [System.Runtime.Serialization.EnumMember(Value = @"excess_share")]
-        Excess_share = 5,
+        ExcessShare = 5,
 
         /// <summary>The value <c>dispute_adjustment</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"dispute_adjustment")]
         [System.Runtime.Serialization.EnumMember(Value = @"dispute_adjustment")]
-        Dispute_adjustment = 6,
+        DisputeAdjustment = 6,
 
     }
 
@@ -15773,10 +15828,12 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>delivered</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"delivered")]
         [System.Runtime.Serialization.EnumMember(Value = @"delivered")]
         Delivered = 0,
 
         /// <summary>The value <c>returned</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"returned")]
         [System.Runtime.Serialization.EnumMember(Value = @"returned")]
         Returned = 1,
 
@@ -16025,18 +16082,22 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>open</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"open")]
         [System.Runtime.Serialization.EnumMember(Value = @"open")]
         Open = 0,
 
         /// <summary>The value <c>closed</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"closed")]
         [System.Runtime.Serialization.EnumMember(Value = @"closed")]
         Closed = 1,
 
         /// <summary>The value <c>paid</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"paid")]
         [System.Runtime.Serialization.EnumMember(Value = @"paid")]
         Paid = 2,
 
         /// <summary>The value <c>settled</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"settled")]
         [System.Runtime.Serialization.EnumMember(Value = @"settled")]
         Settled = 3,
 
@@ -16304,14 +16365,17 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>queued</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
         [System.Runtime.Serialization.EnumMember(Value = @"queued")]
         Queued = 0,
 
         /// <summary>The value <c>running</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
         [System.Runtime.Serialization.EnumMember(Value = @"running")]
         Running = 1,
 
         /// <summary>The value <c>completed</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"completed")]
         [System.Runtime.Serialization.EnumMember(Value = @"completed")]
         Completed = 2,
 
@@ -16473,10 +16537,12 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>incoming</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"incoming")]
         [System.Runtime.Serialization.EnumMember(Value = @"incoming")]
         Incoming = 0,
 
         /// <summary>The value <c>outgoing</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"outgoing")]
         [System.Runtime.Serialization.EnumMember(Value = @"outgoing")]
         Outgoing = 1,
 
@@ -16589,18 +16655,22 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>requested</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"requested")]
         [System.Runtime.Serialization.EnumMember(Value = @"requested")]
         Requested = 0,
 
         /// <summary>The value <c>accepted</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"accepted")]
         [System.Runtime.Serialization.EnumMember(Value = @"accepted")]
         Accepted = 1,
 
         /// <summary>The value <c>rejected</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rejected")]
         [System.Runtime.Serialization.EnumMember(Value = @"rejected")]
         Rejected = 2,
 
         /// <summary>The value <c>expired</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"expired")]
         [System.Runtime.Serialization.EnumMember(Value = @"expired")]
         Expired = 3,
 
@@ -16965,10 +17035,12 @@ namespace PartnerPlatform.Sdk
     {
 
         /// <summary>The value <c>enabled</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"enabled")]
         [System.Runtime.Serialization.EnumMember(Value = @"enabled")]
         Enabled = 0,
 
         /// <summary>The value <c>disabled</c> on the wire.</summary>
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"disabled")]
         [System.Runtime.Serialization.EnumMember(Value = @"disabled")]
         Disabled = 1,
 
