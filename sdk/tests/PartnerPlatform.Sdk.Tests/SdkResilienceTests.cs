@@ -23,6 +23,41 @@ public sealed class SdkResilienceTests(PlatformFactory platform) : IClassFixture
         Assert.Equal(2, transport.TokenRequests);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task A_busy_token_endpoint_is_retried_after_its_Retry_After(HttpStatusCode busy)
+    {
+        var (client, transport, session) = await platform.NewPartnerAsync();
+        var refused = 0;
+        transport.Disturb = (request, send) =>
+        {
+            if (request.RequestUri!.AbsolutePath == "/connect/token" && Interlocked.Increment(ref refused) == 1)
+            {
+                var answer = new HttpResponseMessage(busy)
+                {
+                    Content = new StringContent("""{"status":503,"code":"service_unavailable","title":"Busy"}""", System.Text.Encoding.UTF8, "application/problem+json"),
+                };
+                answer.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+                return Task.FromResult(answer);
+            }
+            return send();
+        };
+
+        Assert.Equal(session.PartnerId, (await client.Partner.GetAsync()).Id);
+        Assert.Equal([(int)busy, 200], transport.Requests.Where(r => r.Path == "/connect/token").Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task A_refused_credential_is_not_retried()
+    {
+        var (client, transport, _) = await platform.NewPartnerAsync(options => options.ClientSecret = "sk_not_the_secret");
+
+        await Assert.ThrowsAsync<PartnerAuthenticationException>(() => client.Partner.GetAsync());
+
+        Assert.Equal(1, transport.TokenRequests);
+    }
+
     [Fact]
     public async Task ARejectedToken_IsRenewedOnce_AndTheCallSucceeds()
     {

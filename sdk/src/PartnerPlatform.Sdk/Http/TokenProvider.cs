@@ -10,6 +10,7 @@ namespace PartnerPlatform.Sdk.Http;
 internal sealed class TokenProvider(PartnerClientOptions options)
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly Polly.ResiliencePipeline<HttpResponseMessage> _retries = RetryPolicy.For(options);
     private (string Token, DateTimeOffset RenewAt)? _current;
 
     /// <param name="send">Sends the token request (the pipeline below the bearer handler).</param>
@@ -36,6 +37,14 @@ internal sealed class TokenProvider(PartnerClientOptions options)
         }
     }
 
+    private HttpRequestMessage TokenRequest() => new(HttpMethod.Post, new Uri(options.BaseAddress, "connect/token"))
+    {
+        Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = options.ClientId, ["client_secret"] = options.ClientSecret,
+        }),
+    };
+
     /// <summary>Drops <paramref name="rejected"/> so the next call gets a new token (after a 401).</summary>
     public void Invalidate(string rejected)
     {
@@ -47,14 +56,9 @@ internal sealed class TokenProvider(PartnerClientOptions options)
 
     private async Task<(string, DateTimeOffset)> RequestAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseAddress, "connect/token"))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials", ["client_id"] = options.ClientId, ["client_secret"] = options.ClientSecret,
-            }),
-        };
-        using var response = await send(request, cancellationToken).ConfigureAwait(false);
+        // A busy or restarting token endpoint (429, 5xx, a lost connection) is retried like any call; a refused credential is not.
+        using var response = await _retries.ExecuteAsync(async attempt => await send(TokenRequest(), attempt).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
