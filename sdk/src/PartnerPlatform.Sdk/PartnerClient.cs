@@ -86,12 +86,13 @@ public sealed class PartnerClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    /// <summary>Outermost first: errors and the overall timeout, retries, then the bearer token.</summary>
+    /// <summary>Outermost first: errors and the overall timeout, retries, the bearer token, then the User-Agent (token requests too).</summary>
     internal static IEnumerable<DelegatingHandler> Handlers(PartnerClientOptions options, TokenProvider tokens) =>
     [
         new ProblemHandler(options),
         new ResilienceHandler(RetryPolicy.For(options)),
         new BearerTokenHandler(tokens),
+        new UserAgentHandler(),
     ];
 
     private static HttpMessageHandler Pipeline(PartnerClientOptions options, TokenProvider tokens, HttpMessageHandler transport)

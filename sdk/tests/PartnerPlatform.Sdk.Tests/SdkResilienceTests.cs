@@ -49,6 +49,24 @@ public sealed class SdkResilienceTests(PlatformFactory platform) : IClassFixture
     }
 
     [Fact]
+    public async Task Every_request_names_the_sdk_version_runtime_and_os_in_its_user_agent()
+    {
+        var (client, transport, _) = await platform.NewPartnerAsync();
+        var agents = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        transport.Disturb = (request, send) =>
+        {
+            agents[request.RequestUri!.AbsolutePath] = request.Headers.UserAgent.ToString();
+            return send();
+        };
+
+        await client.Partner.GetAsync();
+
+        var version = typeof(PartnerClient).Assembly.GetName().Version!.ToString(3);
+        Assert.Equal(["/connect/token", "/v2/partners/me"], agents.Keys.Order());
+        Assert.All(agents.Values, agent => Assert.Matches($@"^PartnerPlatform\.Sdk/{System.Text.RegularExpressions.Regex.Escape(version)} \(\.NET \d+\.\d+[^;]*; [^)]+\)$", agent));
+    }
+
+    [Fact]
     public async Task A_refused_credential_is_not_retried()
     {
         var (client, transport, _) = await platform.NewPartnerAsync(options => options.ClientSecret = "sk_not_the_secret");

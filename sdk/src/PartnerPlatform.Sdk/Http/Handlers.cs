@@ -58,3 +58,24 @@ internal sealed class BearerTokenHandler(TokenProvider tokens) : DelegatingHandl
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }
+
+/// <summary>
+/// Innermost, so the token request carries it too: <c>PartnerPlatform.Sdk/&lt;version&gt; (.NET &lt;runtime&gt;; &lt;os&gt; &lt;arch&gt;)</c>,
+/// which lets the platform count SDK versions in use before it deprecates anything.
+/// </summary>
+internal sealed class UserAgentHandler : DelegatingHandler
+{
+    public static readonly string Value =
+        $"PartnerPlatform.Sdk/{typeof(UserAgentHandler).Assembly.GetName().Version!.ToString(3)} "
+        + $"({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; {OperatingSystemName()} {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture})";
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.UserAgent.Clear();
+        request.Headers.TryAddWithoutValidation("User-Agent", Value);
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    private static string OperatingSystemName() =>
+        OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : OperatingSystem.IsLinux() ? "Linux" : "other";
+}
