@@ -171,6 +171,9 @@ public sealed class SdkResilienceTests(PlatformFactory platform) : IClassFixture
         var missing = await Assert.ThrowsAsync<PartnerNotFoundException>(() => client.Orders.GetAsync("ord_missing"));
         Assert.Equal("resource_not_found", missing.Code);
         Assert.StartsWith("req_", missing.RequestId);
+        Assert.Equal("resource_not_found", missing.Type!.Segments[^1]); // the page that explains the code
+        Assert.Equal("Not Found", missing.Title);
+        Assert.Equal("/v2/orders/ord_missing", missing.Instance);
 
         var unknown = await Assert.ThrowsAsync<PartnerValidationException>(() =>
             client.Orders.CreateAsync(new CreateOrderRequest { Reference = "BAD-SKU", Lines = [new OrderLineRequest { Sku = "NO-SUCH-SKU", Quantity = 1 }] }));

@@ -47,6 +47,15 @@ public class PartnerApiException : Exception
     /// <summary>For validation failures: field (as you sent it) → messages.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
 
+    /// <summary>The problem's <c>type</c>: the page of docs/errors that explains <see cref="Code"/>.</summary>
+    public Uri? Type { get; internal set; }
+
+    /// <summary>The problem's <c>title</c>: a short summary of the kind of problem.</summary>
+    public string? Title { get; internal set; }
+
+    /// <summary>The problem's <c>instance</c>: the path of the request that was refused.</summary>
+    public string? Instance { get; internal set; }
+
     internal static string? RequestIdIn(IReadOnlyDictionary<string, IEnumerable<string>>? headers) =>
         headers?.FirstOrDefault(h => string.Equals(h.Key, "X-Request-Id", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
 }
@@ -101,9 +110,15 @@ internal static class ProblemExceptions
     public static PartnerApiException From(HttpResponseMessage response, string body)
     {
         var requestId = response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
-        var (code, message, errors) = Parse(body, response.StatusCode);
-        var status = response.StatusCode;
-        return status switch
+        var problem = Parse(body, response.StatusCode);
+        var exception = Typed(response, response.StatusCode, problem.Code, problem.Message, requestId, body, problem.Errors);
+        (exception.Type, exception.Title, exception.Instance) = (problem.Type, problem.Title, problem.Instance);
+        return exception;
+    }
+
+    private static PartnerApiException Typed(HttpResponseMessage response, HttpStatusCode status, string code, string message,
+        string? requestId, string body, IReadOnlyDictionary<string, string[]> errors) =>
+        status switch
         {
             HttpStatusCode.Unauthorized => new PartnerAuthenticationException(status, code, message, requestId, body),
             HttpStatusCode.Forbidden => new PartnerPermissionException(status, code, message, requestId, body),
@@ -114,11 +129,12 @@ internal static class ProblemExceptions
             HttpStatusCode.TooManyRequests => new PartnerRateLimitedException(message, requestId, body, response.Headers.RetryAfter?.Delta),
             _ => new PartnerApiException(status, code, message, requestId, body, errors),
         };
-    }
 
-    private static (string Code, string Message, IReadOnlyDictionary<string, string[]> Errors) Parse(string body, HttpStatusCode status)
+    private sealed record Problem(string Code, string Message, IReadOnlyDictionary<string, string[]> Errors, Uri? Type = null, string? Title = null, string? Instance = null);
+
+    private static Problem Parse(string body, HttpStatusCode status)
     {
-        var fallback = ($"http_{(int)status}", $"The platform answered {(int)status} {status}.", (IReadOnlyDictionary<string, string[]>)new Dictionary<string, string[]>());
+        var fallback = new Problem($"http_{(int)status}", $"The platform answered {(int)status} {status}.", new Dictionary<string, string[]>());
         try
         {
             using var json = JsonDocument.Parse(body);
@@ -127,8 +143,8 @@ internal static class ProblemExceptions
             {
                 return fallback;
             }
-            var code = Text(root, "code") ?? Text(root, "error") ?? fallback.Item1;
-            var message = Text(root, "detail") ?? Text(root, "error_description") ?? Text(root, "title") ?? fallback.Item2;
+            var code = Text(root, "code") ?? Text(root, "error") ?? fallback.Code;
+            var message = Text(root, "detail") ?? Text(root, "error_description") ?? Text(root, "title") ?? fallback.Message;
             var errors = new Dictionary<string, string[]>();
             if (root.TryGetProperty("errors", out var fields) && fields.ValueKind == JsonValueKind.Object)
             {
@@ -139,7 +155,8 @@ internal static class ProblemExceptions
                         : [field.Value.ToString()];
                 }
             }
-            return (code, message, errors);
+            return new Problem(code, message, errors,
+                Uri.TryCreate(Text(root, "type"), UriKind.Absolute, out var type) ? type : null, Text(root, "title"), Text(root, "instance"));
         }
         catch (JsonException)
         {
