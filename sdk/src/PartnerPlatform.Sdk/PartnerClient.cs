@@ -34,7 +34,7 @@ public sealed class PartnerClient : IDisposable
     // The services' generated clients read answers as strings first, so one that does not parse is
     // kept (RawBody) in the exception instead of being lost with the stream.
 
-    /// <summary>For <see cref="PartnerClientServiceCollectionExtensions.AddPartnerClient"/>: the pipeline is built by the HttpClient factory.</summary>
+    /// <summary>For <c>AddPartnerClient</c>: the pipeline is built by the HttpClient factory.</summary>
     internal PartnerClient(HttpClient http, PartnerClientOptions options)
     {
         options.Validate();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PartnerPlatform.Sdk.Http;
 
@@ -17,18 +16,39 @@ public static class PartnerClientServiceCollectionExtensions
     /// <returns>The HttpClient builder of the client.</returns>
     public static IHttpClientBuilder AddPartnerClient(this IServiceCollection services, Action<PartnerClientOptions> configure)
     {
-        services.AddOptions<PartnerClientOptions>().Configure(configure);
-        services.TryAddSingleton(provider => new TokenProvider(provider.GetRequiredService<IOptions<PartnerClientOptions>>().Value));
-        var builder = services.AddHttpClient(nameof(PartnerClient));
+        var builder = services.AddPartnerClient(Options.DefaultName, configure);
+        builder.Services.AddTransient(provider => provider.GetRequiredKeyedService<PartnerClient>(Options.DefaultName));
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers one of several clients — for example a <c>"live"</c> and a <c>"sandbox"</c> one, or
+    /// one per partner you act for — as a keyed service: inject it with
+    /// <c>[FromKeyedServices("live")] PartnerClient client</c>. Each name has its own options, token
+    /// and connection pool.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="name">The client's key.</param>
+    /// <param name="configure">Sets its credentials and settings.</param>
+    /// <returns>The HttpClient builder of that client.</returns>
+    public static IHttpClientBuilder AddPartnerClient(this IServiceCollection services, string name, Action<PartnerClientOptions> configure)
+    {
+        services.AddOptions<PartnerClientOptions>(name).Configure(configure);
+        services.AddKeyedSingleton(name, (provider, _) => new TokenProvider(OptionsOf(provider, name)));
+        var httpName = $"{nameof(PartnerClient)}:{name}";
+        var builder = services.AddHttpClient(httpName);
         builder.ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
         {
-            var options = provider.GetRequiredService<IOptions<PartnerClientOptions>>().Value;
-            foreach (var handler in PartnerClient.Handlers(options, provider.GetRequiredService<TokenProvider>()))
+            foreach (var handler in PartnerClient.Handlers(OptionsOf(provider, name), provider.GetRequiredKeyedService<TokenProvider>(name)))
             {
                 handlers.Add(handler);
             }
         });
-        builder.AddTypedClient((http, provider) => new PartnerClient(http, provider.GetRequiredService<IOptions<PartnerClientOptions>>().Value));
+        services.AddKeyedTransient(name, (provider, _) =>
+            new PartnerClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpName), OptionsOf(provider, name)));
         return builder;
     }
+
+    private static PartnerClientOptions OptionsOf(IServiceProvider provider, string name) =>
+        provider.GetRequiredService<IOptionsMonitor<PartnerClientOptions>>().Get(name);
 }

@@ -185,4 +185,34 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         Assert.Equal(session.PartnerId, (await second.Partner.GetAsync()).Id);
         Assert.Equal(1, transport.TokenRequests);
     }
+
+    [Fact]
+    public async Task Two_keyed_clients_in_one_host_each_reach_their_own_environment_with_their_own_token()
+    {
+        var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
+        var live = await platform.IssueCredentialAsync(partnerId, "live");
+        var sandbox = await platform.IssueCredentialAsync(partnerId, "sandbox");
+        var transport = new RecordingTransport(platform.Server.CreateHandler());
+        var services = new ServiceCollection();
+        foreach (var (name, credential, environment) in new[] { ("live", live, PartnerEnvironment.Live), ("sandbox", sandbox, PartnerEnvironment.Sandbox) })
+        {
+            services.AddPartnerClient(name, o =>
+                {
+                    o.BaseAddress = platform.Server.BaseAddress;
+                    o.ClientId = credential.ClientId;
+                    o.ClientSecret = credential.Secret;
+                    o.Environment = environment;
+                })
+                .ConfigurePrimaryHttpMessageHandler(() => transport);
+        }
+        await using var provider = services.BuildServiceProvider();
+
+        var liveClient = provider.GetRequiredKeyedService<PartnerClient>("live");
+        var sandboxClient = provider.GetRequiredKeyedService<PartnerClient>("sandbox");
+
+        Assert.Equal("live", (await liveClient.Partner.GetAsync()).Environment.ToString().ToLowerInvariant());
+        Assert.Equal("sandbox", (await sandboxClient.Partner.GetAsync()).Environment.ToString().ToLowerInvariant());
+        Assert.Equal("live", (await liveClient.Partner.GetAsync()).Environment.ToString().ToLowerInvariant());
+        Assert.Equal(2, transport.TokenRequests); // one token per credential, each kept
+    }
 }
