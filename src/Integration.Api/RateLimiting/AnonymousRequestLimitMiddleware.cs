@@ -1,4 +1,3 @@
-using System.Globalization;
 using Integration.Api.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -33,8 +32,7 @@ public sealed class AnonymousRequestLimitMiddleware(RequestDelegate next, RateLi
         context.Items[Counted] = true;
         if (!decision.Allowed)
         {
-            var seconds = decision.RetryAfterSeconds(applied);
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            var seconds = RateLimitFields.AddRetryAfter(context.Response, applied, decision);
             await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited",
                 $"Too many requests without a token from this address for the {applied.Describe()}. Retry after {seconds} s.");
             return;

@@ -18,4 +18,12 @@ public static class RateLimitFields
             return Task.CompletedTask;
         }, (response, policyValue, remainingValue));
     }
+
+    /// <summary>Sets <c>Retry-After</c> for an empty bucket and returns its seconds (for the problem's detail).</summary>
+    public static int AddRetryAfter(HttpResponse response, RateLimitPolicy policy, RateLimitDecision decision)
+    {
+        var seconds = decision.RetryAfterSeconds(policy);
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return seconds;
+    }
 }

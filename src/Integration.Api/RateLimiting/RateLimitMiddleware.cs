@@ -1,4 +1,3 @@
-using System.Globalization;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Microsoft.Extensions.Options;
@@ -30,8 +29,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimitGate gate
         RateLimitFields.AddTo(context.Response, applied, decision);
         if (!decision.Allowed)
         {
-            var seconds = decision.RetryAfterSeconds(applied);
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            var seconds = RateLimitFields.AddRetryAfter(context.Response, applied, decision);
             await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited",
                 $"Too many requests for the {applied.Describe()}. Retry after {seconds} s.");
             return;

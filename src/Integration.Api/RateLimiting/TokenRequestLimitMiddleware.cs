@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Integration.Api.Hosting;
@@ -41,7 +40,7 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
             }
             (applied, decision) = await gate.TakeAsync(RateLimitPolicy.ForTokenClient(clientId, options.Value));
             what = "client";
-            if (decision.Allowed && await WrongSecretsAllowanceAsync(clientId, context) is { Allowed: false } exhausted)
+            if (decision.Allowed && await UsedUpWrongSecretAllowanceAsync(clientId, context) is { } exhausted)
             {
                 RateLimitFields.AddTo(context.Response, applied, decision);
                 await RefuseAfterWrongSecretsAsync(context, exhausted.Policy, exhausted.Decision);
@@ -58,14 +57,14 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
     }
 
     /// <summary>The first allowance of wrong secrets (this address, then all addresses) that this client has used up, if any.</summary>
-    private async Task<(bool Allowed, RateLimitPolicy Policy, RateLimitDecision Decision)?> WrongSecretsAllowanceAsync(string clientId, HttpContext context)
+    private async Task<(RateLimitPolicy Policy, RateLimitDecision Decision)?> UsedUpWrongSecretAllowanceAsync(string clientId, HttpContext context)
     {
         foreach (var policy in new[] { RateLimitPolicy.ForWrongSecrets(clientId, context, options.Value), RateLimitPolicy.ForWrongSecretsPerClient(clientId, options.Value) })
         {
             var (applied, decision) = await gate.PeekAsync(policy);
             if (!decision.Allowed)
             {
-                return (false, applied, decision);
+                return (applied, decision);
             }
         }
         return null;
@@ -73,8 +72,7 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
 
     private static Task RefuseAfterWrongSecretsAsync(HttpContext context, RateLimitPolicy policy, RateLimitDecision decision)
     {
-        var seconds = decision.RetryAfterSeconds(policy);
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = RateLimitFields.AddRetryAfter(context.Response, policy, decision);
         return RefuseAsync(context, StatusCodes.Status429TooManyRequests, "too_many_failed_attempts",
             $"Too many wrong secrets for this client ({policy.Burst} in {TimeSpan.FromSeconds(policy.Burst / policy.PermitsPerSecond):c}). "
             + $"Its secret is checked again in {seconds} s; check the client id and secret your application uses.");
@@ -107,8 +105,7 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
 
     private static Task RefuseAsync(HttpContext context, RateLimitPolicy policy, RateLimitDecision decision, string what)
     {
-        var seconds = decision.RetryAfterSeconds(policy);
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = RateLimitFields.AddRetryAfter(context.Response, policy, decision);
         return RefuseAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited",
             $"Too many token requests from this {what} for the {policy.Describe()}. Retry after {seconds} s.");
     }
