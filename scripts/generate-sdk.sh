@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the committed API contract and the SDK's generated client from the code:
 #   sdk/openapi/{v1,v2,admin}.json   — Swashbuckle CLI over the built API
-#   sdk/src/PartnerPlatform.Sdk/Generated/PartnerApi.g.cs — NSwag from sdk/openapi/v2.json
+#   sdk/src/PartnerPlatform.Sdk/Generated/PartnerApi.g.cs — NSwag from sdk/openapi/v2.json (without the token endpoint)
 # CI runs it and fails when git sees a difference (a stale contract or client).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,11 @@ for doc in v1 v2 admin; do
     || { cat "$scratch/swagger-$doc.log"; exit 1; }
 done
 
-dotnet nswag openapi2csclient /input:sdk/openapi/v2.json /output:sdk/src/PartnerPlatform.Sdk/Generated/PartnerApi.g.cs \
+# The SDK asks for tokens itself: the token endpoint (TokenEndpointInDocuments) is left out of its client.
+node -e 'const fs = require("fs"); const d = JSON.parse(fs.readFileSync(process.argv[1]));
+  delete d.paths["/connect/token"]; delete d.components.schemas.OAuthError; d.tags = (d.tags || []).filter(t => t.name !== "OAuth");
+  fs.writeFileSync(process.argv[2], JSON.stringify(d));' sdk/openapi/v2.json "$scratch/v2-sdk.json"
+dotnet nswag openapi2csclient /input:"$scratch/v2-sdk.json" /output:sdk/src/PartnerPlatform.Sdk/Generated/PartnerApi.g.cs \
   /namespace:PartnerPlatform.Sdk /JsonLibrary:SystemTextJson /GenerateNullableReferenceTypes:true /GenerateOptionalPropertiesAsNullable:true \
   /OperationGenerationMode:MultipleClientsFromFirstTagAndOperationId /ClassName:"{controller}Client" /GenerateClientInterfaces:false /ClientClassAccessModifier:internal \
   /InjectHttpClient:true /DisposeHttpClient:false /UseBaseUrl:false /GenerateBaseUrlProperty:false \

@@ -3,16 +3,16 @@ using Integration.Api.Tests.Infrastructure;
 
 namespace PartnerPlatform.Sdk.Tests;
 
-/// <summary>The SDK against the real platform in-process, through a transport that counts (and can disturb) requests.</summary>
+/// <summary>The SDK against the real platform in-process (through Prism when <see cref="ContractProxy"/> is on), with a transport that counts (and can disturb) requests.</summary>
 public static class SdkHarness
 {
-    public static (PartnerClient Client, RecordingTransport Transport) ClientFor(
+    public static async Task<(PartnerClient Client, RecordingTransport Transport)> ClientForAsync(
         PlatformFactory platform, IssuedCredential credential, Action<PartnerClientOptions>? configure = null)
     {
-        var transport = new RecordingTransport(platform.Server.CreateHandler());
+        var (baseAddress, transport) = await TransportAsync(platform);
         var options = new PartnerClientOptions
         {
-            BaseAddress = platform.Server.BaseAddress,
+            BaseAddress = baseAddress,
             ClientId = credential.ClientId,
             ClientSecret = credential.Secret,
             Environment = credential.ClientId.StartsWith("sbx_", StringComparison.Ordinal) ? PartnerEnvironment.Sandbox : PartnerEnvironment.Live,
@@ -27,8 +27,15 @@ public static class SdkHarness
         this PlatformFactory platform, Action<PartnerClientOptions>? configure = null)
     {
         var session = await platform.NewPartnerSessionAsync();
-        var (client, transport) = ClientFor(platform, session.Credential, configure);
+        var (client, transport) = await ClientForAsync(platform, session.Credential, configure);
         return (client, transport, session);
+    }
+
+    /// <summary>The platform's address for an SDK under test, and a transport to it that records requests (through Prism in CI).</summary>
+    public static async Task<(Uri BaseAddress, RecordingTransport Transport)> TransportAsync(PlatformFactory platform)
+    {
+        var (baseAddress, handler) = await ContractProxy.EndpointAsync(platform);
+        return (baseAddress, new RecordingTransport(handler));
     }
 }
 

@@ -190,7 +190,7 @@ public sealed class SdkResilienceTests(PlatformFactory platform) : IClassFixture
     public async Task WrongCredentials_FailAtTheFirstCall_NamingInvalidClient()
     {
         var session = await platform.NewPartnerSessionAsync();
-        var (client, _) = SdkHarness.ClientFor(platform, session.Credential with { Secret = "not-the-secret" });
+        var (client, _) = await SdkHarness.ClientForAsync(platform, session.Credential with { Secret = "not-the-secret" });
 
         var error = await Assert.ThrowsAsync<PartnerAuthenticationException>(() => client.Partner.GetAsync());
 

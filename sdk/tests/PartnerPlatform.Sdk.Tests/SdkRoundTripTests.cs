@@ -168,11 +168,11 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
     public async Task DependencyInjection_GivesAClientThatSharesItsToken()
     {
         var session = await platform.NewPartnerSessionAsync();
-        var transport = new RecordingTransport(platform.Server.CreateHandler());
+        var (baseAddress, transport) = await SdkHarness.TransportAsync(platform);
         var services = new ServiceCollection();
         services.AddPartnerClient(o =>
             {
-                o.BaseAddress = platform.Server.BaseAddress;
+                o.BaseAddress = baseAddress;
                 o.ClientId = session.Credential.ClientId;
                 o.ClientSecret = session.Credential.Secret;
             })
@@ -192,13 +192,13 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
         var live = await platform.IssueCredentialAsync(partnerId, "live");
         var sandbox = await platform.IssueCredentialAsync(partnerId, "sandbox");
-        var transport = new RecordingTransport(platform.Server.CreateHandler());
+        var (baseAddress, transport) = await SdkHarness.TransportAsync(platform);
         var services = new ServiceCollection();
         foreach (var (name, credential, environment) in new[] { ("live", live, PartnerEnvironment.Live), ("sandbox", sandbox, PartnerEnvironment.Sandbox) })
         {
             services.AddPartnerClient(name, o =>
                 {
-                    o.BaseAddress = platform.Server.BaseAddress;
+                    o.BaseAddress = baseAddress;
                     o.ClientId = credential.ClientId;
                     o.ClientSecret = credential.Secret;
                     o.Environment = environment;

@@ -35,7 +35,7 @@ public sealed class SdkSandboxTests(PlatformFactory platform) : IClassFixture<Pl
     public async Task LiveCredentials_GetNotFound_FromTheSandboxControls()
     {
         var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
-        var (client, _) = SdkHarness.ClientFor(platform, await platform.IssueCredentialAsync(partnerId, "live"));
+        var (client, _) = await SdkHarness.ClientForAsync(platform, await platform.IssueCredentialAsync(partnerId, "live"));
         var error = await Assert.ThrowsAnyAsync<PartnerApiException>(() => client.Sandbox.AdvanceClockAsync(TimeSpan.FromDays(1)));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
     }

@@ -60,6 +60,7 @@ public static class ApiDocsSetup
             });
             options.OperationFilter<SecurityAndProblemResponses>();
             options.DocumentFilter<ScopesOfTheDocument>();
+            options.DocumentFilter<TokenEndpointInDocuments>();
             options.SchemaFilter<ContractGlossary>();
             options.SchemaFilter<RequiredMembersOnly>();
             // One name per operation in every version's document: route names carry a version suffix only to stay unique.

@@ -85,7 +85,7 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
     }
 
     // What every answer carries (RateLimitMiddleware, RequestIdMiddleware): declared so clients and linters know.
-    private static void DeclareHeaders(OpenApiOperation operation)
+    internal static void DeclareHeaders(OpenApiOperation operation)
     {
         foreach (var (status, response) in operation.Responses!)
         {

@@ -80,7 +80,7 @@ public static class ApiSetup
         return builder;
     }
 
-    /// <summary>camelCase, snake_case enums, UTC timestamps with Z; unknown, duplicate and wrongly null request fields refused.</summary>
+    /// <summary>camelCase, snake_case enums, UTC timestamps with Z; unknown, duplicate and wrongly null request fields refused; empty references left out of answers.</summary>
     public static void ConfigureJson(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -89,6 +89,6 @@ public static class ApiSetup
         json.Converters.Add(new UtcTimestampConverter());
         json.NumberHandling = JsonNumberHandling.Strict;
         json.AllowDuplicateProperties = false; // {"name":"a","name":"b"} is ambiguous, not "the last one wins"
-        json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NullsRefused.Modify);
+        json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NullsRefused.Modify).WithAddedModifier(AbsentWhenNull.Modify);
     }
 }

@@ -26,6 +26,10 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
                         ? "The request body is larger than this endpoint accepts."
                         : badRequest.Message);
                 return true;
+            case InvalidDataException unreadable when context.Request.HasFormContentType: // the form reader's limits (key length, value count)
+                await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, Problems.DefaultCode(StatusCodes.Status400BadRequest),
+                    $"The form cannot be read: {unreadable.Message}");
+                return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return true;
         }

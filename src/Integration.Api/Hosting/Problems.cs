@@ -1,3 +1,4 @@
+using Integration.Api.RateLimiting;
 using Integration.Core.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -87,6 +88,12 @@ public static class Problems
         problem.Instance ??= context.Request.Path;
         problem.Extensions["traceId"] = context.TraceIdentifier;
         problem.Extensions.Remove("requestId");
+        if (context.Request.Path.Equals(TokenRequestLimitMiddleware.TokenPath, StringComparison.OrdinalIgnoreCase))
+        {
+            // OAuth clients read `error` (RFC 6749 § 5.2) whatever refused their token request.
+            problem.Extensions.TryAdd("error", status == StatusCodes.Status400BadRequest ? "invalid_request" : code);
+            problem.Extensions.TryAdd("error_description", problem.Detail ?? problem.Title);
+        }
     }
 
     private static string ReasonPhrase(int status) =>

@@ -84,6 +84,7 @@ public static class OAuthSetup
                 server.AddEventHandler<ApplyTokenResponseContext>(handler => handler.UseSingletonHandler<CountRefusedTokenRequests>());
                 server.AddEventHandler(SameAnswerForUnknownClients.Descriptor);
                 server.AddEventHandler(DiscoveryOnIssuer.Descriptor);
+                server.AddEventHandler(DiscoveryOfWhatIsSupported.Descriptor);
                 server.AddEventHandler(AnnounceRevokedTokens.Descriptor);
             })
             .AddValidation(validation =>

@@ -124,7 +124,6 @@ public sealed record OrderLineV1(
     [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal UnitPrice,
     [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal LineTotal);
 
-/// <summary>An order as v2 shows it: money as decimal strings with currency, and each line's discount.</summary>
 /// <summary>
 /// An order, v2: money as <c>{ amount, currency }</c> strings. <c>version</c> grows by one with every
 /// change; the order's ETag is <c>"v{version}"</c>, which cancelling needs in If-Match.

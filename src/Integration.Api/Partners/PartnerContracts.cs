@@ -102,7 +102,7 @@ public sealed record PartnerResponse(
         p.ExitDate, p.CreatedAt, p.UpdatedAt);
 }
 
-/// <summary>The calling partner as its own credential sees it.</summary>
+/// <summary>The calling partner as its own credential sees it (v1: the discount rate as a number).</summary>
 public sealed record PartnerProfileResponse(
     string Id, string Name, PartnerTier Tier, CreditRating CreditRating, CooperationMode CooperationMode,
     string RegionCode, string? ParentPartnerId, PartnerStatus Status, decimal DiscountRate,

@@ -19,6 +19,12 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
     /// <summary>Longer than any client id we issue (and than the audit log's actor column): refused unread.</summary>
     public const int MaxClientIdLength = 100;
 
+    /// <summary>Longer than any secret we issue: refused unread.</summary>
+    public const int MaxClientSecretLength = 200;
+
+    /// <summary>Room for every scope at once, space-separated, several times over.</summary>
+    public const int MaxScopeLength = 1000;
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(TokenPath, StringComparison.OrdinalIgnoreCase))
@@ -31,11 +37,10 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
         var what = "source address";
         if (decision.Allowed && await ClientIdAsync(context.Request) is { Length: > 0 } clientId)
         {
-            if (clientId.Length > MaxClientIdLength)
+            if (await TooLongFieldAsync(context.Request, clientId) is { } tooLong)
             {
                 RateLimitFields.AddTo(context.Response, applied, decision);
-                await RefuseAsync(context, StatusCodes.Status400BadRequest, "invalid_request",
-                    $"client_id is longer than any client id ({MaxClientIdLength} characters).");
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "invalid_request", tooLong);
                 return;
             }
             (applied, decision) = await gate.TakeAsync(RateLimitPolicy.ForTokenClient(clientId, options.Value));
@@ -78,22 +83,27 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
             + $"Its secret is checked again in {seconds} s; check the client id and secret your application uses.");
     }
 
+    private static async Task<string?> TooLongFieldAsync(HttpRequest request, string clientId)
+    {
+        if (clientId.Length > MaxClientIdLength)
+        {
+            return $"client_id is longer than any client id ({MaxClientIdLength} characters).";
+        }
+        var form = request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : null;
+        var secret = form?["client_secret"].ToString() is { Length: > 0 } posted ? posted : BasicCredentials(request)?.Secret;
+        if (secret?.Length > MaxClientSecretLength)
+        {
+            return $"client_secret is longer than any secret ({MaxClientSecretLength} characters).";
+        }
+        return form?["scope"].ToString().Length > MaxScopeLength ? $"scope is longer than {MaxScopeLength} characters." : null;
+    }
+
     /// <summary>The client id of the form or of a Basic authorization header (RFC 6749 §2.3.1), if any.</summary>
     private static async Task<string?> ClientIdAsync(HttpRequest request)
     {
-        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var authorization)
-            && authorization.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) && authorization.Parameter is { } parameter)
+        if (BasicCredentials(request) is { } basic)
         {
-            try
-            {
-                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
-                var colon = pair.IndexOf(':');
-                return Uri.UnescapeDataString(colon < 0 ? pair : pair[..colon]);
-            }
-            catch (FormatException)
-            {
-                return null; // OpenIddict answers the malformed header
-            }
+            return basic.ClientId;
         }
         if (!request.HasFormContentType)
         {
@@ -101,6 +111,25 @@ public sealed class TokenRequestLimitMiddleware(RequestDelegate next, RateLimitG
         }
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         return form["client_id"].ToString();
+    }
+
+    private static (string ClientId, string? Secret)? BasicCredentials(HttpRequest request)
+    {
+        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var authorization)
+            || !authorization.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) || authorization.Parameter is not { } parameter)
+        {
+            return null;
+        }
+        try
+        {
+            var pair = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+            var colon = pair.IndexOf(':');
+            return colon < 0 ? (Uri.UnescapeDataString(pair), null) : (Uri.UnescapeDataString(pair[..colon]), Uri.UnescapeDataString(pair[(colon + 1)..]));
+        }
+        catch (FormatException)
+        {
+            return null; // OpenIddict answers the malformed header
+        }
     }
 
     private static Task RefuseAsync(HttpContext context, RateLimitPolicy policy, RateLimitDecision decision, string what)

@@ -16,7 +16,7 @@ public sealed class FuzzRun(FuzzWorld world, FuzzSettings settings)
         var document = new ContractDocument(documentName, JsonNode.Parse(json)!);
         var conformance = new SchemaConformance(document);
         var builder = new FuzzCaseBuilder(document, world, new RequestConformance(conformance, new SchemaConformance(document, judgeFormats: false)));
-        var oracle = new ResponseOracle(conformance);
+        var oracle = new ResponseOracle(new SchemaConformance(document, nullableNeedsType: true));
         var operations = document.Operations;
         var failures = new List<FuzzFailure>();
         var statuses = new Dictionary<int, int>();

@@ -7,13 +7,16 @@ namespace Integration.Api.Tests.Fuzzing;
 
 /// <summary>
 /// Checks a JSON value against an OpenAPI 3.0 schema of the document: types, <c>nullable</c>, enums, required and
-/// undeclared members, lengths, bounds, patterns and date formats. <c>nullable: true</c> admits null where it is
-/// written, also beside an <c>allOf</c> of a referenced enum or object: that is how Swashbuckle writes a nullable
-/// member of such a type and how the SDK generator (NSwag) reads it.
+/// undeclared members, lengths, bounds, patterns and date formats.
 /// </summary>
 /// <param name="document">Where <c>$ref</c>s point.</param>
 /// <param name="judgeFormats">Whether <c>format</c> (date-time, date) is checked as well.</param>
-public sealed class SchemaConformance(ContractDocument document, bool judgeFormats = true)
+/// <param name="nullableNeedsType">
+/// Answers are read as validators read them (Prism, and OpenAPI 3.0.3): <c>nullable: true</c> admits null only beside
+/// a <c>type</c>, not beside an <c>allOf</c> of a referenced enum or object. Requests are read as the platform and the
+/// SDK generator (NSwag) read them, where that <c>nullable</c> does admit null.
+/// </param>
+public sealed class SchemaConformance(ContractDocument document, bool judgeFormats = true, bool nullableNeedsType = false)
 {
     private const int MaxReported = 5;
 
@@ -47,7 +50,7 @@ public sealed class SchemaConformance(ContractDocument document, bool judgeForma
         foreach (var keyword in new[] { "oneOf", "anyOf" })
         {
             if (schema[keyword] is JsonArray alternatives
-                && !alternatives.Any(alternative => new SchemaConformance(document, judgeFormats).Check(alternative, value).Count == 0))
+                && !alternatives.Any(alternative => new SchemaConformance(document, judgeFormats, nullableNeedsType).Check(alternative, value).Count == 0))
             {
                 errors.Add($"{at} matches none of the {keyword} alternatives");
             }
@@ -89,7 +92,8 @@ public sealed class SchemaConformance(ContractDocument document, bool judgeForma
 
     private bool AllowsNull(JsonObject schema)
     {
-        if (schema["nullable"]?.GetValue<bool>() == true || schema["enum"] is JsonArray values && values.Any(v => v is null))
+        if (schema["nullable"]?.GetValue<bool>() == true && (!nullableNeedsType || schema["type"] is not null)
+            || schema["enum"] is JsonArray values && values.Any(v => v is null))
         {
             return true;
         }

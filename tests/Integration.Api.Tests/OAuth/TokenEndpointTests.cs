@@ -130,6 +130,22 @@ public sealed class TokenEndpointTests(PlatformFactory platform) : IClassFixture
     }
 
     [Fact]
+    public async Task Discovery_advertises_only_what_a_partner_can_use()
+    {
+        var discovery = await (await platform.CreateClient().GetAsync("/.well-known/openid-configuration")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.DoesNotContain("openid", discovery["scopes_supported"]!.AsArray().Select(s => s!.GetValue<string>()));
+        foreach (var member in new[] { "prompt_values_supported", "id_token_signing_alg_values_supported", "subject_types_supported", "claims_supported" })
+        {
+            Assert.False(discovery.AsObject().ContainsKey(member), member);
+        }
+        foreach (var member in new[] { "token_endpoint_auth_methods_supported", "introspection_endpoint_auth_methods_supported", "revocation_endpoint_auth_methods_supported" })
+        {
+            Assert.Equal(["client_secret_basic", "client_secret_post"], discovery[member]!.AsArray().Select(m => m!.GetValue<string>()).Order());
+        }
+    }
+
+    [Fact]
     public async Task Introspection_ByTheClientHoldingTheToken_ReportsItActive()
     {
         var session = await platform.NewPartnerSessionAsync(scopes: ["orders:read"]);

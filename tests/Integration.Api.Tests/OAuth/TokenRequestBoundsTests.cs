@@ -38,4 +38,63 @@ public sealed class TokenRequestBoundsTests(PlatformFactory platform) : IClassFi
         var entry = await platform.WithDbAsync(db => db.AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync());
         Assert.Equal(("token.refused", clientId), (entry.Action, entry.Actor));
     }
+
+    [Theory]
+    [InlineData("secret")]
+    [InlineData("basic secret")]
+    [InlineData("scope")]
+    public async Task A_secret_or_scope_longer_than_the_documented_bound_is_refused_as_an_invalid_request(string what)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var longSecret = session.Credential.Secret + new string('x', 200);
+        HttpResponseMessage answer;
+        if (what == "basic secret")
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{session.Credential.ClientId}:{longSecret}")));
+            answer = await platform.CreateClient().SendAsync(request);
+        }
+        else
+        {
+            answer = what == "secret"
+                ? await platform.RequestTokenAsync(session.Credential.ClientId, longSecret)
+                : await platform.RequestTokenAsync(session.Credential.ClientId, session.Credential.Secret, string.Join(' ', Enumerable.Repeat("orders:read", 100)));
+        }
+
+        var json = await answer.ReadProblemAsync(HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Contains(what.EndsWith("secret") ? "client_secret" : "scope", json["error_description"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("key")]
+    [InlineData("value")]
+    public async Task A_form_too_large_to_read_is_an_OAuth_invalid_request_not_a_500(string what)
+    {
+        var huge = new string('q', 1_000_000);
+        var form = what == "key" ? $"grant_type=client_credentials&{huge}=1" : $"grant_type=client_credentials&client_id=sbx_x&scope={huge}x{huge}x{huge}x{huge}x{huge}";
+
+        var answer = await platform.CreateClient().PostAsync("/connect/token", new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.True(answer.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, answer.StatusCode.ToString());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+        Assert.Equal(answer.StatusCode == HttpStatusCode.BadRequest ? "invalid_request" : "payload_too_large", json["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_refusal_at_the_token_endpoint_carries_an_OAuth_error_for_OAuth_clients()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token?x=%00")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+        };
+
+        var json = await (await platform.CreateClient().SendAsync(request)).ReadProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+
+        Assert.Equal("invalid_request", json["error"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(json["error_description"]!.GetValue<string>()));
+    }
 }

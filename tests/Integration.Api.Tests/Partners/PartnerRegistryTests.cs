@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using Integration.Api.Tests.Infrastructure;
@@ -278,6 +279,17 @@ public sealed class PartnerRegistryTests(PlatformFactory platform) : IClassFixtu
         Assert.Equal("sandbox", response.Headers.GetValues("X-Environment").Single());
         Assert.Equal(0.25m, me["discountRate"]!.GetValue<decimal>());
         _ = admin;
+    }
+
+    [Fact]
+    public async Task PartnerMe_in_v2_gives_the_discount_rate_as_a_decimal_string_like_every_v2_rate()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        var me = await (await session.Client.GetAsync("/v2/partners/me")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(JsonValueKind.String, me["discountRate"]!.GetValueKind());
+        Assert.Equal("0.25", me["discountRate"]!.GetValue<string>());
     }
 
     private static string UniqueRegion() => "X" + (char)('A' + Random.Shared.Next(26)) + "-" + Random.Shared.Next(100, 999);

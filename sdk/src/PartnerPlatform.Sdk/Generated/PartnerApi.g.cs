@@ -5056,7 +5056,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerProfileResponse> GetMyPartnerAsync()
+        public virtual System.Threading.Tasks.Task<PartnerProfileV2> GetMyPartnerAsync()
         {
             return GetMyPartnerAsync(System.Threading.CancellationToken.None);
         }
@@ -5067,7 +5067,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerProfileResponse> GetMyPartnerAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerProfileV2> GetMyPartnerAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5108,7 +5108,7 @@ namespace PartnerPlatform.Sdk
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<PartnerProfileResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<PartnerProfileV2>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -14566,7 +14566,8 @@ namespace PartnerPlatform.Sdk
     }
 
     /// <summary>
-    /// An order as v2 shows it: money as decimal strings with currency, and each line's discount.
+    /// An order, v2: money as `{ amount, currency }` strings. `version` grows by one with every
+    /// <br/>change; the order's ETag is `"v{version}"`, which cancelling needs in If-Match.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OrderV2
@@ -14714,10 +14715,10 @@ namespace PartnerPlatform.Sdk
     }
 
     /// <summary>
-    /// The calling partner as its own credential sees it.
+    /// The calling partner as its own credential sees it. `discountRate` is a decimal string, as every v2 rate and amount is.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerProfileResponse
+    public partial class PartnerProfileV2
     {
 
         /// <summary>
@@ -14783,7 +14784,8 @@ namespace PartnerPlatform.Sdk
         /// The discount applied, as a decimal fraction string (e.g. `"0.25"`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("discountRate")]
-        public decimal DiscountRate { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string DiscountRate { get; set; } = default!;
 
         /// <summary>
         /// One of: `live`, `sandbox`.

@@ -38,7 +38,7 @@ public sealed class PartnerService
 
     /// <summary>Your profile as the platform sees it: tier, discount, status, environment.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<PartnerProfileResponse> GetAsync(CancellationToken cancellationToken = default) => _api.GetMyPartnerAsync(cancellationToken);
+    public Task<PartnerProfileV2> GetAsync(CancellationToken cancellationToken = default) => _api.GetMyPartnerAsync(cancellationToken);
 }
 
 /// <summary>Your event log: <c>client.Events</c>.</summary>
