@@ -63,6 +63,8 @@ public static class ApiDocsSetup
             options.DocumentFilter<TokenEndpointInDocuments>();
             options.SchemaFilter<ContractGlossary>();
             options.SchemaFilter<RequiredMembersOnly>();
+            options.SchemaFilter<ElementLengths>();
+            options.DocumentFilter<ContractBounds>();
             // One name per operation in every version's document: route names carry a version suffix only to stay unique.
             options.CustomOperationIds(api => api.ActionDescriptor.AttributeRouteInfo?.Name is { } name && name.EndsWith("V2", StringComparison.Ordinal) ? name[..^2] : api.ActionDescriptor.AttributeRouteInfo?.Name);
             options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });

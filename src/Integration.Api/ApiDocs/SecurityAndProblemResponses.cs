@@ -1,10 +1,13 @@
+using Integration.Api.Hosting;
 using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
+using Integration.Api.RateLimiting;
 using Integration.Api.Sandbox;
+using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -35,7 +38,7 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
                 In = ParameterLocation.Header,
                 Required = idempotent.Required,
                 Description = "A unique key (e.g. a UUID) per logical request; retries with the same key replay the first answer for 24 hours.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ContractLimits.IdempotencyKey, Pattern = ContractPatterns.IdempotencyKey },
             });
         }
         // An upload read from the raw body (an import) declares its body by the types it consumes.
@@ -94,11 +97,14 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
                 continue;
             }
             concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            concrete.Headers.TryAdd("X-Request-Id", Header("The request id; quote it to support (also `traceId` in problems)."));
+            concrete.Headers.TryAdd("X-Request-Id", Header("The request id; quote it to support (also `traceId` in problems).",
+                RequestIdMiddleware.Pattern, RequestIdMiddleware.MaxLength));
             if (status.StartsWith('2') || status.StartsWith('4'))
             {
-                concrete.Headers.TryAdd("RateLimit-Policy", Header("Your rate-limit policy (IETF draft): `\"partner\";q=<burst>;w=<window seconds>`."));
-                concrete.Headers.TryAdd("RateLimit", Header("What is left of it (IETF draft): `\"partner\";r=<remaining>;t=<seconds to full>`."));
+                concrete.Headers.TryAdd("RateLimit-Policy", Header("Your rate-limit policy (IETF draft): `\"partner\";q=<burst>;w=<window seconds>`.",
+                    RateLimitFields.PolicyPattern, RateLimitFields.MaxLength));
+                concrete.Headers.TryAdd("RateLimit", Header("What is left of it (IETF draft): `\"partner\";r=<remaining>;t=<seconds to full>`.",
+                    RateLimitFields.RemainingPattern, RateLimitFields.MaxLength));
             }
             if (status is "429" or "503")
             {
@@ -110,8 +116,8 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
         }
     }
 
-    private static OpenApiHeader Header(string description) =>
-        new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 } };
+    private static OpenApiHeader Header(string description, string pattern, int maxLength) =>
+        new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength, Pattern = pattern } };
 
     private static void Add(OpenApiOperation operation, string status, string description, IOpenApiSchema schema) =>
         operation.Responses!.TryAdd(status, new OpenApiResponse

@@ -2,22 +2,23 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Integration.Api.Hosting;
 using Integration.Core.Catalog;
+using Integration.Core.Common;
 
 namespace Integration.Api.Catalog;
 
 public sealed record CreateProductRequest
 {
-    [RegularExpression(SkuFormat.Pattern, ErrorMessage = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.")]
+    [RegularExpression(SkuFormat.Pattern, ErrorMessage = SkuFormat.Message)]
     public required string Sku { get; init; }
 
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public required string Name { get; init; }
 
     /// <summary>List price with at most two decimals.</summary>
     [Range(typeof(decimal), "0.01", "100000000")]
     public required decimal ListPrice { get; init; }
 
-    [RegularExpression("^[A-Z]{3}$", ErrorMessage = "currency is an ISO 4217 code such as CNY.")]
+    [RegularExpression(ContractPatterns.CurrencyCode, ErrorMessage = "currency is an ISO 4217 code such as CNY.")]
     public string Currency { get; init; } = "CNY";
 
     public bool Active { get; init; } = true;
@@ -26,7 +27,7 @@ public sealed record CreateProductRequest
 /// <summary>Changes to a product; omitted fields stay. Existing orders keep the prices they were placed with.</summary>
 public sealed record UpdateProductRequest
 {
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public string? Name { get; init; }
 
     [Range(typeof(decimal), "0.01", "100000000")]

@@ -13,17 +13,19 @@ public sealed record IssuePartnerCredentialRequest
     /// <summary>The scopes the credential may request; give each integration only what it needs.</summary>
     [Identifier]
     [MinLength(1, ErrorMessage = "Give the credential at least one scope.")]
+    [MaxLength(ContractLimits.Scopes)]
+    [MaxLengthEach(ContractLimits.Token)]
     public required IReadOnlyList<string> Scopes { get; init; }
 
     /// <summary>A label for people, e.g. "ERP connector".</summary>
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public string? Name { get; init; }
 }
 
 public sealed record IssueInternalCredentialRequest
 {
     /// <summary>Which team or tool uses it, e.g. "Channel operations".</summary>
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public required string Name { get; init; }
 }
 

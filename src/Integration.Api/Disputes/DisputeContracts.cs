@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Integration.Api.Hosting;
+using Integration.Core.Common;
 using Integration.Core.Disputes;
 
 namespace Integration.Api.Disputes;
@@ -9,18 +10,18 @@ public sealed record OpenDisputeRequest
 {
     /// <summary>The order disputed. Give either this or <c>statementLineId</c>.</summary>
     [Identifier]
-    [StringLength(40, MinimumLength = 1)]
+    [StringLength(ContractLimits.Id, MinimumLength = 1)]
     public string? OrderId { get; init; }
 
     /// <summary>The line of one of your closed statements disputed (<c>stl_…</c>). Give either this or <c>orderId</c>.</summary>
     [Identifier]
-    [StringLength(40, MinimumLength = 1)]
+    [StringLength(ContractLimits.Id, MinimumLength = 1)]
     public string? StatementLineId { get; init; }
 
     /// <summary>The disputed amount: above 0, at most the order total or the line's amount, two decimals at most. It decides the level.</summary>
     public required decimal Amount { get; init; }
 
-    [StringLength(1000, MinimumLength = 1)]
+    [StringLength(ContractLimits.DisputeReason, MinimumLength = 1)]
     public required string Reason { get; init; }
 }
 
@@ -32,7 +33,7 @@ public sealed record ResolveDisputeRequest
     /// <summary>For <c>accepted</c>: the adjustment from the partner's side (credit &gt; 0, debit &lt; 0), on the statement of this month.</summary>
     public decimal? Adjustment { get; init; }
 
-    [StringLength(1000, MinimumLength = 1)]
+    [StringLength(ContractLimits.DisputeReason, MinimumLength = 1)]
     public required string Note { get; init; }
 }
 

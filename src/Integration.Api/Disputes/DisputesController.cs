@@ -1,9 +1,10 @@
-using Integration.Core.Common;
+using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Disputes;
 using Microsoft.AspNetCore.Mvc;
@@ -57,7 +58,7 @@ public sealed class AdminDisputesController(DisputeDesk disputes, BusinessClock 
     /// <summary>Disputes newest first; <c>slaBreached=true</c> reports level-1 disputes resolved late or still open past their deadline.</summary>
     [HttpGet(Name = "ListDisputesAdmin")]
     public async Task<Page<DisputeResponse>> List(
-        [FromQuery] DisputeStatus? status, [FromQuery] int? level, [FromQuery] bool? slaBreached, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        [FromQuery] DisputeStatus? status, [FromQuery, Range(1, DisputeLevels.Highest)] int? level, [FromQuery] bool? slaBreached, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
         (await disputes.ListAsync(status, level, slaBreached, page, cancellationToken))
             .ToPage(page, HttpContext, DisputeDesk.CursorOf, d => DisputeResponse.Of(d, clock.GetUtcNow()));
 

@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
+using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,7 +23,7 @@ public sealed class EventsController(EventLog events) : ControllerBase
     /// </summary>
     [HttpGet(Name = "ListEvents")]
     [PartnerAccess(ApiScopes.EventsRead)]
-    public async Task<Page<EventResponse>> List([FromQuery] PageQuery page, [FromQuery(Name = "types")] string[]? types, CancellationToken cancellationToken) =>
+    public async Task<Page<EventResponse>> List([FromQuery] PageQuery page, [FromQuery(Name = "types"), MaxLength(ContractLimits.EventTypeFilters), MaxLengthEach(ContractLimits.Token)] string[]? types, CancellationToken cancellationToken) =>
         (await events.ListAsync(EventLog.ParseTypes(types ?? [], "types"), page, cancellationToken))
             .ToPage(page, HttpContext, EventLog.CursorOf, EventResponse.Of);
 }

@@ -44,6 +44,11 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
         }
     }
 
+    /// <summary>A caller's id we keep, and every id we make: what <see cref="IsWellFormed"/> admits.</summary>
+    public const string Pattern = "^[A-Za-z0-9._:-]{1,128}$";
+
+    public const int MaxLength = 128;
+
     private static bool IsWellFormed(string value) =>
-        value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+        value.Length is > 0 and <= MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 }

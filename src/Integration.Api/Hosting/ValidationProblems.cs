@@ -19,7 +19,9 @@ public static partial class ValidationProblems
     public static IActionResult Create(ActionContext context)
     {
         var errors = new Dictionary<string, string[]>();
-        var bodyParameters = context.ActionDescriptor.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Only a body's own name: a query parameter's error is the specific error about it.
+        var bodyParameters = context.ActionDescriptor.Parameters.Where(p => p.BindingInfo?.BindingSource == BindingSource.Body)
+            .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, entry) in context.ModelState)
         {
             if (entry.ValidationState != ModelValidationState.Invalid)

@@ -36,8 +36,6 @@ public sealed class IdempotencyFilter(
     bool required, bool protectResponse, IdempotencyStore store, IntegrationDbContext db, IOptions<JsonOptions> json, IDataProtectionProvider protection)
     : IAsyncResourceFilter, IAsyncActionFilter
 {
-    private const int MaxKeyLength = 255;
-
     // Before model binding: keep the body readable, so it can be fingerprinted after binding read it.
     public Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
@@ -60,7 +58,7 @@ public sealed class IdempotencyFilter(
             await next();
             return;
         }
-        if (key.Length > MaxKeyLength || key.Any(c => c < 0x21 || c > 0x7E))
+        if (key.Length > ContractLimits.IdempotencyKey || key.Any(c => c < 0x21 || c > 0x7E))
         {
             throw new DomainException(ErrorKind.Validation, "validation_failed", "The Idempotency-Key is not valid.",
                 new Dictionary<string, string[]> { [IdempotentAttribute.Header] = ["Up to 255 printable ASCII characters without spaces."] });

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Integration.Api.Hosting;
 using Integration.Core.Catalog;
+using Integration.Core.Common;
 using Integration.Core.Inventory;
 
 namespace Integration.Api.Inventory;
@@ -8,16 +9,16 @@ namespace Integration.Api.Inventory;
 /// <summary>A new warehouse or store.</summary>
 public sealed record CreateLocationRequest
 {
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public required string Name { get; init; }
 
     public required LocationType Type { get; init; }
 
     /// <summary>Country, province or city code, e.g. <c>CN-SH</c> or <c>CN-SH-PD</c>.</summary>
-    [RegularExpression("^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$", ErrorMessage = "regionCode is a region code such as CN, CN-SH or CN-SH-PD.")]
+    [RegularExpression(Core.Partners.RegionCode.Pattern, ErrorMessage = "regionCode is a region code such as CN, CN-SH or CN-SH-PD.")]
     public required string RegionCode { get; init; }
 
-    [StringLength(500)]
+    [StringLength(ContractLimits.Address)]
     public string? Address { get; init; }
 
     /// <summary>Who may see this location's available stock; default <c>nobody</c>.</summary>
@@ -25,28 +26,30 @@ public sealed record CreateLocationRequest
 
     /// <summary>With <c>named</c>: the partner ids that may see it.</summary>
     [Identifier]
-    [MaxLength(100)]
+    [MaxLength(ContractLimits.SharedWithPartners)]
+    [MaxLengthEach(ContractLimits.Id)]
     public IReadOnlyList<string>? SharedWith { get; init; }
 }
 
 /// <summary>Only the fields present change.</summary>
 public sealed record UpdateLocationRequest
 {
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public string? Name { get; init; }
 
     public LocationType? Type { get; init; }
 
-    [RegularExpression("^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$", ErrorMessage = "regionCode is a region code such as CN, CN-SH or CN-SH-PD.")]
+    [RegularExpression(Core.Partners.RegionCode.Pattern, ErrorMessage = "regionCode is a region code such as CN, CN-SH or CN-SH-PD.")]
     public string? RegionCode { get; init; }
 
-    [StringLength(500)]
+    [StringLength(ContractLimits.Address)]
     public string? Address { get; init; }
 
     public SharingPolicy? Sharing { get; init; }
 
     [Identifier]
-    [MaxLength(100)]
+    [MaxLength(ContractLimits.SharedWithPartners)]
+    [MaxLengthEach(ContractLimits.Id)]
     public IReadOnlyList<string>? SharedWith { get; init; }
 }
 
@@ -63,7 +66,7 @@ public sealed record LocationResponse(
 public sealed record SetStockRequest
 {
     /// <summary>Units physically at the location, 0 to 10,000,000; cannot go below what is reserved.</summary>
-    [Range(0, 10_000_000)]
+    [Range(0, ContractLimits.Stock)]
     public required int OnHand { get; init; }
 }
 
@@ -71,24 +74,27 @@ public sealed record SetStockRequest
 public sealed record StockAdjustmentRequest
 {
     [Identifier]
-    [StringLength(40, MinimumLength = 1)]
+    [StringLength(ContractLimits.Id, MinimumLength = 1)]
     public required string LocationId { get; init; }
 
-    [RegularExpression(SkuFormat.Pattern, ErrorMessage = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.")]
+    [RegularExpression(SkuFormat.Pattern, ErrorMessage = SkuFormat.Message)]
     public required string Sku { get; init; }
 
     /// <summary>Units to add (positive) or remove (negative), never zero.</summary>
-    [Range(-10_000_000, 10_000_000)]
+    [Range(-ContractLimits.Stock, ContractLimits.Stock)]
     public required int Delta { get; init; }
 
     public required AdjustmentReason Reason { get; init; }
 
-    [StringLength(200)]
+    [StringLength(ContractLimits.Note)]
     public string? Note { get; init; }
 }
 
 /// <summary>Stock of a SKU at a location. The ETag is <c>"v{version}"</c>.</summary>
-public sealed record StockLevelResponse(string LocationId, string Sku, int OnHand, int Reserved, int Available, int? LowStockThreshold, int Version, DateTimeOffset UpdatedAt)
+public sealed record StockLevelResponse(
+    [property: StringLength(ContractLimits.Id)] string LocationId, [property: RegularExpression(SkuFormat.Pattern)] string Sku,
+    [property: Range(0, ContractLimits.Stock)] int OnHand, [property: Range(0, ContractLimits.Stock)] int Reserved, [property: Range(0, ContractLimits.Stock)] int Available,
+    [property: Range(0, ContractLimits.Stock)] int? LowStockThreshold, [property: Range(1, int.MaxValue)] int Version, DateTimeOffset UpdatedAt)
 {
     public static StockLevelResponse Of(StockLevel s) => new(s.LocationId, s.Sku, s.OnHand, s.Reserved, s.Available, s.LowStockThreshold, s.Version, s.UpdatedAt);
 }
@@ -97,7 +103,7 @@ public sealed record StockLevelResponse(string LocationId, string Sku, int OnHan
 public sealed record LowStockThresholdRequest
 {
     /// <summary>Record <c>inventory.low_stock</c> when available falls below this (0 to 10,000,000); null stops it.</summary>
-    [Range(0, 10_000_000)]
+    [Range(0, ContractLimits.Stock)]
     public int? Threshold { get; init; }
 }
 
@@ -106,13 +112,17 @@ public sealed record LowStockThresholdRequest
 /// its place in your event log (resume after the last one you applied); <c>change</c> is <c>set</c>
 /// or the adjustment reason, with its <c>delta</c>.
 /// </summary>
-public sealed record StockChangeResponse(long Sequence, string LocationId, string Sku, int OnHand, int Reserved, int Available, int Version, string Change, int? Delta, DateTimeOffset OccurredAt);
+public sealed record StockChangeResponse(
+    [property: Range(1, long.MaxValue)] long Sequence, [property: StringLength(ContractLimits.Id)] string LocationId, [property: RegularExpression(SkuFormat.Pattern)] string Sku,
+    [property: Range(0, ContractLimits.Stock)] int OnHand, [property: Range(0, ContractLimits.Stock)] int Reserved, [property: Range(0, ContractLimits.Stock)] int Available,
+    [property: Range(1, int.MaxValue)] int Version, [property: StringLength(ContractLimits.Token)] string Change, [property: Range(-ContractLimits.Stock, ContractLimits.Stock)] int? Delta,
+    DateTimeOffset OccurredAt);
 
 /// <summary>Up to 5,000 rows, applied together or not at all.</summary>
 public sealed record BulkStockRequest
 {
     [MinLength(1)]
-    [MaxLength(StockBook.MaxBulkRows)]
+    [MaxLength(ContractLimits.BulkStockRows)]
     // Rows (and their count) are checked by StockBook (all bad rows named at once, and cheaper than MVC's validation of 5,000 objects).
     [Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever]
     public required IReadOnlyList<BulkStockRow> Rows { get; init; }
@@ -122,16 +132,16 @@ public sealed record BulkStockRequest
 public sealed record BulkStockRow
 {
     [Identifier]
-    [StringLength(40, MinimumLength = 1)]
+    [StringLength(ContractLimits.Id, MinimumLength = 1)]
     public required string LocationId { get; init; }
 
-    [RegularExpression(SkuFormat.Pattern, ErrorMessage = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.")]
+    [RegularExpression(SkuFormat.Pattern, ErrorMessage = SkuFormat.Message)]
     public required string Sku { get; init; }
 
-    [Range(0, 10_000_000)]
+    [Range(0, ContractLimits.Stock)]
     public int? OnHand { get; init; }
 
-    [Range(-10_000_000, 10_000_000)]
+    [Range(-ContractLimits.Stock, ContractLimits.Stock)]
     public int? Delta { get; init; }
 
     public AdjustmentReason? Reason { get; init; }
@@ -140,4 +150,4 @@ public sealed record BulkStockRow
 /// <summary>What a bulk sync applied.</summary>
 /// <param name="Applied">Rows applied (all of them).</param>
 /// <param name="Created">Levels that did not exist before.</param>
-public sealed record BulkStockResponse(int Applied, int Created);
+public sealed record BulkStockResponse([property: Range(0, ContractLimits.BulkStockRows)] int Applied, [property: Range(0, ContractLimits.BulkStockRows)] int Created);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
@@ -6,6 +7,7 @@ using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Api.Partners;
 using Integration.Core.Catalog;
+using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc;
 
@@ -88,12 +90,12 @@ public sealed class LocationsController(StockBook stock) : ControllerBase
     [ProblemResponses(409, 412, 422, 428)]
     [ProducesResponseType<StockLevelResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<StockLevelResponse>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> SetStock(string id, string sku, [FromHeader(Name = "If-Match")] string? ifMatch, SetStockRequest request,
+    public async Task<IActionResult> SetStock(string id, string sku, [FromHeader(Name = "If-Match"), StringLength(ContractLimits.IfMatch)] string? ifMatch, SetStockRequest request,
         CancellationToken cancellationToken)
     {
         if (!System.Text.RegularExpressions.Regex.IsMatch(sku, SkuFormat.Pattern))
         {
-            throw Core.Common.DomainException.Invalid("sku", "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.");
+            throw Core.Common.DomainException.Invalid("sku", SkuFormat.Message);
         }
         var (level, created) = await stock.SetAsync(id, sku, request.OnHand,
             version => { if (version is { } current) ETags.CheckIfMatch(HttpContext, current, required: true); }, cancellationToken);
@@ -156,7 +158,7 @@ public sealed class StockChangesController(StockBook stock) : ControllerBase
     [PartnerAccess(ApiScopes.InventoryWrite)]
     [Idempotent]
     [Consumes("application/x-ndjson", "text/csv")]
-    [RequestSizeLimit(256 * 1024 * 1024)]
+    [RequestSizeLimit(ContractLimits.StockImportBytes)]
     [ProblemResponses(413, 415, 422)]
     [ProducesResponseType<StockImportResponse>(StatusCodes.Status202Accepted)]
     public async Task<IActionResult> Import([FromServices] StockImports imports, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Asp.Versioning;
 using Integration.Api.OAuth;
 using Integration.Core.Catalog;
 using Integration.Core.Credentials;
+using Integration.Core.Partners;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Integration.Api.Inventory;
@@ -42,8 +43,8 @@ public sealed class SharedAvailabilityController(StockBook stock) : ControllerBa
     [HttpGet("shared", Name = "GetSharedAvailability")]
     [PartnerAccess(ApiScopes.InventoryRead)]
     public Task<SharedAvailabilityResponse> Get(
-        [FromQuery, Required, RegularExpression(SkuFormat.Pattern, ErrorMessage = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.")] string sku,
-        [FromQuery, RegularExpression("^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$", ErrorMessage = "region is a region code such as CN, CN-SH or CN-SH-PD.")] string? region,
+        [FromQuery, Required, RegularExpression(SkuFormat.Pattern, ErrorMessage = SkuFormat.Message)] string sku,
+        [FromQuery, RegularExpression(RegionCode.Pattern, ErrorMessage = "region is a region code such as CN, CN-SH or CN-SH-PD.")] string? region,
         CancellationToken cancellationToken) =>
         stock.SharedAvailabilityAsync(HttpContext.RequirePartnerCaller(), sku, region, cancellationToken);
 }

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Integration.Api.Events;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
-using Integration.Api.Partners;
 using Integration.Api.Paging;
+using Integration.Api.Partners;
 using Integration.Core.Catalog;
 using Integration.Core.Common;
 using Integration.Core.Events;
@@ -29,7 +29,6 @@ internal enum TransferStockMove
 public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerSnapshots partners, BusinessClock clock)
 {
     private const int MaxSharedLocations = 100;
-    public const int MaxBulkRows = 5_000;
 
     /// <summary>
     /// Applies up to 5,000 absolute or relative rows in one transaction, or none: every row is checked
@@ -39,7 +38,7 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
     /// </summary>
     public async Task<BulkStockResponse> BulkAsync(IReadOnlyList<BulkStockRow> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count is 0 or > MaxBulkRows)
+        if (rows.Count is 0 or > ContractLimits.BulkStockRows)
         {
             throw DomainException.Invalid("rows", rows.Count == 0 ? "Send at least one row." : "At most 5,000 rows per request; use an import for more.");
         }
@@ -77,9 +76,9 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
             }
             if (!SkuFormat.IsValid(row.Sku))
             {
-                Refuse(i, "sku", "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.");
+                Refuse(i, "sku", SkuFormat.Message);
             }
-            if (row.OnHand is < 0 or > 10_000_000 || row.Delta is < -10_000_000 or > 10_000_000)
+            if (row.OnHand is < 0 or > ContractLimits.Stock || row.Delta is < -ContractLimits.Stock or > ContractLimits.Stock)
             {
                 Refuse(i, row.OnHand is null ? "delta" : "onHand", "Quantities are whole numbers: onHand 0 to 10,000,000, delta ±10,000,000.");
             }
@@ -143,9 +142,9 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
             var level = existing.GetValueOrDefault((row.LocationId, row.Sku));
             var onHand = row.OnHand ?? (level?.OnHand ?? 0) + row.Delta!.Value;
             var reserved = level?.Reserved ?? 0;
-            if (onHand < reserved || onHand > 10_000_000)
+            if (onHand < reserved || onHand > ContractLimits.Stock)
             {
-                Refuse(i, null, onHand > 10_000_000
+                Refuse(i, null, onHand > ContractLimits.Stock
                     ? "On hand would exceed 10,000,000."
                     : $"On hand would be {onHand}, below the {reserved} reserved; available would be {onHand - reserved}.");
                 continue;
@@ -415,7 +414,7 @@ public sealed class StockBook(IntegrationDbContext db, EventLog events, PartnerS
         var now = clock.UtcNow();
         var delta = request.Delta;
         var moved = await db.StockLevels
-            .Where(s => s.LocationId == request.LocationId && s.Sku == request.Sku && s.OnHand + delta >= s.Reserved && s.OnHand + delta <= 10_000_000)
+            .Where(s => s.LocationId == request.LocationId && s.Sku == request.Sku && s.OnHand + delta >= s.Reserved && s.OnHand + delta <= ContractLimits.Stock)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, s => s.OnHand + delta).SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now),
                 cancellationToken);
         StockLevel level;

@@ -6,6 +6,7 @@ using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Api.Partners;
 using Integration.Core.Catalog;
+using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Inventory;
 using Microsoft.AspNetCore.Mvc;
@@ -16,24 +17,24 @@ namespace Integration.Api.Inventory;
 public sealed record CreateTransferRequest
 {
     /// <summary>Another partner's location that shares this SKU with you.</summary>
-    [StringLength(40, MinimumLength = 1)]
+    [StringLength(ContractLimits.Id, MinimumLength = 1)]
     public required string FromLocationId { get; init; }
 
     /// <summary>One of your locations.</summary>
-    [StringLength(40, MinimumLength = 1)]
+    [StringLength(ContractLimits.Id, MinimumLength = 1)]
     public required string ToLocationId { get; init; }
 
-    [RegularExpression(SkuFormat.Pattern, ErrorMessage = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.")]
+    [RegularExpression(SkuFormat.Pattern, ErrorMessage = SkuFormat.Message)]
     public required string Sku { get; init; }
 
-    [Range(1, 1_000_000)]
+    [Range(1, ContractLimits.TransferQuantity)]
     public required int Quantity { get; init; }
 }
 
 /// <summary>Why a transfer is rejected.</summary>
 public sealed record RejectTransferRequest
 {
-    [StringLength(500)]
+    [StringLength(ContractLimits.RejectionReason)]
     public string? Reason { get; init; }
 }
 

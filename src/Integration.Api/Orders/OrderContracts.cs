@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Integration.Api.Hosting;
 using Integration.Core.Catalog;
+using Integration.Core.Common;
 using Integration.Core.Orders;
 
 namespace Integration.Api.Orders;
@@ -10,13 +11,13 @@ namespace Integration.Api.Orders;
 public sealed record CreateOrderRequest
 {
     /// <summary>Your own reference for the order (e.g. your PO number); unique per partner and environment.</summary>
-    [StringLength(64, MinimumLength = 1)]
+    [StringLength(ContractLimits.Reference, MinimumLength = 1)]
     [RegularExpression(@"^[\x21-\x7E]+( [\x21-\x7E]+)*$", ErrorMessage = "reference is printable ASCII without leading, trailing or double spaces.")]
     public required string Reference { get; init; }
 
     /// <summary>1 to 500 lines, each SKU at most once.</summary>
     [MinLength(1, ErrorMessage = "An order needs at least one line.")]
-    [MaxLength(500, ErrorMessage = "An order has at most 500 lines.")]
+    [MaxLength(ContractLimits.OrderLines, ErrorMessage = "An order has at most 500 lines.")]
     public required IReadOnlyList<OrderLineRequest> Lines { get; init; }
 
     public ShipToRequest? ShipTo { get; init; }
@@ -25,40 +26,40 @@ public sealed record CreateOrderRequest
 /// <summary>One line of a new order: a SKU and how many.</summary>
 public sealed record OrderLineRequest
 {
-    [RegularExpression(SkuFormat.Pattern, ErrorMessage = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.")]
+    [RegularExpression(SkuFormat.Pattern, ErrorMessage = SkuFormat.Message)]
     public required string Sku { get; init; }
 
     /// <summary>Whole units, 1 to 100,000.</summary>
-    [Range(1, 100_000)]
+    [Range(1, ContractLimits.Quantity)]
     public required int Quantity { get; init; }
 }
 
 /// <summary>Where to ship an order.</summary>
 public sealed record ShipToRequest
 {
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public required string Name { get; init; }
 
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public required string Line1 { get; init; }
 
-    [StringLength(200)]
+    [StringLength(ContractLimits.Name)]
     public string? Line2 { get; init; }
 
-    [StringLength(100, MinimumLength = 1)]
+    [StringLength(ContractLimits.City, MinimumLength = 1)]
     public required string City { get; init; }
 
-    [RegularExpression("^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$", ErrorMessage = "regionCode must look like CN, CN-SH or CN-SH-PD.")]
+    [RegularExpression(Core.Partners.RegionCode.Pattern, ErrorMessage = "regionCode must look like CN, CN-SH or CN-SH-PD.")]
     public string? RegionCode { get; init; }
 
-    [StringLength(20)]
+    [StringLength(ContractLimits.PostalCode)]
     public string? PostalCode { get; init; }
 
     /// <summary>ISO 3166-1 alpha-2, e.g. CN.</summary>
-    [RegularExpression("^[A-Z]{2}$", ErrorMessage = "country is an ISO 3166-1 alpha-2 code such as CN.")]
+    [RegularExpression(ContractPatterns.CountryCode, ErrorMessage = "country is an ISO 3166-1 alpha-2 code such as CN.")]
     public required string Country { get; init; }
 
-    [StringLength(40)]
+    [StringLength(ContractLimits.Phone)]
     public string? Phone { get; init; }
 
     public ShippingAddress ToAddress() => new()
@@ -82,18 +83,18 @@ public sealed record OrderFilter
     public DateTimeOffset? UpdatedSince { get; init; }
 
     [Identifier]
-    [StringLength(64)]
+    [StringLength(ContractLimits.Reference)]
     public string? Reference { get; init; }
 }
 
 public sealed record ShipOrderRequest
 {
     [Identifier]
-    [StringLength(100, MinimumLength = 1)]
+    [StringLength(ContractLimits.Carrier, MinimumLength = 1)]
     public required string Carrier { get; init; }
 
     [Identifier]
-    [StringLength(100, MinimumLength = 1)]
+    [StringLength(ContractLimits.TrackingNumber, MinimumLength = 1)]
     public required string TrackingNumber { get; init; }
 }
 
@@ -108,7 +109,7 @@ public sealed record RecordPrepaymentRequest
 public sealed record OrderV1(
     string Id, string Reference, OrderStatus Status, string Currency,
     [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal Total,
-    decimal DiscountRate, IReadOnlyList<OrderLineV1> Lines, ShippingAddress? ShipTo, string? Carrier, string? TrackingNumber,
+    decimal DiscountRate, [property: MaxLength(ContractLimits.OrderLines)] IReadOnlyList<OrderLineV1> Lines, ShippingAddress? ShipTo, string? Carrier, string? TrackingNumber,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? PaidAt, DateTimeOffset? ShippedAt,
     DateTimeOffset? DeliveredAt, DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt)
 {
@@ -119,7 +120,8 @@ public sealed record OrderV1(
 }
 
 public sealed record OrderLineV1(
-    int LineNumber, string Sku, string Name, int Quantity,
+    [property: Range(1, ContractLimits.OrderLines)] int LineNumber, [property: RegularExpression(SkuFormat.Pattern)] string Sku,
+    [property: StringLength(ContractLimits.Name)] string Name, [property: Range(1, ContractLimits.Quantity)] int Quantity,
     [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal ListPrice,
     [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal UnitPrice,
     [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal LineTotal);
@@ -130,7 +132,7 @@ public sealed record OrderLineV1(
 /// </summary>
 public sealed record OrderV2(
     string Id, int Version, string Reference, OrderStatus Status, MoneyAmount Total, string DiscountRate,
-    IReadOnlyList<OrderLineV2> Lines, ShippingAddress? ShipTo, string? Carrier, string? TrackingNumber,
+    [property: MaxLength(ContractLimits.OrderLines)] IReadOnlyList<OrderLineV2> Lines, ShippingAddress? ShipTo, string? Carrier, string? TrackingNumber,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? PaidAt, DateTimeOffset? ShippedAt,
     DateTimeOffset? DeliveredAt, DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt)
 {
@@ -143,7 +145,9 @@ public sealed record OrderV2(
 }
 
 /// <summary>One priced line of an order.</summary>
-public sealed record OrderLineV2(int LineNumber, string Sku, string Name, int Quantity, MoneyAmount ListPrice, MoneyAmount UnitPrice, LineDiscountV2 Discount, MoneyAmount LineTotal);
+public sealed record OrderLineV2(
+    [property: Range(1, ContractLimits.OrderLines)] int LineNumber, [property: RegularExpression(SkuFormat.Pattern)] string Sku,
+    [property: StringLength(ContractLimits.Name)] string Name, [property: Range(1, ContractLimits.Quantity)] int Quantity, MoneyAmount ListPrice, MoneyAmount UnitPrice, LineDiscountV2 Discount, MoneyAmount LineTotal);
 
 /// <summary>What the discount took off the line: the rate and the amount at list price.</summary>
 public sealed record LineDiscountV2(string Rate, MoneyAmount Amount);

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc;
 
@@ -53,7 +55,7 @@ public sealed class OrdersV1Controller(OrderBook orders) : ControllerBase
     [PartnerAccess(ApiScopes.OrdersWrite)]
     [Idempotent(required: false)]
     [ProblemResponses(409, 412, 422, 428)]
-    public async Task<OrderV1> Cancel(string id, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
+    public async Task<OrderV1> Cancel(string id, [FromHeader(Name = "If-Match"), StringLength(ContractLimits.IfMatch)] string? ifMatch, CancellationToken cancellationToken)
     {
         var order = await orders.CancelAsync(id, HttpContext.RequirePartnerCaller(), v => ETags.CheckIfMatch(HttpContext, v, required: true), cancellationToken);
         ETags.Set(HttpContext, order.Version);

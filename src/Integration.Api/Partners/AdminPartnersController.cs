@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
@@ -32,7 +33,7 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
     /// <summary>Lists partners, oldest first, optionally by status or region (a region includes the ones below it).</summary>
     [HttpGet(Name = "ListPartners")]
     public async Task<Page<PartnerResponse>> List(
-        [FromQuery] PageQuery page, [FromQuery] PartnerStatus? status, [FromQuery] string? regionCode, CancellationToken cancellationToken)
+        [FromQuery] PageQuery page, [FromQuery] PartnerStatus? status, [FromQuery, StringLength(ContractLimits.RegionCode)] string? regionCode, CancellationToken cancellationToken)
     {
         var query = db.Partners.AsNoTracking();
         if (status is { } s)

@@ -30,7 +30,7 @@ public sealed record AgreementValues
 
 public sealed record CreatePartnerRequest
 {
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public required string Name { get; init; }
 
     public required PartnerTier Tier { get; init; }
@@ -40,18 +40,18 @@ public sealed record CreatePartnerRequest
     public required CooperationMode CooperationMode { get; init; }
 
     /// <summary>Hierarchical region code: <c>CN</c>, <c>CN-SH</c>, <c>CN-SH-PD</c>.</summary>
-    [RegularExpression("^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$", ErrorMessage = "regionCode must look like CN, CN-SH or CN-SH-PD.")]
+    [RegularExpression(Core.Partners.RegionCode.Pattern, ErrorMessage = "regionCode must look like CN, CN-SH or CN-SH-PD.")]
     public required string RegionCode { get; init; }
 
     /// <summary>The regional distributor this partner is a sub-distributor of.</summary>
     [Identifier]
-    [StringLength(40)]
+    [StringLength(ContractLimits.Id)]
     public string? ParentPartnerId { get; init; }
 
     public AgreementValues? Agreement { get; init; }
 
     [Identifier]
-    [StringLength(64, MinimumLength = 1)]
+    [StringLength(ContractLimits.BusinessLicenceNumber, MinimumLength = 1)]
     public string? BusinessLicenceNumber { get; init; }
 
     /// <summary>The date qualification was verified; with the licence number it allows live credentials.</summary>
@@ -61,20 +61,20 @@ public sealed record CreatePartnerRequest
 /// <summary>Changes to a partner; omitted (or null) fields stay as they are.</summary>
 public sealed record UpdatePartnerRequest
 {
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public string? Name { get; init; }
 
     public PartnerTier? Tier { get; init; }
 
     public CreditRating? CreditRating { get; init; }
 
-    [RegularExpression("^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$", ErrorMessage = "regionCode must look like CN, CN-SH or CN-SH-PD.")]
+    [RegularExpression(Core.Partners.RegionCode.Pattern, ErrorMessage = "regionCode must look like CN, CN-SH or CN-SH-PD.")]
     public string? RegionCode { get; init; }
 
     public AgreementValues? Agreement { get; init; }
 
     [Identifier]
-    [StringLength(64, MinimumLength = 1)]
+    [StringLength(ContractLimits.BusinessLicenceNumber, MinimumLength = 1)]
     public string? BusinessLicenceNumber { get; init; }
 
     public DateOnly? QualificationVerifiedOn { get; init; }

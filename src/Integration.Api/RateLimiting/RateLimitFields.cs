@@ -2,6 +2,15 @@ namespace Integration.Api.RateLimiting;
 
 public static class RateLimitFields
 {
+    /// <summary>What <c>RateLimit-Policy</c> holds: <c>"partner";q=&lt;burst&gt;;w=&lt;window seconds&gt;</c>.</summary>
+    public const string PolicyPattern = "^\"[a-z0-9_-]{1,40}\";q=\\d{1,10};w=\\d{1,10}$";
+
+    /// <summary>What <c>RateLimit</c> holds: <c>"partner";r=&lt;remaining&gt;;t=&lt;seconds to full&gt;</c>.</summary>
+    public const string RemainingPattern = "^\"[a-z0-9_-]{1,40}\";r=\\d{1,10};t=\\d{1,10}$";
+
+    /// <summary>The longest value either pattern admits.</summary>
+    public const int MaxLength = 70;
+
     /// <summary>
     /// The IETF <c>RateLimit-Policy</c> and <c>RateLimit</c> fields, added as the answer starts so
     /// that error answers (whose headers error handling resets) carry them too.

@@ -40,6 +40,7 @@ public sealed record ClockResponse(DateTimeOffset Now, DateTimeOffset PlatformNo
 public sealed partial record AdvanceClockRequest : IValidatableObject
 {
     /// <summary>An ISO 8601 duration in weeks, days, hours, minutes and seconds: <c>P35D</c>, <c>PT36H</c>, <c>P1W2DT3H</c>. Months and years are refused (their length varies); at most P731D.</summary>
+    [StringLength(ContractLimits.Duration)]
     public string? By { get; init; }
 
     /// <summary>The time to move the clock to (after its current time, at most 2 years ahead of it).</summary>
@@ -130,11 +131,11 @@ public sealed record SimulatorRequestResponse(string Id, DateTimeOffset At, stri
 public sealed record SandboxShipRequest
 {
     [Identifier]
-    [StringLength(100, MinimumLength = 1)]
+    [StringLength(ContractLimits.Carrier, MinimumLength = 1)]
     public string? Carrier { get; init; }
 
     [Identifier]
-    [StringLength(100, MinimumLength = 1)]
+    [StringLength(ContractLimits.TrackingNumber, MinimumLength = 1)]
     public string? TrackingNumber { get; init; }
 }
 
@@ -142,7 +143,7 @@ public sealed record SandboxShipRequest
 public sealed record SandboxSubsidyRequest
 {
     /// <summary>The activity, e.g. a store opening.</summary>
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public required string EventName { get; init; }
 
     /// <summary>The activity's approved cost; the subsidy is 50% of it, at most 50,000.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
@@ -64,7 +65,7 @@ public sealed class AdminSettlementsController(PeriodCloser closer, Statements s
     /// <summary>Payouts, newest first; <c>status=needs_attention</c> lists those whose attempts all failed.</summary>
     [HttpGet("payouts", Name = "ListPayouts")]
     public async Task<Page<AdminPayoutResponse>> Payouts(
-        [FromQuery] PayoutStatus? status, [FromQuery] string? statementId, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        [FromQuery] PayoutStatus? status, [FromQuery, StringLength(ContractLimits.Id)] string? statementId, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
         (await desk.PayoutsAsync(status, statementId, page, cancellationToken)).ToPage(page, HttpContext, SettlementDesk.CursorOf, AdminPayoutResponse.Of);
 
     /// <summary>Sends a payout that needs attention again; it first asks the gateway whether it was paid after all.</summary>

@@ -81,14 +81,14 @@ public sealed record StatementOrderResponse(string OrderId, string Reference, St
 public sealed record CloseSettlementRequest
 {
     /// <summary>The month to close, <c>YYYY-MM</c>; it must have ended.</summary>
-    [RegularExpression(@"^\d{4}-\d{2}$", ErrorMessage = "period must be a month written YYYY-MM, e.g. 2026-03.")]
+    [RegularExpression(ContractPatterns.Period, ErrorMessage = "period must be a month written YYYY-MM, e.g. 2026-03.")]
     public required string Period { get; init; }
 
     public required ApiEnvironment Environment { get; init; }
 
     /// <summary>Close for this partner only (the others close on schedule).</summary>
     [Identifier]
-    [StringLength(40)]
+    [StringLength(ContractLimits.Id)]
     public string? PartnerId { get; init; }
 }
 
@@ -99,7 +99,7 @@ public sealed record RecordSubsidyRequest
 {
     public required ApiEnvironment Environment { get; init; }
 
-    [StringLength(200, MinimumLength = 1)]
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public required string EventName { get; init; }
 
     /// <summary>The activity's approved cost; the subsidy is 50% of it, at most 50,000.</summary>

@@ -37,7 +37,7 @@ public sealed class SettlementDesk(IntegrationDbContext db, AuditLog audit, Busi
     }
 
     public async Task<IReadOnlyList<ActivitySubsidy>> SubsidiesAsync(string partnerId, CancellationToken cancellationToken) =>
-        await db.Visible<ActivitySubsidy>().AsNoTracking().Where(s => s.PartnerId == partnerId).OrderByDescending(s => s.ApprovedAt).Take(PageQuery.MaxLimit)
+        await db.Visible<ActivitySubsidy>().AsNoTracking().Where(s => s.PartnerId == partnerId).OrderByDescending(s => s.ApprovedAt).Take(ContractLimits.PageSize)
             .ToListAsync(cancellationToken);
 
     /// <summary>Records money received from a partner for a statement's amount due; settles it once all of it is in.</summary>

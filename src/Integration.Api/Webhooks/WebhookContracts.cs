@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Integration.Api.Hosting;
+using Integration.Core.Common;
 using Integration.Core.Webhooks;
 
 namespace Integration.Api.Webhooks;
@@ -9,16 +10,17 @@ public sealed record CreateWebhookRequest
 {
     /// <summary>Where events are posted: https://, reachable from the internet.</summary>
     [Identifier]
-    [StringLength(2048, MinimumLength = 1)]
+    [StringLength(ContractLimits.Url, MinimumLength = 1)]
     public required string Url { get; init; }
 
     /// <summary>The event types to receive (see <c>docs/webhooks.md</c>); at least one.</summary>
     [Identifier]
     [MinLength(1, ErrorMessage = "Name at least one event type.")]
-    [MaxLength(50)]
+    [MaxLength(ContractLimits.WebhookEventTypes)]
+    [MaxLengthEach(ContractLimits.Token)]
     public required IReadOnlyList<string> EventTypes { get; init; }
 
-    [StringLength(500)]
+    [StringLength(ContractLimits.Description)]
     public string? Description { get; init; }
 }
 
@@ -26,15 +28,16 @@ public sealed record CreateWebhookRequest
 public sealed record UpdateWebhookRequest
 {
     [Identifier]
-    [StringLength(2048, MinimumLength = 1)]
+    [StringLength(ContractLimits.Url, MinimumLength = 1)]
     public string? Url { get; init; }
 
     [Identifier]
     [MinLength(1, ErrorMessage = "Name at least one event type.")]
-    [MaxLength(50)]
+    [MaxLength(ContractLimits.WebhookEventTypes)]
+    [MaxLengthEach(ContractLimits.Token)]
     public IReadOnlyList<string>? EventTypes { get; init; }
 
-    [StringLength(500)]
+    [StringLength(ContractLimits.Description)]
     public string? Description { get; init; }
 
     /// <summary><c>enabled</c> resumes a disabled subscription from where it stopped (or replay first to choose where).</summary>

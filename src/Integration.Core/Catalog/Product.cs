@@ -21,7 +21,12 @@ public sealed class Product
 
 public static partial class SkuFormat
 {
+    public const int MaxLength = 40;
+
+    /// <summary>1 to <see cref="MaxLength"/> characters: keep the two in step.</summary>
     public const string Pattern = "^[A-Z0-9][A-Z0-9._-]{0,39}$";
+
+    public const string Message = "sku must be 1–40 upper-case letters, digits, '.', '_' or '-'.";
 
     [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex Shape();

@@ -10,6 +10,7 @@ public enum DisputeAssignee
 /// <summary>domain.md › Disputes: the level, who handles it and its rule, by amount.</summary>
 public static class DisputeLevels
 {
+    public const int Highest = 3;
     public const decimal LevelTwoFrom = 50_000m;
     public const decimal LevelThreeAbove = 500_000m;
     public static readonly TimeSpan LevelOneSla = TimeSpan.FromHours(48);

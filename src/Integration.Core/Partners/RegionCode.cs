@@ -7,7 +7,10 @@ namespace Integration.Core.Partners;
 /// </summary>
 public static partial class RegionCode
 {
-    [GeneratedRegex("^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$", RegexOptions.CultureInvariant)]
+    /// <summary>At most <see cref="Common.ContractLimits.RegionCode"/> characters.</summary>
+    public const string Pattern = "^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$";
+
+    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     public static bool IsValid(string? code) => code is not null && Shape().IsMatch(code);

@@ -1,6 +1,7 @@
 using Integration.Core.Audit;
-using Microsoft.EntityFrameworkCore;
+using Integration.Core.Common;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Configurations;
 
@@ -11,7 +12,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.ToTable("audit_entries");
         builder.HasKey(e => e.Sequence);
         builder.Property(e => e.Sequence).ValueGeneratedNever();
-        builder.Property(e => e.Id).HasMaxLength(40);
+        builder.Property(e => e.Id).HasMaxLength(ContractLimits.Id);
         builder.Property(e => e.Actor).HasMaxLength(100);
         builder.Property(e => e.Action).HasMaxLength(100);
         builder.Property(e => e.Target).HasMaxLength(200);

@@ -1,7 +1,8 @@
 using Integration.Core.Catalog;
+using Integration.Core.Common;
 using Integration.Data.Conventions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Configurations;
 
@@ -11,10 +12,10 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     {
         builder.ToTable("products");
         builder.HasKey(p => p.Sku);
-        builder.Property(p => p.Sku).HasMaxLength(40);
-        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Sku).HasMaxLength(SkuFormat.MaxLength);
+        builder.Property(p => p.Name).HasMaxLength(ContractLimits.Name);
         builder.Property(p => p.ListPrice).HasColumnName("ListPriceMinor").HasConversion<MinorUnitsConverter>();
-        builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.Property(p => p.Currency).HasMaxLength(ContractLimits.CurrencyCode);
         builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }

@@ -1,6 +1,7 @@
+using Integration.Core.Common;
 using Integration.Core.Credentials;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Configurations;
 
@@ -10,10 +11,10 @@ internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credent
     {
         builder.ToTable("credentials");
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).HasMaxLength(40);
+        builder.Property(c => c.Id).HasMaxLength(ContractLimits.Id);
         builder.Property(c => c.ClientId).HasMaxLength(64);
-        builder.Property(c => c.PartnerId).HasMaxLength(40);
-        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.PartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(c => c.Name).HasMaxLength(ContractLimits.Name);
         builder.Property(c => c.PreviousSecretHash).HasMaxLength(128);
         builder.HasIndex(c => c.ClientId).IsUnique();
         builder.HasIndex(c => new { c.PartnerId, c.CreatedAt });

@@ -1,6 +1,7 @@
+using Integration.Core.Common;
 using Integration.Core.Events;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Configurations;
 
@@ -10,10 +11,10 @@ internal sealed class PartnerEventConfiguration : IEntityTypeConfiguration<Partn
     {
         builder.ToTable("events");
         builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).HasMaxLength(40);
-        builder.Property(e => e.PartnerId).HasMaxLength(40);
+        builder.Property(e => e.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(e => e.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(e => e.Type).HasMaxLength(64);
-        builder.Property(e => e.SubjectId).HasMaxLength(40);
+        builder.Property(e => e.SubjectId).HasMaxLength(ContractLimits.Id);
         builder.HasIndex(e => new { e.PartnerId, e.Environment, e.Sequence }).IsUnique();
         builder.HasIndex(e => e.OccurredAt);
     }
@@ -27,6 +28,6 @@ internal sealed class EventStreamConfiguration : IEntityTypeConfiguration<EventS
     {
         builder.ToTable(Table);
         builder.HasKey(s => new { s.PartnerId, s.Environment });
-        builder.Property(s => s.PartnerId).HasMaxLength(40);
+        builder.Property(s => s.PartnerId).HasMaxLength(ContractLimits.Id);
     }
 }

@@ -1,6 +1,8 @@
+using Integration.Core.Catalog;
+using Integration.Core.Common;
 using Integration.Core.Inventory;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Configurations;
 
@@ -10,11 +12,11 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
     {
         builder.ToTable("locations");
         builder.HasKey(l => l.Id);
-        builder.Property(l => l.Id).HasMaxLength(40);
-        builder.Property(l => l.PartnerId).HasMaxLength(40);
-        builder.Property(l => l.Name).HasMaxLength(200);
+        builder.Property(l => l.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(l => l.PartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(l => l.Name).HasMaxLength(ContractLimits.Name);
         builder.Property(l => l.RegionCode).HasMaxLength(12);
-        builder.Property(l => l.Address).HasMaxLength(500);
+        builder.Property(l => l.Address).HasMaxLength(ContractLimits.Address);
         builder.Property(l => l.Version).IsConcurrencyToken();
         builder.HasIndex(l => new { l.PartnerId, l.Environment, l.CreatedAt, l.Id });
         builder.HasOne<Core.Partners.Partner>().WithMany().HasForeignKey(l => l.PartnerId).OnDelete(DeleteBehavior.Restrict);
@@ -29,9 +31,9 @@ internal sealed class StockLevelConfiguration : IEntityTypeConfiguration<StockLe
         // PostgreSQL: room on each page, so rewriting a level (no indexed column changes) stays a heap-only update.
         builder.HasStorageParameter("fillfactor", 70);
         builder.HasKey(s => new { s.LocationId, s.Sku });
-        builder.Property(s => s.LocationId).HasMaxLength(40);
-        builder.Property(s => s.Sku).HasMaxLength(40);
-        builder.Property(s => s.PartnerId).HasMaxLength(40);
+        builder.Property(s => s.LocationId).HasMaxLength(ContractLimits.Id);
+        builder.Property(s => s.Sku).HasMaxLength(SkuFormat.MaxLength);
+        builder.Property(s => s.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Ignore(s => s.Available);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.PartnerId, s.Environment, s.Sku });
@@ -47,13 +49,13 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
     {
         builder.ToTable("transfers");
         builder.HasKey(t => t.Id);
-        builder.Property(t => t.Id).HasMaxLength(40);
-        builder.Property(t => t.RequesterPartnerId).HasMaxLength(40);
-        builder.Property(t => t.OwnerPartnerId).HasMaxLength(40);
-        builder.Property(t => t.FromLocationId).HasMaxLength(40);
-        builder.Property(t => t.ToLocationId).HasMaxLength(40);
-        builder.Property(t => t.Sku).HasMaxLength(40);
-        builder.Property(t => t.RejectionReason).HasMaxLength(500);
+        builder.Property(t => t.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(t => t.RequesterPartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(t => t.OwnerPartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(t => t.FromLocationId).HasMaxLength(ContractLimits.Id);
+        builder.Property(t => t.ToLocationId).HasMaxLength(ContractLimits.Id);
+        builder.Property(t => t.Sku).HasMaxLength(SkuFormat.MaxLength);
+        builder.Property(t => t.RejectionReason).HasMaxLength(ContractLimits.RejectionReason);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => new { t.RequesterPartnerId, t.Environment, t.RequestedAt });
         builder.HasIndex(t => new { t.OwnerPartnerId, t.Environment, t.RequestedAt });
@@ -67,8 +69,8 @@ internal sealed class StockImportConfiguration : IEntityTypeConfiguration<StockI
     {
         builder.ToTable("stock_imports");
         builder.HasKey(i => i.Id);
-        builder.Property(i => i.Id).HasMaxLength(40);
-        builder.Property(i => i.PartnerId).HasMaxLength(40);
+        builder.Property(i => i.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(i => i.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(i => i.Format).HasMaxLength(16);
         builder.Property(i => i.LeaseOwner).HasMaxLength(64);
         builder.HasIndex(i => new { i.Status, i.CreatedAt });
@@ -82,7 +84,7 @@ internal sealed class StockImportChunkConfiguration : IEntityTypeConfiguration<S
     {
         builder.ToTable("stock_import_chunks");
         builder.HasKey(c => new { c.ImportId, c.Index });
-        builder.Property(c => c.ImportId).HasMaxLength(40);
+        builder.Property(c => c.ImportId).HasMaxLength(ContractLimits.Id);
         builder.HasOne<StockImport>().WithMany().HasForeignKey(c => c.ImportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

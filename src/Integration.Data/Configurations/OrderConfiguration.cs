@@ -1,7 +1,9 @@
+using Integration.Core.Catalog;
+using Integration.Core.Common;
 using Integration.Core.Orders;
 using Integration.Data.Conventions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Configurations;
 
@@ -11,14 +13,14 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
     {
         builder.ToTable("orders");
         builder.HasKey(o => o.Id);
-        builder.Property(o => o.Id).HasMaxLength(40);
-        builder.Property(o => o.PartnerId).HasMaxLength(40);
-        builder.Property(o => o.Reference).HasMaxLength(64);
-        builder.Property(o => o.Currency).HasMaxLength(3);
+        builder.Property(o => o.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(o => o.PartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(o => o.Reference).HasMaxLength(ContractLimits.Reference);
+        builder.Property(o => o.Currency).HasMaxLength(ContractLimits.CurrencyCode);
         builder.Property(o => o.DiscountRate).HasConversion<RateConverter>();
         builder.Property(o => o.Total).HasColumnName("TotalMinor").HasConversion<MinorUnitsConverter>();
-        builder.Property(o => o.Carrier).HasMaxLength(100);
-        builder.Property(o => o.TrackingNumber).HasMaxLength(100);
+        builder.Property(o => o.Carrier).HasMaxLength(ContractLimits.Carrier);
+        builder.Property(o => o.TrackingNumber).HasMaxLength(ContractLimits.TrackingNumber);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasOne<Core.Partners.Partner>().WithMany().HasForeignKey(o => o.PartnerId).OnDelete(DeleteBehavior.Restrict);
 
@@ -27,8 +29,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             line.ToTable("order_lines");
             line.WithOwner().HasForeignKey("OrderId");
             line.HasKey("OrderId", nameof(OrderLine.LineNumber));
-            line.Property(l => l.Sku).HasMaxLength(40);
-            line.Property(l => l.Name).HasMaxLength(200);
+            line.Property(l => l.Sku).HasMaxLength(SkuFormat.MaxLength);
+            line.Property(l => l.Name).HasMaxLength(ContractLimits.Name);
             line.Property(l => l.ListPrice).HasColumnName("ListPriceMinor").HasConversion<MinorUnitsConverter>();
             line.Property(l => l.UnitPrice).HasColumnName("UnitPriceMinor").HasConversion<MinorUnitsConverter>();
             line.Property(l => l.LineTotal).HasColumnName("LineTotalMinor").HasConversion<MinorUnitsConverter>();
@@ -37,14 +39,14 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Navigation(o => o.Lines).AutoInclude();
         builder.OwnsOne(o => o.ShipTo, address =>
         {
-            address.Property(a => a.Name).HasColumnName("ShipToName").HasMaxLength(200);
-            address.Property(a => a.Line1).HasColumnName("ShipToLine1").HasMaxLength(200);
-            address.Property(a => a.Line2).HasColumnName("ShipToLine2").HasMaxLength(200);
-            address.Property(a => a.City).HasColumnName("ShipToCity").HasMaxLength(100);
+            address.Property(a => a.Name).HasColumnName("ShipToName").HasMaxLength(ContractLimits.Name);
+            address.Property(a => a.Line1).HasColumnName("ShipToLine1").HasMaxLength(ContractLimits.Name);
+            address.Property(a => a.Line2).HasColumnName("ShipToLine2").HasMaxLength(ContractLimits.Name);
+            address.Property(a => a.City).HasColumnName("ShipToCity").HasMaxLength(ContractLimits.City);
             address.Property(a => a.RegionCode).HasColumnName("ShipToRegionCode").HasMaxLength(16);
-            address.Property(a => a.PostalCode).HasColumnName("ShipToPostalCode").HasMaxLength(20);
-            address.Property(a => a.Country).HasColumnName("ShipToCountry").HasMaxLength(2);
-            address.Property(a => a.Phone).HasColumnName("ShipToPhone").HasMaxLength(40);
+            address.Property(a => a.PostalCode).HasColumnName("ShipToPostalCode").HasMaxLength(ContractLimits.PostalCode);
+            address.Property(a => a.Country).HasColumnName("ShipToCountry").HasMaxLength(ContractLimits.CountryCode);
+            address.Property(a => a.Phone).HasColumnName("ShipToPhone").HasMaxLength(ContractLimits.Phone);
         });
 
         // A partner's own reference is unique per partner and environment (domain.md › Orders).
@@ -64,9 +66,9 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
     {
         builder.ToTable("order_events");
         builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).HasMaxLength(40);
-        builder.Property(e => e.OrderId).HasMaxLength(40);
-        builder.Property(e => e.PartnerId).HasMaxLength(40);
+        builder.Property(e => e.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(e => e.OrderId).HasMaxLength(ContractLimits.Id);
+        builder.Property(e => e.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(e => e.Type).HasMaxLength(64);
         builder.Property(e => e.Actor).HasMaxLength(100);
         builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);

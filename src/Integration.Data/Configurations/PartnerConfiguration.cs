@@ -1,7 +1,8 @@
+using Integration.Core.Common;
 using Integration.Core.Partners;
 using Integration.Data.Conventions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Configurations;
 
@@ -11,11 +12,11 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
     {
         builder.ToTable("partners");
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.Id).HasMaxLength(40);
-        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(p => p.Name).HasMaxLength(ContractLimits.Name);
         builder.Property(p => p.RegionCode).HasMaxLength(16);
-        builder.Property(p => p.ParentPartnerId).HasMaxLength(40);
-        builder.Property(p => p.SandboxOwnerId).HasMaxLength(40);
+        builder.Property(p => p.ParentPartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(p => p.SandboxOwnerId).HasMaxLength(ContractLimits.Id);
         builder.HasIndex(p => p.SandboxOwnerId);
         builder.Property(p => p.BusinessLicenceNumber).HasMaxLength(64);
         builder.Property(p => p.Version).IsConcurrencyToken();

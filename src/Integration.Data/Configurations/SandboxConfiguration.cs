@@ -1,6 +1,7 @@
+using Integration.Core.Common;
 using Integration.Core.Sandbox;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Configurations;
 
@@ -10,7 +11,7 @@ internal sealed class SandboxWorldConfiguration : IEntityTypeConfiguration<Sandb
     {
         builder.ToTable("sandbox_worlds");
         builder.HasKey(w => w.PartnerId);
-        builder.Property(w => w.PartnerId).HasMaxLength(40);
+        builder.Property(w => w.PartnerId).HasMaxLength(ContractLimits.Id);
         // Whole milliseconds, the precision every stored time has: exact on both databases.
         builder.Property(w => w.ClockOffset).HasConversion(v => (long)v.TotalMilliseconds, v => TimeSpan.FromMilliseconds(v)).HasColumnName("ClockOffsetMs");
         builder.Property(w => w.Version).IsConcurrencyToken();
@@ -24,8 +25,8 @@ internal sealed class SandboxSnapshotConfiguration : IEntityTypeConfiguration<Sa
     {
         builder.ToTable("sandbox_snapshots");
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).HasMaxLength(40);
-        builder.Property(s => s.PartnerId).HasMaxLength(40);
+        builder.Property(s => s.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(s => s.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(s => s.Name).HasMaxLength(100);
         builder.Property(s => s.ClockOffset).HasConversion(v => (long)v.TotalMilliseconds, v => TimeSpan.FromMilliseconds(v)).HasColumnName("ClockOffsetMs");
         builder.Ignore(s => s.ClockAt);
@@ -39,8 +40,8 @@ internal sealed class SimulatorCallConfiguration : IEntityTypeConfiguration<Simu
     {
         builder.ToTable("sandbox_simulator_calls");
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).HasMaxLength(40);
-        builder.Property(c => c.PartnerId).HasMaxLength(40);
+        builder.Property(c => c.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(c => c.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(c => c.Simulator).HasMaxLength(20);
         builder.Property(c => c.Method).HasMaxLength(10);
         builder.Property(c => c.Path).HasMaxLength(500);

@@ -1,8 +1,9 @@
+using Integration.Core.Common;
 using Integration.Core.Disputes;
 using Integration.Core.Settlement;
 using Integration.Data.Conventions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Configurations;
 
@@ -12,8 +13,8 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
     {
         builder.ToTable("statements");
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).HasMaxLength(40);
-        builder.Property(s => s.PartnerId).HasMaxLength(40);
+        builder.Property(s => s.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(s => s.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(s => s.Period).HasMaxLength(7);
         builder.Property(s => s.Currency).HasMaxLength(3);
         builder.Property(s => s.DeliveredTotal).HasColumnName("DeliveredTotalMinor").HasConversion<MinorUnitsConverter>();
@@ -30,10 +31,10 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
             line.ToTable("statement_lines");
             line.WithOwner().HasForeignKey("StatementId");
             line.HasKey(l => l.Id);
-            line.Property(l => l.Id).HasMaxLength(40);
+            line.Property(l => l.Id).HasMaxLength(ContractLimits.Id);
             line.Property(l => l.Amount).HasColumnName("AmountMinor").HasConversion<MinorUnitsConverter>();
             line.Property(l => l.Description).HasMaxLength(300);
-            line.Property(l => l.SourceId).HasMaxLength(40);
+            line.Property(l => l.SourceId).HasMaxLength(ContractLimits.Id);
             line.Ignore(l => l.IsBasedOnOrders);
         });
         builder.Navigation(s => s.Lines).AutoInclude();
@@ -62,7 +63,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedOnAdd();
         builder.Property(e => e.JournalId).HasMaxLength(100);
-        builder.Property(e => e.PartnerId).HasMaxLength(40);
+        builder.Property(e => e.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(e => e.Account).HasMaxLength(40);
         builder.Property(e => e.Memo).HasMaxLength(200);
         builder.Property(e => e.Debit).HasColumnName("DebitMinor").HasConversion<MinorUnitsConverter>();
@@ -78,8 +79,8 @@ internal sealed class ActivitySubsidyConfiguration : IEntityTypeConfiguration<Ac
     {
         builder.ToTable("activity_subsidies");
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).HasMaxLength(40);
-        builder.Property(s => s.PartnerId).HasMaxLength(40);
+        builder.Property(s => s.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(s => s.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(s => s.EventName).HasMaxLength(200);
         builder.Property(s => s.ApprovedBy).HasMaxLength(100);
         builder.Property(s => s.Cost).HasColumnName("CostMinor").HasConversion<MinorUnitsConverter>();
@@ -95,10 +96,10 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
     {
         builder.ToTable("payouts");
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.Id).HasMaxLength(40);
-        builder.Property(p => p.PartnerId).HasMaxLength(40);
-        builder.Property(p => p.StatementId).HasMaxLength(40);
-        builder.Property(p => p.DisputeId).HasMaxLength(40);
+        builder.Property(p => p.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(p => p.PartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(p => p.StatementId).HasMaxLength(ContractLimits.Id);
+        builder.Property(p => p.DisputeId).HasMaxLength(ContractLimits.Id);
         builder.Property(p => p.IdempotencyKey).HasMaxLength(100);
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.Amount).HasColumnName("AmountMinor").HasConversion<MinorUnitsConverter>();
@@ -119,11 +120,11 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
     {
         builder.ToTable("disputes");
         builder.HasKey(d => d.Id);
-        builder.Property(d => d.Id).HasMaxLength(40);
-        builder.Property(d => d.PartnerId).HasMaxLength(40);
-        builder.Property(d => d.OrderId).HasMaxLength(40);
-        builder.Property(d => d.StatementId).HasMaxLength(40);
-        builder.Property(d => d.StatementLineId).HasMaxLength(40);
+        builder.Property(d => d.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(d => d.PartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(d => d.OrderId).HasMaxLength(ContractLimits.Id);
+        builder.Property(d => d.StatementId).HasMaxLength(ContractLimits.Id);
+        builder.Property(d => d.StatementLineId).HasMaxLength(ContractLimits.Id);
         builder.Property(d => d.Currency).HasMaxLength(3);
         builder.Property(d => d.Reason).HasMaxLength(1000);
         builder.Property(d => d.Resolution).HasMaxLength(1000);

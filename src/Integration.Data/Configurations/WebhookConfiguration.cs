@@ -1,6 +1,7 @@
+using Integration.Core.Common;
 using Integration.Core.Webhooks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Configurations;
 
@@ -10,8 +11,8 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
     {
         builder.ToTable("webhook_subscriptions");
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).HasMaxLength(40);
-        builder.Property(s => s.PartnerId).HasMaxLength(40);
+        builder.Property(s => s.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(s => s.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(s => s.Url).HasMaxLength(2048);
         builder.Property(s => s.Description).HasMaxLength(500);
         builder.Property(s => s.DisabledReason).HasMaxLength(500);
@@ -29,9 +30,9 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.ToTable("webhook_deliveries");
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).ValueGeneratedOnAdd();
-        builder.Property(d => d.SubscriptionId).HasMaxLength(40);
-        builder.Property(d => d.PartnerId).HasMaxLength(40);
-        builder.Property(d => d.EventId).HasMaxLength(40);
+        builder.Property(d => d.SubscriptionId).HasMaxLength(ContractLimits.Id);
+        builder.Property(d => d.PartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(d => d.EventId).HasMaxLength(ContractLimits.Id);
         builder.Property(d => d.EventType).HasMaxLength(64);
         builder.Property(d => d.Error).HasMaxLength(500);
         builder.HasIndex(d => new { d.SubscriptionId, d.Id });

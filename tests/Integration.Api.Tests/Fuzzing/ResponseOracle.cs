@@ -6,7 +6,8 @@ namespace Integration.Api.Tests.Fuzzing;
 /// <summary>
 /// What is wrong with an answer: any 5xx; a status the operation does not declare; a content type it does not declare
 /// for that status; a body that does not match the declared schema (problems included); a problem whose <c>status</c>
-/// is not the answer's; and success where the case must be refused or where one status is the only right answer.
+/// is not the answer's; a declared header whose value its schema does not admit; and success where the case must be
+/// refused or where one status is the only right answer. Bounds (maxLength, maxItems, minimum, maximum) count as much as types.
 /// </summary>
 public sealed class ResponseOracle(SchemaConformance conformance)
 {
@@ -30,6 +31,13 @@ public sealed class ResponseOracle(SchemaConformance conformance)
         {
             wrong.Add("status not declared for the operation");
             return wrong;
+        }
+        foreach (var (name, header) in declared["headers"] as JsonObject ?? [])
+        {
+            if (header?["schema"] is JsonObject schema && HeaderValue(response, name, schema) is { } value)
+            {
+                wrong.AddRange(conformance.Check(schema, value).Select(e => $"header {name} {e}"));
+            }
         }
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         var content = declared["content"] as JsonObject;
@@ -66,5 +74,16 @@ public sealed class ResponseOracle(SchemaConformance conformance)
             wrong.Add("problem status differs from the answer's");
         }
         return wrong;
+    }
+
+    /// <summary>A declared header's value as its schema reads it: an integer header as a number, any other as text.</summary>
+    private static JsonNode? HeaderValue(HttpResponseMessage response, string name, JsonObject schema)
+    {
+        if (!response.Headers.TryGetValues(name, out var values) && !response.Content.Headers.TryGetValues(name, out values))
+        {
+            return null;
+        }
+        var text = string.Join(", ", values);
+        return schema["type"]?.GetValue<string>() == "integer" && long.TryParse(text, out var number) ? JsonValue.Create(number) : JsonValue.Create(text);
     }
 }

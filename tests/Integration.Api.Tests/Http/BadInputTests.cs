@@ -25,6 +25,20 @@ public sealed class BadInputTests(PlatformFactory platform) : IClassFixture<Plat
     }
 
     [Theory]
+    [InlineData("/v2/inventory/shared?sku=SKU-1&region=CN-ABC-XYZA", "region")]
+    [InlineData("/v2/inventory/shared?sku=sku%20one&region=CN", "sku")]
+    [InlineData("/v2/events?types=" + "order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created&types=order.created", "types")]
+    public async Task A_bad_query_parameter_beside_others_is_400_naming_it(string path, string field)
+    {
+        var session = await platform.NewPartnerSessionAsync();
+
+        var response = await session.Client.GetAsync(path);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().Any(e => e.Key.Equals(field, StringComparison.OrdinalIgnoreCase)), problem.ToJsonString());
+    }
+
+    [Theory]
     [InlineData("/v2/webhooks", """{"url":"https://example.com/hook","eventTypes":[null]}""", "eventTypes")]
     [InlineData("/v2/locations", """{"name":"Shop","type":"store","regionCode":"CN-SH","sharing":"named","sharedWith":[null]}""", "sharedWith")]
     [InlineData("/v2/locations", """{"name":"Shop","type":"store","regionCode":"CN-SH","sharing":"named","sharedWith":null}""", "sharedWith")]

@@ -1,0 +1,20 @@
+namespace Integration.Core.Common;
+
+/// <summary>
+/// The shapes of coded strings, used by the request contracts' validation and written into the OpenAPI documents.
+/// Each admits at most the <see cref="ContractLimits"/> length named beside it.
+/// </summary>
+public static class ContractPatterns
+{
+    /// <summary>ISO 3166-1 alpha-2 (<see cref="ContractLimits.CountryCode"/>).</summary>
+    public const string CountryCode = "^[A-Z]{2}$";
+
+    /// <summary>ISO 4217 (<see cref="ContractLimits.CurrencyCode"/>).</summary>
+    public const string CurrencyCode = "^[A-Z]{3}$";
+
+    /// <summary>A month, YYYY-MM (<see cref="ContractLimits.Period"/>).</summary>
+    public const string Period = @"^\d{4}-\d{2}$";
+
+    /// <summary>Printable ASCII without spaces, 1 to <see cref="ContractLimits.IdempotencyKey"/> characters.</summary>
+    public const string IdempotencyKey = @"^[\x21-\x7E]{1,255}$";
+}
