@@ -13324,12 +13324,14 @@ namespace PartnerPlatform.Sdk
         /// An ISO 8601 duration in weeks, days, hours, minutes and seconds: `P35D`, `PT36H`, `P1W2DT3H`. Months and years are refused (their length varies); at most P731D.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("by")]
+        [System.ComponentModel.DataAnnotations.StringLength(44)]
         public string? By { get; set; } = default!;
 
         /// <summary>
         /// The time to move the clock to (after its current time, at most 2 years ahead of it).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("to")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? To { get; set; } = default!;
 
     }
@@ -13369,6 +13371,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("from")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset From { get; set; } = default!;
 
         /// <summary>
@@ -13376,24 +13379,28 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("to")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset To { get; set; } = default!;
 
         /// <summary>
         /// Orders confirmed on the schedule (pending, or awaiting_payment with the prepayment arriving).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ordersConfirmed")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int OrdersConfirmed { get; set; } = default!;
 
         /// <summary>
         /// Orders shipped on the schedule.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ordersShipped")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int OrdersShipped { get; set; } = default!;
 
         /// <summary>
         /// Orders delivered once the carrier reported them.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ordersDelivered")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int OrdersDelivered { get; set; } = default!;
 
         /// <summary>
@@ -13401,12 +13408,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ordersHeldBack")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<HeldBackOrder> OrdersHeldBack { get; set; } = new System.Collections.Generic.List<HeldBackOrder>();
 
         /// <summary>
         /// Transfer requests that expired undecided.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("transfersExpired")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int TransfersExpired { get; set; } = default!;
 
         /// <summary>
@@ -13414,18 +13423,21 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("monthsClosed")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<string> MonthsClosed { get; set; } = new System.Collections.Generic.List<string>();
 
         /// <summary>
         /// Payout attempts sent to the simulated bank gateway.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("payoutsAttempted")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int PayoutsAttempted { get; set; } = default!;
 
         /// <summary>
         /// Open disputes whose SLA deadline the clock passed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("disputesPastSla")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int DisputesPastSla { get; set; } = default!;
 
     }
@@ -13460,6 +13472,7 @@ namespace PartnerPlatform.Sdk
         /// Units the brand can still reserve for orders.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("available")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Available { get; set; } = default!;
 
     }
@@ -13493,12 +13506,14 @@ namespace PartnerPlatform.Sdk
         /// Rows applied (all of them).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("applied")]
+        [System.ComponentModel.DataAnnotations.Range(0, 5000)]
         public int Applied { get; set; } = default!;
 
         /// <summary>
         /// Levels that did not exist before.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created")]
+        [System.ComponentModel.DataAnnotations.Range(0, 5000)]
         public int Created { get; set; } = default!;
 
     }
@@ -13523,6 +13538,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
         public string Sku { get; set; } = default!;
 
@@ -13561,6 +13577,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("now")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset Now { get; set; } = default!;
 
         /// <summary>
@@ -13568,6 +13585,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("platformNow")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset PlatformNow { get; set; } = default!;
 
         /// <summary>
@@ -13575,6 +13593,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("offset")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Offset { get; set; } = default!;
 
     }
@@ -13631,6 +13650,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$")]
         public string RegionCode { get; set; } = default!;
 
@@ -13734,6 +13754,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
         public string Sku { get; set; } = default!;
 
@@ -13839,6 +13860,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("at")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset At { get; set; } = default!;
 
         /// <summary>
@@ -13846,6 +13868,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("action")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Action { get; set; } = default!;
 
         /// <summary>
@@ -13853,12 +13876,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("actor")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Actor { get; set; } = default!;
 
         /// <summary>
         /// Your note, kept with the change.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("note")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Note { get; set; } = default!;
 
     }
@@ -13875,24 +13900,28 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// The order's id (`ord_…`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("orderId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? OrderId { get; set; } = default!;
 
         /// <summary>
         /// The statement's id (`stm_…`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("statementId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? StatementId { get; set; } = default!;
 
         /// <summary>
         /// The statement line's id (`stl_…`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("statementLineId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? StatementLineId { get; set; } = default!;
 
         /// <summary>
@@ -13907,12 +13936,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Reason { get; set; } = default!;
 
         /// <summary>
         /// The dispute's level by amount: 1 (&lt; 50,000), 2 (50,000–500,000), 3 (&gt; 500,000; freezes the account while open).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("level")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Level { get; set; } = default!;
 
         /// <summary>
@@ -13927,6 +13958,7 @@ namespace PartnerPlatform.Sdk
         /// Level 1: when the dispute must be resolved by (48 hours after opening); null for other levels.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("slaDeadline")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? SlaDeadline { get; set; } = default!;
 
         /// <summary>
@@ -13959,6 +13991,7 @@ namespace PartnerPlatform.Sdk
         /// How the brand resolved the dispute; null while open.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resolution")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Resolution { get; set; } = default!;
 
         /// <summary>
@@ -13966,12 +13999,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("openedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset OpenedAt { get; set; } = default!;
 
         /// <summary>
         /// When the dispute was resolved (UTC); null while open.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resolvedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? ResolvedAt { get; set; } = default!;
 
         /// <summary>
@@ -13979,6 +14014,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("history")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<DisputeHistoryResponse> History { get; set; } = new System.Collections.Generic.List<DisputeHistoryResponse>();
 
     }
@@ -13995,12 +14031,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<DisputeResponse> Data { get; set; } = new System.Collections.Generic.List<DisputeResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -14042,6 +14080,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -14049,12 +14088,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Type { get; set; } = default!;
 
         /// <summary>
         /// The event's number in your event log for this environment: 1, 2, 3… without gaps.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sequence")]
+        [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 9223372036854775807L)]
         public long Sequence { get; set; } = default!;
 
         /// <summary>
@@ -14070,6 +14111,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset OccurredAt { get; set; } = default!;
 
         /// <summary>
@@ -14093,12 +14135,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<EventResponse> Data { get; set; } = new System.Collections.Generic.List<EventResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -14115,6 +14159,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("orderId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string OrderId { get; set; } = default!;
 
         /// <summary>
@@ -14130,6 +14175,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Reason { get; set; } = default!;
 
     }
@@ -14146,6 +14192,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Rate { get; set; } = default!;
 
         /// <summary>
@@ -14169,6 +14216,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -14176,6 +14224,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Name { get; set; } = default!;
 
         /// <summary>
@@ -14191,12 +14240,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string RegionCode { get; set; } = default!;
 
         /// <summary>
         /// Street address, free text.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("address")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Address { get; set; } = default!;
 
         /// <summary>
@@ -14212,12 +14263,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sharedWith")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<string> SharedWith { get; set; } = new System.Collections.Generic.List<string>();
 
         /// <summary>
         /// Grows by one with every change; the ETag is `"v{version}"`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Version { get; set; } = default!;
 
         /// <summary>
@@ -14225,6 +14278,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
         /// <summary>
@@ -14232,6 +14286,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
     }
@@ -14248,12 +14303,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<LocationResponse> Data { get; set; } = new System.Collections.Generic.List<LocationResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -14305,6 +14362,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Amount { get; set; } = default!;
 
         /// <summary>
@@ -14312,6 +14370,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Currency { get; set; } = default!;
 
     }
@@ -14365,6 +14424,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -14372,6 +14432,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("orderId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string OrderId { get; set; } = default!;
 
         /// <summary>
@@ -14379,6 +14440,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Type { get; set; } = default!;
 
         /// <summary>
@@ -14401,6 +14463,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("actor")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Actor { get; set; } = default!;
 
         /// <summary>
@@ -14408,6 +14471,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset OccurredAt { get; set; } = default!;
 
     }
@@ -14424,12 +14488,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<OrderEventResponse> Data { get; set; } = new System.Collections.Generic.List<OrderEventResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -14446,6 +14512,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
         public string Sku { get; set; } = default!;
 
@@ -14469,6 +14536,7 @@ namespace PartnerPlatform.Sdk
         /// The line's position in the order, from 1.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lineNumber")]
+        [System.ComponentModel.DataAnnotations.Range(1, 500)]
         public int LineNumber { get; set; } = default!;
 
         /// <summary>
@@ -14476,6 +14544,8 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
         public string Sku { get; set; } = default!;
 
         /// <summary>
@@ -14483,12 +14553,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// Whole units.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("quantity")]
+        [System.ComponentModel.DataAnnotations.Range(1, 100000)]
         public int Quantity { get; set; } = default!;
 
         /// <summary>
@@ -14578,12 +14650,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Grows by one with every change; the ETag is `"v{version}"`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Version { get; set; } = default!;
 
         /// <summary>
@@ -14591,6 +14665,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reference")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Reference { get; set; } = default!;
 
         /// <summary>
@@ -14613,6 +14688,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("discountRate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string DiscountRate { get; set; } = default!;
 
         /// <summary>
@@ -14620,6 +14696,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lines")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(500)]
         public System.Collections.Generic.IReadOnlyList<OrderLineV2> Lines { get; set; } = new System.Collections.Generic.List<OrderLineV2>();
 
         /// <summary>
@@ -14632,12 +14709,14 @@ namespace PartnerPlatform.Sdk
         /// The carrier that ships the order; set when it ships.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("carrier")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Carrier { get; set; } = default!;
 
         /// <summary>
         /// The carrier's tracking number; set when the order ships.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("trackingNumber")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? TrackingNumber { get; set; } = default!;
 
         /// <summary>
@@ -14645,6 +14724,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
         /// <summary>
@@ -14652,42 +14732,49 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
         /// <summary>
         /// When the brand confirmed the order (UTC); null until then.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("confirmedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? ConfirmedAt { get; set; } = default!;
 
         /// <summary>
         /// When it was paid (UTC): an order's prepayment, a payout, or a statement's whole payout; null until then.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("paidAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? PaidAt { get; set; } = default!;
 
         /// <summary>
         /// When the order shipped (UTC); null until then.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("shippedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? ShippedAt { get; set; } = default!;
 
         /// <summary>
         /// When the order was delivered (UTC); null until then.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("deliveredAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? DeliveredAt { get; set; } = default!;
 
         /// <summary>
         /// When the order was cancelled (UTC); null if it was not.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cancelledAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? CancelledAt { get; set; } = default!;
 
         /// <summary>
         /// When the order was returned (UTC); null if it was not.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("returnedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? ReturnedAt { get; set; } = default!;
 
     }
@@ -14704,12 +14791,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<OrderV2> Data { get; set; } = new System.Collections.Generic.List<OrderV2>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -14726,6 +14815,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -14733,6 +14823,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Name { get; set; } = default!;
 
         /// <summary>
@@ -14764,12 +14855,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string RegionCode { get; set; } = default!;
 
         /// <summary>
         /// The regional distributor a sub-distributor belongs to; null otherwise.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("parentPartnerId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? ParentPartnerId { get; set; } = default!;
 
         /// <summary>
@@ -14785,6 +14878,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("discountRate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string DiscountRate { get; set; } = default!;
 
         /// <summary>
@@ -14800,6 +14894,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clientId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string ClientId { get; set; } = default!;
 
         /// <summary>
@@ -14807,6 +14902,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("scopes")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<string> Scopes { get; set; } = new System.Collections.Generic.List<string>();
 
     }
@@ -14876,6 +14972,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -14897,12 +14994,14 @@ namespace PartnerPlatform.Sdk
         /// The dispute holding this amount back; null for the statement's own payout.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("disputeId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? DisputeId { get; set; } = default!;
 
         /// <summary>
         /// When it was paid (UTC): an order's prepayment, a payout, or a statement's whole payout; null until then.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("paidAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? PaidAt { get; set; } = default!;
 
     }
@@ -14947,42 +15046,49 @@ namespace PartnerPlatform.Sdk
         /// The kind: an event type, a location type, or the problem type URI.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Type { get; set; } = default!;
 
         /// <summary>
         /// A short, fixed summary of the problem type.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Title { get; set; } = default!;
 
         /// <summary>
         /// The current status, or an HTTP status code in problem details.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int? Status { get; set; } = default!;
 
         /// <summary>
         /// What went wrong this time, for a developer to read.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Detail { get; set; } = default!;
 
         /// <summary>
         /// The request path that failed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("instance")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Instance { get; set; } = default!;
 
         /// <summary>
         /// The stable, machine-readable error code (docs/errors.md), e.g. `insufficient_stock`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Code { get; set; } = default!;
 
         /// <summary>
         /// The request id, also in the `X-Request-Id` header.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("traceId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? TraceId { get; set; } = default!;
 
         /// <summary>
@@ -15005,6 +15111,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Sku { get; set; } = default!;
 
         /// <summary>
@@ -15012,6 +15119,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Name { get; set; } = default!;
 
         /// <summary>
@@ -15041,12 +15149,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<ProductV2> Data { get; set; } = new System.Collections.Generic.List<ProductV2>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -15101,6 +15211,7 @@ namespace PartnerPlatform.Sdk
         /// Deliver again every event that occurred at or after this time.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("since")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? Since { get; set; } = default!;
 
     }
@@ -15164,6 +15275,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clockNow")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset ClockNow { get; set; } = default!;
 
         /// <summary>
@@ -15171,6 +15283,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clockOffset")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string ClockOffset { get; set; } = default!;
 
         /// <summary>
@@ -15178,6 +15291,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("simulators")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<SimulatorResponse> Simulators { get; set; } = new System.Collections.Generic.List<SimulatorResponse>();
 
         /// <summary>
@@ -15185,6 +15299,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("peerPartnerIds")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<string> PeerPartnerIds { get; set; } = new System.Collections.Generic.List<string>();
 
         /// <summary>
@@ -15192,6 +15307,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("seededAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset SeededAt { get; set; } = default!;
 
         /// <summary>
@@ -15199,6 +15315,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lastUsedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset LastUsedAt { get; set; } = default!;
 
         /// <summary>
@@ -15206,6 +15323,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("purgeableAfter")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset PurgeableAfter { get; set; } = default!;
 
     }
@@ -15302,6 +15420,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Sku { get; set; } = default!;
 
         /// <summary>
@@ -15316,6 +15435,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locations")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<SharedLocationAvailability> Locations { get; set; } = new System.Collections.Generic.List<SharedLocationAvailability>();
 
     }
@@ -15332,6 +15452,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locationId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string LocationId { get; set; } = default!;
 
         /// <summary>
@@ -15339,12 +15460,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string RegionCode { get; set; } = default!;
 
         /// <summary>
         /// Units it shares.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("available")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Available { get; set; } = default!;
 
     }
@@ -15420,6 +15543,7 @@ namespace PartnerPlatform.Sdk
         /// Region code: country, province or city, e.g. `CN`, `CN-SH`, `CN-SH-PD`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$")]
         public string? RegionCode { get; set; } = default!;
 
@@ -15435,6 +15559,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("country")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(2)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{2}$")]
         public string Country { get; set; } = default!;
 
@@ -15459,6 +15584,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Name { get; set; } = default!;
 
         /// <summary>
@@ -15466,12 +15592,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("line1")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Line1 { get; set; } = default!;
 
         /// <summary>
         /// Second address line.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("line2")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Line2 { get; set; } = default!;
 
         /// <summary>
@@ -15479,18 +15607,21 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("city")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string City { get; set; } = default!;
 
         /// <summary>
         /// Region code: country, province or city, e.g. `CN`, `CN-SH`, `CN-SH-PD`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? RegionCode { get; set; } = default!;
 
         /// <summary>
         /// Postal code.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("postalCode")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? PostalCode { get; set; } = default!;
 
         /// <summary>
@@ -15498,12 +15629,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("country")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Country { get; set; } = default!;
 
         /// <summary>
         /// Phone number, free text.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Phone { get; set; } = default!;
 
     }
@@ -15549,6 +15682,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -15556,6 +15690,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("at")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset At { get; set; } = default!;
 
         /// <summary>
@@ -15563,6 +15698,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Method { get; set; } = default!;
 
         /// <summary>
@@ -15570,30 +15706,35 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("path")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Path { get; set; } = default!;
 
         /// <summary>
         /// The mode the simulator answered in.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("mode")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Mode { get; set; } = default!;
 
         /// <summary>
         /// The HTTP status the simulator answered; 0 when no answer arrived in time.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Status { get; set; } = default!;
 
         /// <summary>
         /// What the platform sent, as text; null for none.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requestBody")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? RequestBody { get; set; } = default!;
 
         /// <summary>
         /// What the simulator answered, as text.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("responseBody")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? ResponseBody { get; set; } = default!;
 
     }
@@ -15610,12 +15751,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<SimulatorRequestResponse> Data { get; set; } = new System.Collections.Generic.List<SimulatorRequestResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -15632,6 +15775,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Name { get; set; } = default!;
 
         /// <summary>
@@ -15647,6 +15791,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("modes")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<string> Modes { get; set; } = new System.Collections.Generic.List<string>();
 
     }
@@ -15663,12 +15808,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Your label for it; null if you gave none.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Name { get; set; } = default!;
 
         /// <summary>
@@ -15676,6 +15823,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
         /// <summary>
@@ -15683,6 +15831,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clockAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset ClockAt { get; set; } = default!;
 
         /// <summary>
@@ -15690,6 +15839,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clockOffset")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string ClockOffset { get; set; } = default!;
 
     }
@@ -15706,12 +15856,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<SnapshotResponse> Data { get; set; } = new System.Collections.Generic.List<SnapshotResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -15772,12 +15924,14 @@ namespace PartnerPlatform.Sdk
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Id { get; set; } = default!;
 
         /// <summary>
         /// The line's position on the statement, from 1.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("number")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Number { get; set; } = default!;
 
         /// <summary>
@@ -15800,24 +15954,28 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Description { get; set; } = default!;
 
         /// <summary>
         /// The activity subsidy or dispute a line comes from; null for lines computed from orders.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sourceId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? SourceId { get; set; } = default!;
 
         /// <summary>
         /// How many orders (deliveries and returns) the line is computed from; null for other lines.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("orderCount")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int? OrderCount { get; set; } = default!;
 
         /// <summary>
         /// Where to page through the orders behind the line; null for lines not computed from orders.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ordersUrl")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? OrdersUrl { get; set; } = default!;
 
     }
@@ -15853,6 +16011,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("orderId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string OrderId { get; set; } = default!;
 
         /// <summary>
@@ -15860,6 +16019,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reference")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Reference { get; set; } = default!;
 
         /// <summary>
@@ -15875,6 +16035,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset OccurredAt { get; set; } = default!;
 
         /// <summary>
@@ -15898,12 +16059,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<StatementOrderResponse> Data { get; set; } = new System.Collections.Generic.List<StatementOrderResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -15919,6 +16082,7 @@ namespace PartnerPlatform.Sdk
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Id { get; set; } = default!;
 
         /// <summary>
@@ -15926,6 +16090,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("period")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Period { get; set; } = default!;
 
         /// <summary>
@@ -16005,6 +16170,7 @@ namespace PartnerPlatform.Sdk
         /// When an amount you owe must be paid: the month's last day plus your rating's term (A 60, B 30, C 7 days); null when you owe nothing.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dueDate")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? DueDate { get; set; } = default!;
 
@@ -16012,12 +16178,14 @@ namespace PartnerPlatform.Sdk
         /// Orders delivered in the month.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("deliveredOrders")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int DeliveredOrders { get; set; } = default!;
 
         /// <summary>
         /// Orders returned in the month.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("returnedOrders")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int ReturnedOrders { get; set; } = default!;
 
         /// <summary>
@@ -16025,6 +16193,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lines")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<StatementLineResponse> Lines { get; set; } = new System.Collections.Generic.List<StatementLineResponse>();
 
         /// <summary>
@@ -16032,24 +16201,28 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("payouts")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<PayoutResponse> Payouts { get; set; } = new System.Collections.Generic.List<PayoutResponse>();
 
         /// <summary>
         /// When the month closed and the statement became final (UTC); null while open.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("closedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? ClosedAt { get; set; } = default!;
 
         /// <summary>
         /// When it was paid (UTC): an order's prepayment, a payout, or a statement's whole payout; null until then.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("paidAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? PaidAt { get; set; } = default!;
 
         /// <summary>
         /// When nothing was left to pay either way (UTC); null until then.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("settledAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? SettledAt { get; set; } = default!;
 
     }
@@ -16066,12 +16239,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<StatementResponse> Data { get; set; } = new System.Collections.Generic.List<StatementResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -16125,6 +16300,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
         public string Sku { get; set; } = default!;
 
@@ -16165,6 +16341,7 @@ namespace PartnerPlatform.Sdk
         /// The event's number in your event log for this environment: 1, 2, 3… without gaps.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sequence")]
+        [System.ComponentModel.DataAnnotations.Range(1L, 9223372036854775807L)]
         public long Sequence { get; set; } = default!;
 
         /// <summary>
@@ -16172,6 +16349,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locationId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
         public string LocationId { get; set; } = default!;
 
         /// <summary>
@@ -16179,30 +16357,36 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
         public string Sku { get; set; } = default!;
 
         /// <summary>
         /// Units physically at the location.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("onHand")]
+        [System.ComponentModel.DataAnnotations.Range(0, 10000000)]
         public int OnHand { get; set; } = default!;
 
         /// <summary>
         /// Units set aside for confirmed orders or requested transfers.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reserved")]
+        [System.ComponentModel.DataAnnotations.Range(0, 10000000)]
         public int Reserved { get; set; } = default!;
 
         /// <summary>
         /// On hand minus reserved: what can still be ordered or transferred. Never negative.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("available")]
+        [System.ComponentModel.DataAnnotations.Range(0, 10000000)]
         public int Available { get; set; } = default!;
 
         /// <summary>
         /// Grows by one with every change; the ETag is `"v{version}"`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.ComponentModel.DataAnnotations.Range(1, 2147483647)]
         public int Version { get; set; } = default!;
 
         /// <summary>
@@ -16210,12 +16394,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("change")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(64)]
         public string Change { get; set; } = default!;
 
         /// <summary>
         /// Units added (positive) or removed (negative) by the change; null for absolute sets.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("delta")]
+        [System.ComponentModel.DataAnnotations.Range(-10000000, 10000000)]
         public int? Delta { get; set; } = default!;
 
         /// <summary>
@@ -16223,6 +16409,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset OccurredAt { get; set; } = default!;
 
     }
@@ -16239,12 +16426,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<StockChangeResponse> Data { get; set; } = new System.Collections.Generic.List<StockChangeResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -16260,6 +16449,7 @@ namespace PartnerPlatform.Sdk
         /// Its line in the upload (a CSV header is line 1).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("line")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Line { get; set; } = default!;
 
         /// <summary>
@@ -16267,6 +16457,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Error { get; set; } = default!;
 
     }
@@ -16284,6 +16475,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -16299,30 +16491,35 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("format")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Format { get; set; } = default!;
 
         /// <summary>
         /// Rows in the upload (blank lines are not rows).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("totalRows")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int TotalRows { get; set; } = default!;
 
         /// <summary>
         /// Rows checked so far, applied or refused.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("processedRows")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int ProcessedRows { get; set; } = default!;
 
         /// <summary>
         /// Rows applied so far.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("appliedRows")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int AppliedRows { get; set; } = default!;
 
         /// <summary>
         /// Rows refused so far; the first 1,000 are in `errors`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("failedRows")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int FailedRows { get; set; } = default!;
 
         /// <summary>
@@ -16336,6 +16533,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<StockImportError> Errors { get; set; } = new System.Collections.Generic.List<StockImportError>();
 
         /// <summary>
@@ -16343,18 +16541,21 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
         /// <summary>
         /// When work on it began (UTC); null while queued.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? StartedAt { get; set; } = default!;
 
         /// <summary>
         /// When it finished (UTC); null until then.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("completedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? CompletedAt { get; set; } = default!;
 
     }
@@ -16395,6 +16596,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("locationId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
         public string LocationId { get; set; } = default!;
 
         /// <summary>
@@ -16402,36 +16604,43 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z0-9][A-Z0-9._-]{0,39}$")]
         public string Sku { get; set; } = default!;
 
         /// <summary>
         /// Units physically at the location.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("onHand")]
+        [System.ComponentModel.DataAnnotations.Range(0, 10000000)]
         public int OnHand { get; set; } = default!;
 
         /// <summary>
         /// Units set aside for confirmed orders or requested transfers.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reserved")]
+        [System.ComponentModel.DataAnnotations.Range(0, 10000000)]
         public int Reserved { get; set; } = default!;
 
         /// <summary>
         /// On hand minus reserved: what can still be ordered or transferred. Never negative.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("available")]
+        [System.ComponentModel.DataAnnotations.Range(0, 10000000)]
         public int Available { get; set; } = default!;
 
         /// <summary>
         /// When available falls below this, an `inventory.low_stock` event is recorded; null when not set.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lowStockThreshold")]
+        [System.ComponentModel.DataAnnotations.Range(0, 10000000)]
         public int? LowStockThreshold { get; set; } = default!;
 
         /// <summary>
         /// Grows by one with every change; the ETag is `"v{version}"`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.ComponentModel.DataAnnotations.Range(1, 2147483647)]
         public int Version { get; set; } = default!;
 
         /// <summary>
@@ -16439,6 +16648,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
     }
@@ -16455,12 +16665,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<StockLevelResponse> Data { get; set; } = new System.Collections.Generic.List<StockLevelResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -16477,6 +16689,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -16484,6 +16697,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("partnerId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string PartnerId { get; set; } = default!;
 
         /// <summary>
@@ -16499,6 +16713,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string EventName { get; set; } = default!;
 
         /// <summary>
@@ -16520,6 +16735,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("period")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Period { get; set; } = default!;
 
         /// <summary>
@@ -16527,6 +16743,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("approvedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset ApprovedAt { get; set; } = default!;
 
     }
@@ -16562,6 +16779,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -16569,6 +16787,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fromLocationId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string FromLocationId { get; set; } = default!;
 
         /// <summary>
@@ -16576,6 +16795,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("toLocationId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string ToLocationId { get; set; } = default!;
 
         /// <summary>
@@ -16583,12 +16803,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Sku { get; set; } = default!;
 
         /// <summary>
         /// Whole units.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("quantity")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Quantity { get; set; } = default!;
 
         /// <summary>
@@ -16603,6 +16825,7 @@ namespace PartnerPlatform.Sdk
         /// Why the owner rejected the transfer; null otherwise.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rejectionReason")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? RejectionReason { get; set; } = default!;
 
         /// <summary>
@@ -16610,6 +16833,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requestedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset RequestedAt { get; set; } = default!;
 
         /// <summary>
@@ -16617,12 +16841,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset ExpiresAt { get; set; } = default!;
 
         /// <summary>
         /// When the transfer was accepted, rejected or expired (UTC); null while requested.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("decidedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? DecidedAt { get; set; } = default!;
 
     }
@@ -16639,12 +16865,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<TransferResponse> Data { get; set; } = new System.Collections.Generic.List<TransferResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -16703,6 +16931,7 @@ namespace PartnerPlatform.Sdk
         /// Region code: country, province or city, e.g. `CN`, `CN-SH`, `CN-SH-PD`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionCode")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$")]
         public string? RegionCode { get; set; } = default!;
 
@@ -16778,30 +17007,35 @@ namespace PartnerPlatform.Sdk
         /// The kind: an event type, a location type, or the problem type URI.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Type { get; set; } = default!;
 
         /// <summary>
         /// A short, fixed summary of the problem type.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Title { get; set; } = default!;
 
         /// <summary>
         /// The current status, or an HTTP status code in problem details.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int? Status { get; set; } = default!;
 
         /// <summary>
         /// What went wrong this time, for a developer to read.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Detail { get; set; } = default!;
 
         /// <summary>
         /// The request path that failed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("instance")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Instance { get; set; } = default!;
 
         /// <summary>
@@ -16815,12 +17049,14 @@ namespace PartnerPlatform.Sdk
         /// The stable, machine-readable error code (docs/errors.md), e.g. `insufficient_stock`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Code { get; set; } = default!;
 
         /// <summary>
         /// The request id, also in the `X-Request-Id` header.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("traceId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? TraceId { get; set; } = default!;
 
     }
@@ -16836,6 +17072,7 @@ namespace PartnerPlatform.Sdk
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 9223372036854775807L)]
         public long Id { get; set; } = default!;
 
         /// <summary>
@@ -16843,6 +17080,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string EventId { get; set; } = default!;
 
         /// <summary>
@@ -16850,18 +17088,21 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string EventType { get; set; } = default!;
 
         /// <summary>
         /// The event's number in your event log for this environment: 1, 2, 3… without gaps.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sequence")]
+        [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 9223372036854775807L)]
         public long Sequence { get; set; } = default!;
 
         /// <summary>
         /// Which attempt this was for the event: 1 for the first.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("attempt")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Attempt { get; set; } = default!;
 
         /// <summary>
@@ -16869,6 +17110,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("attemptedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset AttemptedAt { get; set; } = default!;
 
         /// <summary>
@@ -16881,18 +17123,21 @@ namespace PartnerPlatform.Sdk
         /// The HTTP status your endpoint answered; null when no answer arrived.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("statusCode")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int? StatusCode { get; set; } = default!;
 
         /// <summary>
         /// How long the attempt took, in milliseconds.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("latencyMs")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int LatencyMs { get; set; } = default!;
 
         /// <summary>
         /// Why the attempt failed; null when it succeeded.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Error { get; set; } = default!;
 
     }
@@ -16909,12 +17154,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<WebhookDeliveryResponse> Data { get; set; } = new System.Collections.Generic.List<WebhookDeliveryResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -16931,6 +17178,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
         /// <summary>
@@ -16938,6 +17186,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Url { get; set; } = default!;
 
         /// <summary>
@@ -16945,12 +17194,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventTypes")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<string> EventTypes { get; set; } = new System.Collections.Generic.List<string>();
 
         /// <summary>
         /// Your own description, free text.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Description { get; set; } = default!;
 
         /// <summary>
@@ -16965,30 +17216,35 @@ namespace PartnerPlatform.Sdk
         /// Why the subscription is disabled (the last error, or that you disabled it); null while enabled.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("disabledReason")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? DisabledReason { get; set; } = default!;
 
         /// <summary>
         /// The last event sequence number delivered (or skipped as not subscribed).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lastHandledSequence")]
+        [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 9223372036854775807L)]
         public long LastHandledSequence { get; set; } = default!;
 
         /// <summary>
         /// Failed attempts at the event the subscription is stuck on; 0 when healthy.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("failedAttempts")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int FailedAttempts { get; set; } = default!;
 
         /// <summary>
         /// When the next delivery attempt is due (UTC); null when nothing is failing.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextAttemptAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? NextAttemptAt { get; set; } = default!;
 
         /// <summary>
         /// Until when the secret before the last rotation still signs; null when no rotation is in its overlap.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("previousSecretExpiresAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? PreviousSecretExpiresAt { get; set; } = default!;
 
         /// <summary>
@@ -16996,6 +17252,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
         /// <summary>
@@ -17003,6 +17260,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
     }
@@ -17019,12 +17277,14 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IReadOnlyList<WebhookResponse> Data { get; set; } = new System.Collections.Generic.List<WebhookResponse>();
 
         /// <summary>
         /// Pass as `cursor` to get the next page; null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -17067,6 +17327,7 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("secret")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Secret { get; set; } = default!;
 
     }
