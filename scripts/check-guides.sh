@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 configuration=${CONFIGURATION:-Release}
 api_dll=src/Integration.Api/bin/$configuration/net10.0/Integration.Api.dll
 guides=(README.md docs/getting-started.md docs/orders.md docs/sandbox.md)
+for tool in curl jq; do command -v "$tool" >/dev/null || { echo "check-guides: the guides use $tool; install it (apt-get install $tool)"; exit 1; }; done
 [ -f "$api_dll" ] || { echo "check-guides: $api_dll is missing; build first (dotnet build Integration.sln -c $configuration)"; exit 1; }
 
 scratch=$(mktemp -d)
