@@ -9,7 +9,7 @@ using Integration.Api.Sandbox;
 using Integration.Api.Settlement;
 using Integration.Api.Versioning;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ApplicationDirectory.Options(args));
 builder.AddTrustedProxies();
 builder.AddStorage();
 builder.AddCluster();
@@ -27,6 +27,10 @@ var app = builder.Build();
 if (await app.RunCommandAsync(args) is { } exitCode)
 {
     return exitCode;
+}
+if (app.ExplainInvalidSettings() is { } invalidSettings)
+{
+    return invalidSettings;
 }
 await app.PrepareAsync();
 
@@ -57,6 +61,7 @@ app.UseAuthorization();
 
 app.MapTokenEndpoint();
 app.MapControllers();
+app.MapProblemPages();
 
 await app.RunAsync();
 return 0;

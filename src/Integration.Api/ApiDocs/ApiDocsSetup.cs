@@ -17,6 +17,11 @@ public static class ApiDocsSetup
     /// <summary>One OpenAPI document per partner API version plus one for the admin API, each with the OAuth scheme.</summary>
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
+        var publicBaseUrl = builder.Configuration["ApiDocs:PublicBaseUrl"] ?? "";
+        if (publicBaseUrl.Length > 0 && !(Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+        {
+            throw new InvalidOperationException($"ApiDocs:PublicBaseUrl is '{publicBaseUrl}'; it must be an absolute URL such as https://partners.example.com, or unset.");
+        }
         builder.Services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc(PartnerDocument, new OpenApiInfo
@@ -61,6 +66,7 @@ public static class ApiDocsSetup
             options.OperationFilter<SecurityAndProblemResponses>();
             options.DocumentFilter<ScopesOfTheDocument>();
             options.DocumentFilter<TokenEndpointInDocuments>();
+            options.DocumentFilter<ServersOfTheDocument>(publicBaseUrl);
             options.SchemaFilter<ContractGlossary>();
             options.SchemaFilter<RequiredMembersOnly>();
             options.SchemaFilter<ElementLengths>();

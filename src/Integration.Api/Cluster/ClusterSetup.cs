@@ -1,3 +1,4 @@
+using Integration.Api.Hosting;
 namespace Integration.Api.Cluster;
 
 public static class ClusterSetup
@@ -6,7 +7,7 @@ public static class ClusterSetup
     public static WebApplicationBuilder AddCluster(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RedisOptions>().Bind(builder.Configuration.GetSection(RedisOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateSettings(RedisOptions.Section);
         builder.Services.AddSingleton<RedisConnection>();
         builder.Services.AddSingleton<ClusterSignals>();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);

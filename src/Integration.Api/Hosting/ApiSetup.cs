@@ -20,7 +20,7 @@ public static class ApiSetup
     public static WebApplicationBuilder AddVersionedApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateSettings(ApiOptions.Section);
         var apiOptions = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes);
 
@@ -66,7 +66,7 @@ public static class ApiSetup
         builder.Services.AddScoped<TransferDesk>();
         builder.Services.AddScoped<StockImports>();
         builder.Services.AddOptions<InventoryOptions>().Bind(builder.Configuration.GetSection(InventoryOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateSettings(InventoryOptions.Section);
         builder.Services.AddSingleton<StockImportRunner>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<StockImportRunner>());
         builder.Services.AddSingleton<TransferExpiry>();

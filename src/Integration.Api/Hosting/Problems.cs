@@ -83,7 +83,7 @@ public static class Problems
         var code = problem.Extensions.TryGetValue("code", out var existing) && existing is string s ? s : DefaultCode(status);
         problem.Extensions["code"] = code;
         var options = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
-        problem.Type = options.ErrorTypeBaseUri + code;
+        problem.Type = (options.ErrorTypeBaseUri ?? ProblemPages.BaseUri(context.Request)) + code;
         problem.Title ??= ReasonPhrase(status);
         problem.Instance ??= context.Request.Path;
         problem.Extensions["traceId"] = context.TraceIdentifier;

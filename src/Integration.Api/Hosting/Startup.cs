@@ -7,6 +7,9 @@ using Integration.Core.Credentials;
 using Integration.Core.Partners;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Integration.Api.Hosting;
 
@@ -61,7 +64,15 @@ public static class Startup
     public static async Task MigrateAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().Database.MigrateAsync();
+        var database = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().Database;
+        // Npgsql's migrator first reads __EFMigrationsHistory to learn whether it exists; on an empty
+        // database that read is an ERROR in PostgreSQL's log on every first start. The empty table,
+        // which the migrator would create a moment later anyway, makes the read succeed.
+        if (database.IsNpgsql() && await database.GetService<IRelationalDatabaseCreator>().ExistsAsync())
+        {
+            await database.ExecuteSqlRawAsync(database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
+        }
+        await database.MigrateAsync();
     }
 
     /// <summary>Creates the first internal credential, once. Later ones come from the admin API.</summary>

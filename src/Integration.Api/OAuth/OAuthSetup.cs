@@ -1,8 +1,11 @@
+using Integration.Api.Hosting;
 using System.Security.Cryptography.X509Certificates;
 using Integration.Core.Credentials;
 using Integration.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.EntityFrameworkCore.Models;
@@ -39,6 +42,11 @@ public static class OAuthSetup
             // DataProtection keys live in the database; with an RSA certificate they are encrypted at rest by it
             // (XML encryption needs RSA; with an ECDSA certificate they rely on the database's own protection).
             builder.Services.AddDataProtection().ProtectKeysWithCertificate(signingCertificate);
+        }
+        else if (developmentKeys)
+        {
+            // Development keys protect nothing real: say so, instead of a warning on every first run that a key "may be" stored in clear.
+            builder.Services.Configure<KeyManagementOptions>(keys => keys.XmlEncryptor = new NullXmlEncryptor());
         }
 
         builder.Services.AddOpenIddict()
@@ -106,7 +114,7 @@ public static class OAuthSetup
         builder.Services.AddScoped<ITenantResolver, CallerTenantResolver>();
         builder.Services.AddHostedService<TokenPruning>();
         builder.Services.AddOptions<RefusedTokenSummaryOptions>().Bind(builder.Configuration.GetSection(RefusedTokenSummaryOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateSettings(RefusedTokenSummaryOptions.Section);
         builder.Services.AddSingleton<RefusedTokenRequests>();
         builder.Services.AddSingleton<CountRefusedTokenRequests>();
         builder.Services.AddHostedService<RefusedTokenSummaryWriter>();

@@ -1,3 +1,4 @@
+using Integration.Api.Hosting;
 namespace Integration.Api.RateLimiting;
 
 public static class RateLimitSetup
@@ -5,7 +6,7 @@ public static class RateLimitSetup
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateSettings(RateLimitOptions.Section);
         builder.Services.AddSingleton<LocalTokenBuckets>();
         builder.Services.AddSingleton<RedisTokenBuckets>();
         builder.Services.AddSingleton<RateLimitGate>();

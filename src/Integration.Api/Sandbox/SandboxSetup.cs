@@ -1,3 +1,4 @@
+using Integration.Api.Hosting;
 using Integration.Sandbox.Simulators;
 using Integration.Sandbox.Worlds;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ public static class SandboxSetup
     public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section)).ValidateSettings(SandboxOptions.Section);
         services.AddSingleton(provider => new SandboxSimulators(provider.GetRequiredService<IOptions<SandboxOptions>>().Value.SimulatorPort));
         services.AddSingleton<SimulatorCallLog>();
         services.AddHostedService(provider => provider.GetRequiredService<SimulatorCallLog>());

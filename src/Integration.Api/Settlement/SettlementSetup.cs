@@ -1,3 +1,4 @@
+using Integration.Api.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -10,9 +11,9 @@ public static class SettlementSetup
     {
         var services = builder.Services;
         services.AddOptions<SettlementOptions>().Bind(builder.Configuration.GetSection(SettlementOptions.Section))
-            .ValidateDataAnnotations()
+            .ValidateSettings(SettlementOptions.Section)
             .Validate(o => TryZone(o.CloseTimeZone), "Settlement:CloseTimeZone is not a known time zone.")
-            // Nested options are not covered by ValidateDataAnnotations: the gateway's are checked here.
+            // Nested options are not covered by ValidateSettings: the gateway's are checked here.
             .Validate(o => o.BankGateway.AttemptTimeout >= TimeSpan.FromMilliseconds(10) && o.BankGateway.AttemptTimeout <= TimeSpan.FromDays(1)
                 && o.BankGateway.TotalTimeout >= o.BankGateway.AttemptTimeout && o.BankGateway.TotalTimeout <= TimeSpan.FromDays(1),
                 "Settlement:BankGateway:AttemptTimeout must be between 10 ms and 1 day, and TotalTimeout at least AttemptTimeout and at most 1 day.")

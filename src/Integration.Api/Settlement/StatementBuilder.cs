@@ -45,7 +45,7 @@ public sealed class StatementBuilder(IntegrationDbContext db)
     private async Task<Sales> SalesAsync(string partnerId, ApiEnvironment environment, System.Linq.Expressions.Expression<Func<Order, bool>> inPeriod, CancellationToken cancellationToken)
     {
         var totals = await db.Visible<Order>().Where(o => o.PartnerId == partnerId && o.Environment == environment).Where(inPeriod)
-            .GroupBy(_ => 1).Select(g => new { Total = g.Sum(o => o.Total), Count = g.Count() }).FirstOrDefaultAsync(cancellationToken);
+            .GroupBy(_ => 1).Select(g => new { Total = g.Sum(o => o.Total), Count = g.Count() }).SingleOrDefaultAsync(cancellationToken); // one group at most
         return totals is null ? new Sales(0m, 0) : new Sales(totals.Total, totals.Count);
     }
 

@@ -1,3 +1,4 @@
+using Integration.Api.Hosting;
 using Integration.Api.Events;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ public static class WebhookSetup
     public static WebApplicationBuilder AddEventsAndWebhooks(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateSettings(WebhookOptions.Section);
         services.AddScoped<EventLog>();
         services.AddSingleton<EventRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<EventRetention>());

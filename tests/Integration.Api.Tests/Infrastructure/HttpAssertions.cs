@@ -21,9 +21,11 @@ public static class HttpAssertions
         var problem = JsonNode.Parse(text)!;
         Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
         Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()));
-        Assert.StartsWith("https://", problem["type"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(problem["instance"]?.GetValue<string>()));
         Assert.False(string.IsNullOrEmpty(problem["code"]?.GetValue<string>()));
+        // The type is the platform's page for the code (ProblemPagesTests shows that it is served).
+        Assert.True(Uri.TryCreate(problem["type"]!.GetValue<string>(), UriKind.Absolute, out var type), problem["type"]!.GetValue<string>());
+        Assert.Equal($"/problems/{problem["code"]!.GetValue<string>()}", type.AbsolutePath);
         Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), problem["traceId"]!.GetValue<string>());
         if (code is not null)
         {

@@ -43,6 +43,24 @@ public sealed class SandboxSimulatorTests
     }
 
     [Fact]
+    public async Task AReset_ClearsTheSimulatorsRequestLog_SoTheWalkthroughStartsFromTheSeed()
+    {
+        var (platform, client) = await PayoutDueAsync("healthy");
+        await using var _ = platform;
+        var before = (await client.GetJsonAsync("/v2/sandbox/simulators/bank-gateway/requests?limit=100"))["data"]!.AsArray()
+            .Select(c => c!["id"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(before);
+
+        await (await client.PostAsync("/v2/sandbox/reset", null)).ReadJsonAsync(HttpStatusCode.OK);
+
+        foreach (var simulator in new[] { "bank-gateway", "carrier" })
+        {
+            var after = (await client.GetJsonAsync($"/v2/sandbox/simulators/{simulator}/requests?limit=100"))["data"]!.AsArray();
+            Assert.DoesNotContain(after, c => before.Contains(c!["id"]!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
     public async Task Slow_LeavesThePayoutPendingWhileTheGatewayProcesses_AndTheNextAdvanceFindsItPaid()
     {
         var (platform, client) = await PayoutDueAsync("slow");

@@ -10,10 +10,6 @@ namespace Integration.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_brand_stock",
-                table: "brand_stock");
-
             migrationBuilder.AddColumn<bool>(
                 name: "SandboxOnly",
                 table: "products",
@@ -28,18 +24,25 @@ namespace Integration.Data.Migrations.Sqlite
                 maxLength: 40,
                 nullable: true);
 
-            migrationBuilder.AddColumn<string>(
-                name: "Pool",
-                table: "brand_stock",
-                type: "TEXT",
-                maxLength: 40,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_brand_stock",
-                table: "brand_stock",
-                columns: new[] { "Sku", "Environment", "Pool" });
+            // SQLite cannot change a primary key in place. EF's own rebuild turns foreign keys off, which
+            // cannot happen inside the migration's transaction (a warning on every first run, and a
+            // half-applied migration if it fails midway). No foreign key points at brand_stock, so the
+            // rebuild runs inside the transaction.
+            migrationBuilder.Sql("""
+                CREATE TABLE "ef_temp_brand_stock" (
+                    "Sku" TEXT NOT NULL,
+                    "Environment" TEXT NOT NULL,
+                    "Pool" TEXT NOT NULL DEFAULT '',
+                    "OnHand" INTEGER NOT NULL,
+                    "Reserved" INTEGER NOT NULL,
+                    "UpdatedAt" INTEGER NOT NULL,
+                    CONSTRAINT "PK_brand_stock" PRIMARY KEY ("Sku", "Environment", "Pool"),
+                    CONSTRAINT "ck_brand_stock_available" CHECK ("Reserved" >= 0 AND "OnHand" >= "Reserved"));
+                INSERT INTO "ef_temp_brand_stock" ("Sku", "Environment", "Pool", "OnHand", "Reserved", "UpdatedAt")
+                    SELECT "Sku", "Environment", '', "OnHand", "Reserved", "UpdatedAt" FROM "brand_stock";
+                DROP TABLE "brand_stock";
+                ALTER TABLE "ef_temp_brand_stock" RENAME TO "brand_stock";
+                """);
 
             migrationBuilder.CreateTable(
                 name: "sandbox_snapshots",
