@@ -37,7 +37,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
             from partner in db.Partners.AsNoTracking()
             where partner.Id == partnerId
             from product in db.Products.AsNoTracking().Where(product => skus.Contains(product.Sku)).DefaultIfEmpty()
-            select new StandingRow(partner, db.Disputes.Any(d => d.Status == DisputeStatus.Open && d.Level == 3),
+            select new StandingRow(partner, db.Disputes.Any(d => d.Status == DisputeStatus.Open && d.Level == DisputeLevels.FreezingLevel),
                 db.Orders.Any(o => o.Reference == reference), product));
 
     private sealed record StandingRow(Partner Partner, bool FrozenByDispute, bool ReferenceTaken, Product? Product);
@@ -57,11 +57,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         }
         var partner = standing?.Partner ?? throw new InvalidOperationException($"Partner {caller.PartnerId} of a valid token does not exist.");
         var now = clock.UtcNow();
-        EnsureMayOrder(partner, now);
-        if (standing.FrozenByDispute)
-        {
-            throw AccountStanding.Frozen(AccountStanding.FrozenByDispute);
-        }
+        TradingStanding.EnsureMayPlaceOrder(partner, standing.FrozenByDispute, DateOnly.FromDateTime(now.UtcDateTime));
         var duplicates = request.Lines.Select((l, i) => (l.Sku, i)).GroupBy(l => l.Sku).Where(g => g.Count() > 1).ToList();
         if (duplicates.Count > 0)
         {
@@ -262,20 +258,6 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
             from = from is { } f ? SnakeCase.Of(f) : null, to = SnakeCase.Of(order.Status),
             total = Money.Format(order.Total), currency = order.Currency,
         }, now);
-    }
-
-    private static void EnsureMayOrder(Partner partner, DateTimeOffset now)
-    {
-        if (partner.Status is PartnerStatus.Frozen or PartnerStatus.Terminated)
-        {
-            throw new DomainException(ErrorKind.Forbidden, "account_frozen",
-                $"The partner account is {SnakeCase.Of(partner.Status)}: new orders are refused; reads keep working.");
-        }
-        if (partner.Status == PartnerStatus.Exiting && DateOnly.FromDateTime(now.UtcDateTime) > partner.ExitBufferEndsOn)
-        {
-            throw new DomainException(ErrorKind.Forbidden, "account_exited",
-                $"The partner's exit buffer ended on {partner.ExitBufferEndsOn:yyyy-MM-dd}: new orders are refused.");
-        }
     }
 
     private static DomainException DuplicateReference(string reference) =>

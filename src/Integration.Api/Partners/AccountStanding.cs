@@ -10,9 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Integration.Api.Partners;
 
 /// <summary>
-/// Whether a partner may trade in an environment: a frozen or terminated partner may not, nor one
-/// with an open level-3 dispute there (domain.md › Disputes). Such accounts keep reading; creating
-/// orders, changing inventory and receiving payouts are refused.
+/// Reads what <see cref="TradingStanding"/> decides on for a partner in an environment: its status and
+/// whether an open level-3 dispute freezes it there.
 /// </summary>
 public sealed class AccountStanding(IntegrationDbContext db)
 {
@@ -23,14 +22,9 @@ public sealed class AccountStanding(IntegrationDbContext db)
     {
         if (await FrozenBecauseAsync(partnerId, environment, cancellationToken) is { } why)
         {
-            throw Frozen(why);
+            throw TradingStanding.Frozen(why);
         }
     }
-
-    public static DomainException Frozen(string why) =>
-        new(ErrorKind.Forbidden, "account_frozen", $"{why}: creating orders, changing inventory and payouts are refused; reads keep working.");
-
-    public const string FrozenByDispute = "A level-3 dispute is open: the account is frozen until it is resolved";
 
     // One round trip (this runs before every stock write): the partner's status and whether an open level-3 dispute freezes it here.
     private async Task<string?> FrozenBecauseAsync(string partnerId, ApiEnvironment environment, CancellationToken cancellationToken)
@@ -40,12 +34,10 @@ public sealed class AccountStanding(IntegrationDbContext db)
             {
                 p.Status,
                 FrozenByDispute = db.Disputes.IgnoreQueryFilters().Any(d => d.PartnerId == p.Id && d.Environment == environment
-                                                                          && d.Status == DisputeStatus.Open && d.Level == 3),
+                                                                          && d.Status == DisputeStatus.Open && d.Level == DisputeLevels.FreezingLevel),
             })
             .FirstAsync(cancellationToken);
-        return standing.Status is PartnerStatus.Frozen or PartnerStatus.Terminated ? $"The partner account is {SnakeCase.Of(standing.Status)}"
-            : standing.FrozenByDispute ? FrozenByDispute
-            : null;
+        return TradingStanding.WhyMayNotTrade(standing.Status, standing.FrozenByDispute);
     }
 }
 

@@ -29,6 +29,9 @@ public static class DisputeLevels
         _ => DisputeAssignee.RiskCommittee,
     };
 
+    /// <summary>The level whose open disputes freeze the partner's account (in the dispute's environment) until resolved; stores' queries compare with it.</summary>
+    public const int FreezingLevel = Highest;
+
     /// <summary>Level 3 freezes the partner's account (in the dispute's environment) until it is resolved.</summary>
-    public static bool FreezesAccount(int level) => level == 3;
+    public static bool FreezesAccount(int level) => level == FreezingLevel;
 }
