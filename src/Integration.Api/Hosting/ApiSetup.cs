@@ -3,12 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Asp.Versioning;
-using Integration.Api.Catalog;
-using Integration.Api.Credentials;
-using Integration.Api.Idempotency;
-using Integration.Api.Inventory;
-using Integration.Api.Orders;
-using Integration.Api.Partners;
 using Integration.Api.Versioning;
 using Microsoft.AspNetCore.Mvc;
 
@@ -56,26 +50,6 @@ public static class ApiSetup
                 options.SubstituteApiVersionInUrl = true;
             });
 
-        builder.Services.AddScoped<PartnerRegistry>();
-        builder.Services.AddOptions<PartnerSnapshotOptions>().Bind(builder.Configuration.GetSection("Partners:Snapshots"));
-        builder.Services.AddSingleton<PartnerSnapshots>();
-        builder.Services.AddScoped<CredentialIssuer>();
-        builder.Services.AddScoped<ProductCatalog>();
-        builder.Services.AddScoped<BrandStockLedger>();
-        builder.Services.AddScoped<StockBook>();
-        builder.Services.AddScoped<TransferDesk>();
-        builder.Services.AddScoped<StockImports>();
-        builder.Services.AddOptions<InventoryOptions>().Bind(builder.Configuration.GetSection(InventoryOptions.Section))
-            .ValidateSettings(InventoryOptions.Section);
-        builder.Services.AddSingleton<StockImportRunner>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<StockImportRunner>());
-        builder.Services.AddSingleton<TransferExpiry>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<TransferExpiry>());
-        builder.Services.AddScoped<OrderBook>();
-        builder.Services.AddScoped<AccountStanding>();
-        builder.Services.AddScoped<Disputes.DisputeDesk>();
-        builder.Services.AddSingleton<IdempotencyStore>();
-        builder.Services.AddHostedService<IdempotencyPruning>();
         builder.Services.AddOptions<VersionLifecycleOptions>().Bind(builder.Configuration.GetSection("Api"));
         return builder;
     }

@@ -1,0 +1,22 @@
+using Integration.Api.Hosting;
+
+namespace Integration.Api.Inventory;
+
+public static class InventorySetup
+{
+    /// <summary>Brand stock, partner locations and their stock, transfers (with their expiry) and stock imports (with their runner).</summary>
+    public static WebApplicationBuilder AddInventory(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<BrandStockLedger>();
+        builder.Services.AddScoped<StockBook>();
+        builder.Services.AddScoped<TransferDesk>();
+        builder.Services.AddScoped<StockImports>();
+        builder.Services.AddOptions<InventoryOptions>().Bind(builder.Configuration.GetSection(InventoryOptions.Section))
+            .ValidateSettings(InventoryOptions.Section);
+        builder.Services.AddSingleton<StockImportRunner>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<StockImportRunner>());
+        builder.Services.AddSingleton<TransferExpiry>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<TransferExpiry>());
+        return builder;
+    }
+}
