@@ -10,7 +10,9 @@
 # A block that is not meant to run has <!-- not-run: why --> on the line before it.
 #
 #   scripts/check-guides.sh                       # against the platform it starts
-#   GUIDES_API=http://127.0.0.1:4010 scripts/check-guides.sh   # examples talk to another URL (e.g. a validating proxy in front of it)
+#   GUIDES_API=http://127.0.0.1:4010 scripts/check-guides.sh   # examples talk to another URL
+#   GUIDES_THROUGH_PRISM=1 scripts/check-guides.sh # through Prism, the validating proxy (sdk/node_modules), checking
+#                                                  # every request and answer against sdk/openapi/v2.json (CI does)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration=${CONFIGURATION:-Release}
@@ -21,7 +23,9 @@ for tool in curl jq; do command -v "$tool" >/dev/null || { echo "check-guides: t
 
 scratch=$(mktemp -d)
 platform_pid=""
+prism_pid=""
 cleanup() {
+  if [ -n "$prism_pid" ]; then kill "$prism_pid" 2>/dev/null || true; fi
   if [ -n "$platform_pid" ]; then kill "$platform_pid" 2>/dev/null || true; wait "$platform_pid" 2>/dev/null || true; fi
   rm -rf "$scratch"
 }
@@ -49,6 +53,15 @@ sandbox_id=$(values client_id | sed -n 1p); admin_id=$(values client_id | sed -n
 sandbox_secret=$(values client_secret | sed -n 1p); admin_secret=$(values client_secret | sed -n 2p)
 [ -n "$sandbox_id" ] && [ -n "$admin_secret" ] || { echo "check-guides: no first-run credentials printed:"; cat "$scratch/platform.log"; exit 1; }
 
+if [ "${GUIDES_THROUGH_PRISM:-}" = 1 ]; then
+  prism_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  sdk/node_modules/.bin/prism proxy sdk/openapi/v2.json "$url" --host 127.0.0.1 --port "$prism_port" >"$scratch/prism.log" 2>&1 &
+  prism_pid=$!
+  for _ in $(seq 1 120); do grep -q "Prism is listening" "$scratch/prism.log" && break; sleep 0.5; done
+  grep -q "Prism is listening" "$scratch/prism.log" || { echo "check-guides: Prism did not start:"; tail -20 "$scratch/prism.log"; exit 1; }
+  GUIDES_API="http://127.0.0.1:$prism_port"
+fi
+
 # The examples, in order; a block after <!-- not-run … --> is left out.
 {
   echo 'set -euo pipefail'
@@ -75,3 +88,8 @@ if ! (cd "$scratch" && bash guides.sh >"$scratch/run.log" 2>&1); then
 fi
 grep '^== ' "$scratch/run.log" | tr '\n' ' '; echo
 echo "guides' examples ran without an error"
+if [ -n "$prism_pid" ]; then
+  violations=$(grep -E "Violation|✖" "$scratch/prism.log" | sed -E 's/^.*\] //' | sort | uniq -c | sort -rn || true)
+  echo "through Prism: $(grep -c "Request received" "$scratch/prism.log") requests, $(printf '%s' "$violations" | awk '{n+=$1} END {print n+0}') violations"
+  [ -z "$violations" ] || { echo "$violations"; exit 1; }
+fi
