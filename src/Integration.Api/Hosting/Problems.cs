@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Integration.Api.Hosting;
 
 /// <summary>
-/// Every error leaves as RFC 9457 problem+json with <c>code</c> and <c>traceId</c>. Middleware writes
+/// Every error leaves as RFC 9457 problem+json with <c>code</c>, <c>traceId</c> and <c>requestId</c>. Middleware writes
 /// problems through <see cref="WriteAsync"/>; controllers throw <see cref="DomainException"/>.
 /// </summary>
 public static class Problems
@@ -85,9 +85,13 @@ public static class Problems
         problem.Type = options.ErrorTypeBaseUri + code;
         problem.Title ??= ReasonPhrase(status);
         problem.Instance ??= context.Request.Path;
-        problem.Extensions["traceId"] = context.TraceIdentifier;
-        problem.Extensions.Remove("requestId");
+        problem.Extensions["traceId"] = TraceIdOf(context);
+        problem.Extensions["requestId"] = context.TraceIdentifier;
     }
+
+    /// <summary>The W3C trace id (the caller's <c>traceparent</c>, else a new one): what the tracing backend is searched by.</summary>
+    public static string TraceIdOf(HttpContext context) =>
+        System.Diagnostics.Activity.Current is { } activity ? activity.TraceId.ToHexString() : context.TraceIdentifier;
 
     private static string ReasonPhrase(int status) =>
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";

@@ -24,7 +24,8 @@ public static class HttpAssertions
         Assert.StartsWith("https://", problem["type"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(problem["instance"]?.GetValue<string>()));
         Assert.False(string.IsNullOrEmpty(problem["code"]?.GetValue<string>()));
-        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), problem["traceId"]!.GetValue<string>());
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), problem["requestId"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{32}$", problem["traceId"]!.GetValue<string>()); // W3C trace id
         if (code is not null)
         {
             Assert.Equal(code, problem["code"]!.GetValue<string>());
