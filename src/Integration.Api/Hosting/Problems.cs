@@ -85,13 +85,16 @@ public static class Problems
         problem.Type = options.ErrorTypeBaseUri + code;
         problem.Title ??= ReasonPhrase(status);
         problem.Instance ??= context.Request.Path;
-        problem.Extensions["traceId"] = TraceIdOf(context);
+        problem.Extensions["traceId"] = TraceIdOf();
         problem.Extensions["requestId"] = context.TraceIdentifier;
     }
 
-    /// <summary>The W3C trace id (the caller's <c>traceparent</c>, else a new one): what the tracing backend is searched by.</summary>
-    public static string TraceIdOf(HttpContext context) =>
-        System.Diagnostics.Activity.Current is { } activity ? activity.TraceId.ToHexString() : context.TraceIdentifier;
+    /// <summary>
+    /// The W3C trace id (the caller's <c>traceparent</c>, else a new one): what the tracing backend is searched by.
+    /// ASP.NET Core starts the request's activity whenever logging is on; a host without any (the scrape port) gets a fresh id.
+    /// </summary>
+    private static string TraceIdOf() =>
+        (System.Diagnostics.Activity.Current?.TraceId ?? System.Diagnostics.ActivityTraceId.CreateRandom()).ToHexString();
 
     private static string ReasonPhrase(int status) =>
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";

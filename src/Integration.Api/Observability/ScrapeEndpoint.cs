@@ -21,9 +21,10 @@ public sealed class ScrapeEndpoint(IServiceProvider services, IOptions<Telemetry
     {
         var settings = options.Value.Prometheus;
         var tokenHash = SHA256.HashData(Encoding.UTF8.GetBytes(settings.ScrapeToken!));
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
+        builder.Configuration.Sources.Clear(); // not the API's Kestrel endpoints, URLs or certificates: this port only
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://*:{settings.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(settings.Port!.Value));
         builder.Services.AddSingleton(services.GetRequiredService<IOptions<ApiOptions>>()); // problem type URIs as the API's
         var server = builder.Build();
         server.UseMiddleware<RequestIdMiddleware>(); // X-Request-Id and requestId as on the API; its log line goes nowhere (no providers)

@@ -7,7 +7,7 @@ public sealed class TelemetryOptions
 {
     public const string Section = "Telemetry";
 
-    /// <summary>Off: no OpenTelemetry instrumentation at all (the meters still exist; nothing listens).</summary>
+    /// <summary>Off: no OpenTelemetry instrumentation even with exporters configured (the meters still exist; nothing listens).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>

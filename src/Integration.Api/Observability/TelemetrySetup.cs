@@ -13,9 +13,10 @@ namespace Integration.Api.Observability;
 public static class TelemetrySetup
 {
     /// <summary>
-    /// Traces (incoming HTTP, outgoing HTTP, EF Core, Npgsql, Redis), metrics (the same plus runtime and
-    /// <see cref="PlatformMetrics"/>) and logs through OpenTelemetry. Export is OTLP when an endpoint is
-    /// configured and the Prometheus scrape endpoint when its port is; with neither, nothing leaves the process.
+    /// Traces (incoming HTTP, outgoing HTTP, EF Core, Npgsql, Redis), metrics (HTTP, runtime, Npgsql and
+    /// <see cref="PlatformMetrics"/>) and logs through OpenTelemetry. Traces and logs go to an OTLP collector
+    /// when an endpoint is configured; metrics go there and to the Prometheus scrape endpoint when its port
+    /// is. With neither, no instrumentation runs.
     /// </summary>
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
@@ -33,31 +34,37 @@ public static class TelemetrySetup
             return builder;
         }
         var otlp = options.ExportsOtlp(builder.Configuration);
+        var prometheus = options.Prometheus.Port is not null;
+        if (!otlp && !prometheus)
+        {
+            return builder; // nothing would leave the process: record nothing (trace ids still come from ASP.NET Core)
+        }
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource
                 .AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "partner-platform",
                     serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString(), serviceInstanceId: Environment.MachineName)
                 .AddAttributes([new("deployment.environment.name", builder.Environment.EnvironmentName)]))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddNpgsql()
-                .AddRedisInstrumentation()
-                .ConfigureRedisInstrumentation((services, redis) => _ = TraceRedisOnceConnectedAsync(services, redis)))
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter(PlatformMetrics.MeterName, "Npgsql");
-                if (options.Prometheus.Port is not null)
+                if (prometheus)
                 {
                     metrics.AddPrometheusExporter();
                 }
             });
         if (otlp)
         {
+            // Spans only go to a collector, so they are recorded only when there is one.
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddNpgsql()
+                .AddRedisInstrumentation()
+                .ConfigureRedisInstrumentation((services, redis) => _ = TraceRedisOnceConnectedAsync(services, redis)));
             builder.Logging.AddOpenTelemetry(logging =>
             {
                 logging.IncludeScopes = true;
@@ -72,7 +79,7 @@ public static class TelemetrySetup
                 telemetry.UseOtlpExporter(); // the standard OTEL_EXPORTER_OTLP_* variables
             }
         }
-        if (options.Prometheus.Port is not null)
+        if (prometheus)
         {
             builder.Services.AddHostedService<ScrapeEndpoint>();
         }
