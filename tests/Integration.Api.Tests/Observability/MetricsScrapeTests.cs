@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Integration.Api.Tests.Infrastructure;
 using Integration.Api.Tests.Inventory;
 using Integration.Api.Tests.Webhooks;
@@ -39,6 +41,20 @@ public sealed class MetricsScrapeTests(ObservedPlatform platform) : IClassFixtur
         {
             Assert.True(await platform.ScrapeAsync(counter) > before[counter], $"{counter} did not move");
         }
+    }
+
+    [Fact]
+    public async Task Scrape_AfterClosingAMonth_ShowsHowLongTheCloseTook()
+    {
+        const string metric = "partner_platform_settlement_period_close_duration_seconds_count";
+        var before = await platform.ScrapeAsync(metric);
+        var admin = await platform.AdminClientAsync();
+
+        var closed = await admin.PostAsJsonAsync("/admin/v1/settlements/close",
+            new { period = platform.Clock.GetUtcNow().AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture), environment = "live" });
+
+        closed.EnsureSuccessStatusCode();
+        Assert.True(await platform.ScrapeAsync(metric) > before, "the close was not timed");
     }
 
     [Fact]
