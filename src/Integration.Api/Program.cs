@@ -10,6 +10,7 @@ using Integration.Api.Webhooks;
 using Integration.Api.ApiDocs;
 using Integration.Api.Cluster;
 using Integration.Api.Hosting;
+using Integration.Api.Observability;
 using Integration.Api.OAuth;
 using Integration.Api.RateLimiting;
 using Integration.Api.Sandbox;
@@ -36,6 +37,7 @@ builder.AddPartnerAuth();
 builder.AddRateLimits();
 builder.AddApiDocs();
 builder.AddHealth();
+builder.AddTelemetry();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args) is { } exitCode)

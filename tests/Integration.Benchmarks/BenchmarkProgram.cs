@@ -5,6 +5,7 @@ namespace Integration.Benchmarks;
 
 // dotnet run -c Release --project tests/Integration.Benchmarks -- [foundation] [--provider Sqlite|PostgreSQL]
 //   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000] [--stock 1000000] [--import 1000000] [--partners 1000] [--redis 127.0.0.1:6379]
+//   telemetry: OpenTelemetry on vs off (its own hosts; uses port 56250 for the scrape endpoint)
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -12,6 +13,12 @@ public static class BenchmarkProgram
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         var settings = BenchmarkSettings.Parse(args);
         Console.WriteLine($"# {settings.Suite} on {settings.Provider}: {Environment.ProcessorCount} cores, {settings.Concurrency} concurrent clients, {settings.Duration.TotalSeconds:0} s per scenario after {settings.WarmUp.TotalSeconds:0} s warm-up");
+        if (settings.Suite == "telemetry")
+        {
+            // Starts and stops its own hosts: an idle host with telemetry on would trace the other one's requests.
+            Print(await TelemetryBenchmarks.RunAsync(settings));
+            return 0;
+        }
         await using var host = new BenchmarkHost(settings.Provider, settings.PostgresConnection);
         await host.StartAsync();
 
@@ -26,14 +33,19 @@ public static class BenchmarkProgram
             "sandbox" => await SandboxBenchmarks.RunAsync(host),
             "ratelimits" => await RateLimitBenchmarks.RunAsync(host, settings),
             "revocation" => await RevocationBenchmarks.RunAsync(settings, revocations: 200),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, sandbox, ratelimits, revocation."),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, sandbox, ratelimits, revocation, telemetry."),
         };
+        Print(results);
+        return 0;
+    }
+
+    private static void Print(IReadOnlyList<LoadResult> results)
+    {
         Console.WriteLine(LoadResult.MarkdownHeader);
         foreach (var result in results)
         {
             Console.WriteLine(result.ToMarkdownRow());
         }
-        return 0;
     }
 }
 

@@ -204,7 +204,7 @@ public sealed class ContractGlossary : ISchemaFilter
         }
     }
 
-    // Our problems carry `code` and `traceId` (docs/errors.md) and nothing undeclared.
+    // Our problems carry `code`, `traceId` and `requestId` (docs/errors.md) and nothing undeclared.
     private static void DescribeProblem(OpenApiSchema schema)
     {
         schema.Description ??= "An RFC 9457 problem: every error answer. Program against `code`; quote `traceId` to support.";
@@ -214,6 +214,10 @@ public sealed class ContractGlossary : ISchemaFilter
             Type = JsonSchemaType.String, Description = "The stable, machine-readable error code (docs/errors.md), e.g. `insufficient_stock`.",
         });
         schema.Properties.TryAdd("traceId", new OpenApiSchema
+        {
+            Type = JsonSchemaType.String, Description = "The W3C trace id of the request (yours, when you sent `traceparent`); quote it to support.",
+        });
+        schema.Properties.TryAdd("requestId", new OpenApiSchema
         {
             Type = JsonSchemaType.String, Description = "The request id, also in the `X-Request-Id` header.",
         });

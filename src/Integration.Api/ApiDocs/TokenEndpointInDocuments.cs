@@ -110,7 +110,8 @@ public sealed class TokenEndpointInDocuments : IDocumentFilter
             ["detail"] = Text(1000, "What went wrong (platform refusals)."),
             ["instance"] = Text(2048, "The request path."),
             ["code"] = Text(64, "The platform's error code (docs/errors.md)."),
-            ["traceId"] = Text(200, "Quote it to support."),
+            ["traceId"] = Text(200, "The W3C trace id; quote it to support."),
+            ["requestId"] = Text(200, "The request id, also in the `X-Request-Id` header."),
             ["errors"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,

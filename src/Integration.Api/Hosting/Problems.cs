@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Integration.Api.Hosting;
 
 /// <summary>
-/// Every error leaves as RFC 9457 problem+json with <c>code</c> and <c>traceId</c>. Middleware writes
+/// Every error leaves as RFC 9457 problem+json with <c>code</c>, <c>traceId</c> and <c>requestId</c>. Middleware writes
 /// problems through <see cref="WriteAsync"/>; controllers throw <see cref="DomainException"/>.
 /// </summary>
 public static class Problems
@@ -86,8 +86,8 @@ public static class Problems
         problem.Type = (options.ErrorTypeBaseUri ?? ProblemPages.BaseUri(context.Request)) + code;
         problem.Title ??= ReasonPhrase(status);
         problem.Instance ??= context.Request.Path;
-        problem.Extensions["traceId"] = context.TraceIdentifier;
-        problem.Extensions.Remove("requestId");
+        problem.Extensions["traceId"] = TraceIdOf();
+        problem.Extensions["requestId"] = context.TraceIdentifier;
         if (context.Request.Path.Equals(TokenRequestLimitMiddleware.TokenPath, StringComparison.OrdinalIgnoreCase))
         {
             // OAuth clients read `error` (RFC 6749 § 5.2) whatever refused their token request.
@@ -95,6 +95,13 @@ public static class Problems
             problem.Extensions.TryAdd("error_description", problem.Detail ?? problem.Title);
         }
     }
+
+    /// <summary>
+    /// The W3C trace id (the caller's <c>traceparent</c>, else a new one): what the tracing backend is searched by.
+    /// ASP.NET Core starts the request's activity whenever logging is on; a host without any (the scrape port) gets a fresh id.
+    /// </summary>
+    private static string TraceIdOf() =>
+        (System.Diagnostics.Activity.Current?.TraceId ?? System.Diagnostics.ActivityTraceId.CreateRandom()).ToHexString();
 
     private static string ReasonPhrase(int status) =>
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";

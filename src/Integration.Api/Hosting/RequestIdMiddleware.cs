@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using Integration.Api.OAuth;
 
 namespace Integration.Api.Hosting;
 
 /// <summary>
 /// Gives every request an id: the caller's <c>X-Request-Id</c> when it is well-formed, else a new one.
-/// It is echoed in the response, used as problem <c>traceId</c>, and written on the request's log line.
-/// W3C <c>traceparent</c> is honoured by ASP.NET Core's own activity; its trace id is logged beside ours.
+/// It is echoed in the response, is the problem's <c>requestId</c>, and is written on the request's log line.
+/// W3C <c>traceparent</c> is honoured by ASP.NET Core's own activity; its trace id is the problem's
+/// <c>traceId</c> and is logged beside ours, with the partner and client id of an authenticated caller.
 /// </summary>
 public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
 {
@@ -36,9 +38,10 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
             {
                 if (logger.IsEnabled(LogLevel.Information))
                 {
-                    logger.LogInformation("{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms (request {RequestId}, trace {TraceId})",
+                    var caller = context.GetCaller();
+                    logger.LogInformation("{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms (request {RequestId}, trace {TraceId}, partner {PartnerId}, client {ClientId})",
                         context.Request.Method, context.Request.Path, context.Response.StatusCode, // PathString: percent-encoded, no raw control characters
-                        Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId, Activity.Current?.TraceId.ToString());
+                        Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId, Activity.Current?.TraceId.ToString(), caller?.PartnerId, caller?.ClientId);
                 }
             }
         }

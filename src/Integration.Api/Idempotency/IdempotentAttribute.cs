@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Integration.Api.OAuth;
+using Integration.Api.Observability;
 using Integration.Core.Common;
 using Integration.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -33,7 +34,8 @@ public sealed class IdempotentAttribute : TypeFilterAttribute
 }
 
 public sealed class IdempotencyFilter(
-    bool required, bool protectResponse, IdempotencyStore store, IntegrationDbContext db, IOptions<JsonOptions> json, IDataProtectionProvider protection)
+    bool required, bool protectResponse, IdempotencyStore store, IntegrationDbContext db, IOptions<JsonOptions> json, IDataProtectionProvider protection,
+    PlatformMetrics metrics)
     : IAsyncResourceFilter, IAsyncActionFilter
 {
     // Before model binding: keep the body readable, so it can be fingerprinted after binding read it.
@@ -78,6 +80,7 @@ public sealed class IdempotencyFilter(
         };
         if (claimed is null)
         {
+            metrics.IdempotentReplay(http.Request.Method);
             return;
         }
 

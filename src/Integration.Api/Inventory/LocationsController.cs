@@ -4,6 +4,7 @@ using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
+using Integration.Api.Observability;
 using Integration.Api.Paging;
 using Integration.Api.Partners;
 using Integration.Core.Catalog;
@@ -117,7 +118,7 @@ public sealed class LocationsController(StockBook stock) : ControllerBase
 [ApiVersion(2)]
 [Route("v{version:apiVersion}/inventory")]
 [Tags("Inventory")]
-public sealed class StockChangesController(StockBook stock) : ControllerBase
+public sealed class StockChangesController(StockBook stock, PlatformMetrics metrics) : ControllerBase
 {
     /// <summary>
     /// Adds or removes units with a reason. Concurrent adjustments never lose an update; one that
@@ -131,6 +132,7 @@ public sealed class StockChangesController(StockBook stock) : ControllerBase
     public async Task<StockLevelResponse> Adjust(StockAdjustmentRequest request, CancellationToken cancellationToken)
     {
         var level = await stock.AdjustAsync(request, cancellationToken);
+        metrics.StockAdjusted(SnakeCase.Of(request.Reason));
         ETags.Set(HttpContext, level.Version);
         return StockLevelResponse.Of(level);
     }

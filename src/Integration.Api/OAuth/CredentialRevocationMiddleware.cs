@@ -7,9 +7,11 @@ namespace Integration.Api.OAuth;
 /// <summary>
 /// JWT access tokens validate on their own; this makes a revoked credential's (or a revoked token's)
 /// requests, and tokens whose claims are not their credential's, fail with 401 <c>invalid_token</c>, and gives a partner caller its current tier (its rate
-/// limit) rather than the one its token was issued with.
+/// limit) rather than the one its token was issued with. From here on, every log line of the request
+/// carries the caller's partner id and client id (a logging scope; never a secret or a token).
 /// </summary>
-public sealed class CredentialRevocationMiddleware(RequestDelegate next, CredentialActivity activity, PartnerSnapshots partners)
+public sealed class CredentialRevocationMiddleware(
+    RequestDelegate next, CredentialActivity activity, PartnerSnapshots partners, ILogger<CredentialRevocationMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -30,6 +32,9 @@ public sealed class CredentialRevocationMiddleware(RequestDelegate next, Credent
         {
             context.SetCaller(caller with { Tier = partner.Tier });
         }
-        await next(context);
+        using (logger.BeginScope(new Dictionary<string, object?> { ["PartnerId"] = caller.PartnerId, ["ClientId"] = caller.ClientId }))
+        {
+            await next(context);
+        }
     }
 }

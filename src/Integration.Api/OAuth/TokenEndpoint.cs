@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
+using Integration.Api.Observability;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Partners;
@@ -27,7 +28,7 @@ public static class TokenEndpoint
     }
 
     private static async Task<IResult> ExchangeAsync(
-        HttpContext http, IntegrationDbContext db, IOptions<OAuthOptions> options, CancellationToken cancellationToken)
+        HttpContext http, IntegrationDbContext db, IOptions<OAuthOptions> options, PlatformMetrics metrics, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
@@ -69,6 +70,7 @@ public static class TokenEndpoint
         identity.SetScopes(granted);
         identity.SetResources(options.Value.Audience);
         identity.SetDestinations(static _ => [Destinations.AccessToken]);
+        metrics.TokenIssued(SnakeCase.Of(credential.Kind), credential.Kind == CredentialKind.Partner ? credential.Environment : null);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

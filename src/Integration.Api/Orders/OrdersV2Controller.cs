@@ -4,6 +4,7 @@ using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
+using Integration.Api.Observability;
 using Integration.Api.Paging;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
@@ -16,7 +17,7 @@ namespace Integration.Api.Orders;
 [ApiVersion(2)]
 [Route("v{version:apiVersion}/orders")]
 [Tags("Orders")]
-public sealed class OrdersV2Controller(OrderBook orders) : ControllerBase
+public sealed class OrdersV2Controller(OrderBook orders, PlatformMetrics metrics) : ControllerBase
 {
     /// <summary>Places an order, priced with your discount. Requires an Idempotency-Key; retries replay the first answer.</summary>
     [HttpPost(Name = "CreateOrderV2")]
@@ -27,6 +28,7 @@ public sealed class OrdersV2Controller(OrderBook orders) : ControllerBase
     public async Task<IActionResult> Create(CreateOrderRequest request, CancellationToken cancellationToken)
     {
         var order = await orders.PlaceAsync(HttpContext.RequirePartnerCaller(), request, cancellationToken);
+        metrics.OrderCreated(order.Environment, "2");
         ETags.Set(HttpContext, order.Version);
         return Created(Url.Link("GetOrderV2", new { id = order.Id, version = "2" }), OrderV2.From(order));
     }

@@ -1,3 +1,5 @@
+using Integration.Api.Observability;
+
 namespace Integration.Api.RateLimiting;
 
 public static class RateLimitFields
@@ -28,9 +30,13 @@ public static class RateLimitFields
         }, (response, policyValue, remainingValue));
     }
 
-    /// <summary>Sets <c>Retry-After</c> for an empty bucket and returns its seconds (for the problem's detail).</summary>
+    /// <summary>
+    /// Sets <c>Retry-After</c> for an empty bucket and returns its seconds (for the problem's detail). Every
+    /// 429 goes through here, so this is also where the refusal is counted.
+    /// </summary>
     public static int AddRetryAfter(HttpResponse response, RateLimitPolicy policy, RateLimitDecision decision)
     {
+        response.HttpContext.RequestServices.GetRequiredService<PlatformMetrics>().RateLimitRejected(policy.Name);
         var seconds = decision.RetryAfterSeconds(policy);
         response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return seconds;

@@ -10,11 +10,15 @@ public sealed class BankGatewayHealthCheck(GatewayCircuit circuit) : IHealthChec
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var window = circuit.Window;
+        var data = new Dictionary<string, object> { ["recentCalls"] = window.Calls, ["recentFailures"] = window.Failures };
         if (await circuit.OpenUntilAsync(cancellationToken) is { } until)
         {
-            return HealthCheckResult.Degraded($"circuit open until {until:O}: payouts wait and are not attempted");
+            data["circuit"] = "open";
+            data["openUntil"] = until;
+            return HealthCheckResult.Degraded($"circuit open until {until:O}: payouts wait and are not attempted", data: data);
         }
-        var window = circuit.Window;
-        return HealthCheckResult.Healthy($"circuit closed: {window.Failures} of {window.Calls} recent calls failed");
+        data["circuit"] = "closed";
+        return HealthCheckResult.Healthy($"circuit closed: {window.Failures} of {window.Calls} recent calls failed", data);
     }
 }

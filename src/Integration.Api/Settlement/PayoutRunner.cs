@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Api.Events;
+using Integration.Api.Observability;
 using Integration.Api.Partners;
 using Integration.Api.Sandbox;
 using Integration.Core.Common;
@@ -29,7 +30,7 @@ namespace Integration.Api.Settlement;
 /// </summary>
 public sealed class PayoutRunner(
     IServiceScopeFactory scopes, BankGateway gateway, SimulatedBankGateway sandboxGateway, TimeProvider clock,
-    IOptions<SettlementOptions> options, ILogger<PayoutRunner> logger)
+    IOptions<SettlementOptions> options, PlatformMetrics metrics, ILogger<PayoutRunner> logger)
 {
     private const int BatchSize = 50;
     private readonly string _instance = Ids.New("inst", 12);
@@ -98,6 +99,7 @@ public sealed class PayoutRunner(
         if (await bank.OpenUntilAsync(cancellationToken) is { } openUntil)
         {
             await SaveAsync(db, payout, p => NotAttempted(p, openUntil, clock), cancellationToken);
+            metrics.PayoutRun(payout.Environment, "not_attempted");
             return;
         }
         var answer = payout.Sent ? await bank.FindAsync(payout, headers, cancellationToken) : new GatewayAnswer(GatewayOutcome.NotFound);
@@ -109,6 +111,13 @@ public sealed class PayoutRunner(
             }
             answer = await bank.SendAsync(payout, headers, cancellationToken);
         }
+        metrics.PayoutRun(payout.Environment, answer.Outcome switch
+        {
+            GatewayOutcome.Paid => "paid",
+            GatewayOutcome.Processing => "processing",
+            GatewayOutcome.NotAttempted => "not_attempted",
+            _ => payout.Attempts + 1 >= options.Value.PayoutMaxAttempts ? "needs_attention" : "failed",
+        });
         switch (answer.Outcome)
         {
             case GatewayOutcome.Paid:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Api.Events;
+using Integration.Api.Observability;
 using Integration.Core.Common;
 using Integration.Core.Disputes;
 using Integration.Core.Events;
@@ -20,7 +21,7 @@ public sealed record CloseOutcome(string Period, ApiEnvironment Environment, int
 /// closing idempotent and safe when two instances close at once: the second insert is refused and
 /// counted as already closed.
 /// </summary>
-public sealed class PeriodCloser(IntegrationDbContext db, StatementBuilder builder, EventLog events, BusinessClock clock)
+public sealed class PeriodCloser(IntegrationDbContext db, StatementBuilder builder, EventLog events, BusinessClock clock, PlatformMetrics metrics)
 {
     public async Task<CloseOutcome> CloseAsync(ApiEnvironment environment, SettlementPeriod period, string? partnerId, CancellationToken cancellationToken)
     {
@@ -31,6 +32,22 @@ public sealed class PeriodCloser(IntegrationDbContext db, StatementBuilder build
                 $"{period} has not ended yet; a month can be closed from {period.End:yyyy-MM-dd'T'HH:mm:ss'Z'}.",
                 new Dictionary<string, string[]> { ["period"] = [$"{period} ends at {period.End:yyyy-MM-dd'T'HH:mm:ss'Z'}."] });
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            var outcome = await CloseEndedAsync(environment, period, partnerId, now, cancellationToken);
+            succeeded = true;
+            return outcome;
+        }
+        finally
+        {
+            metrics.PeriodClosed(environment, wholePeriod: partnerId is null, System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded);
+        }
+    }
+
+    private async Task<CloseOutcome> CloseEndedAsync(ApiEnvironment environment, SettlementPeriod period, string? partnerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var periodText = period.ToString();
         var alreadyClosed = (await db.Visible<Statement>().Where(s => s.Environment == environment && s.Period == periodText)
             .Select(s => s.PartnerId).ToListAsync(cancellationToken)).ToHashSet();

@@ -1,4 +1,5 @@
 using Integration.Api.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -65,7 +66,9 @@ public static class SettlementSetup
                 // No Polly circuit breaker: GatewayCircuit counts real failures only and turns an open circuit
                 // into "not attempted" instead of a failed attempt, shared between instances through Redis.
             });
-        services.AddHealthChecks().AddCheck<BankGatewayHealthCheck>("bank-gateway", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<BankGatewayHealthCheck>("bank-gateway", failureStatus: HealthStatus.Degraded, tags: ["ready"])
+            .AddCheck<PayoutsHealthCheck>("payouts", failureStatus: HealthStatus.Degraded, tags: ["ready"]);
         return builder;
     }
 

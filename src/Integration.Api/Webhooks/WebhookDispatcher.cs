@@ -1,5 +1,6 @@
 using Integration.Api.Events;
 using Integration.Api.Hosting;
+using Integration.Api.Observability;
 using Integration.Core.Common;
 using Integration.Core.Events;
 using Integration.Core.Webhooks;
@@ -18,7 +19,7 @@ namespace Integration.Api.Webhooks;
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, WebhookSender sender, WebhookPayloads payloads, IOptions<WebhookOptions> options, TimeProvider clock,
-    DatabaseOutage outage, ILogger<WebhookDispatcher> logger)
+    DatabaseOutage outage, PlatformMetrics metrics, ILogger<WebhookDispatcher> logger)
 {
     private const int MaxSubscriptionsPerRun = 512;
 
@@ -112,6 +113,7 @@ public sealed class WebhookDispatcher(
                 attempts++;
                 var now = clock.GetUtcNow();
                 log.Add(WebhookDeliveries.Record(subscription, next, subscription.FailedAttempts + 1, attempt, now));
+                metrics.WebhookDelivered(subscription.Environment, attempt.Succeeded, now - next.OccurredAt);
                 if (attempt.Succeeded)
                 {
                     subscription.Position = next.Sequence;

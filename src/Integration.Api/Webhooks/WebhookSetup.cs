@@ -1,5 +1,6 @@
 using Integration.Api.Hosting;
 using Integration.Api.Events;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Integration.Api.Webhooks;
@@ -20,6 +21,7 @@ public static class WebhookSetup
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<WebhookWakeUp>();
         services.AddHostedService<WebhookDispatchService>();
+        services.AddHealthChecks().AddCheck<WebhookBacklogHealthCheck>("webhooks", failureStatus: HealthStatus.Degraded, tags: ["ready"]);
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {

@@ -72,14 +72,14 @@ public sealed class HttpConventionTests(PlatformFactory platform) : IClassFixtur
     }
 
     [Fact]
-    public async Task ProblemTraceId_IsTheCallersRequestId()
+    public async Task ProblemRequestId_IsTheCallersRequestId()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/v1/partners/me");
         request.Headers.Add("X-Request-Id", "erp-trace-42");
 
         var problem = await (await platform.CreateClient().SendAsync(request)).ReadProblemAsync(HttpStatusCode.Unauthorized);
 
-        Assert.Equal("erp-trace-42", problem["traceId"]!.GetValue<string>());
+        Assert.Equal("erp-trace-42", problem["requestId"]!.GetValue<string>());
     }
 
     [Fact]

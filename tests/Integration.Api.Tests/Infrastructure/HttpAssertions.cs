@@ -26,7 +26,8 @@ public static class HttpAssertions
         // The type is the platform's page for the code (ProblemPagesTests shows that it is served).
         Assert.True(Uri.TryCreate(problem["type"]!.GetValue<string>(), UriKind.Absolute, out var type), problem["type"]!.GetValue<string>());
         Assert.Equal($"/problems/{problem["code"]!.GetValue<string>()}", type.AbsolutePath);
-        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), problem["traceId"]!.GetValue<string>());
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), problem["requestId"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{32}$", problem["traceId"]!.GetValue<string>()); // W3C trace id
         if (code is not null)
         {
             Assert.Equal(code, problem["code"]!.GetValue<string>());

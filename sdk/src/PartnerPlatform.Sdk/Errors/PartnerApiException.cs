@@ -38,7 +38,7 @@ public class PartnerApiException : Exception
     /// <summary>The stable, machine-readable error code (e.g. <c>insufficient_stock</c>); see docs/errors.md.</summary>
     public string Code { get; }
 
-    /// <summary>The request id (<c>X-Request-Id</c>, the problem's <c>traceId</c>): quote it to support.</summary>
+    /// <summary>The request id (<c>X-Request-Id</c>, the problem's <c>requestId</c>): quote it to support.</summary>
     public string? RequestId { get; }
 
     /// <summary>The body as received, for answers the SDK could not interpret.</summary>

@@ -1,0 +1,112 @@
+using Integration.Api.Cluster;
+using Microsoft.Extensions.Logging.Console;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Integration.Api.Observability;
+
+public static class TelemetrySetup
+{
+    /// <summary>
+    /// Traces (incoming HTTP, outgoing HTTP, EF Core, Npgsql, Redis), metrics (HTTP, runtime, Npgsql and
+    /// <see cref="PlatformMetrics"/>) and logs through OpenTelemetry. Traces and logs go to an OTLP collector
+    /// when an endpoint is configured; metrics go there and to the Prometheus scrape endpoint when its port
+    /// is. With neither, no instrumentation runs.
+    /// </summary>
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(TelemetryOptions.Section);
+        builder.Services.AddOptions<TelemetryOptions>().Bind(section).ValidateDataAnnotations()
+            .Validate(o => o.Prometheus.Port is null || o.Prometheus.ScrapeToken is { Length: >= 16 },
+                "Telemetry:Prometheus:Port needs Telemetry:Prometheus:ScrapeToken (at least 16 characters).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PlatformMetrics>();
+        AddJsonConsoleDefaults(builder);
+
+        var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (!options.Enabled)
+        {
+            return builder;
+        }
+        var otlp = options.ExportsOtlp(builder.Configuration);
+        var prometheus = options.Prometheus.Port is not null;
+        if (!otlp && !prometheus)
+        {
+            return builder; // nothing would leave the process: record nothing (trace ids still come from ASP.NET Core)
+        }
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "partner-platform",
+                    serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString(), serviceInstanceId: Environment.MachineName)
+                .AddAttributes([new("deployment.environment.name", builder.Environment.EnvironmentName)]))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(PlatformMetrics.MeterName, "Npgsql");
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
+        if (otlp)
+        {
+            // Spans only go to a collector, so they are recorded only when there is one.
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddNpgsql()
+                .AddRedisInstrumentation()
+                .ConfigureRedisInstrumentation((services, redis) => _ = TraceRedisOnceConnectedAsync(services, redis)));
+            builder.Logging.AddOpenTelemetry(logging =>
+            {
+                logging.IncludeScopes = true;
+                logging.IncludeFormattedMessage = true;
+            });
+            if (options.OtlpEndpoint is { } endpoint)
+            {
+                telemetry.UseOtlpExporter(options.OtlpProtocol == "grpc" ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf, endpoint);
+            }
+            else
+            {
+                telemetry.UseOtlpExporter(); // the standard OTEL_EXPORTER_OTLP_* variables
+            }
+        }
+        if (prometheus)
+        {
+            builder.Services.AddHostedService<ScrapeEndpoint>();
+        }
+        return builder;
+    }
+
+    private static async Task TraceRedisOnceConnectedAsync(IServiceProvider services, OpenTelemetry.Instrumentation.StackExchangeRedis.StackExchangeRedisInstrumentation redis)
+    {
+        if (await services.GetRequiredService<RedisConnection>().ConnectedAsync is { } multiplexer)
+        {
+            redis.AddConnection(multiplexer);
+        }
+    }
+
+    /// <summary>
+    /// <c>Logging:Console:FormatterName=json</c> turns on JSON lines; they carry the scopes (trace id,
+    /// request id, partner and client id) and UTC ISO 8601 timestamps unless configured otherwise.
+    /// </summary>
+    private static void AddJsonConsoleDefaults(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+        builder.Services.Configure<JsonConsoleFormatterOptions>(builder.Configuration.GetSection("Logging:Console:FormatterOptions"));
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+    }
+}
