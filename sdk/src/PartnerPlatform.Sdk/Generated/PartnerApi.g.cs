@@ -15085,11 +15085,18 @@ namespace PartnerPlatform.Sdk
         public string? Code { get; set; } = default!;
 
         /// <summary>
-        /// The request id, also in the `X-Request-Id` header.
+        /// The W3C trace id of the request (yours, when you sent `traceparent`); quote it to support.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("traceId")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? TraceId { get; set; } = default!;
+
+        /// <summary>
+        /// The request id, also in the `X-Request-Id` header.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requestId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string? RequestId { get; set; } = default!;
 
         /// <summary>
         /// Field (as you sent it) → what is wrong with it; only when the refusal is about particular fields.
@@ -17053,11 +17060,18 @@ namespace PartnerPlatform.Sdk
         public string? Code { get; set; } = default!;
 
         /// <summary>
-        /// The request id, also in the `X-Request-Id` header.
+        /// The W3C trace id of the request (yours, when you sent `traceparent`); quote it to support.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("traceId")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? TraceId { get; set; } = default!;
+
+        /// <summary>
+        /// The request id, also in the `X-Request-Id` header.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requestId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string? RequestId { get; set; } = default!;
 
     }
 
