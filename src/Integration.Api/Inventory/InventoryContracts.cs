@@ -123,7 +123,7 @@ public sealed record BulkStockRequest
 {
     [MinLength(1)]
     [MaxLength(ContractLimits.BulkStockRows)]
-    // Rows (and their count) are checked by StockBook (all bad rows named at once, and cheaper than MVC's validation of 5,000 objects).
+    // Rows (and their count) are checked by BulkStockRows (all bad rows named at once, and cheaper than MVC's validation of 5,000 objects).
     [Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever]
     public required IReadOnlyList<BulkStockRow> Rows { get; init; }
 }

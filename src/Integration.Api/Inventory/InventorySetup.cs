@@ -8,7 +8,11 @@ public static class InventorySetup
     public static WebApplicationBuilder AddInventory(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<BrandStockLedger>();
-        builder.Services.AddScoped<StockBook>();
+        builder.Services.AddScoped<PartnerLocations>();
+        builder.Services.AddScoped<StockLevels>();
+        builder.Services.AddScoped<StockChangeFeed>();
+        builder.Services.AddScoped<BulkStockRows>();
+        builder.Services.AddScoped<SharedStock>();
         builder.Services.AddScoped<TransferDesk>();
         builder.Services.AddScoped<StockImports>();
         builder.Services.AddOptions<InventoryOptions>().Bind(builder.Configuration.GetSection(InventoryOptions.Section))

@@ -20,7 +20,7 @@ namespace Integration.Api.Inventory;
 [ApiVersion(2)]
 [Route("v{version:apiVersion}/locations")]
 [Tags("Locations")]
-public sealed class LocationsController(StockBook stock) : ControllerBase
+public sealed class LocationsController(PartnerLocations locations, StockLevels stock) : ControllerBase
 {
     /// <summary>Adds a location. Its stock is shared with nobody unless you say so.</summary>
     [HttpPost(Name = "CreateLocation")]
@@ -30,7 +30,7 @@ public sealed class LocationsController(StockBook stock) : ControllerBase
     public async Task<IActionResult> Create(CreateLocationRequest request, CancellationToken cancellationToken)
     {
         var caller = HttpContext.RequirePartnerCaller();
-        var location = await stock.CreateLocationAsync(caller.PartnerId!, caller.Environment!.Value, request, cancellationToken);
+        var location = await locations.CreateLocationAsync(caller.PartnerId!, caller.Environment!.Value, request, cancellationToken);
         ETags.Set(HttpContext, location.Version);
         return Created(Url.Link("GetLocation", new { id = location.Id, version = RouteData.Values["version"] }), LocationResponse.Of(location));
     }
@@ -39,13 +39,13 @@ public sealed class LocationsController(StockBook stock) : ControllerBase
     [HttpGet(Name = "ListLocations")]
     [PartnerAccess(ApiScopes.InventoryRead)]
     public async Task<Page<LocationResponse>> List([FromQuery] PageQuery page, CancellationToken cancellationToken) =>
-        (await stock.ListLocationsAsync(page, cancellationToken)).ToPage(page, HttpContext, StockBook.CursorOf, LocationResponse.Of);
+        (await locations.ListLocationsAsync(page, cancellationToken)).ToPage(page, HttpContext, PartnerLocations.CursorOf, LocationResponse.Of);
 
     [HttpGet("{id}", Name = "GetLocation")]
     [PartnerAccess(ApiScopes.InventoryRead)]
     public async Task<LocationResponse> Get(string id, CancellationToken cancellationToken)
     {
-        var location = await stock.GetLocationAsync(id, cancellationToken);
+        var location = await locations.GetLocationAsync(id, cancellationToken);
         ETags.Set(HttpContext, location.Version);
         return LocationResponse.Of(location);
     }
@@ -55,7 +55,7 @@ public sealed class LocationsController(StockBook stock) : ControllerBase
     [PartnerAccess(ApiScopes.InventoryWrite)]
     public async Task<LocationResponse> Update(string id, UpdateLocationRequest request, CancellationToken cancellationToken)
     {
-        var location = await stock.UpdateLocationAsync(id, request, cancellationToken);
+        var location = await locations.UpdateLocationAsync(id, request, cancellationToken);
         ETags.Set(HttpContext, location.Version);
         return LocationResponse.Of(location);
     }
@@ -64,7 +64,7 @@ public sealed class LocationsController(StockBook stock) : ControllerBase
     [HttpGet("{id}/stock", Name = "ListStockLevels")]
     [PartnerAccess(ApiScopes.InventoryRead)]
     public async Task<Page<StockLevelResponse>> ListStock(string id, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
-        (await stock.ListStockAsync(id, page, cancellationToken)).ToPage(page, HttpContext, StockBook.CursorOf, StockLevelResponse.Of);
+        (await stock.ListStockAsync(id, page, cancellationToken)).ToPage(page, HttpContext, StockLevels.CursorOf, StockLevelResponse.Of);
 
     /// <summary>One stock level. Its ETag is what setting it needs in If-Match.</summary>
     [HttpGet("{id}/stock/{sku}", Name = "GetStockLevel")]
@@ -118,7 +118,7 @@ public sealed class LocationsController(StockBook stock) : ControllerBase
 [ApiVersion(2)]
 [Route("v{version:apiVersion}/inventory")]
 [Tags("Inventory")]
-public sealed class StockChangesController(StockBook stock, PlatformMetrics metrics) : ControllerBase
+public sealed class StockChangesController(StockLevels stock, BulkStockRows bulk, StockChangeFeed feed, PlatformMetrics metrics) : ControllerBase
 {
     /// <summary>
     /// Adds or removes units with a reason. Concurrent adjustments never lose an update; one that
@@ -147,7 +147,7 @@ public sealed class StockChangesController(StockBook stock, PlatformMetrics metr
     [Idempotent]
     [ProblemResponses(409, 422)]
     public Task<BulkStockResponse> Bulk(BulkStockRequest request, CancellationToken cancellationToken) =>
-        stock.BulkAsync(request.Rows, cancellationToken);
+        bulk.BulkAsync(request.Rows, cancellationToken);
 
     /// <summary>
     /// Starts a large stock sync: up to 1,000,000 rows as JSON lines (<c>application/x-ndjson</c>, one
@@ -183,5 +183,5 @@ public sealed class StockChangesController(StockBook stock, PlatformMetrics metr
     [HttpGet("changes", Name = "ListStockChanges")]
     [PartnerAccess(ApiScopes.InventoryRead)]
     public async Task<Page<StockChangeResponse>> Changes([FromQuery] PageQuery page, CancellationToken cancellationToken) =>
-        (await stock.ChangesAsync(page, cancellationToken)).ToPage(page, HttpContext, Events.EventLog.CursorOf, StockBook.ChangeOf);
+        (await feed.ChangesAsync(page, cancellationToken)).ToPage(page, HttpContext, Events.EventLog.CursorOf, StockChangeFeed.ChangeOf);
 }

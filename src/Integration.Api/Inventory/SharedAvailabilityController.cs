@@ -30,7 +30,7 @@ public sealed record SharedLocationAvailability(string LocationId, string Region
 [ApiVersion(2)]
 [Route("v{version:apiVersion}/inventory")]
 [Tags("Inventory")]
-public sealed class SharedAvailabilityController(StockBook stock) : ControllerBase
+public sealed class SharedAvailabilityController(SharedStock stock) : ControllerBase
 {
     /// <summary>
     /// Available units of a SKU in your environment: the brand's, and those at other partners'

@@ -67,7 +67,7 @@ public static class StockImportCsv
             var line = LineOf(reader.LineNumber);
             try
             {
-                rows.Add(RowOf(reader, columns, separator)); // fields are checked with the rows, by StockBook
+                rows.Add(RowOf(reader, columns, separator)); // fields are checked with the rows, by BulkStockRows
                 lineNumbers.Add(line);
             }
             catch (FormatException e)

@@ -34,7 +34,7 @@ public sealed record StockImportError(int Line, string Error);
 /// background, 5,000 lines per transaction. Unlike a bulk request an import is not all-or-nothing:
 /// good rows apply, bad ones are reported with their line numbers.
 /// </summary>
-public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOptions<JsonOptions> json, BusinessClock clock)
+public sealed class StockImports(IntegrationDbContext db, BulkStockRows stock, IOptions<JsonOptions> json, BusinessClock clock)
 {
     public const int MaxRows = 1_000_000;
     public const string NdjsonFormat = "ndjson";
@@ -86,7 +86,7 @@ public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOpti
         var (rows, lineNumbers, errors) = Parse(import, chunk);
         var processed = rows.Count + errors.Count;
         var outcome = rows.Count == 0
-            ? new StockBook.RowsOutcome(0, 0, [])
+            ? new BulkStockRows.RowsOutcome(0, 0, [])
             : await stock.ApplyRowsAsync(rows, (i, field) => $"{lineNumbers[i]}|{field}", atomic: false, cancellationToken);
         foreach (var (key, messages) in outcome.Errors)
         {
@@ -119,7 +119,7 @@ public sealed class StockImports(IntegrationDbContext db, StockBook stock, IOpti
             var line = chunk.FirstLine + i;
             try
             {
-                rows.Add(ParseJson(text)); // fields are checked with the rows, by StockBook
+                rows.Add(ParseJson(text)); // fields are checked with the rows, by BulkStockRows
                 lineNumbers.Add(line);
             }
             catch (FormatException e)

@@ -14,7 +14,7 @@ namespace Integration.Api.Inventory;
 /// tenancy filter: every read here filters by party and environment itself, and a partner who is
 /// neither side gets 404, like for any resource that is not theirs.
 /// </summary>
-public sealed class TransferDesk(IntegrationDbContext db, StockBook stock, EventLog events, BusinessClock clock)
+public sealed class TransferDesk(IntegrationDbContext db, SharedStock shared, StockLevels stock, EventLog events, BusinessClock clock)
 {
     public async Task<Transfer> RequestAsync(Caller caller, CreateTransferRequest request, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class TransferDesk(IntegrationDbContext db, StockBook stock, Event
                 "Both locations are yours: move stock between your own locations with adjustments.",
                 new Dictionary<string, string[]> { ["fromLocationId"] = ["This location is yours."] });
         }
-        var from = await stock.LocationsSharedWith(partnerId, await stock.RegionOfAsync(partnerId), environment).AsNoTracking()
+        var from = await shared.LocationsSharedWith(partnerId, await shared.RegionOfAsync(partnerId), environment).AsNoTracking()
             .FirstOrDefaultAsync(l => l.Id == request.FromLocationId, cancellationToken)
             ?? throw DomainException.NotFound("location", request.FromLocationId); // not shared with the caller: as if absent
         if (!await db.Products.AnyAsync(p => p.Sku == request.Sku, cancellationToken))
