@@ -3,7 +3,7 @@ using Integration.Core.Sandbox;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Integration.Data.Configurations;
+namespace Integration.Data.Sandbox;
 
 internal sealed class SandboxWorldConfiguration : IEntityTypeConfiguration<SandboxWorld>
 {

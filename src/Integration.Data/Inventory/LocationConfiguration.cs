@@ -4,7 +4,7 @@ using Integration.Core.Inventory;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Integration.Data.Configurations;
+namespace Integration.Data.Inventory;
 
 internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
 {

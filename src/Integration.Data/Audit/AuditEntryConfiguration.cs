@@ -3,7 +3,7 @@ using Integration.Core.Common;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Integration.Data.Configurations;
+namespace Integration.Data.Audit;
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {

@@ -4,7 +4,7 @@ using Integration.Data.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Integration.Data.Configurations;
+namespace Integration.Data.Catalog;
 
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {

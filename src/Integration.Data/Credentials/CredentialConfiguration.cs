@@ -3,7 +3,7 @@ using Integration.Core.Credentials;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Integration.Data.Configurations;
+namespace Integration.Data.Credentials;
 
 internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credential>
 {

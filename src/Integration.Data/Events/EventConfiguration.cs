@@ -3,7 +3,7 @@ using Integration.Core.Events;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Integration.Data.Configurations;
+namespace Integration.Data.Events;
 
 internal sealed class PartnerEventConfiguration : IEntityTypeConfiguration<PartnerEvent>
 {

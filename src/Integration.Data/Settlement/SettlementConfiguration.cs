@@ -5,7 +5,7 @@ using Integration.Data.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Integration.Data.Configurations;
+namespace Integration.Data.Settlement;
 
 internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
 {

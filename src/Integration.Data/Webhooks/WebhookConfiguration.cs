@@ -3,7 +3,7 @@ using Integration.Core.Webhooks;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Integration.Data.Configurations;
+namespace Integration.Data.Webhooks;
 
 internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
 {

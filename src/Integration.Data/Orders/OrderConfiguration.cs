@@ -5,7 +5,7 @@ using Integration.Data.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Integration.Data.Configurations;
+namespace Integration.Data.Orders;
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
