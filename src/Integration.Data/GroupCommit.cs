@@ -125,7 +125,7 @@ public sealed class GroupCommit : IAsyncDisposable
 /// <summary>
 /// One request's writes for <see cref="GroupCommit"/>, with how to explain a constraint they break.
 /// Inside an idempotent request they commit together with the recorded response
-/// (<see cref="IntegrationDbContext.DeferCommitToRequest"/>); otherwise at once.
+/// (<see cref="WriteScope"/>); otherwise at once.
 /// </summary>
 public sealed class GroupedWrites(GroupCommit committer)
 {
@@ -162,13 +162,13 @@ public static class GroupedWritesExtensions
 {
     /// <summary>
     /// Commits <paramref name="writes"/> now, or, when the request records its response with them,
-    /// hands them to the request (<see cref="IntegrationDbContext.RequestWrites"/>).
+    /// hands them to its <see cref="WriteScope"/>.
     /// </summary>
     public static Task CommitOrDeferAsync(this IntegrationDbContext db, GroupedWrites writes)
     {
-        if (db.DeferCommitToRequest)
+        if (db.WriteScope is { } scope)
         {
-            db.RequestWrites = writes;
+            scope.Hold(writes);
             return Task.CompletedTask;
         }
         return writes.CommitAsync();

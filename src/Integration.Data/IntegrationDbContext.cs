@@ -73,17 +73,8 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
 
     internal bool HoldsWriteGateForSave { get; set; }
 
-    /// <summary>
-    /// Set by a request that must add its own writes to the transaction its action opens (an
-    /// idempotent request records its response). The first <see cref="UnitOfWork"/> opened then stays
-    /// open in <see cref="RequestUnitOfWork"/> for the request to commit.
-    /// </summary>
-    public bool DeferCommitToRequest { get; set; }
-
-    public UnitOfWork? RequestUnitOfWork { get; set; }
-
-    /// <summary>Writes the request's action left for a <see cref="GroupCommit"/> together with its response.</summary>
-    public GroupedWrites? RequestWrites { get; set; }
+    /// <summary>The request's <see cref="Data.WriteScope"/> while one is open: the action's commit waits for the request's writes.</summary>
+    public WriteScope? WriteScope { get; internal set; }
 
     /// <summary>The open transaction appended events; its commit wakes the webhook dispatchers.</summary>
     public bool AppendedEvents { get; set; }

@@ -24,10 +24,10 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
         {
             return new UnitOfWork(null, null);
         }
-        if (db.DeferCommitToRequest)
+        if (db.WriteScope is { } scope)
         {
             // The request commits this one itself, after adding its own writes (the idempotent response).
-            db.RequestUnitOfWork = await OpenAsync(db, cancellationToken);
+            scope.Keep(await OpenAsync(db, cancellationToken));
             return new UnitOfWork(null, null);
         }
         return await OpenAsync(db, cancellationToken);

@@ -84,7 +84,7 @@ public sealed class IdempotencyFilter(
             return;
         }
 
-        db.DeferCommitToRequest = true;
+        var scope = WriteScope.Begin(db);
         try
         {
             var executed = await next();
@@ -94,35 +94,18 @@ public sealed class IdempotencyFilter(
                 var body = JsonSerializer.Serialize(value, value.GetType(), json.Value.JsonSerializerOptions);
                 var response = new RecordedResponse(result.StatusCode ?? 200, protectResponse ? Protector.Protect(body) : body,
                     (result as CreatedResult)?.Location, etag.Length > 0 ? etag : null);
-                db.DeferCommitToRequest = false;
-                if (db.RequestWrites is { } grouped)
-                {
-                    // The action left its writes for a group commit: the response joins them.
-                    db.RequestWrites = null;
-                    await grouped.Add(batch => IdempotencyStore.Complete(batch, tenant, key, requestHash, claimed, response))
+                // The response is stored in the action's own commit: both are kept, or neither.
+                await scope.CommitWithAsync(
+                    grouped => grouped.Add(batch => IdempotencyStore.Complete(batch, tenant, key, requestHash, claimed, response))
                         .Explain(IdempotencyStore.ExplainLostRace)
-                        .CommitAsync();
-                }
-                else
-                {
-                    // The action's own transaction (still open) takes the response too: both are stored, or neither.
-                    var opened = db.RequestUnitOfWork;
-                    db.RequestUnitOfWork = null;
-                    await using var transaction = opened ?? await db.BeginUnitOfWorkAsync(http.RequestAborted);
-                    await IdempotencyStore.CompleteAsync(db, tenant, key, requestHash, claimed, response, http.RequestAborted);
-                    await transaction.CommitAsync(http.RequestAborted);
-                }
+                        .CommitAsync(),
+                    cancellationToken => IdempotencyStore.CompleteAsync(db, tenant, key, requestHash, claimed, response, cancellationToken),
+                    http.RequestAborted);
             }
         }
         finally
         {
-            db.DeferCommitToRequest = false;
-            db.RequestWrites = null; // an action that failed after staging its writes: they are dropped
-            if (db.RequestUnitOfWork is { } unfinished)
-            {
-                db.RequestUnitOfWork = null;
-                await unfinished.DisposeAsync(); // rolls back whatever was not committed
-            }
+            await scope.DisposeAsync();
             store.Finish(tenant, key);
         }
     }
