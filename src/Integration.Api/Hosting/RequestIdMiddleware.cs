@@ -9,7 +9,7 @@ namespace Integration.Api.Hosting;
 /// W3C <c>traceparent</c> is honoured by ASP.NET Core's own activity; its trace id is the problem's
 /// <c>traceId</c> and is logged beside ours, with the partner and client id of an authenticated caller.
 /// </summary>
-public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
+public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
 {
     public const string Header = "X-Request-Id";
 
@@ -52,6 +52,8 @@ public sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdM
 
     public const int MaxLength = 128;
 
-    private static bool IsWellFormed(string value) =>
-        value.Length is > 0 and <= MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+    private static bool IsWellFormed(string value) => WellFormed().IsMatch(value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(Pattern)]
+    private static partial System.Text.RegularExpressions.Regex WellFormed();
 }
