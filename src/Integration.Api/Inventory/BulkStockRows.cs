@@ -1,4 +1,5 @@
 using Integration.Api.Hosting;
+using Integration.Api.Observability;
 using Integration.Core.Catalog;
 using Integration.Core.Common;
 using Integration.Core.Events;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Integration.Api.Inventory;
 
 /// <summary>Many stock rows at once — the bulk endpoint (all or none) and imports (the good rows, the bad ones reported).</summary>
-public sealed class BulkStockRows(IntegrationDbContext db, StockChangeFeed feed, BusinessClock clock)
+public sealed class BulkStockRows(IntegrationDbContext db, StockChangeFeed feed, BusinessClock clock, PlatformMetrics metrics)
 {
     /// <summary>
     /// Applies up to 5,000 absolute or relative rows in one transaction, or none: every row is checked
@@ -113,6 +114,7 @@ public sealed class BulkStockRows(IntegrationDbContext db, StockChangeFeed feed,
         var written = new List<StockLevel>(rows.Count);
         var created = 0;
         var changeEvents = new List<PartnerEvent>(rows.Count);
+        var reasons = new List<string>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             if (bad.Contains(i))
@@ -144,7 +146,9 @@ public sealed class BulkStockRows(IntegrationDbContext db, StockChangeFeed feed,
                 level.UpdatedAt = now;
             }
             written.Add(level);
-            changeEvents.AddRange(feed.EventsOf(level, row.Reason is { } reason ? SnakeCase.Of(reason) : "set", row.Delta, availableBefore, now));
+            var change = row.Reason is { } reason ? SnakeCase.Of(reason) : "set";
+            reasons.Add(change);
+            changeEvents.AddRange(feed.EventsOf(level, change, row.Delta, availableBefore, now));
         }
         if (atomic)
         {
@@ -157,6 +161,7 @@ public sealed class BulkStockRows(IntegrationDbContext db, StockChangeFeed feed,
         }
         db.AddPreparedEvents(changeEvents);
         await transaction.CommitAsync(cancellationToken);
+        reasons.ForEach(metrics.StockAdjusted);
         return new RowsOutcome(written.Count, created, errors);
     }
 

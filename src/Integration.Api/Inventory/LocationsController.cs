@@ -118,7 +118,7 @@ public sealed class LocationsController(PartnerLocations locations, StockLevels 
 [ApiVersion(2)]
 [Route("v{version:apiVersion}/inventory")]
 [Tags("Inventory")]
-public sealed class StockChangesController(StockLevels stock, BulkStockRows bulk, StockChangeFeed feed, PlatformMetrics metrics) : ControllerBase
+public sealed class StockChangesController(StockLevels stock, BulkStockRows bulk, StockChangeFeed feed) : ControllerBase
 {
     /// <summary>
     /// Adds or removes units with a reason. Concurrent adjustments never lose an update; one that
@@ -132,7 +132,6 @@ public sealed class StockChangesController(StockLevels stock, BulkStockRows bulk
     public async Task<StockLevelResponse> Adjust(StockAdjustmentRequest request, CancellationToken cancellationToken)
     {
         var level = await stock.AdjustAsync(request, cancellationToken);
-        metrics.StockAdjusted(SnakeCase.Of(request.Reason));
         ETags.Set(HttpContext, level.Version);
         return StockLevelResponse.Of(level);
     }

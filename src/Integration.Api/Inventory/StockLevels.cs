@@ -1,3 +1,4 @@
+using Integration.Api.Observability;
 using Integration.Api.Paging;
 using Integration.Core.Common;
 using Integration.Core.Inventory;
@@ -10,7 +11,7 @@ namespace Integration.Api.Inventory;
 /// A location's stock levels. Every change is one conditional statement, so concurrent writers never lose an
 /// update and available never goes negative, and its change-feed event commits with it.
 /// </summary>
-public sealed class StockLevels(IntegrationDbContext db, PartnerLocations locations, StockChangeFeed feed, BusinessClock clock)
+public sealed class StockLevels(IntegrationDbContext db, PartnerLocations locations, StockChangeFeed feed, BusinessClock clock, PlatformMetrics metrics)
 {
     public async Task<StockLevel> GetStockAsync(string locationId, string sku, CancellationToken cancellationToken)
     {
@@ -72,6 +73,7 @@ public sealed class StockLevels(IntegrationDbContext db, PartnerLocations locati
             throw new DomainException(ErrorKind.PreconditionFailed, "precondition_failed", "The stock level changed meanwhile. Read it again and retry.");
         }
         await transaction.CommitAsync(cancellationToken);
+        metrics.StockAdjusted("set");
         return (level, created);
     }
 
@@ -117,6 +119,7 @@ public sealed class StockLevels(IntegrationDbContext db, PartnerLocations locati
         feed.Record(level, SnakeCase.Of(request.Reason), delta, level.Available - delta, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.StockAdjusted(SnakeCase.Of(request.Reason));
         return level;
     }
 

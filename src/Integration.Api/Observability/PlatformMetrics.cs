@@ -22,7 +22,7 @@ public sealed class PlatformMetrics
     private static readonly Counter<long> OrdersCreated =
         Meter.CreateCounter<long>("partner_platform.orders.created", "{order}", "Orders created (idempotent replays not counted).");
     private static readonly Counter<long> StockAdjustments =
-        Meter.CreateCounter<long>("partner_platform.stock.adjustments", "{adjustment}", "Stock adjustments applied, by reason.");
+        Meter.CreateCounter<long>("partner_platform.stock.adjustments", "{adjustment}", "Stock levels changed by a partner (set, adjusted, bulk or imported rows), by reason.");
     private static readonly Counter<long> WebhookDeliveries =
         Meter.CreateCounter<long>("partner_platform.webhooks.deliveries", "{delivery}", "Webhook delivery attempts by outcome.");
     private static readonly Histogram<double> WebhookLag = Meter.CreateHistogram<double>("partner_platform.webhooks.delivery_lag", "s",

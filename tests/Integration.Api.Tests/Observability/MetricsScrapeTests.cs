@@ -44,6 +44,26 @@ public sealed class MetricsScrapeTests(ObservedPlatform platform) : IClassFixtur
     }
 
     [Fact]
+    public async Task Scrape_counts_every_row_a_bulk_sync_applies_as_a_stock_adjustment()
+    {
+        const string metric = "partner_platform_stock_adjustments_total";
+        var sku = await platform.CommerceReadyAsync();
+        var session = await platform.NewPartnerSessionAsync();
+        var first = await session.CreateLocationAsync();
+        var second = await session.CreateLocationAsync();
+        var before = await platform.ScrapeAsync(metric);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v2/inventory/bulk")
+        {
+            Content = JsonContent.Create(new { rows = new object[] { new { locationId = first, sku, onHand = 7 }, new { locationId = second, sku, onHand = 3 } } }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        (await session.Client.SendAsync(request)).EnsureSuccessStatusCode();
+
+        Assert.True(await platform.ScrapeAsync(metric) >= before + 2, "a bulk sync's rows were not counted");
+    }
+
+    [Fact]
     public async Task Scrape_AfterClosingAMonth_ShowsHowLongTheCloseTook()
     {
         const string metric = "partner_platform_settlement_period_close_duration_seconds_count";
