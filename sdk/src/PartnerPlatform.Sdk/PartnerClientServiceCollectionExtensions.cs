@@ -8,8 +8,10 @@ namespace PartnerPlatform.Sdk;
 public static class PartnerClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="PartnerClient"/> on the HttpClient factory. The returned builder adds your
-    /// own handlers or a primary handler; tokens are cached for the whole application.
+    /// Registers <see cref="PartnerClient"/> on the HttpClient factory, as itself, as <see cref="IPartnerClient"/>
+    /// and as each service's interface (<see cref="IOrderService"/>, <see cref="IInventoryService"/>…), so
+    /// your classes take only what they use. The returned builder adds your own handlers or a primary
+    /// handler; tokens are cached for the whole application.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets credentials and settings.</param>
@@ -18,13 +20,24 @@ public static class PartnerClientServiceCollectionExtensions
     {
         var builder = services.AddPartnerClient(Options.DefaultName, configure);
         builder.Services.AddTransient(provider => provider.GetRequiredKeyedService<PartnerClient>(Options.DefaultName));
+        builder.Services.AddTransient<IPartnerClient>(provider => provider.GetRequiredService<PartnerClient>());
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Orders);
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Products);
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Events);
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Webhooks);
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Partner);
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Inventory);
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Transfers);
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Settlements);
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Disputes);
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Sandbox);
         return builder;
     }
 
     /// <summary>
     /// Registers one of several clients — for example a <c>"live"</c> and a <c>"sandbox"</c> one, or
     /// one per partner you act for — as a keyed service: inject it with
-    /// <c>[FromKeyedServices("live")] PartnerClient client</c>. Each name has its own options, token
+    /// <c>[FromKeyedServices("live")] IPartnerClient client</c>. Each name has its own options, token
     /// and connection pool.
     /// </summary>
     /// <param name="services">The application's services.</param>
@@ -46,6 +59,7 @@ public static class PartnerClientServiceCollectionExtensions
         });
         services.AddKeyedTransient(name, (provider, _) =>
             new PartnerClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpName), OptionsOf(provider, name)));
+        services.AddKeyedTransient<IPartnerClient>(name, (provider, _) => provider.GetRequiredKeyedService<PartnerClient>(name));
         return builder;
     }
 

@@ -183,6 +183,9 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         var second = provider.GetRequiredService<PartnerClient>();
         Assert.Equal(session.PartnerId, (await first.Partner.GetAsync()).Id);
         Assert.Equal(session.PartnerId, (await second.Partner.GetAsync()).Id);
+        Assert.Equal(session.PartnerId, (await provider.GetRequiredService<IPartnerClient>().Partner.GetAsync()).Id);
+        Assert.Equal(session.PartnerId, (await provider.GetRequiredService<IPartnerService>().GetAsync()).Id);
+        Assert.Empty((await provider.GetRequiredService<IOrderService>().ListAsync()).Data);
         Assert.Equal(1, transport.TokenRequests);
     }
 
@@ -207,8 +210,8 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         }
         await using var provider = services.BuildServiceProvider();
 
-        var liveClient = provider.GetRequiredKeyedService<PartnerClient>("live");
-        var sandboxClient = provider.GetRequiredKeyedService<PartnerClient>("sandbox");
+        var liveClient = provider.GetRequiredKeyedService<IPartnerClient>("live");
+        var sandboxClient = provider.GetRequiredKeyedService<IPartnerClient>("sandbox");
 
         Assert.Equal("live", (await liveClient.Partner.GetAsync()).Environment.ToString().ToLowerInvariant());
         Assert.Equal("sandbox", (await sandboxClient.Partner.GetAsync()).Environment.ToString().ToLowerInvariant());
