@@ -12,7 +12,7 @@ public sealed class UnpaidOrders(IOrderService orders, TimeProvider clock)
     {
         var before = clock.GetUtcNow() - olderThan;
         var references = new List<string>();
-        await foreach (var order in orders.ListAutoPagingAsync(new OrderListOptions { Status = OrderStatus.AwaitingPayment, CreatedTo = before }, cancellationToken))
+        await foreach (var order in orders.ListAutoPagingAsync(new OrderListOptions { Status = OrderStatus.AwaitingPayment, CreatedTo = before }, cancellationToken: cancellationToken))
         {
             references.Add(order.Reference);
         }

@@ -12,13 +12,13 @@ public sealed class UnpaidOrdersTests
     public async Task Orders_awaiting_payment_longer_than_asked_are_chased_by_reference()
     {
         var orders = Substitute.For<IOrderService>();
-        orders.ListAutoPagingAsync(Arg.Any<OrderListOptions?>(), Arg.Any<CancellationToken>()).Returns(Listed(Order("PO-17"), Order("PO-18")));
+        orders.ListAutoPagingAsync(Arg.Any<OrderListOptions?>(), Arg.Any<RequestOptions?>(), Arg.Any<CancellationToken>()).Returns(Listed(Order("PO-17"), Order("PO-18")));
 
         var chased = await new UnpaidOrders(orders, new FixedClock(Now)).ToChaseAsync(TimeSpan.FromDays(3));
 
         Assert.Equal(["PO-17", "PO-18"], chased);
         orders.Received(1).ListAutoPagingAsync(
-            Arg.Is<OrderListOptions?>(o => o!.Status == OrderStatus.AwaitingPayment && o.CreatedTo == Now.AddDays(-3)), Arg.Any<CancellationToken>());
+            Arg.Is<OrderListOptions?>(o => o!.Status == OrderStatus.AwaitingPayment && o.CreatedTo == Now.AddDays(-3)), Arg.Any<RequestOptions?>(), Arg.Any<CancellationToken>());
     }
 
     private static OrderV2 Order(string reference) => new() { Id = $"ord_{reference}", Reference = reference, Status = OrderStatus.AwaitingPayment };

@@ -9,10 +9,8 @@ public sealed class SdkForwardCompatibilityTests(PlatformFactory platform) : ICl
     [Fact]
     public async Task An_order_status_the_sdk_does_not_know_yet_is_read_and_kept()
     {
-        var sku = await platform.CreateProductAsync(10m);
-        await platform.SetBrandStockAsync(sku, 10);
-        var (client, transport, _) = await platform.NewPartnerAsync();
-        var order = await client.Orders.CreateAsync(new CreateOrderRequest { Reference = "NEWER-1", Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }] });
+        var (client, transport, toPlace) = await platform.PartnerWithAnOrderToPlaceAsync("NEWER-1");
+        var order = await client.Orders.CreateAsync(toPlace);
         transport.Disturb = async (request, send) => request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.EndsWith(order.Id, StringComparison.Ordinal)
             ? await WithBody(await send(), body => body.Replace("\"status\":\"pending\"", "\"status\":\"on_hold\"", StringComparison.Ordinal))
             : await send();

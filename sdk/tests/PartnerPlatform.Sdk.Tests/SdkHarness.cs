@@ -31,6 +31,15 @@ public static class SdkHarness
         return (client, transport, session);
     }
 
+    /// <summary>A new partner whose SDK client can order a product in stock: returns the client, its transport and that order's request.</summary>
+    public static async Task<(PartnerClient Client, RecordingTransport Transport, CreateOrderRequest Order)> PartnerWithAnOrderToPlaceAsync(this PlatformFactory platform, string reference)
+    {
+        var sku = await platform.CreateProductAsync(10m);
+        await platform.SetBrandStockAsync(sku, 10);
+        var (client, transport, _) = await platform.NewPartnerAsync();
+        return (client, transport, new CreateOrderRequest { Reference = reference, Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }] });
+    }
+
     /// <summary>The platform's address for an SDK under test, and a transport to it that records requests (through Prism in CI).</summary>
     public static async Task<(Uri BaseAddress, RecordingTransport Transport)> TransportAsync(PlatformFactory platform)
     {
@@ -56,7 +65,7 @@ public sealed class RecordingTransport(HttpMessageHandler inner) : DelegatingHan
         HttpResponseMessage response;
         try
         {
-            response = Disturb is { } disturb ? await disturb(request, Send) : await Send();
+            response = Disturb is { } disturb ? await disturb(request, Send).WaitAsync(cancellationToken) : await Send(); // a disturbed request still stops when the caller gives up, as a real one does
         }
         catch
         {

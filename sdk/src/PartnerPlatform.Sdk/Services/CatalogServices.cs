@@ -1,3 +1,5 @@
+using PartnerPlatform.Sdk.Http;
+
 namespace PartnerPlatform.Sdk;
 
 /// <inheritdoc cref="IProductService" />
@@ -8,19 +10,19 @@ public sealed class ProductService : IProductService
     internal ProductService(HttpClient http) => _api = new ProductsClient(http) { ReadResponseAsString = true };
 
     /// <inheritdoc />
-    public Task<ProductV2> GetAsync(string sku, CancellationToken cancellationToken = default) => _api.GetProductAsync(sku, cancellationToken);
+    public Task<ProductV2> GetAsync(string sku, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetProductAsync(sku, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<ProductV2Page> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
-        _api.ListProductsAsync(options?.Limit, options?.Cursor, cancellationToken);
+    public Task<ProductV2Page> ListAsync(ListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(requestOptions, ct => _api.ListProductsAsync(options?.Limit, options?.Cursor, ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<ProductV2> ListAutoPagingAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<ProductV2> ListAutoPagingAsync(ListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<ProductV2>(async (cursor, ct) =>
         {
             var page = await _api.ListProductsAsync(options?.Limit, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, options?.Cursor, cancellationToken);
+        }, options?.Cursor, requestOptions, cancellationToken);
 }
 
 /// <inheritdoc cref="IPartnerService" />
@@ -31,7 +33,7 @@ public sealed class PartnerService : IPartnerService
     internal PartnerService(HttpClient http) => _api = new PartnersClient(http) { ReadResponseAsString = true };
 
     /// <inheritdoc />
-    public Task<PartnerProfileV2> GetAsync(CancellationToken cancellationToken = default) => _api.GetMyPartnerAsync(cancellationToken);
+    public Task<PartnerProfileV2> GetAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetMyPartnerAsync(ct), cancellationToken);
 }
 
 /// <inheritdoc cref="IEventService" />
@@ -42,17 +44,17 @@ public sealed class EventService : IEventService
     internal EventService(HttpClient http) => _api = new EventsClient(http) { ReadResponseAsString = true };
 
     /// <inheritdoc />
-    public Task<EventResponsePage> ListAsync(IEnumerable<string>? types = null, ListOptions? options = null, CancellationToken cancellationToken = default) =>
-        _api.ListEventsAsync(options?.Limit, options?.Cursor, types?.ToList(), cancellationToken);
+    public Task<EventResponsePage> ListAsync(IEnumerable<string>? types = null, ListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(requestOptions, ct => _api.ListEventsAsync(options?.Limit, options?.Cursor, types?.ToList(), ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<EventResponse> ListAutoPagingAsync(IEnumerable<string>? types = null, ListOptions? options = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<EventResponse> ListAutoPagingAsync(IEnumerable<string>? types = null, ListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         var typeList = types?.ToList();
         return AutoPaging.ListAsync<EventResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListEventsAsync(options?.Limit, cursor, typeList, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, options?.Cursor, cancellationToken);
+        }, options?.Cursor, requestOptions, cancellationToken);
     }
 }

@@ -11,11 +11,13 @@ public interface IDisputeService
 
     /// <summary>A dispute with its status and history.</summary>
     /// <param name="id">The dispute id (<c>dsp_…</c>).</param>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<DisputeResponse> GetAsync(string id, CancellationToken cancellationToken = default);
+    Task<DisputeResponse> GetAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Your disputes, newest first, across all pages.</summary>
     /// <param name="status">Only disputes in this status; all when null.</param>
+    /// <param name="options">Per-call settings (extra headers, a timeout), for every page request.</param>
     /// <param name="cancellationToken">Stops the iteration.</param>
-    IAsyncEnumerable<DisputeResponse> ListAutoPagingAsync(DisputeStatus? status = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<DisputeResponse> ListAutoPagingAsync(DisputeStatus? status = null, RequestOptions? options = null, CancellationToken cancellationToken = default);
 }

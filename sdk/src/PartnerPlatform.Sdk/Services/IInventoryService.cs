@@ -6,8 +6,9 @@ public interface IInventoryService
     /// <summary>Available units of a SKU in your environment: the brand's, and partners' who share with you.</summary>
     /// <param name="sku">The SKU.</param>
     /// <param name="region">Only partner locations in this region or below it (e.g. <c>CN-SH</c>).</param>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku, string? region = null, CancellationToken cancellationToken = default);
+    Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku, string? region = null, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a warehouse or store.</summary>
     /// <param name="request">Name, type, region, sharing.</param>
@@ -17,29 +18,34 @@ public interface IInventoryService
 
     /// <summary>Reads a location.</summary>
     /// <param name="id">The location id (<c>loc_…</c>).</param>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<LocationResponse> GetLocationAsync(string id, CancellationToken cancellationToken = default);
+    Task<LocationResponse> GetLocationAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Changes the fields you set.</summary>
     /// <param name="id">The location id.</param>
     /// <param name="request">The fields to change.</param>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<LocationResponse> UpdateLocationAsync(string id, UpdateLocationRequest request, CancellationToken cancellationToken = default);
+    Task<LocationResponse> UpdateLocationAsync(string id, UpdateLocationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every location, oldest first.</summary>
+    /// <param name="options">Per-call settings (extra headers, a timeout), for every page request.</param>
     /// <param name="cancellationToken">Stops the iteration.</param>
-    IAsyncEnumerable<LocationResponse> ListLocationsAutoPagingAsync(CancellationToken cancellationToken = default);
+    IAsyncEnumerable<LocationResponse> ListLocationsAutoPagingAsync(RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>One stock level.</summary>
     /// <param name="locationId">The location id.</param>
     /// <param name="sku">The SKU.</param>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<StockLevelResponse> GetStockAsync(string locationId, string sku, CancellationToken cancellationToken = default);
+    Task<StockLevelResponse> GetStockAsync(string locationId, string sku, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every stock level at a location, by SKU.</summary>
     /// <param name="locationId">The location id.</param>
+    /// <param name="options">Per-call settings (extra headers, a timeout), for every page request.</param>
     /// <param name="cancellationToken">Stops the iteration.</param>
-    IAsyncEnumerable<StockLevelResponse> ListStockAutoPagingAsync(string locationId, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<StockLevelResponse> ListStockAutoPagingAsync(string locationId, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Sets the absolute on-hand count. Pass the <c>version</c> you read to change an existing level
@@ -50,15 +56,17 @@ public interface IInventoryService
     /// <param name="sku">The SKU.</param>
     /// <param name="onHand">Units on hand.</param>
     /// <param name="expectedVersion">The level's version as you read it.</param>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<StockLevelResponse> SetStockAsync(string locationId, string sku, int onHand, int? expectedVersion, CancellationToken cancellationToken = default);
+    Task<StockLevelResponse> SetStockAsync(string locationId, string sku, int onHand, int? expectedVersion, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Records an <c>inventory.low_stock</c> event whenever available falls below <paramref name="threshold"/> (null stops it).</summary>
     /// <param name="locationId">The location id.</param>
     /// <param name="sku">The SKU.</param>
     /// <param name="threshold">Units; null clears it.</param>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<StockLevelResponse> SetLowStockThresholdAsync(string locationId, string sku, int? threshold, CancellationToken cancellationToken = default);
+    Task<StockLevelResponse> SetLowStockThresholdAsync(string locationId, string sku, int? threshold, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Adds or removes units with a reason; safe to retry (an Idempotency-Key is sent).</summary>
     /// <param name="request">Location, SKU, delta, reason.</param>
@@ -88,17 +96,20 @@ public interface IInventoryService
 
     /// <summary>An import's progress, counts and first 1,000 refused rows.</summary>
     /// <param name="id">The import id (<c>imp_…</c>).</param>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<StockImportResponse> GetImportAsync(string id, CancellationToken cancellationToken = default);
+    Task<StockImportResponse> GetImportAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Polls an import until it has completed.</summary>
     /// <param name="id">The import id.</param>
     /// <param name="pollInterval">Between polls; 1 s when null.</param>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<StockImportResponse> WaitForImportAsync(string id, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default);
+    Task<StockImportResponse> WaitForImportAsync(string id, TimeSpan? pollInterval = null, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every change to your stock after <c>options.Cursor</c>, in commit order: apply them in order to mirror our view.</summary>
     /// <param name="options">Where to resume, and the page size.</param>
+    /// <param name="requestOptions">Per-call settings (extra headers, a timeout), for every page request.</param>
     /// <param name="cancellationToken">Stops the iteration.</param>
-    IAsyncEnumerable<StockChangeResponse> ListChangesAutoPagingAsync(ListOptions? options = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<StockChangeResponse> ListChangesAutoPagingAsync(ListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default);
 }

@@ -4,6 +4,7 @@ namespace PartnerPlatform.Sdk;
 public interface IPartnerService
 {
     /// <summary>Your profile as the platform sees it: tier, discount, status, environment.</summary>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<PartnerProfileV2> GetAsync(CancellationToken cancellationToken = default);
+    Task<PartnerProfileV2> GetAsync(RequestOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,5 @@
+using PartnerPlatform.Sdk.Http;
+
 namespace PartnerPlatform.Sdk;
 
 /// <summary>How an import's rows are written.</summary>
@@ -25,55 +27,55 @@ public sealed class InventoryService : IInventoryService
     }
 
     /// <inheritdoc />
-    public Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku, string? region = null, CancellationToken cancellationToken = default) =>
-        _inventory.GetSharedAvailabilityAsync(sku, region, cancellationToken);
+    public Task<SharedAvailabilityResponse> GetSharedAvailabilityAsync(string sku, string? region = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _inventory.GetSharedAvailabilityAsync(sku, region, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<LocationResponse> CreateLocationAsync(CreateLocationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        _locations.CreateLocationAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
+        Call.SendAsync(options, ct => _locations.CreateLocationAsync(RequestOptions.KeyOrNew(options), request, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<LocationResponse> GetLocationAsync(string id, CancellationToken cancellationToken = default) => _locations.GetLocationAsync(id, cancellationToken);
+    public Task<LocationResponse> GetLocationAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _locations.GetLocationAsync(id, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<LocationResponse> UpdateLocationAsync(string id, UpdateLocationRequest request, CancellationToken cancellationToken = default) =>
-        _locations.UpdateLocationAsync(id, request, cancellationToken);
+    public Task<LocationResponse> UpdateLocationAsync(string id, UpdateLocationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _locations.UpdateLocationAsync(id, request, ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<LocationResponse> ListLocationsAutoPagingAsync(CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<LocationResponse> ListLocationsAutoPagingAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<LocationResponse>(async (cursor, ct) =>
         {
             var page = await _locations.ListLocationsAsync(100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
     /// <inheritdoc />
-    public Task<StockLevelResponse> GetStockAsync(string locationId, string sku, CancellationToken cancellationToken = default) =>
-        _locations.GetStockLevelAsync(locationId, sku, cancellationToken);
+    public Task<StockLevelResponse> GetStockAsync(string locationId, string sku, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _locations.GetStockLevelAsync(locationId, sku, ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<StockLevelResponse> ListStockAutoPagingAsync(string locationId, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<StockLevelResponse> ListStockAutoPagingAsync(string locationId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<StockLevelResponse>(async (cursor, ct) =>
         {
             var page = await _locations.ListStockLevelsAsync(locationId, 100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
     /// <inheritdoc />
-    public Task<StockLevelResponse> SetStockAsync(string locationId, string sku, int onHand, int? expectedVersion, CancellationToken cancellationToken = default) =>
-        _locations.SetStockLevelAsync(locationId, sku, expectedVersion is { } version ? $"\"v{version}\"" : null, new SetStockRequest { OnHand = onHand }, cancellationToken);
+    public Task<StockLevelResponse> SetStockAsync(string locationId, string sku, int onHand, int? expectedVersion, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _locations.SetStockLevelAsync(locationId, sku, expectedVersion is { } version ? $"\"v{version}\"" : null, new SetStockRequest { OnHand = onHand }, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<StockLevelResponse> SetLowStockThresholdAsync(string locationId, string sku, int? threshold, CancellationToken cancellationToken = default) =>
-        _locations.SetLowStockThresholdAsync(locationId, sku, new LowStockThresholdRequest { Threshold = threshold }, cancellationToken);
+    public Task<StockLevelResponse> SetLowStockThresholdAsync(string locationId, string sku, int? threshold, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _locations.SetLowStockThresholdAsync(locationId, sku, new LowStockThresholdRequest { Threshold = threshold }, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<StockLevelResponse> AdjustAsync(StockAdjustmentRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        _inventory.AdjustStockAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
+        Call.SendAsync(options, ct => _inventory.AdjustStockAsync(RequestOptions.KeyOrNew(options), request, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<BulkStockResponse> BulkAsync(IReadOnlyList<BulkStockRow> rows, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        _inventory.BulkSetStockAsync((options ?? new RequestOptions()).KeyOrNew(), new BulkStockRequest { Rows = rows }, cancellationToken);
+        Call.SendAsync(options, ct => _inventory.BulkSetStockAsync(RequestOptions.KeyOrNew(options), new BulkStockRequest { Rows = rows }, ct), cancellationToken);
 
     /// <inheritdoc />
     public async Task<StockImportResponse> ImportAsync(Stream content, StockImportFormat format, RequestOptions? options = null, CancellationToken cancellationToken = default)
@@ -85,13 +87,15 @@ public sealed class InventoryService : IInventoryService
         {
             Content = new StringContent(text, System.Text.Encoding.UTF8, format == StockImportFormat.Csv ? "text/csv" : "application/x-ndjson"),
         };
-        request.Headers.Add("Idempotency-Key", (options ?? new RequestOptions()).KeyOrNew());
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        request.Headers.Add("Idempotency-Key", RequestOptions.KeyOrNew(options));
+        using var response = await Call.SendAsync(options, ct => _http.SendAsync(request, ct), cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return System.Text.Json.JsonSerializer.Deserialize<StockImportResponse>(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
+            var import = System.Text.Json.JsonSerializer.Deserialize<StockImportResponse>(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
                 ?? throw new System.Text.Json.JsonException("empty");
+            import.LastResponse = PartnerResponse.From(response);
+            return import;
         }
         catch (System.Text.Json.JsonException e)
         {
@@ -101,14 +105,14 @@ public sealed class InventoryService : IInventoryService
     }
 
     /// <inheritdoc />
-    public Task<StockImportResponse> GetImportAsync(string id, CancellationToken cancellationToken = default) => _inventory.GetStockImportAsync(id, cancellationToken);
+    public Task<StockImportResponse> GetImportAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _inventory.GetStockImportAsync(id, ct), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<StockImportResponse> WaitForImportAsync(string id, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
+    public async Task<StockImportResponse> WaitForImportAsync(string id, TimeSpan? pollInterval = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         while (true)
         {
-            var import = await GetImportAsync(id, cancellationToken).ConfigureAwait(false);
+            var import = await GetImportAsync(id, options, cancellationToken).ConfigureAwait(false);
             if (import.Status == StockImportStatus.Completed)
             {
                 return import;
@@ -118,10 +122,10 @@ public sealed class InventoryService : IInventoryService
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<StockChangeResponse> ListChangesAutoPagingAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<StockChangeResponse> ListChangesAutoPagingAsync(ListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<StockChangeResponse>(async (cursor, ct) =>
         {
             var page = await _inventory.ListStockChangesAsync(options?.Limit, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, options?.Cursor, cancellationToken);
+        }, options?.Cursor, requestOptions, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using PartnerPlatform.Sdk.Http;
+
 namespace PartnerPlatform.Sdk;
 
 /// <inheritdoc cref="IOrderService" />
@@ -9,41 +11,41 @@ public sealed class OrderService : IOrderService
 
     /// <inheritdoc />
     public Task<OrderV2> CreateAsync(CreateOrderRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        _api.CreateOrderAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
+        Call.SendAsync(options, ct => _api.CreateOrderAsync(RequestOptions.KeyOrNew(options), request, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrderV2> GetAsync(string id, CancellationToken cancellationToken = default) => _api.GetOrderAsync(id, cancellationToken);
+    public Task<OrderV2> GetAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetOrderAsync(id, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrderV2Page> ListAsync(OrderListOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<OrderV2Page> ListAsync(OrderListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         var o = options ?? new OrderListOptions();
-        return _api.ListOrdersAsync(o.Status, o.CreatedFrom, o.CreatedTo, o.UpdatedSince, o.Reference, o.Limit, o.Cursor, cancellationToken);
+        return Call.SendAsync(requestOptions, ct => _api.ListOrdersAsync(o.Status, o.CreatedFrom, o.CreatedTo, o.UpdatedSince, o.Reference, o.Limit, o.Cursor, ct), cancellationToken);
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<OrderV2> ListAutoPagingAsync(OrderListOptions? options = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<OrderV2> ListAutoPagingAsync(OrderListOptions? options = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         var o = options ?? new OrderListOptions();
         return AutoPaging.ListAsync<OrderV2>(async (cursor, ct) =>
         {
             var page = await _api.ListOrdersAsync(o.Status, o.CreatedFrom, o.CreatedTo, o.UpdatedSince, o.Reference, o.Limit, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, o.Cursor, cancellationToken);
+        }, o.Cursor, requestOptions, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<OrderV2> CancelAsync(string id, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<OrderV2> CancelAsync(string id, int? expectedVersion = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var version = expectedVersion ?? (await GetAsync(id, cancellationToken).ConfigureAwait(false)).Version;
-        return await _api.CancelOrderAsync(id, $"\"v{version}\"", Guid.NewGuid().ToString(), cancellationToken).ConfigureAwait(false);
+        var version = expectedVersion ?? (await GetAsync(id, options, cancellationToken).ConfigureAwait(false)).Version;
+        return await Call.SendAsync(options, ct => _api.CancelOrderAsync(id, $"\"v{version}\"", RequestOptions.KeyOrNew(options), ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<OrderEventResponse> ListEventsAutoPagingAsync(string id, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<OrderEventResponse> ListEventsAutoPagingAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<OrderEventResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListOrderEventsAsync(id, 100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using PartnerPlatform.Sdk.Http;
+
 using System.Globalization;
 
 namespace PartnerPlatform.Sdk;
@@ -17,52 +19,52 @@ public sealed class SandboxService : ISandboxService
     public ISandboxActions Actions { get; }
 
     /// <inheritdoc />
-    public Task<SandboxResponse> GetAsync(CancellationToken cancellationToken = default) => _api.GetSandboxAsync(cancellationToken);
+    public Task<SandboxResponse> GetAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetSandboxAsync(ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<SandboxResponse> ResetAsync(CancellationToken cancellationToken = default) => _api.ResetSandboxAsync(cancellationToken);
+    public Task<SandboxResponse> ResetAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.ResetSandboxAsync(ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<ClockResponse> GetClockAsync(CancellationToken cancellationToken = default) => _api.GetSandboxClockAsync(cancellationToken);
+    public Task<ClockResponse> GetClockAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetSandboxClockAsync(ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<AdvanceClockResponse> AdvanceClockAsync(TimeSpan by, CancellationToken cancellationToken = default) =>
-        _api.AdvanceSandboxClockAsync(new AdvanceClockRequest { By = IsoDuration(by) }, cancellationToken);
+    public Task<AdvanceClockResponse> AdvanceClockAsync(TimeSpan by, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.AdvanceSandboxClockAsync(new AdvanceClockRequest { By = IsoDuration(by) }, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<AdvanceClockResponse> AdvanceClockToAsync(DateTimeOffset to, CancellationToken cancellationToken = default) =>
-        _api.AdvanceSandboxClockAsync(new AdvanceClockRequest { To = to }, cancellationToken);
+    public Task<AdvanceClockResponse> AdvanceClockToAsync(DateTimeOffset to, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.AdvanceSandboxClockAsync(new AdvanceClockRequest { To = to }, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<SnapshotResponse> CreateSnapshotAsync(string? name = null, CancellationToken cancellationToken = default) =>
-        _api.CreateSandboxSnapshotAsync(new CreateSnapshotRequest { Name = name }, cancellationToken);
+    public Task<SnapshotResponse> CreateSnapshotAsync(string? name = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.CreateSandboxSnapshotAsync(new CreateSnapshotRequest { Name = name }, ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<SnapshotResponse> ListSnapshotsAutoPagingAsync(CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<SnapshotResponse> ListSnapshotsAutoPagingAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<SnapshotResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListSandboxSnapshotsAsync(100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
     /// <inheritdoc />
-    public Task<SandboxResponse> RestoreSnapshotAsync(string snapshotId, CancellationToken cancellationToken = default) =>
-        _api.RestoreSandboxSnapshotAsync(snapshotId, cancellationToken);
+    public Task<SandboxResponse> RestoreSnapshotAsync(string snapshotId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.RestoreSandboxSnapshotAsync(snapshotId, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task DeleteSnapshotAsync(string snapshotId, CancellationToken cancellationToken = default) => _api.DeleteSandboxSnapshotAsync(snapshotId, cancellationToken);
+    public Task DeleteSnapshotAsync(string snapshotId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.DeleteSandboxSnapshotAsync(snapshotId, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<SimulatorResponse> SetSimulatorModeAsync(string simulator, SimulatorMode mode, CancellationToken cancellationToken = default) =>
-        _api.SetSandboxSimulatorModeAsync(simulator, new SetSimulatorModeRequest { Mode = mode }, cancellationToken);
+    public Task<SimulatorResponse> SetSimulatorModeAsync(string simulator, SimulatorMode mode, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SetSandboxSimulatorModeAsync(simulator, new SetSimulatorModeRequest { Mode = mode }, ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<SimulatorRequestResponse> ListSimulatorRequestsAutoPagingAsync(string simulator, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<SimulatorRequestResponse> ListSimulatorRequestsAutoPagingAsync(string simulator, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<SimulatorRequestResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListSandboxSimulatorRequestsAsync(simulator, 100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
     /// <summary>The simulated bank gateway, which pays your sandbox's payouts.</summary>
     public const string BankGateway = "bank-gateway";
@@ -91,38 +93,38 @@ public sealed class SandboxActions : ISandboxActions
     internal SandboxActions(SandboxClient api) => _api = api;
 
     /// <inheritdoc />
-    public Task<OrderV2> ConfirmOrderAsync(string orderId, CancellationToken cancellationToken = default) => _api.SandboxConfirmOrderAsync(orderId, cancellationToken);
+    public Task<OrderV2> ConfirmOrderAsync(string orderId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxConfirmOrderAsync(orderId, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrderV2> RecordPrepaymentAsync(string orderId, CancellationToken cancellationToken = default) =>
-        _api.SandboxRecordOrderPrepaymentAsync(orderId, cancellationToken);
+    public Task<OrderV2> RecordPrepaymentAsync(string orderId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SandboxRecordOrderPrepaymentAsync(orderId, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrderV2> ShipOrderAsync(string orderId, string? carrier = null, string? trackingNumber = null, CancellationToken cancellationToken = default) =>
-        _api.SandboxShipOrderAsync(orderId, new SandboxShipRequest { Carrier = carrier, TrackingNumber = trackingNumber }, cancellationToken);
+    public Task<OrderV2> ShipOrderAsync(string orderId, string? carrier = null, string? trackingNumber = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SandboxShipOrderAsync(orderId, new SandboxShipRequest { Carrier = carrier, TrackingNumber = trackingNumber }, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrderV2> DeliverOrderAsync(string orderId, CancellationToken cancellationToken = default) => _api.SandboxDeliverOrderAsync(orderId, cancellationToken);
+    public Task<OrderV2> DeliverOrderAsync(string orderId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxDeliverOrderAsync(orderId, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrderV2> ReturnOrderAsync(string orderId, CancellationToken cancellationToken = default) => _api.SandboxReturnOrderAsync(orderId, cancellationToken);
+    public Task<OrderV2> ReturnOrderAsync(string orderId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxReturnOrderAsync(orderId, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrderV2> CancelOrderAsync(string orderId, CancellationToken cancellationToken = default) => _api.SandboxCancelOrderAsync(orderId, cancellationToken);
+    public Task<OrderV2> CancelOrderAsync(string orderId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxCancelOrderAsync(orderId, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<SubsidyResponse> RecordActivitySubsidyAsync(string eventName, decimal cost, CancellationToken cancellationToken = default) =>
-        _api.SandboxRecordActivitySubsidyAsync(new SandboxSubsidyRequest { EventName = eventName, Cost = cost }, cancellationToken);
+    public Task<SubsidyResponse> RecordActivitySubsidyAsync(string eventName, decimal cost, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SandboxRecordActivitySubsidyAsync(new SandboxSubsidyRequest { EventName = eventName, Cost = cost }, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<StatementResponse> RecordStatementPaymentAsync(string statementId, decimal amount, CancellationToken cancellationToken = default) =>
-        _api.SandboxRecordStatementPaymentAsync(statementId, new RecordPaymentRequest { Amount = amount }, cancellationToken);
+    public Task<StatementResponse> RecordStatementPaymentAsync(string statementId, decimal amount, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SandboxRecordStatementPaymentAsync(statementId, new RecordPaymentRequest { Amount = amount }, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<DisputeResponse> ResolveDisputeAsync(
-        string disputeId, DisputeStatus outcome, string note, decimal? adjustment = null, CancellationToken cancellationToken = default) =>
-        _api.SandboxResolveDisputeAsync(disputeId, new ResolveDisputeRequest { Outcome = outcome, Note = note, Adjustment = adjustment }, cancellationToken);
+        string disputeId, DisputeStatus outcome, string note, decimal? adjustment = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SandboxResolveDisputeAsync(disputeId, new ResolveDisputeRequest { Outcome = outcome, Note = note, Adjustment = adjustment }, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<PayoutResponse> RetryPayoutAsync(string payoutId, CancellationToken cancellationToken = default) => _api.SandboxRetryPayoutAsync(payoutId, cancellationToken);
+    public Task<PayoutResponse> RetryPayoutAsync(string payoutId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxRetryPayoutAsync(payoutId, ct), cancellationToken);
 }

@@ -1,3 +1,5 @@
+using PartnerPlatform.Sdk.Http;
+
 namespace PartnerPlatform.Sdk;
 
 /// <inheritdoc cref="ISettlementService" />
@@ -13,28 +15,28 @@ public sealed class SettlementService : ISettlementService
     }
 
     /// <inheritdoc />
-    public Task<StatementResponse> GetAsync(string idOrMonth, CancellationToken cancellationToken = default) => _api.GetSettlementAsync(idOrMonth, cancellationToken);
+    public Task<StatementResponse> GetAsync(string idOrMonth, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetSettlementAsync(idOrMonth, ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<StatementResponse> ListAutoPagingAsync(CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<StatementResponse> ListAutoPagingAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<StatementResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListSettlementsAsync(100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<StatementOrderResponse> ListOrdersAutoPagingAsync(string idOrMonth, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<StatementOrderResponse> ListOrdersAutoPagingAsync(string idOrMonth, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<StatementOrderResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListSettlementOrdersAsync(idOrMonth, 100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
     /// <inheritdoc />
-    public async Task ExportAsync(string idOrMonth, Stream destination, CancellationToken cancellationToken = default)
+    public async Task ExportAsync(string idOrMonth, Stream destination, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using var response = await _http.GetAsync($"v2/settlements/{Uri.EscapeDataString(idOrMonth)}/export", HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+        using var response = await Call.SendAsync(options, ct => _http.GetAsync($"v2/settlements/{Uri.EscapeDataString(idOrMonth)}/export", HttpCompletionOption.ResponseHeadersRead, ct), cancellationToken)
             .ConfigureAwait(false);
         await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
     }
@@ -49,16 +51,16 @@ public sealed class DisputeService : IDisputeService
 
     /// <inheritdoc />
     public Task<DisputeResponse> OpenAsync(OpenDisputeRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        _api.OpenDisputeAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
+        Call.SendAsync(options, ct => _api.OpenDisputeAsync(RequestOptions.KeyOrNew(options), request, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<DisputeResponse> GetAsync(string id, CancellationToken cancellationToken = default) => _api.GetDisputeAsync(id, cancellationToken);
+    public Task<DisputeResponse> GetAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetDisputeAsync(id, ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<DisputeResponse> ListAutoPagingAsync(DisputeStatus? status = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<DisputeResponse> ListAutoPagingAsync(DisputeStatus? status = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<DisputeResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListDisputesAsync(status, 100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 }

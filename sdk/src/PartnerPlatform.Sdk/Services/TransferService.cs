@@ -1,3 +1,5 @@
+using PartnerPlatform.Sdk.Http;
+
 namespace PartnerPlatform.Sdk;
 
 /// <inheritdoc cref="ITransferService" />
@@ -9,23 +11,23 @@ public sealed class TransferService : ITransferService
 
     /// <inheritdoc />
     public Task<TransferResponse> RequestAsync(CreateTransferRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        _api.RequestTransferAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
+        Call.SendAsync(options, ct => _api.RequestTransferAsync(RequestOptions.KeyOrNew(options), request, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<TransferResponse> GetAsync(string id, CancellationToken cancellationToken = default) => _api.GetTransferAsync(id, cancellationToken);
+    public Task<TransferResponse> GetAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetTransferAsync(id, ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<TransferResponse> ListAutoPagingAsync(TransferDirection? direction = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<TransferResponse> ListAutoPagingAsync(TransferDirection? direction = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<TransferResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListTransfersAsync(direction, 100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
     /// <inheritdoc />
-    public Task<TransferResponse> AcceptAsync(string id, CancellationToken cancellationToken = default) => _api.AcceptTransferAsync(id, cancellationToken);
+    public Task<TransferResponse> AcceptAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.AcceptTransferAsync(id, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<TransferResponse> RejectAsync(string id, string? reason = null, CancellationToken cancellationToken = default) =>
-        _api.RejectTransferAsync(id, new RejectTransferRequest { Reason = reason }, cancellationToken);
+    public Task<TransferResponse> RejectAsync(string id, string? reason = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.RejectTransferAsync(id, new RejectTransferRequest { Reason = reason }, ct), cancellationToken);
 }

@@ -1,3 +1,5 @@
+using PartnerPlatform.Sdk.Http;
+
 namespace PartnerPlatform.Sdk;
 
 /// <inheritdoc cref="IWebhookService" />
@@ -9,42 +11,42 @@ public sealed class WebhookService : IWebhookService
 
     /// <inheritdoc />
     public Task<WebhookWithSecretResponse> CreateAsync(CreateWebhookRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        _api.CreateWebhookAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
+        Call.SendAsync(options, ct => _api.CreateWebhookAsync(RequestOptions.KeyOrNew(options), request, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<WebhookResponse> GetAsync(string id, CancellationToken cancellationToken = default) => _api.GetWebhookAsync(id, cancellationToken);
+    public Task<WebhookResponse> GetAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetWebhookAsync(id, ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<WebhookResponse> ListAutoPagingAsync(CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<WebhookResponse> ListAutoPagingAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<WebhookResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListWebhooksAsync(100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
     /// <inheritdoc />
-    public Task<WebhookResponse> UpdateAsync(string id, UpdateWebhookRequest request, CancellationToken cancellationToken = default) =>
-        _api.UpdateWebhookAsync(id, request, cancellationToken);
+    public Task<WebhookResponse> UpdateAsync(string id, UpdateWebhookRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.UpdateWebhookAsync(id, request, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task DeleteAsync(string id, CancellationToken cancellationToken = default) => _api.DeleteWebhookAsync(id, cancellationToken);
+    public Task DeleteAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.DeleteWebhookAsync(id, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<WebhookWithSecretResponse> RotateSecretAsync(string id, int? overlapHours = null, CancellationToken cancellationToken = default) =>
-        _api.RotateWebhookSecretAsync(id, Guid.NewGuid().ToString(), new RotateWebhookSecretRequest { OverlapHours = overlapHours }, cancellationToken);
+    public Task<WebhookWithSecretResponse> RotateSecretAsync(string id, int? overlapHours = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.RotateWebhookSecretAsync(id, RequestOptions.KeyOrNew(options), new RotateWebhookSecretRequest { OverlapHours = overlapHours }, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<WebhookResponse> ReplayAsync(string id, ReplayWebhookRequest request, CancellationToken cancellationToken = default) =>
-        _api.ReplayWebhookAsync(id, Guid.NewGuid().ToString(), request, cancellationToken);
+    public Task<WebhookResponse> ReplayAsync(string id, ReplayWebhookRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.ReplayWebhookAsync(id, RequestOptions.KeyOrNew(options), request, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<WebhookDeliveryResponse> SendTestAsync(string id, CancellationToken cancellationToken = default) => _api.SendWebhookTestAsync(id, cancellationToken);
+    public Task<WebhookDeliveryResponse> SendTestAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SendWebhookTestAsync(id, ct), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<WebhookDeliveryResponse> ListDeliveriesAutoPagingAsync(string id, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<WebhookDeliveryResponse> ListDeliveriesAutoPagingAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<WebhookDeliveryResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListWebhookDeliveriesAsync(id, 100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 }
