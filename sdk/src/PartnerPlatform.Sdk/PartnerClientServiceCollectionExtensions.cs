@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartnerPlatform.Sdk.Http;
@@ -35,6 +36,27 @@ public static class PartnerClientServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers <see cref="PartnerClient"/> as <see cref="AddPartnerClient(IServiceCollection, Action{PartnerClientOptions})"/>
+    /// does, with its options bound from configuration — <c>AddPartnerClient(configuration.GetSection("PartnerPlatform"))</c>
+    /// reads <c>PartnerPlatform:ClientId</c>, <c>:ClientSecret</c>, <c>:Environment</c> (<c>Sandbox</c> or <c>Live</c>),
+    /// <c>:BaseUrl</c> and any other <see cref="PartnerClientOptions"/> property by its name. A missing or
+    /// wrong setting is refused by name (<see cref="OptionsValidationException"/>) when the host starts.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configuration">The section holding the settings.</param>
+    /// <returns>The HttpClient builder of the client.</returns>
+    public static IHttpClientBuilder AddPartnerClient(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddPartnerClient(configuration.Bound()).ValidatedAs(Options.DefaultName, configuration);
+
+    /// <summary>One of several clients (see <see cref="AddPartnerClient(IServiceCollection, string, Action{PartnerClientOptions})"/>), bound from configuration.</summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="name">The client's key.</param>
+    /// <param name="configuration">The section holding its settings.</param>
+    /// <returns>The HttpClient builder of that client.</returns>
+    public static IHttpClientBuilder AddPartnerClient(this IServiceCollection services, string name, IConfiguration configuration) =>
+        services.AddPartnerClient(name, configuration.Bound()).ValidatedAs(name, configuration);
+
+    /// <summary>
     /// Registers one of several clients — for example a <c>"live"</c> and a <c>"sandbox"</c> one, or
     /// one per partner you act for — as a keyed service: inject it with
     /// <c>[FromKeyedServices("live")] IPartnerClient client</c>. Each name has its own options, token
@@ -65,4 +87,29 @@ public static class PartnerClientServiceCollectionExtensions
 
     private static PartnerClientOptions OptionsOf(IServiceProvider provider, string name) =>
         provider.GetRequiredService<IOptionsMonitor<PartnerClientOptions>>().Get(name);
+
+    private static Action<PartnerClientOptions> Bound(this IConfiguration configuration) => options =>
+    {
+        configuration.Bind(options);
+        if (configuration["BaseUrl"] is { Length: > 0 } url)
+        {
+            options.BaseAddress = new Uri(url, UriKind.Absolute);
+        }
+    };
+
+    private static IHttpClientBuilder ValidatedAs(this IHttpClientBuilder builder, string name, IConfiguration configuration)
+    {
+        var prefix = configuration is IConfigurationSection section ? section.Path + ":" : "";
+        builder.Services.AddOptions<PartnerClientOptions>(name).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PartnerClientOptions>>(new ProblemValidation(name, prefix));
+        return builder;
+    }
+
+    private sealed class ProblemValidation(string name, string prefix) : IValidateOptions<PartnerClientOptions>
+    {
+        public ValidateOptionsResult Validate(string? optionsName, PartnerClientOptions options) =>
+            optionsName != name ? ValidateOptionsResult.Skip
+            : options.Problem(prefix) is { } problem ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
+    }
 }

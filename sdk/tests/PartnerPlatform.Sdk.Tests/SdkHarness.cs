@@ -15,7 +15,7 @@ public static class SdkHarness
             BaseAddress = baseAddress,
             ClientId = credential.ClientId,
             ClientSecret = credential.Secret,
-            Environment = credential.ClientId.StartsWith("sbx_", StringComparison.Ordinal) ? PartnerEnvironment.Sandbox : PartnerEnvironment.Live,
+            Environment = credential.ClientId.StartsWith("sbx_", StringComparison.Ordinal) ? ApiEnvironment.Sandbox : ApiEnvironment.Live,
             RetryBaseDelay = TimeSpan.FromMilliseconds(50),
             TimeProvider = platform.Clock,
         };

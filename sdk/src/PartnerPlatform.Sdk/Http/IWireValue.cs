@@ -10,4 +10,7 @@ internal interface IWireValue<TSelf> where TSelf : struct, IWireValue<TSelf>
     /// <summary>The value for a wire value, known or not.</summary>
     /// <param name="value">The value as the API writes it.</param>
     static abstract TSelf FromWire(string value);
+
+    /// <summary>The values this version of the SDK knows.</summary>
+    static abstract IReadOnlyList<TSelf> KnownValues { get; }
 }
