@@ -25,7 +25,7 @@ public static class SdkBenchmarks
 
         using var sdk = new PartnerClient(new PartnerClientOptions
         {
-            BaseAddress = host.CreateClient().BaseAddress!, ClientId = clientId, ClientSecret = secret, Environment = PartnerEnvironment.Live,
+            BaseAddress = host.CreateClient().BaseAddress!, ClientId = clientId, ClientSecret = secret, Environment = ApiEnvironment.Live,
         });
         var orderId = (await sdk.Orders.CreateAsync(new CreateOrderRequest { Reference = "SDK-BENCH", Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }] })).Id;
 

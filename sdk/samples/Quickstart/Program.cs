@@ -5,7 +5,7 @@ var client = new PartnerClient(new PartnerClientOptions
 {
     ClientId = args[0],
     ClientSecret = args[1],
-    Environment = PartnerEnvironment.Sandbox,
+    Environment = ApiEnvironment.Sandbox,
     BaseAddress = new Uri(args.ElementAtOrDefault(3) ?? "http://localhost:5000/"),
 });
 var sku = args.ElementAtOrDefault(2) ?? "BAG-001";

@@ -12,7 +12,7 @@ namespace PartnerPlatform.Sdk;
 /// Tokens, retries (with the same Idempotency-Key), <c>Retry-After</c> and paging are handled; every
 /// refusal is a <see cref="PartnerApiException"/>.
 /// </summary>
-public sealed class PartnerClient : IDisposable
+public sealed class PartnerClient : IPartnerClient, IDisposable
 {
     private readonly HttpClient _http;
 
@@ -53,35 +53,35 @@ public sealed class PartnerClient : IDisposable
         Sandbox = new SandboxService(http);
     }
 
-    /// <summary>Place, read, list and cancel orders.</summary>
-    public OrderService Orders { get; }
+    /// <inheritdoc />
+    public IOrderService Orders { get; }
 
-    /// <summary>The brand's catalog.</summary>
-    public ProductService Products { get; }
+    /// <inheritdoc />
+    public IProductService Products { get; }
 
-    /// <summary>Your event log.</summary>
-    public EventService Events { get; }
+    /// <inheritdoc />
+    public IEventService Events { get; }
 
-    /// <summary>Webhook subscriptions and their delivery logs.</summary>
-    public WebhookService Webhooks { get; }
+    /// <inheritdoc />
+    public IWebhookService Webhooks { get; }
 
-    /// <summary>Your partner profile.</summary>
-    public PartnerService Partner { get; }
+    /// <inheritdoc />
+    public IPartnerService Partner { get; }
 
-    /// <summary>Locations, stock levels, adjustments, the change feed and shared availability.</summary>
-    public InventoryService Inventory { get; }
+    /// <inheritdoc />
+    public IInventoryService Inventory { get; }
 
-    /// <summary>Stock transfers between partners.</summary>
-    public TransferService Transfers { get; }
+    /// <inheritdoc />
+    public ITransferService Transfers { get; }
 
-    /// <summary>Monthly statements, the orders behind them, CSV exports.</summary>
-    public SettlementService Settlements { get; }
+    /// <inheritdoc />
+    public ISettlementService Settlements { get; }
 
-    /// <summary>Disputes of orders and statement lines.</summary>
-    public DisputeService Disputes { get; }
+    /// <inheritdoc />
+    public IDisputeService Disputes { get; }
 
-    /// <summary>Your sandbox's clock, snapshots, simulators and actions (sandbox credentials only).</summary>
-    public SandboxService Sandbox { get; }
+    /// <inheritdoc />
+    public ISandboxService Sandbox { get; }
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

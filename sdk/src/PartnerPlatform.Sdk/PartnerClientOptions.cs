@@ -1,15 +1,5 @@
 namespace PartnerPlatform.Sdk;
 
-/// <summary>Which of your two data worlds a credential belongs to.</summary>
-public enum PartnerEnvironment
-{
-    /// <summary>Test data and a clock you can move; credentials start with <c>sbx_</c>.</summary>
-    Sandbox,
-
-    /// <summary>Real orders and money; credentials start with <c>live_</c>.</summary>
-    Live,
-}
-
 /// <summary>How a <see cref="PartnerClient"/> connects.</summary>
 public sealed class PartnerClientOptions
 {
@@ -26,7 +16,7 @@ public sealed class PartnerClientOptions
     /// The environment you mean to work in. A credential of the other environment is refused before
     /// any request is sent, so sandbox code cannot touch live data by accident.
     /// </summary>
-    public PartnerEnvironment Environment { get; set; } = PartnerEnvironment.Sandbox;
+    public ApiEnvironment Environment { get; set; } = ApiEnvironment.Sandbox;
 
     /// <summary>Retries after the first attempt on network errors, 409 <c>idempotency_key_in_use</c>, 429 and 5xx. Default 3.</summary>
     public int MaxRetries { get; set; } = 3;
@@ -45,19 +35,33 @@ public sealed class PartnerClientOptions
 
     internal void Validate()
     {
+        if (Problem("PartnerClientOptions.") is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+    }
+
+    /// <summary>What keeps these options from working, naming each setting as <paramref name="prefix"/> + its name; null when they work.</summary>
+    internal string? Problem(string prefix)
+    {
         if (string.IsNullOrWhiteSpace(ClientId) || string.IsNullOrWhiteSpace(ClientSecret))
         {
-            throw new ArgumentException("PartnerClientOptions needs ClientId and ClientSecret (from your credential).");
+            var missing = string.IsNullOrWhiteSpace(ClientId) ? "ClientId" : "ClientSecret";
+            return $"{prefix}{missing} is missing: set ClientId and ClientSecret from your credential.";
         }
-        var prefix = Environment == PartnerEnvironment.Sandbox ? "sbx_" : "live_";
-        if (!ClientId.StartsWith(prefix, StringComparison.Ordinal))
+        if (!Environment.IsKnown)
         {
-            throw new ArgumentException(
-                $"The client id '{ClientId}' is not a {Environment.ToString().ToLowerInvariant()} credential (those start with '{prefix}'). Set Environment to match the credential.");
+            return $"{prefix}Environment '{Environment.Value}' is not one of: {string.Join(", ", ApiEnvironment.KnownValues)}.";
+        }
+        var prefixOfId = Environment == ApiEnvironment.Sandbox ? "sbx_" : "live_";
+        if (!ClientId.StartsWith(prefixOfId, StringComparison.Ordinal))
+        {
+            return $"The client id '{ClientId}' is not a {Environment} credential (those start with '{prefixOfId}'). Set {prefix}Environment to match the credential.";
         }
         if (MaxRetries < 0 || Timeout <= TimeSpan.Zero)
         {
-            throw new ArgumentException("MaxRetries must be 0 or more and Timeout positive.");
+            return $"{prefix}MaxRetries must be 0 or more and {prefix}Timeout positive.";
         }
+        return null;
     }
 }

@@ -15,7 +15,7 @@ public static class SdkHarness
             BaseAddress = baseAddress,
             ClientId = credential.ClientId,
             ClientSecret = credential.Secret,
-            Environment = credential.ClientId.StartsWith("sbx_", StringComparison.Ordinal) ? PartnerEnvironment.Sandbox : PartnerEnvironment.Live,
+            Environment = credential.ClientId.StartsWith("sbx_", StringComparison.Ordinal) ? ApiEnvironment.Sandbox : ApiEnvironment.Live,
             RetryBaseDelay = TimeSpan.FromMilliseconds(50),
             TimeProvider = platform.Clock,
         };
@@ -29,6 +29,15 @@ public static class SdkHarness
         var session = await platform.NewPartnerSessionAsync();
         var (client, transport) = await ClientForAsync(platform, session.Credential, configure);
         return (client, transport, session);
+    }
+
+    /// <summary>A new partner whose SDK client can order a product in stock: returns the client, its transport and that order's request.</summary>
+    public static async Task<(PartnerClient Client, RecordingTransport Transport, CreateOrderRequest Order)> PartnerWithAnOrderToPlaceAsync(this PlatformFactory platform, string reference)
+    {
+        var sku = await platform.CreateProductAsync(10m);
+        await platform.SetBrandStockAsync(sku, 10);
+        var (client, transport, _) = await platform.NewPartnerAsync();
+        return (client, transport, new CreateOrderRequest { Reference = reference, Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }] });
     }
 
     /// <summary>The platform's address for an SDK under test, and a transport to it that records requests (through Prism in CI).</summary>
@@ -56,7 +65,7 @@ public sealed class RecordingTransport(HttpMessageHandler inner) : DelegatingHan
         HttpResponseMessage response;
         try
         {
-            response = Disturb is { } disturb ? await disturb(request, Send) : await Send();
+            response = Disturb is { } disturb ? await disturb(request, Send).WaitAsync(cancellationToken) : await Send(); // a disturbed request still stops when the caller gives up, as a real one does
         }
         catch
         {

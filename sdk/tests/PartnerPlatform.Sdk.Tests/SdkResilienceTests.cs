@@ -202,7 +202,7 @@ public sealed class SdkResilienceTests(PlatformFactory platform) : IClassFixture
     {
         var error = Assert.Throws<ArgumentException>(() => new PartnerClient(new PartnerClientOptions
         {
-            ClientId = "live_abc", ClientSecret = "secret", Environment = PartnerEnvironment.Sandbox,
+            ClientId = "live_abc", ClientSecret = "secret", Environment = ApiEnvironment.Sandbox,
         }));
         Assert.Contains("sbx_", error.Message);
     }

@@ -183,6 +183,9 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         var second = provider.GetRequiredService<PartnerClient>();
         Assert.Equal(session.PartnerId, (await first.Partner.GetAsync()).Id);
         Assert.Equal(session.PartnerId, (await second.Partner.GetAsync()).Id);
+        Assert.Equal(session.PartnerId, (await provider.GetRequiredService<IPartnerClient>().Partner.GetAsync()).Id);
+        Assert.Equal(session.PartnerId, (await provider.GetRequiredService<IPartnerService>().GetAsync()).Id);
+        Assert.Empty((await provider.GetRequiredService<IOrderService>().ListAsync()).Data);
         Assert.Equal(1, transport.TokenRequests);
     }
 
@@ -194,7 +197,7 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         var sandbox = await platform.IssueCredentialAsync(partnerId, "sandbox");
         var (baseAddress, transport) = await SdkHarness.TransportAsync(platform);
         var services = new ServiceCollection();
-        foreach (var (name, credential, environment) in new[] { ("live", live, PartnerEnvironment.Live), ("sandbox", sandbox, PartnerEnvironment.Sandbox) })
+        foreach (var (name, credential, environment) in new[] { ("live", live, ApiEnvironment.Live), ("sandbox", sandbox, ApiEnvironment.Sandbox) })
         {
             services.AddPartnerClient(name, o =>
                 {
@@ -207,12 +210,12 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         }
         await using var provider = services.BuildServiceProvider();
 
-        var liveClient = provider.GetRequiredKeyedService<PartnerClient>("live");
-        var sandboxClient = provider.GetRequiredKeyedService<PartnerClient>("sandbox");
+        var liveClient = provider.GetRequiredKeyedService<IPartnerClient>("live");
+        var sandboxClient = provider.GetRequiredKeyedService<IPartnerClient>("sandbox");
 
-        Assert.Equal("live", (await liveClient.Partner.GetAsync()).Environment.ToString().ToLowerInvariant());
-        Assert.Equal("sandbox", (await sandboxClient.Partner.GetAsync()).Environment.ToString().ToLowerInvariant());
-        Assert.Equal("live", (await liveClient.Partner.GetAsync()).Environment.ToString().ToLowerInvariant());
+        Assert.Equal(ApiEnvironment.Live, (await liveClient.Partner.GetAsync()).Environment);
+        Assert.Equal(ApiEnvironment.Sandbox, (await sandboxClient.Partner.GetAsync()).Environment);
+        Assert.Equal(ApiEnvironment.Live, (await liveClient.Partner.GetAsync()).Environment);
         Assert.Equal(2, transport.TokenRequests); // one token per credential, each kept
     }
 }

@@ -4,16 +4,24 @@ using System.Net.Http.Headers;
 namespace PartnerPlatform.Sdk.Http;
 
 /// <summary>
-/// Outermost: bounds the whole call (retries included) by <see cref="PartnerClientOptions.Timeout"/>,
-/// and turns every non-success answer into the matching <see cref="PartnerApiException"/>, so the
+/// Outermost: adds the call's own headers (<see cref="RequestOptions.Headers"/>), bounds the whole call
+/// (retries included) by its timeout (<see cref="RequestOptions.Timeout"/>, else <see cref="PartnerClientOptions.Timeout"/>),
+/// keeps a success's metadata for <c>LastResponse</c>, and turns every non-success answer into the matching <see cref="PartnerApiException"/>, so the
 /// generated code only ever sees successes.
 /// </summary>
 internal sealed class ProblemHandler(PartnerClientOptions options) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var call = Call.Scope?.Options;
+        foreach (var (name, value) in call?.Headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        var limit = call?.Timeout ?? options.Timeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
+        timeout.CancelAfter(limit);
         HttpResponseMessage response;
         try
         {
@@ -22,7 +30,7 @@ internal sealed class ProblemHandler(PartnerClientOptions options) : DelegatingH
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new PartnerTimeoutException(
-                $"{request.Method} {request.RequestUri} got no answer within {options.Timeout.TotalSeconds:0.###} s (retries included).", e);
+                $"{request.Method} {request.RequestUri} got no answer within {limit.TotalSeconds:0.###} s (retries included).", e);
         }
         catch (HttpRequestException e)
         {
@@ -30,6 +38,7 @@ internal sealed class ProblemHandler(PartnerClientOptions options) : DelegatingH
         }
         if (response.IsSuccessStatusCode)
         {
+            Call.Scope?.Response = PartnerResponse.From(response);
             return response;
         }
         using (response)

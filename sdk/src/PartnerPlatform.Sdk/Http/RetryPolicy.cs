@@ -35,7 +35,7 @@ internal static class RetryPolicy
     /// The server's <c>Retry-After</c> plus up to a fifth of it more (at most a second), so that many
     /// clients told the same time do not all come back in the same instant; none without the header.
     /// </summary>
-    private static TimeSpan? RetryAfterWithJitter(HttpResponseMessage? response)
+    internal static TimeSpan? RetryAfterWithJitter(HttpResponseMessage? response)
     {
         if (response?.Headers.RetryAfter is not { } retryAfter)
         {

@@ -1,13 +1,11 @@
+using PartnerPlatform.Sdk.Http;
+
 using System.Globalization;
 
 namespace PartnerPlatform.Sdk;
 
-/// <summary>
-/// Your sandbox's controls (sandbox credentials only; live ones get 404): <c>client.Sandbox</c>.
-/// Reset it, save and restore snapshots, move its clock forward, switch the simulated bank gateway
-/// and carrier into failure modes, and do what internal teams do in live (<see cref="Actions"/>).
-/// </summary>
-public sealed class SandboxService
+/// <inheritdoc cref="ISandboxService" />
+public sealed class SandboxService : ISandboxService
 {
     private readonly SandboxClient _api;
 
@@ -17,75 +15,56 @@ public sealed class SandboxService
         Actions = new SandboxActions(_api);
     }
 
-    /// <summary>What internal teams do in live, done by you in the sandbox: move orders, record subsidies and payments, retry payouts.</summary>
-    public SandboxActions Actions { get; }
+    /// <inheritdoc />
+    public ISandboxActions Actions { get; }
 
-    /// <summary>Your sandbox: clock, simulator modes, seeded peers.</summary>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<SandboxResponse> GetAsync(CancellationToken cancellationToken = default) => _api.GetSandboxAsync(cancellationToken);
+    /// <inheritdoc />
+    public Task<SandboxResponse> GetAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetSandboxAsync(ct), cancellationToken);
 
-    /// <summary>Back to the seed: data, clock (now) and simulators (healthy).</summary>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<SandboxResponse> ResetAsync(CancellationToken cancellationToken = default) => _api.ResetSandboxAsync(cancellationToken);
+    /// <inheritdoc />
+    public Task<SandboxResponse> ResetAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.ResetSandboxAsync(ct), cancellationToken);
 
-    /// <summary>Your sandbox clock.</summary>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<ClockResponse> GetClockAsync(CancellationToken cancellationToken = default) => _api.GetSandboxClockAsync(cancellationToken);
+    /// <inheritdoc />
+    public Task<ClockResponse> GetClockAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetSandboxClockAsync(ct), cancellationToken);
 
-    /// <summary>Moves the clock forward by <paramref name="by"/> (whole seconds, at most 731 days) and runs what falls due meanwhile.</summary>
-    /// <param name="by">How far, e.g. <c>TimeSpan.FromDays(35)</c>.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<AdvanceClockResponse> AdvanceClockAsync(TimeSpan by, CancellationToken cancellationToken = default) =>
-        _api.AdvanceSandboxClockAsync(new AdvanceClockRequest { By = IsoDuration(by) }, cancellationToken);
+    /// <inheritdoc />
+    public Task<AdvanceClockResponse> AdvanceClockAsync(TimeSpan by, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.AdvanceSandboxClockAsync(new AdvanceClockRequest { By = IsoDuration(by) }, ct), cancellationToken);
 
-    /// <summary>Moves the clock forward to <paramref name="to"/> and runs what falls due meanwhile.</summary>
-    /// <param name="to">A time after the sandbox clock's current time.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<AdvanceClockResponse> AdvanceClockToAsync(DateTimeOffset to, CancellationToken cancellationToken = default) =>
-        _api.AdvanceSandboxClockAsync(new AdvanceClockRequest { To = to }, cancellationToken);
+    /// <inheritdoc />
+    public Task<AdvanceClockResponse> AdvanceClockToAsync(DateTimeOffset to, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.AdvanceSandboxClockAsync(new AdvanceClockRequest { To = to }, ct), cancellationToken);
 
-    /// <summary>Saves the sandbox's current state.</summary>
-    /// <param name="name">Your label for it.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<SnapshotResponse> CreateSnapshotAsync(string? name = null, CancellationToken cancellationToken = default) =>
-        _api.CreateSandboxSnapshotAsync(new CreateSnapshotRequest { Name = name }, cancellationToken);
+    /// <inheritdoc />
+    public Task<SnapshotResponse> CreateSnapshotAsync(string? name = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.CreateSandboxSnapshotAsync(new CreateSnapshotRequest { Name = name }, ct), cancellationToken);
 
-    /// <summary>Your snapshots, newest first, across all pages.</summary>
-    /// <param name="cancellationToken">Stops the iteration.</param>
-    public IAsyncEnumerable<SnapshotResponse> ListSnapshotsAutoPagingAsync(CancellationToken cancellationToken = default) =>
+    /// <inheritdoc />
+    public IAsyncEnumerable<SnapshotResponse> ListSnapshotsAutoPagingAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<SnapshotResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListSandboxSnapshotsAsync(100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
-    /// <summary>Returns the sandbox to a snapshot: its data and its clock.</summary>
-    /// <param name="snapshotId">The snapshot's id (<c>snap_…</c>).</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<SandboxResponse> RestoreSnapshotAsync(string snapshotId, CancellationToken cancellationToken = default) =>
-        _api.RestoreSandboxSnapshotAsync(snapshotId, cancellationToken);
+    /// <inheritdoc />
+    public Task<SandboxResponse> RestoreSnapshotAsync(string snapshotId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.RestoreSandboxSnapshotAsync(snapshotId, ct), cancellationToken);
 
-    /// <summary>Deletes a snapshot.</summary>
-    /// <param name="snapshotId">The snapshot's id.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task DeleteSnapshotAsync(string snapshotId, CancellationToken cancellationToken = default) => _api.DeleteSandboxSnapshotAsync(snapshotId, cancellationToken);
+    /// <inheritdoc />
+    public Task DeleteSnapshotAsync(string snapshotId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.DeleteSandboxSnapshotAsync(snapshotId, ct), cancellationToken);
 
-    /// <summary>Switches a simulator into a mode for your sandbox.</summary>
-    /// <param name="simulator"><see cref="BankGateway"/> or <see cref="Carrier"/>.</param>
-    /// <param name="mode">The bank gateway has all four modes; the carrier is healthy or failing.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<SimulatorResponse> SetSimulatorModeAsync(string simulator, SimulatorMode mode, CancellationToken cancellationToken = default) =>
-        _api.SetSandboxSimulatorModeAsync(simulator, new SetSimulatorModeRequest { Mode = mode }, cancellationToken);
+    /// <inheritdoc />
+    public Task<SimulatorResponse> SetSimulatorModeAsync(string simulator, SimulatorMode mode, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SetSandboxSimulatorModeAsync(simulator, new SetSimulatorModeRequest { Mode = mode }, ct), cancellationToken);
 
-    /// <summary>The calls your sandbox made to a simulator, oldest first, across all pages.</summary>
-    /// <param name="simulator"><see cref="BankGateway"/> or <see cref="Carrier"/>.</param>
-    /// <param name="cancellationToken">Stops the iteration.</param>
-    public IAsyncEnumerable<SimulatorRequestResponse> ListSimulatorRequestsAutoPagingAsync(string simulator, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc />
+    public IAsyncEnumerable<SimulatorRequestResponse> ListSimulatorRequestsAutoPagingAsync(string simulator, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<SimulatorRequestResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListSandboxSimulatorRequestsAsync(simulator, 100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
     /// <summary>The simulated bank gateway, which pays your sandbox's payouts.</summary>
     public const string BankGateway = "bank-gateway";
@@ -106,73 +85,46 @@ public sealed class SandboxService
     }
 }
 
-/// <summary>What internal teams do in live, done by you in your sandbox: <c>client.Sandbox.Actions</c>.</summary>
-public sealed class SandboxActions
+/// <inheritdoc cref="ISandboxActions" />
+public sealed class SandboxActions : ISandboxActions
 {
     private readonly SandboxClient _api;
 
     internal SandboxActions(SandboxClient api) => _api = api;
 
-    /// <summary>pending → confirmed; reserves brand stock (SKU SBX-OUT-OF-STOCK: 409 insufficient_stock).</summary>
-    /// <param name="orderId">The order's id.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<OrderV2> ConfirmOrderAsync(string orderId, CancellationToken cancellationToken = default) => _api.SandboxConfirmOrderAsync(orderId, cancellationToken);
+    /// <inheritdoc />
+    public Task<OrderV2> ConfirmOrderAsync(string orderId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxConfirmOrderAsync(orderId, ct), cancellationToken);
 
-    /// <summary>awaiting_payment → confirmed, as if the prepayment arrived (references starting SBX-FAIL-PAYMENT: 422 prepayment_failed).</summary>
-    /// <param name="orderId">The order's id.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<OrderV2> RecordPrepaymentAsync(string orderId, CancellationToken cancellationToken = default) =>
-        _api.SandboxRecordOrderPrepaymentAsync(orderId, cancellationToken);
+    /// <inheritdoc />
+    public Task<OrderV2> RecordPrepaymentAsync(string orderId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SandboxRecordOrderPrepaymentAsync(orderId, ct), cancellationToken);
 
-    /// <summary>confirmed → shipped, with the simulated carrier unless you name one.</summary>
-    /// <param name="orderId">The order's id.</param>
-    /// <param name="carrier">The carrier's name, or null for the simulated one.</param>
-    /// <param name="trackingNumber">The tracking number, or null for one the simulated carrier knows.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<OrderV2> ShipOrderAsync(string orderId, string? carrier = null, string? trackingNumber = null, CancellationToken cancellationToken = default) =>
-        _api.SandboxShipOrderAsync(orderId, new SandboxShipRequest { Carrier = carrier, TrackingNumber = trackingNumber }, cancellationToken);
+    /// <inheritdoc />
+    public Task<OrderV2> ShipOrderAsync(string orderId, string? carrier = null, string? trackingNumber = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SandboxShipOrderAsync(orderId, new SandboxShipRequest { Carrier = carrier, TrackingNumber = trackingNumber }, ct), cancellationToken);
 
-    /// <summary>shipped → delivered.</summary>
-    /// <param name="orderId">The order's id.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<OrderV2> DeliverOrderAsync(string orderId, CancellationToken cancellationToken = default) => _api.SandboxDeliverOrderAsync(orderId, cancellationToken);
+    /// <inheritdoc />
+    public Task<OrderV2> DeliverOrderAsync(string orderId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxDeliverOrderAsync(orderId, ct), cancellationToken);
 
-    /// <summary>delivered → returned (within 30 days of delivery).</summary>
-    /// <param name="orderId">The order's id.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<OrderV2> ReturnOrderAsync(string orderId, CancellationToken cancellationToken = default) => _api.SandboxReturnOrderAsync(orderId, cancellationToken);
+    /// <inheritdoc />
+    public Task<OrderV2> ReturnOrderAsync(string orderId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxReturnOrderAsync(orderId, ct), cancellationToken);
 
-    /// <summary>Cancels the order as the brand would; releases reserved stock.</summary>
-    /// <param name="orderId">The order's id.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<OrderV2> CancelOrderAsync(string orderId, CancellationToken cancellationToken = default) => _api.SandboxCancelOrderAsync(orderId, cancellationToken);
+    /// <inheritdoc />
+    public Task<OrderV2> CancelOrderAsync(string orderId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxCancelOrderAsync(orderId, ct), cancellationToken);
 
-    /// <summary>Records an approved activity: 50% of its cost (at most 50,000) is credited on this month's statement.</summary>
-    /// <param name="eventName">The activity.</param>
-    /// <param name="cost">Its approved cost.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<SubsidyResponse> RecordActivitySubsidyAsync(string eventName, decimal cost, CancellationToken cancellationToken = default) =>
-        _api.SandboxRecordActivitySubsidyAsync(new SandboxSubsidyRequest { EventName = eventName, Cost = cost }, cancellationToken);
+    /// <inheritdoc />
+    public Task<SubsidyResponse> RecordActivitySubsidyAsync(string eventName, decimal cost, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SandboxRecordActivitySubsidyAsync(new SandboxSubsidyRequest { EventName = eventName, Cost = cost }, ct), cancellationToken);
 
-    /// <summary>Records your payment of a statement's amount due; settles it once all of it is in.</summary>
-    /// <param name="statementId">The statement's id.</param>
-    /// <param name="amount">The amount paid.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<StatementResponse> RecordStatementPaymentAsync(string statementId, decimal amount, CancellationToken cancellationToken = default) =>
-        _api.SandboxRecordStatementPaymentAsync(statementId, new RecordPaymentRequest { Amount = amount }, cancellationToken);
+    /// <inheritdoc />
+    public Task<StatementResponse> RecordStatementPaymentAsync(string statementId, decimal amount, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SandboxRecordStatementPaymentAsync(statementId, new RecordPaymentRequest { Amount = amount }, ct), cancellationToken);
 
-    /// <summary>Resolves one of your disputes as the brand's handler would; a level-3 dispute's freeze ends.</summary>
-    /// <param name="disputeId">The dispute's id.</param>
-    /// <param name="outcome"><see cref="DisputeStatus.Accepted"/> or <see cref="DisputeStatus.Rejected"/>.</param>
-    /// <param name="note">The resolution, as the handler would write it.</param>
-    /// <param name="adjustment">For an accepted dispute: the credit (positive) or debit (negative) on this month's statement.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <inheritdoc />
     public Task<DisputeResponse> ResolveDisputeAsync(
-        string disputeId, DisputeStatus outcome, string note, decimal? adjustment = null, CancellationToken cancellationToken = default) =>
-        _api.SandboxResolveDisputeAsync(disputeId, new ResolveDisputeRequest { Outcome = outcome, Note = note, Adjustment = adjustment }, cancellationToken);
+        string disputeId, DisputeStatus outcome, string note, decimal? adjustment = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.SandboxResolveDisputeAsync(disputeId, new ResolveDisputeRequest { Outcome = outcome, Note = note, Adjustment = adjustment }, ct), cancellationToken);
 
-    /// <summary>Sends a payout that needs attention again at the next clock advance.</summary>
-    /// <param name="payoutId">The payout's id.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<PayoutResponse> RetryPayoutAsync(string payoutId, CancellationToken cancellationToken = default) => _api.SandboxRetryPayoutAsync(payoutId, cancellationToken);
+    /// <inheritdoc />
+    public Task<PayoutResponse> RetryPayoutAsync(string payoutId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxRetryPayoutAsync(payoutId, ct), cancellationToken);
 }

@@ -1,43 +1,33 @@
+using PartnerPlatform.Sdk.Http;
+
 namespace PartnerPlatform.Sdk;
 
-/// <summary>Stock transfers between partners: <c>client.Transfers</c>.</summary>
-public sealed class TransferService
+/// <inheritdoc cref="ITransferService" />
+public sealed class TransferService : ITransferService
 {
     private readonly TransfersClient _api;
 
     internal TransferService(HttpClient http) => _api = new TransfersClient(http) { ReadResponseAsString = true };
 
-    /// <summary>Requests units from another partner's shared location to one of yours; they are reserved at once. Safe to retry.</summary>
-    /// <param name="request">Source, destination, SKU, quantity.</param>
-    /// <param name="options">Your own Idempotency-Key, if you keep one.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <inheritdoc />
     public Task<TransferResponse> RequestAsync(CreateTransferRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        _api.RequestTransferAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
+        Call.SendAsync(options, ct => _api.RequestTransferAsync(RequestOptions.KeyOrNew(options), request, ct), cancellationToken);
 
-    /// <summary>Reads a transfer you are a side of.</summary>
-    /// <param name="id">The transfer id (<c>trf_…</c>).</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<TransferResponse> GetAsync(string id, CancellationToken cancellationToken = default) => _api.GetTransferAsync(id, cancellationToken);
+    /// <inheritdoc />
+    public Task<TransferResponse> GetAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.GetTransferAsync(id, ct), cancellationToken);
 
-    /// <summary>Your transfers, newest first: <c>Incoming</c> (asking for your stock), <c>Outgoing</c> (yours), or both.</summary>
-    /// <param name="direction">Which side; both when null.</param>
-    /// <param name="cancellationToken">Stops the iteration.</param>
-    public IAsyncEnumerable<TransferResponse> ListAutoPagingAsync(TransferDirection? direction = null, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc />
+    public IAsyncEnumerable<TransferResponse> ListAutoPagingAsync(TransferDirection? direction = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         AutoPaging.ListAsync<TransferResponse>(async (cursor, ct) =>
         {
             var page = await _api.ListTransfersAsync(direction, 100, cursor, ct).ConfigureAwait(false);
             return (page.Data, page.NextCursor);
-        }, null, cancellationToken);
+        }, null, options, cancellationToken);
 
-    /// <summary>Accepts a transfer asking for your stock; the units move.</summary>
-    /// <param name="id">The transfer id.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<TransferResponse> AcceptAsync(string id, CancellationToken cancellationToken = default) => _api.AcceptTransferAsync(id, cancellationToken);
+    /// <inheritdoc />
+    public Task<TransferResponse> AcceptAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.AcceptTransferAsync(id, ct), cancellationToken);
 
-    /// <summary>Rejects a transfer asking for your stock; the reservation is released.</summary>
-    /// <param name="id">The transfer id.</param>
-    /// <param name="reason">Shown to the requester.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<TransferResponse> RejectAsync(string id, string? reason = null, CancellationToken cancellationToken = default) =>
-        _api.RejectTransferAsync(id, new RejectTransferRequest { Reason = reason }, cancellationToken);
+    /// <inheritdoc />
+    public Task<TransferResponse> RejectAsync(string id, string? reason = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.RejectTransferAsync(id, new RejectTransferRequest { Reason = reason }, ct), cancellationToken);
 }
