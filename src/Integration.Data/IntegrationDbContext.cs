@@ -68,16 +68,11 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
 
     public ApiEnvironment TenantEnvironment { get; private set; }
 
-    /// <summary>The in-process writer queue of this database (SQLite only; null on PostgreSQL).</summary>
-    public virtual SemaphoreSlim? WriteGate => null;
-
-    internal bool HoldsWriteGateForSave { get; set; }
+    /// <summary>This context's place in the in-process writer queue of its database (SQLite only; null on PostgreSQL).</summary>
+    public virtual WriterTurn? WriterTurn => null;
 
     /// <summary>The request's <see cref="Data.WriteScope"/> while one is open: the action's commit waits for the request's writes.</summary>
     public WriteScope? WriteScope { get; internal set; }
-
-    /// <summary>The open transaction appended events; its commit wakes the webhook dispatchers.</summary>
-    public bool AppendedEvents { get; set; }
 
     /// <summary>Where this host hears that events were committed; set when the context is leased.</summary>
     internal CommittedEvents? CommittedEvents { get; set; }

@@ -5,10 +5,10 @@ namespace Integration.Data;
 
 public sealed class SqliteIntegrationDbContext(DbContextOptions<SqliteIntegrationDbContext> options) : IntegrationDbContext(options)
 {
-    private SemaphoreSlim? _writeGate;
+    private WriterTurn? _writerTurn;
 
-    public override SemaphoreSlim WriteGate =>
-        _writeGate ??= SqliteWriteGate.For(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource);
+    public override WriterTurn WriterTurn =>
+        _writerTurn ??= new WriterTurn(SqliteWriteGate.For(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -25,20 +25,18 @@ internal sealed class SqliteWriteGateInterceptor : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is IntegrationDbContext { WriteGate: { } gate } db && db.Database.CurrentTransaction is null)
+        if (eventData.Context is IntegrationDbContext { WriterTurn: { } turn } db && db.Database.CurrentTransaction is null)
         {
-            await gate.WaitAsync(cancellationToken);
-            db.HoldsWriteGateForSave = true;
+            await turn.TakeForSaveAsync(cancellationToken);
         }
         return result;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is IntegrationDbContext { WriteGate: { } gate } db && db.Database.CurrentTransaction is null)
+        if (eventData.Context is IntegrationDbContext { WriterTurn: { } turn } db && db.Database.CurrentTransaction is null)
         {
-            gate.Wait();
-            db.HoldsWriteGateForSave = true;
+            turn.TakeForSave();
         }
         return result;
     }
@@ -71,12 +69,5 @@ internal sealed class SqliteWriteGateInterceptor : SaveChangesInterceptor
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
 
-    private static void Release(DbContext? context)
-    {
-        if (context is IntegrationDbContext { HoldsWriteGateForSave: true, WriteGate: { } gate } db)
-        {
-            db.HoldsWriteGateForSave = false;
-            gate.Release();
-        }
-    }
+    private static void Release(DbContext? context) => (context as IntegrationDbContext)?.WriterTurn?.ReleaseAfterSave();
 }

@@ -19,18 +19,22 @@ public static class StorageRegistration
 {
     public const string DefaultSqliteConnectionString = "Data Source=data/integration.db";
 
+    /// <summary>The provider <c>Storage:Provider</c> names (SQLite when unset).</summary>
+    public static StorageProvider ProviderOf(IConfiguration configuration)
+    {
+        var providerName = configuration["Storage:Provider"] ?? nameof(StorageProvider.Sqlite);
+        return Enum.TryParse<StorageProvider>(providerName, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Storage:Provider is '{providerName}'; it must be 'Sqlite' or 'PostgreSQL'.");
+    }
+
     /// <summary>
     /// Registers <see cref="IntegrationDbContext"/> on the provider that <c>Storage:Provider</c> names:
     /// SQLite (default; a file under the content root, created on first run) or PostgreSQL.
     /// </summary>
     public static StorageProvider AddIntegrationStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var providerName = configuration["Storage:Provider"] ?? nameof(StorageProvider.Sqlite);
-        if (!Enum.TryParse<StorageProvider>(providerName, ignoreCase: true, out var provider))
-        {
-            throw new InvalidOperationException(
-                $"Storage:Provider is '{providerName}'; it must be 'Sqlite' or 'PostgreSQL'.");
-        }
+        var provider = ProviderOf(configuration);
 
         if (provider == StorageProvider.PostgreSQL)
         {

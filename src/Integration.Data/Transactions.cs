@@ -35,7 +35,7 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
 
     private static async Task<UnitOfWork> OpenAsync(IntegrationDbContext db, CancellationToken cancellationToken)
     {
-        var gate = db.WriteGate;
+        var gate = db.WriterTurn?.Gate;
         if (gate is not null)
         {
             await gate.WaitAsync(cancellationToken);
@@ -59,7 +59,7 @@ public sealed class UnitOfWork : IAsyncDisposable, IDisposable
     /// </summary>
     public static UnitOfWork Begin(IntegrationDbContext db)
     {
-        var gate = db.WriteGate;
+        var gate = db.WriterTurn?.Gate;
         gate?.Wait();
         try
         {

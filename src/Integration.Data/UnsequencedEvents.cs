@@ -9,7 +9,8 @@ namespace Integration.Data;
 /// <summary>
 /// The events an open transaction appended, per stream, still to be numbered at commit. Until then
 /// each row holds a negative placeholder that encodes this transaction's random token and the event's
-/// index within its stream, so numbering a stream is one UPDATE however many events it got.
+/// index within its stream, so numbering a stream is one UPDATE however many events it got. Once
+/// numbered, they wait for the commit, which wakes the webhook dispatchers.
 /// </summary>
 public sealed class UnsequencedEvents
 {
@@ -18,6 +19,7 @@ public sealed class UnsequencedEvents
     private readonly Dictionary<(string PartnerId, ApiEnvironment Environment), int> _counts = [];
     private readonly List<Core.Events.PartnerEvent> _deferred = [];
     private long _token;
+    private bool _numberedAwaitingCommit;
 
     public int Count => _counts.Count;
 
@@ -53,7 +55,29 @@ public sealed class UnsequencedEvents
     /// <summary>The final number of an event whose stream's numbers start at <paramref name="first"/>.</summary>
     internal static long Numbered(long placeholder, long first) => first + ((-placeholder) & IndexMask);
 
-    internal void Clear()
+    /// <summary>The events are numbered: nothing is left to number, and the commit is to announce them.</summary>
+    internal void MarkNumbered()
+    {
+        Clear();
+        _numberedAwaitingCommit = true;
+    }
+
+    /// <summary>Whether the transaction that just committed had numbered events (asked once per commit).</summary>
+    internal bool TakeCommitted()
+    {
+        var committed = _numberedAwaitingCommit;
+        _numberedAwaitingCommit = false;
+        return committed;
+    }
+
+    /// <summary>A new transaction, or a rollback: nothing pending, nothing to announce.</summary>
+    internal void Forget()
+    {
+        Clear();
+        _numberedAwaitingCommit = false;
+    }
+
+    private void Clear()
     {
         _counts.Clear();
         _deferred.Clear();
@@ -80,7 +104,7 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
             }
             // Every step runs synchronously here, so the task is complete when it returns.
             NumberStreamsAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
-            db.UnsequencedEvents.Clear();
+            db.UnsequencedEvents.MarkNumbered();
         }
         return result;
     }
@@ -96,7 +120,7 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
                 await db.InsertNumberedEventsAsync(db.UnsequencedEvents.Deferred,
                     e => UnsequencedEvents.Numbered(e.Sequence, firsts[(e.PartnerId, e.Environment)]), cancellationToken);
             }
-            db.UnsequencedEvents.Clear();
+            db.UnsequencedEvents.MarkNumbered();
         }
         return result;
     }
@@ -110,7 +134,6 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
         {
             firsts[(partnerId, environment)] = await NumberAsync(db, partnerId, environment, count, db.UnsequencedEvents.Token, sync, cancellationToken);
         }
-        db.AppendedEvents = true;
         return firsts;
     }
 
@@ -193,9 +216,8 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
 
     private static void Notify(TransactionEndEventData eventData)
     {
-        if (eventData.Context is IntegrationDbContext { AppendedEvents: true } db)
+        if (eventData.Context is IntegrationDbContext db && db.UnsequencedEvents.TakeCommitted())
         {
-            db.AppendedEvents = false;
             db.CommittedEvents?.Raise();
         }
     }
@@ -203,10 +225,6 @@ internal sealed class EventSequencingInterceptor : DbTransactionInterceptor
     // A transaction's events belong to it alone: a new one (or a rollback) starts with none pending.
     private static void Forget(DbContext? context)
     {
-        if (context is IntegrationDbContext db)
-        {
-            db.AppendedEvents = false;
-            db.UnsequencedEvents.Clear();
-        }
+        (context as IntegrationDbContext)?.UnsequencedEvents.Forget();
     }
 }

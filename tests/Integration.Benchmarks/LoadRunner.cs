@@ -65,9 +65,13 @@ public static class LoadRunner
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
-public sealed record LoadResult(string Name, long Ok, long Failed, TimeSpan Elapsed, double P50Ms, double P95Ms, double P99Ms)
+/// <param name="ProcessCpu">CPU time this process (the platform, without an outside load generator) spent on the measured requests, when measured.</param>
+public sealed record LoadResult(string Name, long Ok, long Failed, TimeSpan Elapsed, double P50Ms, double P95Ms, double P99Ms, TimeSpan? ProcessCpu = null)
 {
     public double PerSecond => Ok / Elapsed.TotalSeconds;
+
+    /// <summary>Microseconds of CPU per request: what a request costs the server, much less swayed by other work on a shared machine than <see cref="PerSecond"/>.</summary>
+    public double CpuMicrosecondsPerRequest => ProcessCpu is { } cpu && Ok + Failed > 0 ? cpu.TotalMicroseconds / (Ok + Failed) : double.NaN;
 
     public string ToMarkdownRow() =>
         $"| {Name} | {PerSecond:N0} | {Ms(P50Ms)} | {Ms(P95Ms)} | {Ms(P99Ms)} | {Ok:N0} | {Failed:N0} |";

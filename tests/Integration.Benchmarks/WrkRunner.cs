@@ -20,14 +20,18 @@ public static partial class WrkRunner
         try
         {
             await RunWrkAsync(url, script, connections, TimeSpan.FromSeconds(3)); // warm-up
+            using var self = Process.GetCurrentProcess();
+            var cpuBefore = self.TotalProcessorTime;
             var output = await RunWrkAsync(url, script, connections, duration);
+            self.Refresh();
+            var cpu = self.TotalProcessorTime - cpuBefore;
             var requests = long.Parse(Completed().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
             // wrk prints the run's length as "20.01s" or, from a minute on, "1.00m".
             var elapsed = Elapsed().Match(output);
             var seconds = double.Parse(elapsed.Groups[1].Value, CultureInfo.InvariantCulture) * (elapsed.Groups[2].Value == "m" ? 60 : 1);
             var non2xx = Non2xx().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
             return new LoadResult(name + " [wrk]", requests - non2xx, non2xx, TimeSpan.FromSeconds(seconds),
-                Percentile(output, "50%"), double.NaN /* wrk reports p90, not p95 */, Percentile(output, "99%"));
+                Percentile(output, "50%"), double.NaN /* wrk reports p90, not p95 */, Percentile(output, "99%"), cpu);
         }
         finally
         {

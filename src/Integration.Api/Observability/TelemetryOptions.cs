@@ -20,6 +20,13 @@ public sealed class TelemetryOptions
     [RegularExpression("^(grpc|http/protobuf)$")]
     public string OtlpProtocol { get; set; } = "grpc";
 
+    /// <summary>
+    /// The share of traces the platform starts that it records (0 to 1), e.g. <c>0.1</c>; a caller's sampled
+    /// <c>traceparent</c> is always followed. Unset: every trace, or the standard <c>OTEL_TRACES_SAMPLER</c> variables.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double? TraceSampleRatio { get; set; }
+
     public PrometheusOptions Prometheus { get; set; } = new();
 
     public ReadinessThresholds Readiness { get; set; } = new();

@@ -1,4 +1,5 @@
 using Integration.Api.Cluster;
+using Integration.Data;
 using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 using OpenTelemetry;
@@ -58,13 +59,22 @@ public static class TelemetrySetup
         if (otlp)
         {
             // Spans only go to a collector, so they are recorded only when there is one.
-            telemetry.WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddNpgsql()
-                .AddRedisInstrumentation()
-                .ConfigureRedisInstrumentation((services, redis) => _ = TraceRedisOnceConnectedAsync(services, redis)));
+            telemetry.WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation()
+                    .AddRedisInstrumentation()
+                    .ConfigureRedisInstrumentation((services, redis) => _ = TraceRedisOnceConnectedAsync(services, redis));
+                // One span per database command: Npgsql's own on PostgreSQL (EF Core's would repeat each one), EF Core's on SQLite.
+                _ = StorageRegistration.ProviderOf(builder.Configuration) == StorageProvider.PostgreSQL
+                    ? tracing.AddNpgsql()
+                    : tracing.AddEntityFrameworkCoreInstrumentation();
+                if (options.TraceSampleRatio is { } ratio and >= 0 and <= 1) // out of range, start-up validation says so
+                {
+                    // A caller's sampled traceparent is followed; traces the platform starts keep this share.
+                    tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)));
+                }
+            });
             builder.Logging.AddOpenTelemetry(logging =>
             {
                 logging.IncludeScopes = true;

@@ -13278,39 +13278,63 @@ namespace PartnerPlatform.Sdk
     /// One of: `received`, `sold`, `returned`, `damaged`, `lost`, `count_correction`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum AdjustmentReason
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<AdjustmentReason>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<AdjustmentReason>))]
+    public readonly partial struct AdjustmentReason : System.IEquatable<AdjustmentReason>, PartnerPlatform.Sdk.Http.IWireValue<AdjustmentReason>
     {
 
         /// <summary>The value <c>received</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"received")]
-        [System.Runtime.Serialization.EnumMember(Value = @"received")]
-        Received = 0,
+        public static readonly AdjustmentReason Received = new(@"received");
 
         /// <summary>The value <c>sold</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sold")]
-        [System.Runtime.Serialization.EnumMember(Value = @"sold")]
-        Sold = 1,
+        public static readonly AdjustmentReason Sold = new(@"sold");
 
         /// <summary>The value <c>returned</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"returned")]
-        [System.Runtime.Serialization.EnumMember(Value = @"returned")]
-        Returned = 2,
+        public static readonly AdjustmentReason Returned = new(@"returned");
 
         /// <summary>The value <c>damaged</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"damaged")]
-        [System.Runtime.Serialization.EnumMember(Value = @"damaged")]
-        Damaged = 3,
+        public static readonly AdjustmentReason Damaged = new(@"damaged");
 
         /// <summary>The value <c>lost</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lost")]
-        [System.Runtime.Serialization.EnumMember(Value = @"lost")]
-        Lost = 4,
+        public static readonly AdjustmentReason Lost = new(@"lost");
 
         /// <summary>The value <c>count_correction</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"count_correction")]
-        [System.Runtime.Serialization.EnumMember(Value = @"count_correction")]
-        CountCorrection = 5,
+        public static readonly AdjustmentReason CountCorrection = new(@"count_correction");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<AdjustmentReason> KnownValues { get; } = new[] { Received, Sold, Returned, Damaged, Lost, CountCorrection };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public AdjustmentReason(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static AdjustmentReason PartnerPlatform.Sdk.Http.IWireValue<AdjustmentReason>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(AdjustmentReason other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is AdjustmentReason other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(AdjustmentReason left, AdjustmentReason right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(AdjustmentReason left, AdjustmentReason right) => !left.Equals(right);
     }
 
     /// <summary>
@@ -13340,8 +13364,15 @@ namespace PartnerPlatform.Sdk
     /// The clock after an advance, and what ran meanwhile.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AdvanceClockResponse
+    public partial class AdvanceClockResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The sandbox clock now.
@@ -13363,8 +13394,15 @@ namespace PartnerPlatform.Sdk
     /// What one clock advance did.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AdvanceOutcome
+    public partial class AdvanceOutcome : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The sandbox clock before.
@@ -13446,27 +13484,66 @@ namespace PartnerPlatform.Sdk
     /// One of: `live`, `sandbox`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ApiEnvironment
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<ApiEnvironment>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<ApiEnvironment>))]
+    public readonly partial struct ApiEnvironment : System.IEquatable<ApiEnvironment>, PartnerPlatform.Sdk.Http.IWireValue<ApiEnvironment>
     {
 
         /// <summary>The value <c>live</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"live")]
-        [System.Runtime.Serialization.EnumMember(Value = @"live")]
-        Live = 0,
+        public static readonly ApiEnvironment Live = new(@"live");
 
         /// <summary>The value <c>sandbox</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sandbox")]
-        [System.Runtime.Serialization.EnumMember(Value = @"sandbox")]
-        Sandbox = 1,
+        public static readonly ApiEnvironment Sandbox = new(@"sandbox");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<ApiEnvironment> KnownValues { get; } = new[] { Live, Sandbox };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public ApiEnvironment(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static ApiEnvironment PartnerPlatform.Sdk.Http.IWireValue<ApiEnvironment>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(ApiEnvironment other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is ApiEnvironment other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(ApiEnvironment left, ApiEnvironment right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(ApiEnvironment left, ApiEnvironment right) => !left.Equals(right);
     }
 
     /// <summary>
     /// The brand's own stock of a SKU in your environment.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BrandAvailability
+    public partial class BrandAvailability : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// Units the brand can still reserve for orders.
@@ -13499,8 +13576,15 @@ namespace PartnerPlatform.Sdk
     /// What a bulk sync applied.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BulkStockResponse
+    public partial class BulkStockResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// Rows applied (all of them).
@@ -13560,7 +13644,6 @@ namespace PartnerPlatform.Sdk
         /// Why: an adjustment reason, or your reason for a rejection.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AdjustmentReason>))]
         public AdjustmentReason? Reason { get; set; } = default!;
 
     }
@@ -13569,8 +13652,15 @@ namespace PartnerPlatform.Sdk
     /// The sandbox clock: `now` is what every time-based rule of your sandbox reads.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ClockResponse
+    public partial class ClockResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The sandbox clock's time (UTC).
@@ -13602,24 +13692,54 @@ namespace PartnerPlatform.Sdk
     /// One of: `exclusive_agency`, `regional_distribution`, `co_branding`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum CooperationMode
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<CooperationMode>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<CooperationMode>))]
+    public readonly partial struct CooperationMode : System.IEquatable<CooperationMode>, PartnerPlatform.Sdk.Http.IWireValue<CooperationMode>
     {
 
         /// <summary>The value <c>exclusive_agency</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"exclusive_agency")]
-        [System.Runtime.Serialization.EnumMember(Value = @"exclusive_agency")]
-        ExclusiveAgency = 0,
+        public static readonly CooperationMode ExclusiveAgency = new(@"exclusive_agency");
 
         /// <summary>The value <c>regional_distribution</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"regional_distribution")]
-        [System.Runtime.Serialization.EnumMember(Value = @"regional_distribution")]
-        RegionalDistribution = 1,
+        public static readonly CooperationMode RegionalDistribution = new(@"regional_distribution");
 
         /// <summary>The value <c>co_branding</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"co_branding")]
-        [System.Runtime.Serialization.EnumMember(Value = @"co_branding")]
-        CoBranding = 2,
+        public static readonly CooperationMode CoBranding = new(@"co_branding");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<CooperationMode> KnownValues { get; } = new[] { ExclusiveAgency, RegionalDistribution, CoBranding };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public CooperationMode(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static CooperationMode PartnerPlatform.Sdk.Http.IWireValue<CooperationMode>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(CooperationMode other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is CooperationMode other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(CooperationMode left, CooperationMode right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(CooperationMode left, CooperationMode right) => !left.Equals(right);
     }
 
     /// <summary>
@@ -13642,7 +13762,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LocationType>))]
         public LocationType Type { get; set; } = default!;
 
         /// <summary>
@@ -13665,7 +13784,6 @@ namespace PartnerPlatform.Sdk
         /// Who may see this location's available stock; default `nobody`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sharing")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SharingPolicy>))]
         public SharingPolicy? Sharing { get; set; } = default!;
 
         /// <summary>
@@ -13804,56 +13922,123 @@ namespace PartnerPlatform.Sdk
     /// One of: `A`, `B`, `C`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum CreditRating
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<CreditRating>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<CreditRating>))]
+    public readonly partial struct CreditRating : System.IEquatable<CreditRating>, PartnerPlatform.Sdk.Http.IWireValue<CreditRating>
     {
 
         /// <summary>The value <c>A</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"A")]
-        [System.Runtime.Serialization.EnumMember(Value = @"A")]
-        A = 0,
+        public static readonly CreditRating A = new(@"A");
 
         /// <summary>The value <c>B</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"B")]
-        [System.Runtime.Serialization.EnumMember(Value = @"B")]
-        B = 1,
+        public static readonly CreditRating B = new(@"B");
 
         /// <summary>The value <c>C</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"C")]
-        [System.Runtime.Serialization.EnumMember(Value = @"C")]
-        C = 2,
+        public static readonly CreditRating C = new(@"C");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<CreditRating> KnownValues { get; } = new[] { A, B, C };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public CreditRating(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static CreditRating PartnerPlatform.Sdk.Http.IWireValue<CreditRating>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(CreditRating other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is CreditRating other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(CreditRating left, CreditRating right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(CreditRating left, CreditRating right) => !left.Equals(right);
     }
 
     /// <summary>
     /// One of: `regional_manager`, `legal`, `risk_committee`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DisputeAssignee
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<DisputeAssignee>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<DisputeAssignee>))]
+    public readonly partial struct DisputeAssignee : System.IEquatable<DisputeAssignee>, PartnerPlatform.Sdk.Http.IWireValue<DisputeAssignee>
     {
 
         /// <summary>The value <c>regional_manager</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"regional_manager")]
-        [System.Runtime.Serialization.EnumMember(Value = @"regional_manager")]
-        RegionalManager = 0,
+        public static readonly DisputeAssignee RegionalManager = new(@"regional_manager");
 
         /// <summary>The value <c>legal</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"legal")]
-        [System.Runtime.Serialization.EnumMember(Value = @"legal")]
-        Legal = 1,
+        public static readonly DisputeAssignee Legal = new(@"legal");
 
         /// <summary>The value <c>risk_committee</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"risk_committee")]
-        [System.Runtime.Serialization.EnumMember(Value = @"risk_committee")]
-        RiskCommittee = 2,
+        public static readonly DisputeAssignee RiskCommittee = new(@"risk_committee");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<DisputeAssignee> KnownValues { get; } = new[] { RegionalManager, Legal, RiskCommittee };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public DisputeAssignee(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static DisputeAssignee PartnerPlatform.Sdk.Http.IWireValue<DisputeAssignee>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(DisputeAssignee other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is DisputeAssignee other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(DisputeAssignee left, DisputeAssignee right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(DisputeAssignee left, DisputeAssignee right) => !left.Equals(right);
     }
 
     /// <summary>
     /// One step in a dispute's history: opened, accepted or rejected.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DisputeHistoryResponse
+    public partial class DisputeHistoryResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// When it happened (UTC).
@@ -13892,8 +14077,15 @@ namespace PartnerPlatform.Sdk
     /// A dispute, its level, who handles it, its deadline and its history.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DisputeResponse
+    public partial class DisputeResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -13951,7 +14143,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("assignee")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DisputeAssignee>))]
         public DisputeAssignee Assignee { get; set; } = default!;
 
         /// <summary>
@@ -13978,7 +14169,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DisputeStatus>))]
         public DisputeStatus Status { get; set; } = default!;
 
         /// <summary>
@@ -14023,8 +14213,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DisputeResponsePage
+    public partial class DisputeResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -14047,24 +14244,54 @@ namespace PartnerPlatform.Sdk
     /// One of: `open`, `accepted`, `rejected`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DisputeStatus
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<DisputeStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<DisputeStatus>))]
+    public readonly partial struct DisputeStatus : System.IEquatable<DisputeStatus>, PartnerPlatform.Sdk.Http.IWireValue<DisputeStatus>
     {
 
         /// <summary>The value <c>open</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"open")]
-        [System.Runtime.Serialization.EnumMember(Value = @"open")]
-        Open = 0,
+        public static readonly DisputeStatus Open = new(@"open");
 
         /// <summary>The value <c>accepted</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"accepted")]
-        [System.Runtime.Serialization.EnumMember(Value = @"accepted")]
-        Accepted = 1,
+        public static readonly DisputeStatus Accepted = new(@"accepted");
 
         /// <summary>The value <c>rejected</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rejected")]
-        [System.Runtime.Serialization.EnumMember(Value = @"rejected")]
-        Rejected = 2,
+        public static readonly DisputeStatus Rejected = new(@"rejected");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<DisputeStatus> KnownValues { get; } = new[] { Open, Accepted, Rejected };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public DisputeStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static DisputeStatus PartnerPlatform.Sdk.Http.IWireValue<DisputeStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(DisputeStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is DisputeStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(DisputeStatus left, DisputeStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(DisputeStatus left, DisputeStatus right) => !left.Equals(right);
     }
 
     /// <summary>
@@ -14072,8 +14299,15 @@ namespace PartnerPlatform.Sdk
     /// <br/>your events in this environment without gaps: a jump means you missed one.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class EventResponse
+    public partial class EventResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -14103,7 +14337,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("environment")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ApiEnvironment>))]
         public ApiEnvironment Environment { get; set; } = default!;
 
         /// <summary>
@@ -14127,8 +14360,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class EventResponsePage
+    public partial class EventResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -14151,8 +14391,15 @@ namespace PartnerPlatform.Sdk
     /// An order the schedule could not move on, and why (a scenario, or a simulator in failure mode).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class HeldBackOrder
+    public partial class HeldBackOrder : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The order.
@@ -14167,7 +14414,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrderStatus>))]
         public OrderStatus Status { get; set; } = default!;
 
         /// <summary>
@@ -14184,8 +14430,15 @@ namespace PartnerPlatform.Sdk
     /// What the discount took off the line: the rate and the amount at list price.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LineDiscountV2
+    public partial class LineDiscountV2 : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// A decimal fraction as a string (e.g. `"0.25"`).
@@ -14208,8 +14461,15 @@ namespace PartnerPlatform.Sdk
     /// A warehouse or store of yours. Its ETag is `"v{version}"`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LocationResponse
+    public partial class LocationResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -14232,7 +14492,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LocationType>))]
         public LocationType Type { get; set; } = default!;
 
         /// <summary>
@@ -14255,7 +14514,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sharing")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SharingPolicy>))]
         public SharingPolicy Sharing { get; set; } = default!;
 
         /// <summary>
@@ -14295,8 +14553,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LocationResponsePage
+    public partial class LocationResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -14319,19 +14584,51 @@ namespace PartnerPlatform.Sdk
     /// One of: `warehouse`, `store`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum LocationType
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<LocationType>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<LocationType>))]
+    public readonly partial struct LocationType : System.IEquatable<LocationType>, PartnerPlatform.Sdk.Http.IWireValue<LocationType>
     {
 
         /// <summary>The value <c>warehouse</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"warehouse")]
-        [System.Runtime.Serialization.EnumMember(Value = @"warehouse")]
-        Warehouse = 0,
+        public static readonly LocationType Warehouse = new(@"warehouse");
 
         /// <summary>The value <c>store</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"store")]
-        [System.Runtime.Serialization.EnumMember(Value = @"store")]
-        Store = 1,
+        public static readonly LocationType Store = new(@"store");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<LocationType> KnownValues { get; } = new[] { Warehouse, Store };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public LocationType(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static LocationType PartnerPlatform.Sdk.Http.IWireValue<LocationType>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(LocationType other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is LocationType other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(LocationType left, LocationType right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(LocationType left, LocationType right) => !left.Equals(right);
     }
 
     /// <summary>
@@ -14354,8 +14651,15 @@ namespace PartnerPlatform.Sdk
     /// v2 money: `{ "amount": "149.99", "currency": "CNY" }` — a decimal string, no binary floating point.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MoneyAmount
+    public partial class MoneyAmount : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// A decimal amount as a string, two decimals (e.g. `"149.99"`): never a binary floating-point number.
@@ -14416,8 +14720,15 @@ namespace PartnerPlatform.Sdk
     /// One change of an order. `actor` is `partner:&lt;client id&gt;`, `brand` or `system`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OrderEventResponse
+    public partial class OrderEventResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -14447,7 +14758,6 @@ namespace PartnerPlatform.Sdk
         /// The status before the change; null for the first.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("from")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrderStatus>))]
         public OrderStatus? From { get; set; } = default!;
 
         /// <summary>
@@ -14455,7 +14765,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("to")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrderStatus>))]
         public OrderStatus To { get; set; } = default!;
 
         /// <summary>
@@ -14480,8 +14789,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OrderEventResponsePage
+    public partial class OrderEventResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -14529,8 +14845,15 @@ namespace PartnerPlatform.Sdk
     /// One priced line of an order.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OrderLineV2
+    public partial class OrderLineV2 : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The line's position in the order, from 1.
@@ -14597,44 +14920,66 @@ namespace PartnerPlatform.Sdk
     /// One of: `awaiting_payment`, `pending`, `confirmed`, `shipped`, `delivered`, `cancelled`, `returned`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum OrderStatus
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<OrderStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<OrderStatus>))]
+    public readonly partial struct OrderStatus : System.IEquatable<OrderStatus>, PartnerPlatform.Sdk.Http.IWireValue<OrderStatus>
     {
 
         /// <summary>The value <c>awaiting_payment</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"awaiting_payment")]
-        [System.Runtime.Serialization.EnumMember(Value = @"awaiting_payment")]
-        AwaitingPayment = 0,
+        public static readonly OrderStatus AwaitingPayment = new(@"awaiting_payment");
 
         /// <summary>The value <c>pending</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pending")]
-        [System.Runtime.Serialization.EnumMember(Value = @"pending")]
-        Pending = 1,
+        public static readonly OrderStatus Pending = new(@"pending");
 
         /// <summary>The value <c>confirmed</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"confirmed")]
-        [System.Runtime.Serialization.EnumMember(Value = @"confirmed")]
-        Confirmed = 2,
+        public static readonly OrderStatus Confirmed = new(@"confirmed");
 
         /// <summary>The value <c>shipped</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"shipped")]
-        [System.Runtime.Serialization.EnumMember(Value = @"shipped")]
-        Shipped = 3,
+        public static readonly OrderStatus Shipped = new(@"shipped");
 
         /// <summary>The value <c>delivered</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"delivered")]
-        [System.Runtime.Serialization.EnumMember(Value = @"delivered")]
-        Delivered = 4,
+        public static readonly OrderStatus Delivered = new(@"delivered");
 
         /// <summary>The value <c>cancelled</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cancelled")]
-        [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
-        Cancelled = 5,
+        public static readonly OrderStatus Cancelled = new(@"cancelled");
 
         /// <summary>The value <c>returned</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"returned")]
-        [System.Runtime.Serialization.EnumMember(Value = @"returned")]
-        Returned = 6,
+        public static readonly OrderStatus Returned = new(@"returned");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<OrderStatus> KnownValues { get; } = new[] { AwaitingPayment, Pending, Confirmed, Shipped, Delivered, Cancelled, Returned };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public OrderStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static OrderStatus PartnerPlatform.Sdk.Http.IWireValue<OrderStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(OrderStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is OrderStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(OrderStatus left, OrderStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(OrderStatus left, OrderStatus right) => !left.Equals(right);
     }
 
     /// <summary>
@@ -14642,8 +14987,15 @@ namespace PartnerPlatform.Sdk
     /// <br/>change; the order's ETag is `"v{version}"`, which cancelling needs in If-Match.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OrderV2
+    public partial class OrderV2 : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -14673,7 +15025,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrderStatus>))]
         public OrderStatus Status { get; set; } = default!;
 
         /// <summary>
@@ -14783,8 +15134,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OrderV2Page
+    public partial class OrderV2Page : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -14807,8 +15165,15 @@ namespace PartnerPlatform.Sdk
     /// The calling partner as its own credential sees it. `discountRate` is a decimal string, as every v2 rate and amount is.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerProfileV2
+    public partial class PartnerProfileV2 : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -14831,7 +15196,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("tier")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PartnerTier>))]
         public PartnerTier Tier { get; set; } = default!;
 
         /// <summary>
@@ -14839,7 +15203,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("creditRating")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CreditRating>))]
         public CreditRating CreditRating { get; set; } = default!;
 
         /// <summary>
@@ -14847,7 +15210,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cooperationMode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CooperationMode>))]
         public CooperationMode CooperationMode { get; set; } = default!;
 
         /// <summary>
@@ -14870,7 +15232,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PartnerStatus>))]
         public PartnerStatus Status { get; set; } = default!;
 
         /// <summary>
@@ -14886,7 +15247,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("environment")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ApiEnvironment>))]
         public ApiEnvironment Environment { get; set; } = default!;
 
         /// <summary>
@@ -14911,61 +15271,126 @@ namespace PartnerPlatform.Sdk
     /// One of: `active`, `frozen`, `exiting`, `terminated`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum PartnerStatus
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<PartnerStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<PartnerStatus>))]
+    public readonly partial struct PartnerStatus : System.IEquatable<PartnerStatus>, PartnerPlatform.Sdk.Http.IWireValue<PartnerStatus>
     {
 
         /// <summary>The value <c>active</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
-        [System.Runtime.Serialization.EnumMember(Value = @"active")]
-        Active = 0,
+        public static readonly PartnerStatus Active = new(@"active");
 
         /// <summary>The value <c>frozen</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"frozen")]
-        [System.Runtime.Serialization.EnumMember(Value = @"frozen")]
-        Frozen = 1,
+        public static readonly PartnerStatus Frozen = new(@"frozen");
 
         /// <summary>The value <c>exiting</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"exiting")]
-        [System.Runtime.Serialization.EnumMember(Value = @"exiting")]
-        Exiting = 2,
+        public static readonly PartnerStatus Exiting = new(@"exiting");
 
         /// <summary>The value <c>terminated</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"terminated")]
-        [System.Runtime.Serialization.EnumMember(Value = @"terminated")]
-        Terminated = 3,
+        public static readonly PartnerStatus Terminated = new(@"terminated");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<PartnerStatus> KnownValues { get; } = new[] { Active, Frozen, Exiting, Terminated };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public PartnerStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static PartnerStatus PartnerPlatform.Sdk.Http.IWireValue<PartnerStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(PartnerStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is PartnerStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(PartnerStatus left, PartnerStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(PartnerStatus left, PartnerStatus right) => !left.Equals(right);
     }
 
     /// <summary>
     /// One of: `basic`, `advanced`, `strategic`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum PartnerTier
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<PartnerTier>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<PartnerTier>))]
+    public readonly partial struct PartnerTier : System.IEquatable<PartnerTier>, PartnerPlatform.Sdk.Http.IWireValue<PartnerTier>
     {
 
         /// <summary>The value <c>basic</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"basic")]
-        [System.Runtime.Serialization.EnumMember(Value = @"basic")]
-        Basic = 0,
+        public static readonly PartnerTier Basic = new(@"basic");
 
         /// <summary>The value <c>advanced</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"advanced")]
-        [System.Runtime.Serialization.EnumMember(Value = @"advanced")]
-        Advanced = 1,
+        public static readonly PartnerTier Advanced = new(@"advanced");
 
         /// <summary>The value <c>strategic</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"strategic")]
-        [System.Runtime.Serialization.EnumMember(Value = @"strategic")]
-        Strategic = 2,
+        public static readonly PartnerTier Strategic = new(@"strategic");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<PartnerTier> KnownValues { get; } = new[] { Basic, Advanced, Strategic };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public PartnerTier(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static PartnerTier PartnerPlatform.Sdk.Http.IWireValue<PartnerTier>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(PartnerTier other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is PartnerTier other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(PartnerTier left, PartnerTier right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(PartnerTier left, PartnerTier right) => !left.Equals(right);
     }
 
     /// <summary>
     /// Money paid out to you for a statement, or held back by an open dispute.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PayoutResponse
+    public partial class PayoutResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -14987,7 +15412,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PayoutStatus>))]
         public PayoutStatus Status { get; set; } = default!;
 
         /// <summary>
@@ -15010,37 +15434,72 @@ namespace PartnerPlatform.Sdk
     /// One of: `held`, `pending`, `paid`, `needs_attention`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum PayoutStatus
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<PayoutStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<PayoutStatus>))]
+    public readonly partial struct PayoutStatus : System.IEquatable<PayoutStatus>, PartnerPlatform.Sdk.Http.IWireValue<PayoutStatus>
     {
 
         /// <summary>The value <c>held</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"held")]
-        [System.Runtime.Serialization.EnumMember(Value = @"held")]
-        Held = 0,
+        public static readonly PayoutStatus Held = new(@"held");
 
         /// <summary>The value <c>pending</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pending")]
-        [System.Runtime.Serialization.EnumMember(Value = @"pending")]
-        Pending = 1,
+        public static readonly PayoutStatus Pending = new(@"pending");
 
         /// <summary>The value <c>paid</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"paid")]
-        [System.Runtime.Serialization.EnumMember(Value = @"paid")]
-        Paid = 2,
+        public static readonly PayoutStatus Paid = new(@"paid");
 
         /// <summary>The value <c>needs_attention</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"needs_attention")]
-        [System.Runtime.Serialization.EnumMember(Value = @"needs_attention")]
-        NeedsAttention = 3,
+        public static readonly PayoutStatus NeedsAttention = new(@"needs_attention");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<PayoutStatus> KnownValues { get; } = new[] { Held, Pending, Paid, NeedsAttention };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public PayoutStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static PayoutStatus PartnerPlatform.Sdk.Http.IWireValue<PayoutStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(PayoutStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is PayoutStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(PayoutStatus left, PayoutStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(PayoutStatus left, PayoutStatus right) => !left.Equals(right);
     }
 
     /// <summary>
     /// An RFC 9457 problem: every error answer. Program against `code`; quote `traceId` to support.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ProblemDetails
+    public partial class ProblemDetails : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The kind: an event type, a location type, or the problem type URI.
@@ -15110,8 +15569,15 @@ namespace PartnerPlatform.Sdk
     /// A product as v2 shows it: money as a decimal string with its currency.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ProductV2
+    public partial class ProductV2 : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The product's SKU (upper case).
@@ -15148,8 +15614,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ProductV2Page
+    public partial class ProductV2Page : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -15235,7 +15708,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("outcome")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DisputeStatus>))]
         public DisputeStatus Outcome { get; set; } = default!;
 
         /// <summary>
@@ -15274,8 +15746,15 @@ namespace PartnerPlatform.Sdk
     /// Your sandbox: its clock, its simulators and its seeded peers.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SandboxResponse
+    public partial class SandboxResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The sandbox clock's time (UTC): what every time-based rule of your sandbox reads.
@@ -15394,7 +15873,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("mode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SimulatorMode>))]
         public SimulatorMode Mode { get; set; } = default!;
 
     }
@@ -15419,8 +15897,15 @@ namespace PartnerPlatform.Sdk
     /// What is available to order or transfer, for a SKU, in your environment.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SharedAvailabilityResponse
+    public partial class SharedAvailabilityResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The SKU asked for.
@@ -15451,8 +15936,15 @@ namespace PartnerPlatform.Sdk
     /// Another partner's location sharing a SKU with you: only where, and how many.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SharedLocationAvailability
+    public partial class SharedLocationAvailability : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The sharing partner's location.
@@ -15483,29 +15975,57 @@ namespace PartnerPlatform.Sdk
     /// One of: `nobody`, `region`, `all_partners`, `named`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum SharingPolicy
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<SharingPolicy>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<SharingPolicy>))]
+    public readonly partial struct SharingPolicy : System.IEquatable<SharingPolicy>, PartnerPlatform.Sdk.Http.IWireValue<SharingPolicy>
     {
 
         /// <summary>The value <c>nobody</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"nobody")]
-        [System.Runtime.Serialization.EnumMember(Value = @"nobody")]
-        Nobody = 0,
+        public static readonly SharingPolicy Nobody = new(@"nobody");
 
         /// <summary>The value <c>region</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"region")]
-        [System.Runtime.Serialization.EnumMember(Value = @"region")]
-        Region = 1,
+        public static readonly SharingPolicy Region = new(@"region");
 
         /// <summary>The value <c>all_partners</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"all_partners")]
-        [System.Runtime.Serialization.EnumMember(Value = @"all_partners")]
-        AllPartners = 2,
+        public static readonly SharingPolicy AllPartners = new(@"all_partners");
 
         /// <summary>The value <c>named</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"named")]
-        [System.Runtime.Serialization.EnumMember(Value = @"named")]
-        Named = 3,
+        public static readonly SharingPolicy Named = new(@"named");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<SharingPolicy> KnownValues { get; } = new[] { Nobody, Region, AllPartners, Named };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public SharingPolicy(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static SharingPolicy PartnerPlatform.Sdk.Http.IWireValue<SharingPolicy>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(SharingPolicy other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is SharingPolicy other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(SharingPolicy left, SharingPolicy right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(SharingPolicy left, SharingPolicy right) => !left.Equals(right);
     }
 
     /// <summary>
@@ -15583,8 +16103,15 @@ namespace PartnerPlatform.Sdk
     /// Where an order ships.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ShippingAddress
+    public partial class ShippingAddress : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The name.
@@ -15652,37 +16179,72 @@ namespace PartnerPlatform.Sdk
     /// One of: `healthy`, `slow`, `failing`, `duplicate_reports`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum SimulatorMode
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<SimulatorMode>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<SimulatorMode>))]
+    public readonly partial struct SimulatorMode : System.IEquatable<SimulatorMode>, PartnerPlatform.Sdk.Http.IWireValue<SimulatorMode>
     {
 
         /// <summary>The value <c>healthy</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"healthy")]
-        [System.Runtime.Serialization.EnumMember(Value = @"healthy")]
-        Healthy = 0,
+        public static readonly SimulatorMode Healthy = new(@"healthy");
 
         /// <summary>The value <c>slow</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"slow")]
-        [System.Runtime.Serialization.EnumMember(Value = @"slow")]
-        Slow = 1,
+        public static readonly SimulatorMode Slow = new(@"slow");
 
         /// <summary>The value <c>failing</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"failing")]
-        [System.Runtime.Serialization.EnumMember(Value = @"failing")]
-        Failing = 2,
+        public static readonly SimulatorMode Failing = new(@"failing");
 
         /// <summary>The value <c>duplicate_reports</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"duplicate_reports")]
-        [System.Runtime.Serialization.EnumMember(Value = @"duplicate_reports")]
-        DuplicateReports = 3,
+        public static readonly SimulatorMode DuplicateReports = new(@"duplicate_reports");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<SimulatorMode> KnownValues { get; } = new[] { Healthy, Slow, Failing, DuplicateReports };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public SimulatorMode(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static SimulatorMode PartnerPlatform.Sdk.Http.IWireValue<SimulatorMode>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(SimulatorMode other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is SimulatorMode other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(SimulatorMode left, SimulatorMode right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(SimulatorMode left, SimulatorMode right) => !left.Equals(right);
     }
 
     /// <summary>
     /// One call your sandbox made to a simulator.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SimulatorRequestResponse
+    public partial class SimulatorRequestResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The call's id in the simulator's log.
@@ -15750,8 +16312,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SimulatorRequestResponsePage
+    public partial class SimulatorRequestResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -15774,8 +16343,15 @@ namespace PartnerPlatform.Sdk
     /// A simulated outside system and the mode your sandbox uses.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SimulatorResponse
+    public partial class SimulatorResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The simulator: `bank-gateway` or `carrier`.
@@ -15790,7 +16366,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("mode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SimulatorMode>))]
         public SimulatorMode Mode { get; set; } = default!;
 
         /// <summary>
@@ -15807,8 +16382,15 @@ namespace PartnerPlatform.Sdk
     /// A saved state of your sandbox; restoring it also returns the clock to this snapshot's offset.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SnapshotResponse
+    public partial class SnapshotResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The snapshot's id (`snap_…`).
@@ -15855,8 +16437,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SnapshotResponsePage
+    public partial class SnapshotResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -15879,44 +16468,66 @@ namespace PartnerPlatform.Sdk
     /// One of: `order_charges`, `profit_share`, `development_fund`, `activity_subsidy`, `annual_bonus`, `excess_share`, `dispute_adjustment`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum StatementLineKind
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<StatementLineKind>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<StatementLineKind>))]
+    public readonly partial struct StatementLineKind : System.IEquatable<StatementLineKind>, PartnerPlatform.Sdk.Http.IWireValue<StatementLineKind>
     {
 
         /// <summary>The value <c>order_charges</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"order_charges")]
-        [System.Runtime.Serialization.EnumMember(Value = @"order_charges")]
-        OrderCharges = 0,
+        public static readonly StatementLineKind OrderCharges = new(@"order_charges");
 
         /// <summary>The value <c>profit_share</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"profit_share")]
-        [System.Runtime.Serialization.EnumMember(Value = @"profit_share")]
-        ProfitShare = 1,
+        public static readonly StatementLineKind ProfitShare = new(@"profit_share");
 
         /// <summary>The value <c>development_fund</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"development_fund")]
-        [System.Runtime.Serialization.EnumMember(Value = @"development_fund")]
-        DevelopmentFund = 2,
+        public static readonly StatementLineKind DevelopmentFund = new(@"development_fund");
 
         /// <summary>The value <c>activity_subsidy</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"activity_subsidy")]
-        [System.Runtime.Serialization.EnumMember(Value = @"activity_subsidy")]
-        ActivitySubsidy = 3,
+        public static readonly StatementLineKind ActivitySubsidy = new(@"activity_subsidy");
 
         /// <summary>The value <c>annual_bonus</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"annual_bonus")]
-        [System.Runtime.Serialization.EnumMember(Value = @"annual_bonus")]
-        AnnualBonus = 4,
+        public static readonly StatementLineKind AnnualBonus = new(@"annual_bonus");
 
         /// <summary>The value <c>excess_share</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"excess_share")]
-        [System.Runtime.Serialization.EnumMember(Value = @"excess_share")]
-        ExcessShare = 5,
+        public static readonly StatementLineKind ExcessShare = new(@"excess_share");
 
         /// <summary>The value <c>dispute_adjustment</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"dispute_adjustment")]
-        [System.Runtime.Serialization.EnumMember(Value = @"dispute_adjustment")]
-        DisputeAdjustment = 6,
+        public static readonly StatementLineKind DisputeAdjustment = new(@"dispute_adjustment");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<StatementLineKind> KnownValues { get; } = new[] { OrderCharges, ProfitShare, DevelopmentFund, ActivitySubsidy, AnnualBonus, ExcessShare, DisputeAdjustment };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public StatementLineKind(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static StatementLineKind PartnerPlatform.Sdk.Http.IWireValue<StatementLineKind>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(StatementLineKind other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is StatementLineKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(StatementLineKind left, StatementLineKind right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(StatementLineKind left, StatementLineKind right) => !left.Equals(right);
     }
 
     /// <summary>
@@ -15924,8 +16535,15 @@ namespace PartnerPlatform.Sdk
     /// <br/>negative = you owe the brand (debit). Lines computed from the month's orders name them through `ordersUrl`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StatementLineResponse
+    public partial class StatementLineResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -15946,7 +16564,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementLineKind>))]
         public StatementLineKind Kind { get; set; } = default!;
 
         /// <summary>
@@ -15991,27 +16608,66 @@ namespace PartnerPlatform.Sdk
     /// One of: `delivered`, `returned`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum StatementOrderKind
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<StatementOrderKind>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<StatementOrderKind>))]
+    public readonly partial struct StatementOrderKind : System.IEquatable<StatementOrderKind>, PartnerPlatform.Sdk.Http.IWireValue<StatementOrderKind>
     {
 
         /// <summary>The value <c>delivered</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"delivered")]
-        [System.Runtime.Serialization.EnumMember(Value = @"delivered")]
-        Delivered = 0,
+        public static readonly StatementOrderKind Delivered = new(@"delivered");
 
         /// <summary>The value <c>returned</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"returned")]
-        [System.Runtime.Serialization.EnumMember(Value = @"returned")]
-        Returned = 1,
+        public static readonly StatementOrderKind Returned = new(@"returned");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<StatementOrderKind> KnownValues { get; } = new[] { Delivered, Returned };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public StatementOrderKind(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static StatementOrderKind PartnerPlatform.Sdk.Http.IWireValue<StatementOrderKind>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(StatementOrderKind other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is StatementOrderKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(StatementOrderKind left, StatementOrderKind right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(StatementOrderKind left, StatementOrderKind right) => !left.Equals(right);
     }
 
     /// <summary>
     /// An order behind a statement: its effect on the month's net sales (`amount` is negative for a return).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StatementOrderResponse
+    public partial class StatementOrderResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The order's id (`ord_…`).
@@ -16034,7 +16690,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementOrderKind>))]
         public StatementOrderKind Kind { get; set; } = default!;
 
         /// <summary>
@@ -16058,8 +16713,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StatementOrderResponsePage
+    public partial class StatementOrderResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -16082,8 +16744,15 @@ namespace PartnerPlatform.Sdk
     /// A statement: a closed month (immutable), or the live preview of a month that has not closed (`status: open`, no id).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StatementResponse
+    public partial class StatementResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -16105,7 +16774,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementStatus>))]
         public StatementStatus Status { get; set; } = default!;
 
         /// <summary>
@@ -16113,7 +16781,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("tier")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PartnerTier>))]
         public PartnerTier Tier { get; set; } = default!;
 
         /// <summary>
@@ -16121,7 +16788,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("creditRating")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CreditRating>))]
         public CreditRating CreditRating { get; set; } = default!;
 
         /// <summary>
@@ -16238,8 +16904,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StatementResponsePage
+    public partial class StatementResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -16262,29 +16935,57 @@ namespace PartnerPlatform.Sdk
     /// One of: `open`, `closed`, `paid`, `settled`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum StatementStatus
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<StatementStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<StatementStatus>))]
+    public readonly partial struct StatementStatus : System.IEquatable<StatementStatus>, PartnerPlatform.Sdk.Http.IWireValue<StatementStatus>
     {
 
         /// <summary>The value <c>open</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"open")]
-        [System.Runtime.Serialization.EnumMember(Value = @"open")]
-        Open = 0,
+        public static readonly StatementStatus Open = new(@"open");
 
         /// <summary>The value <c>closed</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"closed")]
-        [System.Runtime.Serialization.EnumMember(Value = @"closed")]
-        Closed = 1,
+        public static readonly StatementStatus Closed = new(@"closed");
 
         /// <summary>The value <c>paid</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"paid")]
-        [System.Runtime.Serialization.EnumMember(Value = @"paid")]
-        Paid = 2,
+        public static readonly StatementStatus Paid = new(@"paid");
 
         /// <summary>The value <c>settled</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"settled")]
-        [System.Runtime.Serialization.EnumMember(Value = @"settled")]
-        Settled = 3,
+        public static readonly StatementStatus Settled = new(@"settled");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<StatementStatus> KnownValues { get; } = new[] { Open, Closed, Paid, Settled };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public StatementStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static StatementStatus PartnerPlatform.Sdk.Http.IWireValue<StatementStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(StatementStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is StatementStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(StatementStatus left, StatementStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(StatementStatus left, StatementStatus right) => !left.Equals(right);
     }
 
     /// <summary>
@@ -16323,7 +17024,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AdjustmentReason>))]
         public AdjustmentReason Reason { get; set; } = default!;
 
         /// <summary>
@@ -16341,8 +17041,15 @@ namespace PartnerPlatform.Sdk
     /// <br/>or the adjustment reason, with its `delta`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StockChangeResponse
+    public partial class StockChangeResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The event's number in your event log for this environment: 1, 2, 3… without gaps.
@@ -16425,8 +17132,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StockChangeResponsePage
+    public partial class StockChangeResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -16449,8 +17163,15 @@ namespace PartnerPlatform.Sdk
     /// One refused row of an import.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StockImportError
+    public partial class StockImportError : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// Its line in the upload (a CSV header is line 1).
@@ -16474,8 +17195,15 @@ namespace PartnerPlatform.Sdk
     /// <br/>1); `errors` lists the first 1,000 refused rows by their line number in the upload.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StockImportResponse
+    public partial class StockImportResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -16490,7 +17218,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StockImportStatus>))]
         public StockImportStatus Status { get; set; } = default!;
 
         /// <summary>
@@ -16571,32 +17298,69 @@ namespace PartnerPlatform.Sdk
     /// One of: `queued`, `running`, `completed`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum StockImportStatus
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<StockImportStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<StockImportStatus>))]
+    public readonly partial struct StockImportStatus : System.IEquatable<StockImportStatus>, PartnerPlatform.Sdk.Http.IWireValue<StockImportStatus>
     {
 
         /// <summary>The value <c>queued</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"queued")]
-        [System.Runtime.Serialization.EnumMember(Value = @"queued")]
-        Queued = 0,
+        public static readonly StockImportStatus Queued = new(@"queued");
 
         /// <summary>The value <c>running</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"running")]
-        [System.Runtime.Serialization.EnumMember(Value = @"running")]
-        Running = 1,
+        public static readonly StockImportStatus Running = new(@"running");
 
         /// <summary>The value <c>completed</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"completed")]
-        [System.Runtime.Serialization.EnumMember(Value = @"completed")]
-        Completed = 2,
+        public static readonly StockImportStatus Completed = new(@"completed");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<StockImportStatus> KnownValues { get; } = new[] { Queued, Running, Completed };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public StockImportStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static StockImportStatus PartnerPlatform.Sdk.Http.IWireValue<StockImportStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(StockImportStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is StockImportStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(StockImportStatus left, StockImportStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(StockImportStatus left, StockImportStatus right) => !left.Equals(right);
     }
 
     /// <summary>
     /// Stock of a SKU at a location. The ETag is `"v{version}"`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StockLevelResponse
+    public partial class StockLevelResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The location's id (`loc_…`).
@@ -16664,8 +17428,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StockLevelResponsePage
+    public partial class StockLevelResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -16688,8 +17459,15 @@ namespace PartnerPlatform.Sdk
     /// An approved activity subsidy: 50% of the cost, at most 50,000, credited on the statement of its month.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SubsidyResponse
+    public partial class SubsidyResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The subsidy's id (`sub_…`).
@@ -16712,7 +17490,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("environment")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ApiEnvironment>))]
         public ApiEnvironment Environment { get; set; } = default!;
 
         /// <summary>
@@ -16759,27 +17536,66 @@ namespace PartnerPlatform.Sdk
     /// One of: `incoming`, `outgoing`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TransferDirection
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<TransferDirection>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<TransferDirection>))]
+    public readonly partial struct TransferDirection : System.IEquatable<TransferDirection>, PartnerPlatform.Sdk.Http.IWireValue<TransferDirection>
     {
 
         /// <summary>The value <c>incoming</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"incoming")]
-        [System.Runtime.Serialization.EnumMember(Value = @"incoming")]
-        Incoming = 0,
+        public static readonly TransferDirection Incoming = new(@"incoming");
 
         /// <summary>The value <c>outgoing</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"outgoing")]
-        [System.Runtime.Serialization.EnumMember(Value = @"outgoing")]
-        Outgoing = 1,
+        public static readonly TransferDirection Outgoing = new(@"outgoing");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<TransferDirection> KnownValues { get; } = new[] { Incoming, Outgoing };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public TransferDirection(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static TransferDirection PartnerPlatform.Sdk.Http.IWireValue<TransferDirection>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(TransferDirection other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is TransferDirection other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(TransferDirection left, TransferDirection right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(TransferDirection left, TransferDirection right) => !left.Equals(right);
     }
 
     /// <summary>
     /// A transfer, as both sides see it.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TransferResponse
+    public partial class TransferResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -16825,7 +17641,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TransferStatus>))]
         public TransferStatus Status { get; set; } = default!;
 
         /// <summary>
@@ -16864,8 +17679,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TransferResponsePage
+    public partial class TransferResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -16888,29 +17710,57 @@ namespace PartnerPlatform.Sdk
     /// One of: `requested`, `accepted`, `rejected`, `expired`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TransferStatus
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<TransferStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<TransferStatus>))]
+    public readonly partial struct TransferStatus : System.IEquatable<TransferStatus>, PartnerPlatform.Sdk.Http.IWireValue<TransferStatus>
     {
 
         /// <summary>The value <c>requested</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"requested")]
-        [System.Runtime.Serialization.EnumMember(Value = @"requested")]
-        Requested = 0,
+        public static readonly TransferStatus Requested = new(@"requested");
 
         /// <summary>The value <c>accepted</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"accepted")]
-        [System.Runtime.Serialization.EnumMember(Value = @"accepted")]
-        Accepted = 1,
+        public static readonly TransferStatus Accepted = new(@"accepted");
 
         /// <summary>The value <c>rejected</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rejected")]
-        [System.Runtime.Serialization.EnumMember(Value = @"rejected")]
-        Rejected = 2,
+        public static readonly TransferStatus Rejected = new(@"rejected");
 
         /// <summary>The value <c>expired</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"expired")]
-        [System.Runtime.Serialization.EnumMember(Value = @"expired")]
-        Expired = 3,
+        public static readonly TransferStatus Expired = new(@"expired");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<TransferStatus> KnownValues { get; } = new[] { Requested, Accepted, Rejected, Expired };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public TransferStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static TransferStatus PartnerPlatform.Sdk.Http.IWireValue<TransferStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(TransferStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is TransferStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(TransferStatus left, TransferStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(TransferStatus left, TransferStatus right) => !left.Equals(right);
     }
 
     /// <summary>
@@ -16931,7 +17781,6 @@ namespace PartnerPlatform.Sdk
         /// The kind: an event type, a location type, or the problem type URI.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LocationType>))]
         public LocationType? Type { get; set; } = default!;
 
         /// <summary>
@@ -16953,7 +17802,6 @@ namespace PartnerPlatform.Sdk
         /// Who may see this location's available stock.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sharing")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SharingPolicy>))]
         public SharingPolicy? Sharing { get; set; } = default!;
 
         /// <summary>
@@ -16998,7 +17846,6 @@ namespace PartnerPlatform.Sdk
         /// `enabled` resumes a disabled subscription from where it stopped (or replay first to choose where).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WebhookStatus>))]
         public WebhookStatus? Status { get; set; } = default!;
 
     }
@@ -17007,8 +17854,15 @@ namespace PartnerPlatform.Sdk
     /// An RFC 9457 problem: every error answer. Program against `code`; quote `traceId` to support.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ValidationProblemDetails
+    public partial class ValidationProblemDetails : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The kind: an event type, a location type, or the problem type URI.
@@ -17079,8 +17933,15 @@ namespace PartnerPlatform.Sdk
     /// One delivery attempt of one event to a subscription.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WebhookDeliveryResponse
+    public partial class WebhookDeliveryResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -17160,8 +18021,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WebhookDeliveryResponsePage
+    public partial class WebhookDeliveryResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -17184,8 +18052,15 @@ namespace PartnerPlatform.Sdk
     /// A webhook subscription and its delivery state.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WebhookResponse
+    public partial class WebhookResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
@@ -17223,7 +18098,6 @@ namespace PartnerPlatform.Sdk
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WebhookStatus>))]
         public WebhookStatus Status { get; set; } = default!;
 
         /// <summary>
@@ -17283,8 +18157,15 @@ namespace PartnerPlatform.Sdk
     /// One page of a list, with the cursor of the next page (null on the last page).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WebhookResponsePage
+    public partial class WebhookResponsePage : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The items of this page, or the event's own data.
@@ -17307,27 +18188,66 @@ namespace PartnerPlatform.Sdk
     /// One of: `enabled`, `disabled`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum WebhookStatus
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<WebhookStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<WebhookStatus>))]
+    public readonly partial struct WebhookStatus : System.IEquatable<WebhookStatus>, PartnerPlatform.Sdk.Http.IWireValue<WebhookStatus>
     {
 
         /// <summary>The value <c>enabled</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"enabled")]
-        [System.Runtime.Serialization.EnumMember(Value = @"enabled")]
-        Enabled = 0,
+        public static readonly WebhookStatus Enabled = new(@"enabled");
 
         /// <summary>The value <c>disabled</c> on the wire.</summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"disabled")]
-        [System.Runtime.Serialization.EnumMember(Value = @"disabled")]
-        Disabled = 1,
+        public static readonly WebhookStatus Disabled = new(@"disabled");
 
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<WebhookStatus> KnownValues { get; } = new[] { Enabled, Disabled };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public WebhookStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static WebhookStatus PartnerPlatform.Sdk.Http.IWireValue<WebhookStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(WebhookStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is WebhookStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(WebhookStatus left, WebhookStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(WebhookStatus left, WebhookStatus right) => !left.Equals(right);
     }
 
     /// <summary>
     /// The signing secret is shown here once; keep it safe.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WebhookWithSecretResponse
+    public partial class WebhookWithSecretResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// A webhook subscription and its delivery state.
