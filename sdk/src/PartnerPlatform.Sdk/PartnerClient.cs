@@ -86,11 +86,12 @@ public sealed class PartnerClient : IPartnerClient, IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    /// <summary>Outermost first: errors and the overall timeout, retries, the bearer token, then the User-Agent (token requests too).</summary>
+    /// <summary>Outermost first: errors and the overall timeout, retries, the client-side limiter (if any), the bearer token, then the User-Agent (token requests too).</summary>
     internal static IEnumerable<DelegatingHandler> Handlers(PartnerClientOptions options, TokenProvider tokens) =>
     [
         new ProblemHandler(options),
         new ResilienceHandler(RetryPolicy.For(options)),
+        .. options.RateLimiter is { } limiter ? [new ClientRateLimitHandler(limiter)] : Array.Empty<DelegatingHandler>(),
         new BearerTokenHandler(tokens),
         new UserAgentHandler(),
     ];

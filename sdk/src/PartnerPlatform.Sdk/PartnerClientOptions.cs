@@ -27,6 +27,15 @@ public sealed class PartnerClientOptions
     /// <summary>How long one call may take in all, retries included. Default 60 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Keeps this client inside a budget of your choosing before requests leave the process: every API
+    /// request (each retry too; token requests not) waits for a permit of this limiter — for example a
+    /// <c>System.Threading.RateLimiting.TokenBucketRateLimiter</c> a little under your platform rate
+    /// limit. A request the limiter will not queue fails with <see cref="PartnerRateLimitedException"/>
+    /// without being sent. Share one limiter between clients that share a credential. Null (the default): no limit.
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? RateLimiter { get; set; }
+
     /// <summary>Tokens are renewed this long before they expire. Default 60 s.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
