@@ -84,6 +84,7 @@ public static class ApiDocsSetup
             {
                 options.IncludeXmlComments(xml);
             }
+            options.SchemaFilter<DecimalStrings>();
         });
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnerPlatform.Sdk.Http;
 
 namespace PartnerPlatform.Sdk;
 
@@ -152,14 +153,14 @@ public sealed class SandboxActions
     /// <param name="cost">Its approved cost.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     public Task<SubsidyResponse> RecordActivitySubsidyAsync(string eventName, decimal cost, CancellationToken cancellationToken = default) =>
-        _api.SandboxRecordActivitySubsidyAsync(new SandboxSubsidyRequest { EventName = eventName, Cost = cost }, cancellationToken);
+        _api.SandboxRecordActivitySubsidyAsync(new SandboxSubsidyRequestV2 { EventName = eventName, Cost = WireMoney.Of(cost) }, cancellationToken);
 
     /// <summary>Records your payment of a statement's amount due; settles it once all of it is in.</summary>
     /// <param name="statementId">The statement's id.</param>
     /// <param name="amount">The amount paid.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     public Task<StatementResponse> RecordStatementPaymentAsync(string statementId, decimal amount, CancellationToken cancellationToken = default) =>
-        _api.SandboxRecordStatementPaymentAsync(statementId, new RecordPaymentRequest { Amount = amount }, cancellationToken);
+        _api.SandboxRecordStatementPaymentAsync(statementId, new SandboxPaymentRequestV2 { Amount = WireMoney.Of(amount) }, cancellationToken);
 
     /// <summary>Resolves one of your disputes as the brand's handler would; a level-3 dispute's freeze ends.</summary>
     /// <param name="disputeId">The dispute's id.</param>
@@ -169,7 +170,7 @@ public sealed class SandboxActions
     /// <param name="cancellationToken">Stops waiting.</param>
     public Task<DisputeResponse> ResolveDisputeAsync(
         string disputeId, DisputeStatus outcome, string note, decimal? adjustment = null, CancellationToken cancellationToken = default) =>
-        _api.SandboxResolveDisputeAsync(disputeId, new ResolveDisputeRequest { Outcome = outcome, Note = note, Adjustment = adjustment }, cancellationToken);
+        _api.SandboxResolveDisputeAsync(disputeId, new ResolveDisputeRequestV2 { Outcome = outcome, Note = note, Adjustment = adjustment is { } a ? WireMoney.Of(a) : null }, cancellationToken);
 
     /// <summary>Sends a payout that needs attention again at the next clock advance.</summary>
     /// <param name="payoutId">The payout's id.</param>

@@ -56,10 +56,10 @@ public sealed class DisputeService
     internal DisputeService(HttpClient http) => _api = new DisputesClient(http) { ReadResponseAsString = true };
 
     /// <summary>Disputes an order or a statement line; the amount sets the level (a level-3 dispute freezes your account until resolved). Safe to retry.</summary>
-    /// <param name="request">The order or statement line, the amount and the reason.</param>
+    /// <param name="request">The order or statement line, the amount (a decimal string such as <c>"10.50"</c>) and the reason.</param>
     /// <param name="options">Your own Idempotency-Key, if you keep one.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    public Task<DisputeResponse> OpenAsync(OpenDisputeRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<DisputeResponse> OpenAsync(OpenDisputeRequestV2 request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         _api.OpenDisputeAsync((options ?? new RequestOptions()).KeyOrNew(), request, cancellationToken);
 
     /// <summary>A dispute with its status and history.</summary>
