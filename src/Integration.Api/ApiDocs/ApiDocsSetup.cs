@@ -71,6 +71,7 @@ public static class ApiDocsSetup
             options.SchemaFilter<RequiredMembersOnly>();
             options.SchemaFilter<ElementLengths>();
             options.DocumentFilter<ContractBounds>();
+            options.DocumentFilter<NullableReferences>();
             // One name per operation in every version's document: route names carry a version suffix only to stay unique.
             options.CustomOperationIds(api => api.ActionDescriptor.AttributeRouteInfo?.Name is { } name && name.EndsWith("V2", StringComparison.Ordinal) ? name[..^2] : api.ActionDescriptor.AttributeRouteInfo?.Name);
             options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
@@ -84,6 +85,8 @@ public static class ApiDocsSetup
             {
                 options.IncludeXmlComments(xml);
             }
+            options.SchemaFilter<DecimalStrings>();
+            options.SchemaFilter<ExamplesOfTheContract>();
         });
         return builder;
     }

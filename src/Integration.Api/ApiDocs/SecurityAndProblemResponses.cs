@@ -47,9 +47,14 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = consumes.ContentTypes.ToDictionary(type => type, _ => (IOpenApiMediaType)new OpenApiMediaType
+                Content = consumes.ContentTypes.ToDictionary(type => type, type => (IOpenApiMediaType)new OpenApiMediaType
                 {
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The upload as text." },
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Description = "The upload as text.",
+                        Examples = ContractExamples.Uploads.TryGetValue(type, out var upload) ? [System.Text.Json.Nodes.JsonValue.Create(upload)] : null,
+                    },
                 }),
             };
         }

@@ -25,6 +25,29 @@ public sealed record OpenDisputeRequest
     public required string Reason { get; init; }
 }
 
+/// <summary>Disputes an order, or a line of a closed statement, for an amount given as a decimal string.</summary>
+public sealed record OpenDisputeRequestV2
+{
+    /// <summary>The order disputed. Give either this or <c>statementLineId</c>.</summary>
+    [Identifier]
+    [StringLength(ContractLimits.Id, MinimumLength = 1)]
+    public string? OrderId { get; init; }
+
+    /// <summary>The line of one of your closed statements disputed (<c>stl_…</c>). Give either this or <c>orderId</c>.</summary>
+    [Identifier]
+    [StringLength(ContractLimits.Id, MinimumLength = 1)]
+    public string? StatementLineId { get; init; }
+
+    /// <summary>The disputed amount, at most the order total or the line's amount. It decides the level.</summary>
+    [DecimalString(ContractLimits.Amount)]
+    public required decimal Amount { get; init; }
+
+    [StringLength(ContractLimits.DisputeReason, MinimumLength = 1)]
+    public required string Reason { get; init; }
+
+    public OpenDisputeRequest AsShared() => new() { OrderId = OrderId, StatementLineId = StatementLineId, Amount = Amount, Reason = Reason };
+}
+
 /// <summary>How internal teams resolve a dispute.</summary>
 public sealed record ResolveDisputeRequest
 {
@@ -35,6 +58,21 @@ public sealed record ResolveDisputeRequest
 
     [StringLength(ContractLimits.DisputeReason, MinimumLength = 1)]
     public required string Note { get; init; }
+}
+
+/// <summary>How the brand's handler resolves a dispute, the adjustment given as a decimal string.</summary>
+public sealed record ResolveDisputeRequestV2
+{
+    public required DisputeStatus Outcome { get; init; }
+
+    /// <summary>For <c>accepted</c>: the adjustment from the partner's side (credit above 0, debit below 0), on the statement of this month; left out for <c>rejected</c>.</summary>
+    [DecimalString(ContractLimits.Amount, Signed = true)]
+    public decimal? Adjustment { get; init; }
+
+    [StringLength(ContractLimits.DisputeReason, MinimumLength = 1)]
+    public required string Note { get; init; }
+
+    public ResolveDisputeRequest AsShared() => new() { Outcome = Outcome, Adjustment = Adjustment, Note = Note };
 }
 
 /// <summary>A dispute, its level, who handles it, its deadline and its history.</summary>

@@ -24,11 +24,23 @@ namespace Integration.Api.Disputes;
 public sealed class DisputesController(DisputeDesk disputes, BusinessClock clock) : ControllerBase
 {
     [HttpPost(Name = "OpenDispute")]
+    [MapToApiVersion(1)]
     [PartnerAccess(ApiScopes.DisputesWrite)]
     [Idempotent(required: false)]
     [ProblemResponses(404, 422)]
     [ProducesResponseType<DisputeResponse>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> Open(OpenDisputeRequest request, CancellationToken cancellationToken)
+    public Task<IActionResult> Open(OpenDisputeRequest request, CancellationToken cancellationToken) => OpenAsync(request, cancellationToken);
+
+    /// <summary>The amount is a decimal string, as v2 money is everywhere.</summary>
+    [HttpPost(Name = "OpenDisputeV2")]
+    [MapToApiVersion(2)]
+    [PartnerAccess(ApiScopes.DisputesWrite)]
+    [Idempotent(required: false)]
+    [ProblemResponses(404, 422)]
+    [ProducesResponseType<DisputeResponse>(StatusCodes.Status201Created)]
+    public Task<IActionResult> OpenV2(OpenDisputeRequestV2 request, CancellationToken cancellationToken) => OpenAsync(request.AsShared(), cancellationToken);
+
+    private async Task<IActionResult> OpenAsync(OpenDisputeRequest request, CancellationToken cancellationToken)
     {
         var dispute = await disputes.OpenAsync(HttpContext.RequirePartnerCaller(), request, cancellationToken);
         return Created(Url.Link("GetDispute", new { id = dispute.Id, version = RouteData.Values["version"] }), DisputeResponse.Of(dispute, clock.GetUtcNow()));

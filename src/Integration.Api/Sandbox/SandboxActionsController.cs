@@ -86,24 +86,49 @@ public sealed class SandboxActionsController(
 
     /// <summary>Records an approved marketing activity, as internal teams do in live: 50% of its cost (at most 50,000) is credited on this month's statement.</summary>
     [HttpPost("activity-subsidies", Name = "SandboxRecordActivitySubsidy")]
+    [MapToApiVersion(1)]
     [PartnerAccess(ApiScopes.SettlementsRead)]
     [ProblemResponses(422)]
     [ProducesResponseType<SubsidyResponse>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> RecordSubsidy(SandboxSubsidyRequest request, CancellationToken cancellationToken)
+    public Task<IActionResult> RecordSubsidy(SandboxSubsidyRequest request, CancellationToken cancellationToken) =>
+        RecordSubsidyAsync(request.EventName, request.Cost, cancellationToken);
+
+    /// <summary>Records an approved marketing activity, as internal teams do in live: 50% of its cost (at most 50,000) is credited on this month's statement. The cost is a decimal string.</summary>
+    [HttpPost("activity-subsidies", Name = "SandboxRecordActivitySubsidyV2")]
+    [MapToApiVersion(2)]
+    [PartnerAccess(ApiScopes.SettlementsRead)]
+    [ProblemResponses(422)]
+    [ProducesResponseType<SubsidyResponse>(StatusCodes.Status201Created)]
+    public Task<IActionResult> RecordSubsidyV2(SandboxSubsidyRequestV2 request, CancellationToken cancellationToken) =>
+        RecordSubsidyAsync(request.EventName, request.Cost, cancellationToken);
+
+    private async Task<IActionResult> RecordSubsidyAsync(string eventName, decimal cost, CancellationToken cancellationToken)
     {
         var subsidy = await settlement.RecordSubsidyAsync(HttpContext.RequirePartnerCaller().PartnerId!,
-            new RecordSubsidyRequest { Environment = ApiEnvironment.Sandbox, EventName = request.EventName, Cost = request.Cost }, Actor, cancellationToken);
+            new RecordSubsidyRequest { Environment = ApiEnvironment.Sandbox, EventName = eventName, Cost = cost }, Actor, cancellationToken);
         return StatusCode(StatusCodes.Status201Created, SubsidyResponse.Of(subsidy));
     }
 
     /// <summary>Records your payment of a statement's amount due, as the brand's finance team does when the money arrives; settles it once all of it is in.</summary>
     [HttpPost("settlements/{id}/record-payment", Name = "SandboxRecordStatementPayment")]
+    [MapToApiVersion(1)]
     [PartnerAccess(ApiScopes.SettlementsRead)]
     [ProblemResponses(404, 409, 422)]
-    public async Task<StatementResponse> RecordPayment(string id, RecordPaymentRequest request, CancellationToken cancellationToken)
+    public Task<StatementResponse> RecordPayment(string id, RecordPaymentRequest request, CancellationToken cancellationToken) =>
+        RecordPaymentAsync(id, request.Amount, cancellationToken);
+
+    /// <summary>Records your payment of a statement's amount due, as the brand's finance team does when the money arrives; settles it once all of it is in. The amount is a decimal string.</summary>
+    [HttpPost("settlements/{id}/record-payment", Name = "SandboxRecordStatementPaymentV2")]
+    [MapToApiVersion(2)]
+    [PartnerAccess(ApiScopes.SettlementsRead)]
+    [ProblemResponses(404, 409, 422)]
+    public Task<StatementResponse> RecordPaymentV2(string id, SandboxPaymentRequestV2 request, CancellationToken cancellationToken) =>
+        RecordPaymentAsync(id, request.Amount, cancellationToken);
+
+    private async Task<StatementResponse> RecordPaymentAsync(string id, decimal amount, CancellationToken cancellationToken)
     {
         var caller = HttpContext.RequirePartnerCaller();
-        var statement = await settlement.RecordPaymentAsync(id, request.Amount, Actor, cancellationToken);
+        var statement = await settlement.RecordPaymentAsync(id, amount, Actor, cancellationToken);
         var view = await statements.GetAsync(caller.PartnerId!, ApiEnvironment.Sandbox, statement.Id, cancellationToken);
         return StatementResponse.Closed(view.Closed!, view.Payouts,
             Url.Link("ListSettlementOrders", new { id = statement.Id, version = RouteData.Values["version"] })!);
@@ -118,9 +143,21 @@ public sealed class SandboxActionsController(
 
     /// <summary>Resolves one of your disputes as the brand's handler would: accepted (with an adjustment on this month's statement) or rejected. A level-3 dispute's freeze ends.</summary>
     [HttpPost("disputes/{id}/resolve", Name = "SandboxResolveDispute")]
+    [MapToApiVersion(1)]
     [PartnerAccess(ApiScopes.DisputesWrite)]
     [ProblemResponses(404, 409, 422)]
-    public async Task<DisputeResponse> ResolveDispute(string id, ResolveDisputeRequest request, CancellationToken cancellationToken) =>
+    public Task<DisputeResponse> ResolveDispute(string id, ResolveDisputeRequest request, CancellationToken cancellationToken) =>
+        ResolveDisputeAsync(id, request, cancellationToken);
+
+    /// <summary>Resolves one of your disputes as the brand's handler would: accepted (with an adjustment on this month's statement) or rejected. A level-3 dispute's freeze ends. The adjustment is a decimal string.</summary>
+    [HttpPost("disputes/{id}/resolve", Name = "SandboxResolveDisputeV2")]
+    [MapToApiVersion(2)]
+    [PartnerAccess(ApiScopes.DisputesWrite)]
+    [ProblemResponses(404, 409, 422)]
+    public Task<DisputeResponse> ResolveDisputeV2(string id, ResolveDisputeRequestV2 request, CancellationToken cancellationToken) =>
+        ResolveDisputeAsync(id, request.AsShared(), cancellationToken);
+
+    private async Task<DisputeResponse> ResolveDisputeAsync(string id, ResolveDisputeRequest request, CancellationToken cancellationToken) =>
         DisputeResponse.Of(await disputes.ResolveAsync(id, request, Actor, cancellationToken), clock.GetUtcNow());
 
     private async Task<OrderV2> Move(string id, OrderStatus? from, OrderStatus to, Action<Order>? beforeSave, CancellationToken cancellationToken)

@@ -150,3 +150,23 @@ public sealed record SandboxSubsidyRequest
     [Range(typeof(decimal), "0.01", "1000000000", ErrorMessage = "cost must be above 0 and at most 1,000,000,000.")]
     public required decimal Cost { get; init; }
 }
+
+/// <summary>An approved marketing activity to record in your sandbox, its cost given as a decimal string.</summary>
+public sealed record SandboxSubsidyRequestV2
+{
+    /// <summary>The activity, e.g. a store opening.</summary>
+    [StringLength(ContractLimits.Name, MinimumLength = 1)]
+    public required string EventName { get; init; }
+
+    /// <summary>The activity's approved cost; the subsidy is 50% of it, at most 50,000.</summary>
+    [DecimalString(ContractLimits.ActivityCost)]
+    public required decimal Cost { get; init; }
+}
+
+/// <summary>Your payment of a statement's amount due, given as a decimal string.</summary>
+public sealed record SandboxPaymentRequestV2
+{
+    /// <summary>What you paid: above 0, at most what is still due.</summary>
+    [DecimalString(ContractLimits.Amount)]
+    public required decimal Amount { get; init; }
+}

@@ -69,6 +69,12 @@ public static class ContractLimits
 
     public const int BulkStockRows = 5_000;
 
+    /// <summary>The most money one request states: a payment, a disputed amount, a dispute's adjustment (either way).</summary>
+    public const long Amount = 1_000_000_000_000;
+
+    /// <summary>The largest approved cost of one marketing activity.</summary>
+    public const long ActivityCost = 1_000_000_000;
+
     /// <summary>One stock import upload (NDJSON or CSV), in bytes.</summary>
     public const int StockImportBytes = 256 * 1024 * 1024;
     public const int SharedWithPartners = 100;

@@ -11,6 +11,7 @@ namespace Integration.Api.Tests.Fuzzing;
 /// Issue 19: the limits the documents publish are the limits the platform enforces. For every bound of a request
 /// body member (maxLength, minimum, maximum, maxItems) and of a query parameter in the served v1, v2 and admin
 /// documents, the value at the bound is not refused for that field, and one past it is refused with 400 naming it.
+/// v2 money is a decimal string: its bounds are its documented <c>x-minimum</c> and <c>x-maximum</c>, and one cent past.
 /// A changed attribute changes both sides; a bound written into a document by hand, or a check in code that the
 /// document does not show, fails here.
 /// </summary>
@@ -132,6 +133,16 @@ public sealed class ContractLimitTests(FuzzPlatform platform, ITestOutputHelper 
         }
         switch (schema["type"]?.GetValue<string>())
         {
+            // v2 money: a decimal string bounded by the amounts it admits (x-minimum, x-maximum); its maxLength is the longer one's.
+            case "string" when schema["x-maximum"] is { } highest && schema["x-minimum"] is { } lowest:
+                var most = Amount(highest);
+                var least = Amount(lowest);
+                yield return new Bound(location, path, field, $"maximum {Cents(most)}", Cents(most), JsonValue.Create(Cents(most + 0.01m)));
+                yield return new Bound(location, path, field, $"minimum {Cents(least)}", Cents(least), JsonValue.Create(Cents(least - 0.01m)));
+                var longest = new[] { Cents(most), Cents(least) }.MaxBy(text => text.Length)!;
+                var maxLength = schema["maxLength"]?.GetValue<int>() ?? 0;
+                yield return new Bound(location, path, field, $"maxLength {maxLength}", longest.Length == maxLength ? longest : null, JsonValue.Create(longest + "0"));
+                break;
             // A timestamp or date is bounded by its format; its maxLength only says how long one can be written.
             case "string" when schema["maxLength"] is { } max && schema["format"] is null:
                 var length = max.GetValue<int>();
@@ -159,6 +170,10 @@ public sealed class ContractLimitTests(FuzzPlatform platform, ITestOutputHelper 
                 break;
         }
     }
+
+    private static decimal Amount(JsonNode text) => decimal.Parse(text.GetValue<string>(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+
+    private static string Cents(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>A value of exactly <paramref name="length"/> characters that fits the pattern: the fixture's value padded, or a plain one.</summary>
     private static string? TextOfLength(int length, string known, string? pattern)

@@ -7,11 +7,6 @@ namespace Integration.Api.Tests.Hosting;
 
 public sealed class DevelopmentSeedTests
 {
-    private sealed class FirstRunPlatform : PlatformFactory
-    {
-        public FirstRunPlatform() => Settings["Seed:DemoOnFirstRun"] = "true";
-    }
-
     [Fact]
     public async Task FirstRun_CreatesADemoPartnerWithASandboxCredential_AndACatalogueToOrderFrom()
     {

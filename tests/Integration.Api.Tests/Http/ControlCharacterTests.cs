@@ -46,7 +46,7 @@ public sealed class ControlCharacterTests(PlatformFactory platform) : IClassFixt
             "locationId" => ("/v2/inventory/adjustments", (object)new { locationId = $"loc_{character}1", sku = "SKU-1", delta = 1, reason = "received" }),
             "sharedWith" => ("/v2/locations", new { name = "Pudong", type = "warehouse", regionCode = "CN-SH", sharing = "named", sharedWith = new[] { $"ptn_{character}x" } }),
             "url" => ("/v1/webhooks", new { url = $"https://example.com/{character}hook", eventTypes = new[] { "order.created" } }),
-            _ => ("/v2/disputes", new { orderId = $"ord_{character}1", amount = 1m, reason = "Short delivery" }),
+            _ => ("/v2/disputes", new { orderId = $"ord_{character}1", amount = "1.00", reason = "Short delivery" }),
         };
 
         var response = await session.Client.PostAsJsonAsync(path, body);

@@ -26,7 +26,7 @@ public sealed class SandboxEndToEndTests
 
         var order = await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-SBX-1", ("SBX-TEE-BLACK-M", 2)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);
         var id = order["id"]!.GetValue<string>();
-        var subsidy = await (await client.PostAsJsonAsync("/v2/sandbox/actions/activity-subsidies", new { eventName = "Store opening", cost = 3000.00m }))
+        var subsidy = await (await client.PostAsJsonAsync("/v2/sandbox/actions/activity-subsidies", new { eventName = "Store opening", cost = "3000.00" }))
             .ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal("1500.00", subsidy["subsidy"]!["amount"]!.GetValue<string>());
 
@@ -73,7 +73,7 @@ public sealed class SandboxEndToEndTests
 
         // Paying what December's statement asks settles it.
         var paid = await (await client.PostAsJsonAsync($"/v2/sandbox/actions/settlements/{december["id"]!.GetValue<string>()}/record-payment",
-            new { amount = Amount(december["amountDue"]!) })).ReadJsonAsync(HttpStatusCode.OK);
+            new { amount = december["amountDue"]!["amount"]!.GetValue<string>() })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("settled", paid["status"]!.GetValue<string>());
     }
 

@@ -135,7 +135,7 @@ public sealed class SandboxResourceIsolationTests
 
         // Sandbox: seeded resources, plus a dispute and a transfer of its own.
         var order = (await sandbox.OrdersAsync())[0]!["id"]!.GetValue<string>();
-        await (await sandbox.PostAsJsonAsync("/v2/disputes", new { orderId = order, amount = 1.00m, reason = "Isolation" })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await sandbox.PostAsJsonAsync("/v2/disputes", new { orderId = order, amount = "1.00", reason = "Isolation" })).ReadJsonAsync(HttpStatusCode.Created);
         var peerLocation = (await sandbox.GetJsonAsync("/v2/inventory/shared?sku=SBX-SOCKS-3PK"))["locations"]![0]!["locationId"]!.GetValue<string>();
         var own = (await sandbox.GetJsonAsync("/v2/locations"))["data"]![0]!["id"]!.GetValue<string>();
         await sandbox.RequestTransferAsync(peerLocation, own, "SBX-SOCKS-3PK", 1);

@@ -43,7 +43,7 @@ public sealed class SandboxResetAndSnapshotTests
         var client = session.Client;
         var order = await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-CHANGE-" + Guid.NewGuid().ToString("N")[..6], ("SBX-CAP-NAVY", 2)), version: "v2"))
             .ReadJsonAsync(HttpStatusCode.Created);
-        await (await client.PostAsJsonAsync("/v2/disputes", new { orderId = order["id"]!.GetValue<string>(), amount = 10.00m, reason = "Damaged" }))
+        await (await client.PostAsJsonAsync("/v2/disputes", new { orderId = order["id"]!.GetValue<string>(), amount = "10.00", reason = "Damaged" }))
             .ReadJsonAsync(HttpStatusCode.Created);
         await client.SetModeAsync("bank-gateway", "failing");
         await client.AdvanceAsync("P35D");

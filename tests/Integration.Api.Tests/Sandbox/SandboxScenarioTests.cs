@@ -57,10 +57,10 @@ public sealed class SandboxScenarioTests
         var big = await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-BIG", ("SBX-TEE-BLACK-M", 5000)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);
         Assert.True(decimal.Parse(big["total"]!["amount"]!.GetValue<string>(), CultureInfo.InvariantCulture) > 500_000.01m);
 
-        async Task<JsonNode> Dispute(decimal amount) => await (await client.PostAsJsonAsync("/v2/disputes",
+        async Task<JsonNode> Dispute(string amount) => await (await client.PostAsJsonAsync("/v2/disputes",
             new { orderId = big["id"]!.GetValue<string>(), amount, reason = "Scenario" })).ReadJsonAsync(HttpStatusCode.Created);
-        var level1 = await Dispute(49_999.99m);
-        var level2 = await Dispute(50_000.00m);
+        var level1 = await Dispute("49999.99");
+        var level2 = await Dispute("50000.00");
         Assert.Equal(1, level1["level"]!.GetValue<int>());
         Assert.Equal(2, level2["level"]!.GetValue<int>());
         Assert.False(level1["slaBreached"]!.GetValue<bool>());
@@ -69,7 +69,7 @@ public sealed class SandboxScenarioTests
         Assert.Equal(1, advanced["ran"]!["disputesPastSla"]!.GetValue<int>());
         Assert.True((await client.GetJsonAsync($"/v2/disputes/{level1["id"]!.GetValue<string>()}"))["slaBreached"]!.GetValue<bool>());
 
-        var level3 = await Dispute(500_000.01m);
+        var level3 = await Dispute("500000.01");
         Assert.Equal(3, level3["level"]!.GetValue<int>());
         Assert.True(level3["freezesAccount"]!.GetValue<bool>());
         await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-FROZEN", ("SBX-CAP-NAVY", 1)), version: "v2"))

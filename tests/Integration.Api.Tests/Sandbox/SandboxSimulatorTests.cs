@@ -14,7 +14,7 @@ public sealed class SandboxSimulatorTests
     {
         var platform = await SandboxPlatform.StartAsync(settings: settings);
         var client = (await platform.NewPartnerSessionAsync("sandbox")).Client;
-        await (await client.PostAsJsonAsync("/v2/sandbox/actions/activity-subsidies", new { eventName = "Roadshow", cost = 10_000m })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync("/v2/sandbox/actions/activity-subsidies", new { eventName = "Roadshow", cost = "10000.00" })).ReadJsonAsync(HttpStatusCode.Created);
         var set = await client.SetModeAsync("bank-gateway", mode);
         Assert.Equal(mode, set["mode"]!.GetValue<string>());
         // To the minute November closes: one payout attempt, no retry yet.
@@ -153,7 +153,7 @@ public sealed class SandboxOutsideWorldTests
         await using var platform = await SandboxPlatform.StartAsync(settings: new Dictionary<string, string> { ["Settlement:BankGateway:BaseUrl"] = realBank.Url });
         var session = await platform.NewPartnerSessionAsync("sandbox");
         var client = session.Client;
-        await (await client.PostAsJsonAsync("/v2/sandbox/actions/activity-subsidies", new { eventName = "Fair", cost = 5_000m })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync("/v2/sandbox/actions/activity-subsidies", new { eventName = "Fair", cost = "5000.00" })).ReadJsonAsync(HttpStatusCode.Created);
         await client.SetModeAsync("bank-gateway", "failing");
         await (await client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { to = "2026-12-01T06:00:00Z" })).ReadJsonAsync(HttpStatusCode.OK);
         await client.SetModeAsync("bank-gateway", "healthy");

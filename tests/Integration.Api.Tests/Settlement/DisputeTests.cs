@@ -29,7 +29,7 @@ public sealed class DisputeTests
         var sku = await platform.ProductForAdvancedAsync(600_000m);
         var order = await p.DeliverOrderAsync(sku, 1);
 
-        var dispute = await (await OpenAsync(await p.ClientAsync(), new { orderId = order, amount = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), reason = "Damaged on arrival" }))
+        var dispute = await (await OpenAsync(await p.ClientAsync(), new { orderId = order, amount, reason = "Damaged on arrival" }))
             .ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal(level, dispute["level"]!.GetValue<int>());
         Assert.Equal(assignee, dispute["assignee"]!.GetValue<string>());
@@ -52,7 +52,7 @@ public sealed class DisputeTests
         var p = await platform.NewPartnerAsync();
         var sku = await platform.ProductForAdvancedAsync(1_000m);
         var order = await p.DeliverOrderAsync(sku, 1);
-        var id = (await (await OpenAsync(await p.ClientAsync(), new { orderId = order, amount = 10m, reason = "Short shipped" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var id = (await (await OpenAsync(await p.ClientAsync(), new { orderId = order, amount = "10.00", reason = "Short shipped" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
         var admin = await platform.AdminClientAsync();
         var breached = await (await admin.GetAsync("/admin/v1/disputes?slaBreached=true")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(breached["data"]!.AsArray(), d => d!["id"]!.GetValue<string>() == id);
@@ -73,7 +73,7 @@ public sealed class DisputeTests
         var sku = await platform.ProductForAdvancedAsync(600_000m);
         var order = await p.DeliverOrderAsync(sku, 1);
         var client = await p.ClientAsync();
-        var dispute = await (await OpenAsync(client, new { orderId = order, amount = 500_000.01m, reason = "Wrong goods" })).ReadJsonAsync(HttpStatusCode.Created);
+        var dispute = await (await OpenAsync(client, new { orderId = order, amount = "500000.01", reason = "Wrong goods" })).ReadJsonAsync(HttpStatusCode.Created);
         var id = dispute["id"]!.GetValue<string>();
 
         await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-FROZEN", (sku, 1)))).ReadProblemAsync(HttpStatusCode.Forbidden, "account_frozen");
@@ -111,19 +111,19 @@ public sealed class DisputeTests
         var othersOrder = await other.DeliverOrderAsync(sku, 1);
         var client = await p.ClientAsync();
 
-        (await (await OpenAsync(client, new { orderId = order, amount = 0m, reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amount"]!.ToString();
-        (await (await OpenAsync(client, new { orderId = order, amount = -5m, reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amount"]!.ToString();
-        (await (await OpenAsync(client, new { orderId = order, amount = 1.001m, reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amount"]!.ToString();
-        var tooMuch = await (await OpenAsync(client, new { orderId = order, amount = 2_000.01m, reason = "x" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "amount_exceeds_disputed");
+        (await (await OpenAsync(client, new { orderId = order, amount = "0.00", reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amount"]!.ToString();
+        (await (await OpenAsync(client, new { orderId = order, amount = "-5", reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amount"]!.ToString();
+        (await (await OpenAsync(client, new { orderId = order, amount = "1.001", reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!["amount"]!.ToString();
+        var tooMuch = await (await OpenAsync(client, new { orderId = order, amount = "2000.01", reason = "x" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "amount_exceeds_disputed");
         Assert.NotNull(tooMuch["errors"]!["amount"]);
-        await (await OpenAsync(client, new { orderId = othersOrder, amount = 1m, reason = "x" })).ReadProblemAsync(HttpStatusCode.NotFound, "resource_not_found");
-        await (await OpenAsync(client, new { amount = 1m, reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest);
-        await (await OpenAsync(client, new { orderId = order, statementLineId = "stl_x", amount = 1m, reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest);
-        await (await OpenAsync(client, new { statementLineId = "stl_missing", amount = 1m, reason = "x" })).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await OpenAsync(client, new { orderId = othersOrder, amount = "1", reason = "x" })).ReadProblemAsync(HttpStatusCode.NotFound, "resource_not_found");
+        await (await OpenAsync(client, new { amount = "1", reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest);
+        await (await OpenAsync(client, new { orderId = order, statementLineId = "stl_x", amount = "1", reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest);
+        await (await OpenAsync(client, new { statementLineId = "stl_missing", amount = "1", reason = "x" })).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await OpenAsync(client, new { orderId = order, amount = "ten", reason = "x" })).ReadProblemAsync(HttpStatusCode.BadRequest);
 
         // Another partner's dispute is not there.
-        var mine = await (await OpenAsync(client, new { orderId = order, amount = 5m, reason = "x" })).ReadJsonAsync(HttpStatusCode.Created);
+        var mine = await (await OpenAsync(client, new { orderId = order, amount = "5", reason = "x" })).ReadJsonAsync(HttpStatusCode.Created);
         await (await (await other.ClientAsync()).GetAsync($"/v2/disputes/{mine["id"]}")).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -140,9 +140,9 @@ public sealed class DisputeTests
         var fund = march["lines"]!.AsArray().Single(l => l!["kind"]!.GetValue<string>() == "development_fund")!;
         var client = await p.ClientAsync();
 
-        await (await OpenAsync(client, new { statementLineId = fund["id"]!.GetValue<string>(), amount = 100.01m, reason = "x" }))
+        await (await OpenAsync(client, new { statementLineId = fund["id"]!.GetValue<string>(), amount = "100.01", reason = "x" }))
             .ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "amount_exceeds_disputed");
-        var dispute = await (await OpenAsync(client, new { statementLineId = fund["id"]!.GetValue<string>(), amount = 100m, reason = "Fund already paid" }))
+        var dispute = await (await OpenAsync(client, new { statementLineId = fund["id"]!.GetValue<string>(), amount = "100.00", reason = "Fund already paid" }))
             .ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal(march["id"]!.GetValue<string>(), dispute["statementId"]!.GetValue<string>());
 

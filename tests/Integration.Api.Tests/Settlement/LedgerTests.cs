@@ -49,7 +49,7 @@ public sealed class LedgerTests
             }
             var (disputer, disputed, _) = delivered[random.Next(delivered.Count)];
             var client = await disputer.ClientAsync();
-            var dispute = await (await client.PostAsJsonAsync("/v2/disputes", new { orderId = disputed, amount = 10m + random.Next(50), reason = "Random check" }))
+            var dispute = await (await client.PostAsJsonAsync("/v2/disputes", new { orderId = disputed, amount = (10 + random.Next(50)).ToString(System.Globalization.CultureInfo.InvariantCulture), reason = "Random check" }))
                 .ReadJsonAsync(HttpStatusCode.Created);
             admin = await platform.AdminClientAsync();
             var outcome = random.Next(2) == 0 ? (object)new { outcome = "rejected", note = "no" } : new { outcome = "accepted", adjustment = random.Next(-30, 30) + 0.5m, note = "yes" };

@@ -202,7 +202,7 @@ public sealed class PayoutTests
         var order = await p.DeliverOrderAsync(sku, 1);
         await platform.RecordSubsidyAsync(p.Id, 200_000m);                // +50,000
         var client = await p.ClientAsync();
-        var dispute = await (await client.PostAsJsonAsync("/v2/disputes", new { orderId = order, amount = 8_000m, reason = "Late" })).ReadJsonAsync(HttpStatusCode.Created);
+        var dispute = await (await client.PostAsJsonAsync("/v2/disputes", new { orderId = order, amount = "8000.00", reason = "Late" })).ReadJsonAsync(HttpStatusCode.Created);
         platform.MoveTo(At(2026, 5, 1, 8));
         await platform.CloseAsync("2026-04", p.Id);
 

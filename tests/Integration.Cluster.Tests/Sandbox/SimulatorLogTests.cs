@@ -15,7 +15,7 @@ public sealed class SimulatorLogTests
         var session = await cluster.A.NewPartnerSessionAsync("sandbox");
         var onA = session.Client;
         var onB = cluster.B.ClientWithToken(session.AccessToken);
-        await (await onA.PostAsJsonAsync("/v2/sandbox/actions/activity-subsidies", new { eventName = "Roadshow", cost = 10_000m })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await onA.PostAsJsonAsync("/v2/sandbox/actions/activity-subsidies", new { eventName = "Roadshow", cost = "10000.00" })).ReadJsonAsync(HttpStatusCode.Created);
         await (await onB.PostAsJsonAsync("/v2/sandbox/simulators/bank-gateway/mode", new { mode = "slow" })).ReadJsonAsync(HttpStatusCode.OK);
 
         // The month closes at 06:00 UTC on the 1st: A pays it, through the simulated gateway.

@@ -58,19 +58,25 @@ namespace PartnerPlatform.Sdk
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
+        /// <summary>
+        /// The amount is a decimal string, as v2 money is everywhere.
+        /// </summary>
         /// <param name="idempotency_Key">A unique key (e.g. a UUID) per logical request; retries with the same key replay the first answer for 24 hours.</param>
         /// <returns>Created</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<DisputeResponse> OpenDisputeAsync(string? idempotency_Key, OpenDisputeRequest? body)
+        public virtual System.Threading.Tasks.Task<DisputeResponse> OpenDisputeAsync(string? idempotency_Key, OpenDisputeRequestV2? body)
         {
             return OpenDisputeAsync(idempotency_Key, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The amount is a decimal string, as v2 money is everywhere.
+        /// </summary>
         /// <param name="idempotency_Key">A unique key (e.g. a UUID) per logical request; retries with the same key replay the first answer for 24 hours.</param>
         /// <returns>Created</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DisputeResponse> OpenDisputeAsync(string? idempotency_Key, OpenDisputeRequest? body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<DisputeResponse> OpenDisputeAsync(string? idempotency_Key, OpenDisputeRequestV2? body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6887,22 +6893,22 @@ namespace PartnerPlatform.Sdk
         }
 
         /// <summary>
-        /// Records an approved marketing activity, as internal teams do in live: 50% of its cost (at most 50,000) is credited on this month's statement.
+        /// Records an approved marketing activity, as internal teams do in live: 50% of its cost (at most 50,000) is credited on this month's statement. The cost is a decimal string.
         /// </summary>
         /// <returns>Created</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<SubsidyResponse> SandboxRecordActivitySubsidyAsync(SandboxSubsidyRequest? body)
+        public virtual System.Threading.Tasks.Task<SubsidyResponse> SandboxRecordActivitySubsidyAsync(SandboxSubsidyRequestV2? body)
         {
             return SandboxRecordActivitySubsidyAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Records an approved marketing activity, as internal teams do in live: 50% of its cost (at most 50,000) is credited on this month's statement.
+        /// Records an approved marketing activity, as internal teams do in live: 50% of its cost (at most 50,000) is credited on this month's statement. The cost is a decimal string.
         /// </summary>
         /// <returns>Created</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<SubsidyResponse> SandboxRecordActivitySubsidyAsync(SandboxSubsidyRequest? body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<SubsidyResponse> SandboxRecordActivitySubsidyAsync(SandboxSubsidyRequestV2? body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7075,22 +7081,22 @@ namespace PartnerPlatform.Sdk
         }
 
         /// <summary>
-        /// Records your payment of a statement's amount due, as the brand's finance team does when the money arrives; settles it once all of it is in.
+        /// Records your payment of a statement's amount due, as the brand's finance team does when the money arrives; settles it once all of it is in. The amount is a decimal string.
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<StatementResponse> SandboxRecordStatementPaymentAsync(string id, RecordPaymentRequest? body)
+        public virtual System.Threading.Tasks.Task<StatementResponse> SandboxRecordStatementPaymentAsync(string id, SandboxPaymentRequestV2? body)
         {
             return SandboxRecordStatementPaymentAsync(id, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Records your payment of a statement's amount due, as the brand's finance team does when the money arrives; settles it once all of it is in.
+        /// Records your payment of a statement's amount due, as the brand's finance team does when the money arrives; settles it once all of it is in. The amount is a decimal string.
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<StatementResponse> SandboxRecordStatementPaymentAsync(string id, RecordPaymentRequest? body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<StatementResponse> SandboxRecordStatementPaymentAsync(string id, SandboxPaymentRequestV2? body, System.Threading.CancellationToken cancellationToken)
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -7448,22 +7454,22 @@ namespace PartnerPlatform.Sdk
         }
 
         /// <summary>
-        /// Resolves one of your disputes as the brand's handler would: accepted (with an adjustment on this month's statement) or rejected. A level-3 dispute's freeze ends.
+        /// Resolves one of your disputes as the brand's handler would: accepted (with an adjustment on this month's statement) or rejected. A level-3 dispute's freeze ends. The adjustment is a decimal string.
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<DisputeResponse> SandboxResolveDisputeAsync(string id, ResolveDisputeRequest? body)
+        public virtual System.Threading.Tasks.Task<DisputeResponse> SandboxResolveDisputeAsync(string id, ResolveDisputeRequestV2? body)
         {
             return SandboxResolveDisputeAsync(id, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Resolves one of your disputes as the brand's handler would: accepted (with an adjustment on this month's statement) or rejected. A level-3 dispute's freeze ends.
+        /// Resolves one of your disputes as the brand's handler would: accepted (with an adjustment on this month's statement) or rejected. A level-3 dispute's freeze ends. The adjustment is a decimal string.
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DisputeResponse> SandboxResolveDisputeAsync(string id, ResolveDisputeRequest? body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<DisputeResponse> SandboxResolveDisputeAsync(string id, ResolveDisputeRequestV2? body, System.Threading.CancellationToken cancellationToken)
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -14680,11 +14686,18 @@ namespace PartnerPlatform.Sdk
     }
 
     /// <summary>
-    /// Disputes an order, or a line of a closed statement, for an amount.
+    /// Disputes an order, or a line of a closed statement, for an amount given as a decimal string.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OpenDisputeRequest
+    public partial class OpenDisputeRequestV2 : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The order disputed. Give either this or `statementLineId`.
@@ -14701,10 +14714,13 @@ namespace PartnerPlatform.Sdk
         public string? StatementLineId { get; set; } = default!;
 
         /// <summary>
-        /// The disputed amount: above 0, at most the order total or the line's amount, two decimals at most. It decides the level.
+        /// The disputed amount, at most the order total or the line's amount. It decides the level. A decimal string from "0.01" to "1000000000000.00" with at most two decimals, e.g. "149.99" or "150"; a number is refused.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        public decimal Amount { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(16)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{1,13}(\.\d{1,2})?$")]
+        public string Amount { get; set; } = default!;
 
         /// <summary>
         /// Why: an adjustment reason, or your reason for a rejection.
@@ -15642,22 +15658,6 @@ namespace PartnerPlatform.Sdk
     }
 
     /// <summary>
-    /// Money received from the partner for a statement's amount due.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class RecordPaymentRequest
-    {
-
-        /// <summary>
-        /// A decimal amount as a string, two decimals (e.g. `"149.99"`): never a binary floating-point number.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        [System.ComponentModel.DataAnnotations.Range(typeof(decimal), "0.01", "1000000000000")]
-        public decimal Amount { get; set; } = default!;
-
-    }
-
-    /// <summary>
     /// Why a transfer is rejected.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -15697,11 +15697,18 @@ namespace PartnerPlatform.Sdk
     }
 
     /// <summary>
-    /// How internal teams resolve a dispute.
+    /// How the brand's handler resolves a dispute, the adjustment given as a decimal string.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ResolveDisputeRequest
+    public partial class ResolveDisputeRequestV2 : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// One of: `open`, `accepted`, `rejected`.
@@ -15711,10 +15718,12 @@ namespace PartnerPlatform.Sdk
         public DisputeStatus Outcome { get; set; } = default!;
 
         /// <summary>
-        /// For `accepted`: the adjustment from the partner's side (credit &gt; 0, debit &lt; 0), on the statement of this month.
+        /// For `accepted`: the adjustment from the partner's side (credit above 0, debit below 0), on the statement of this month; left out for `rejected`. A decimal string from "-1000000000000.00" to "1000000000000.00" with at most two decimals, e.g. "149.99" or "150"; a number is refused.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("adjustment")]
-        public decimal? Adjustment { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.StringLength(17)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^-?\d{1,13}(\.\d{1,2})?$")]
+        public string? Adjustment { get; set; } = default!;
 
         /// <summary>
         /// Your note, kept with the change.
@@ -15739,6 +15748,31 @@ namespace PartnerPlatform.Sdk
         [System.Text.Json.Serialization.JsonPropertyName("overlapHours")]
         [System.ComponentModel.DataAnnotations.Range(0, 168)]
         public int? OverlapHours { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Your payment of a statement's amount due, given as a decimal string.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SandboxPaymentRequestV2 : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        /// <summary>
+        /// What you paid: above 0, at most what is still due. A decimal string from "0.01" to "1000000000000.00" with at most two decimals, e.g. "149.99" or "150"; a number is refused.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(16)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{1,13}(\.\d{1,2})?$")]
+        public string Amount { get; set; } = default!;
 
     }
 
@@ -15838,11 +15872,18 @@ namespace PartnerPlatform.Sdk
     }
 
     /// <summary>
-    /// An approved marketing activity to record in your sandbox.
+    /// An approved marketing activity to record in your sandbox, its cost given as a decimal string.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SandboxSubsidyRequest
+    public partial class SandboxSubsidyRequestV2 : PartnerPlatform.Sdk.Http.IHasLastResponse
     {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
         /// <summary>
         /// The activity, e.g. a store opening.
@@ -15853,11 +15894,13 @@ namespace PartnerPlatform.Sdk
         public string EventName { get; set; } = default!;
 
         /// <summary>
-        /// The activity's approved cost; the subsidy is 50% of it, at most 50,000.
+        /// The activity's approved cost; the subsidy is 50% of it, at most 50,000. A decimal string from "0.01" to "1000000000.00" with at most two decimals, e.g. "149.99" or "150"; a number is refused.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cost")]
-        [System.ComponentModel.DataAnnotations.Range(typeof(decimal), "0.01", "1000000000")]
-        public decimal Cost { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(13)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{1,10}(\.\d{1,2})?$")]
+        public string Cost { get; set; } = default!;
 
     }
 

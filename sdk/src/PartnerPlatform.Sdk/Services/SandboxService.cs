@@ -1,6 +1,5 @@
-using PartnerPlatform.Sdk.Http;
-
 using System.Globalization;
+using PartnerPlatform.Sdk.Http;
 
 namespace PartnerPlatform.Sdk;
 
@@ -114,16 +113,17 @@ public sealed class SandboxActions : ISandboxActions
 
     /// <inheritdoc />
     public Task<SubsidyResponse> RecordActivitySubsidyAsync(string eventName, decimal cost, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Call.SendAsync(options, ct => _api.SandboxRecordActivitySubsidyAsync(new SandboxSubsidyRequest { EventName = eventName, Cost = cost }, ct), cancellationToken);
+        Call.SendAsync(options, ct => _api.SandboxRecordActivitySubsidyAsync(new SandboxSubsidyRequestV2 { EventName = eventName, Cost = WireMoney.Of(cost) }, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<StatementResponse> RecordStatementPaymentAsync(string statementId, decimal amount, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Call.SendAsync(options, ct => _api.SandboxRecordStatementPaymentAsync(statementId, new RecordPaymentRequest { Amount = amount }, ct), cancellationToken);
+        Call.SendAsync(options, ct => _api.SandboxRecordStatementPaymentAsync(statementId, new SandboxPaymentRequestV2 { Amount = WireMoney.Of(amount) }, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<DisputeResponse> ResolveDisputeAsync(
         string disputeId, DisputeStatus outcome, string note, decimal? adjustment = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Call.SendAsync(options, ct => _api.SandboxResolveDisputeAsync(disputeId, new ResolveDisputeRequest { Outcome = outcome, Note = note, Adjustment = adjustment }, ct), cancellationToken);
+        Call.SendAsync(options, ct => _api.SandboxResolveDisputeAsync(disputeId,
+            new ResolveDisputeRequestV2 { Outcome = outcome, Note = note, Adjustment = adjustment is { } a ? WireMoney.Of(a) : null }, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<PayoutResponse> RetryPayoutAsync(string payoutId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxRetryPayoutAsync(payoutId, ct), cancellationToken);

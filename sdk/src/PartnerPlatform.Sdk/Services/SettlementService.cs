@@ -50,7 +50,7 @@ public sealed class DisputeService : IDisputeService
     internal DisputeService(HttpClient http) => _api = new DisputesClient(http) { ReadResponseAsString = true };
 
     /// <inheritdoc />
-    public Task<DisputeResponse> OpenAsync(OpenDisputeRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<DisputeResponse> OpenAsync(OpenDisputeRequestV2 request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         Call.SendAsync(options, ct => _api.OpenDisputeAsync(RequestOptions.KeyOrNew(options), request, ct), cancellationToken);
 
     /// <inheritdoc />
