@@ -176,6 +176,13 @@ public sealed class ContractGlossary : ISchemaFilter
         ["at"] = "When it happened (UTC).",
     };
 
+    // The same name as a JSON number (v1 and the admin API), where the glossary's words say "string".
+    private static readonly Dictionary<string, string> NumberMembers = new(StringComparer.Ordinal)
+    {
+        ["amount"] = "A decimal amount, two decimals at most, as a JSON number (e.g. `149.99`).",
+        ["discountRate"] = "The discount, as a decimal fraction (e.g. `0.25`).",
+    };
+
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema concrete)
@@ -197,7 +204,15 @@ public sealed class ContractGlossary : ISchemaFilter
         }
         foreach (var (name, property) in concrete.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
-            if (property is OpenApiSchema member && string.IsNullOrEmpty(member.Description) && Members.TryGetValue(name, out var meaning))
+            if (property is not OpenApiSchema member || !string.IsNullOrEmpty(member.Description))
+            {
+                continue;
+            }
+            if (member.Type is { } type && type.HasFlag(JsonSchemaType.Number) && NumberMembers.TryGetValue(name, out var asNumber))
+            {
+                member.Description = asNumber;
+            }
+            else if (Members.TryGetValue(name, out var meaning))
             {
                 member.Description = meaning;
             }

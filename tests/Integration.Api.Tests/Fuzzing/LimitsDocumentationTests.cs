@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Integration.Core.Catalog;
 using Integration.Core.Common;
+using Integration.Api.Tests.Infrastructure;
 
 namespace Integration.Api.Tests.Fuzzing;
 
@@ -14,7 +15,7 @@ public sealed partial class LimitsDocumentationTests
     [Fact]
     public void The_limits_table_of_the_docs_matches_the_constants()
     {
-        var doc = File.ReadAllText(Path.Combine(Repository(), "docs", "errors.md"));
+        var doc = File.ReadAllText(RepositoryFiles.PathOf("docs", "errors.md"));
 
         var rows = Stated().Matches(doc).ToList();
 
@@ -28,13 +29,4 @@ public sealed partial class LimitsDocumentationTests
         }
     }
 
-    private static string Repository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Integration.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Integration.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -55,13 +55,8 @@ public sealed partial class ProblemPagesTests(PlatformFactory platform) : IClass
     /// <summary>Every code in a DomainException or a problem written with a status, and each status's default code.</summary>
     private static SortedSet<string> CodesInTheSource()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Integration.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("Integration.sln not found above the test output.");
-        }
         var codes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root.FullName, "src"), "*.cs", SearchOption.AllDirectories)
+        foreach (var file in Directory.EnumerateFiles(RepositoryFiles.PathOf("src"), "*.cs", SearchOption.AllDirectories)
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
         {
             var text = File.ReadAllText(file);
