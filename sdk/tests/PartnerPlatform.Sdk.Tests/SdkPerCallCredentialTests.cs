@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Integration.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PartnerPlatform.Sdk.Tests;
 
@@ -25,6 +27,61 @@ public sealed class SdkPerCallCredentialTests(PlatformFactory platform) : IClass
 
         Assert.Equal(Enumerable.Repeat(new[] { first.PartnerId, second.PartnerId, agency.PartnerId }, 3).SelectMany(ids => ids), seen);
         Assert.Equal(3, transport.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Each_credentials_token_is_renewed_when_that_credential_is_next_used()
+    {
+        var (client, transport, agency) = await platform.NewPartnerAsync();
+        var other = await platform.NewPartnerSessionAsync();
+        var asOther = new RequestOptions { Credential = new PartnerCredential(other.Credential.ClientId, other.Credential.Secret) };
+        await client.Partner.GetAsync();
+        await client.Partner.GetAsync(asOther);
+
+        platform.Clock.Advance(TimeSpan.FromMinutes(15)); // the platform's tokens live 15 minutes
+        var renewedOther = await client.Partner.GetAsync(asOther);
+        var tokensAfterOther = transport.TokenRequests;
+        var renewedOwn = await client.Partner.GetAsync();
+
+        Assert.Equal(other.PartnerId, renewedOther.Id);
+        Assert.Equal(agency.PartnerId, renewedOwn.Id);
+        Assert.Equal(3, tokensAfterOther);
+        Assert.Equal(4, transport.TokenRequests);
+    }
+
+    [Fact]
+    public async Task A_registered_client_bound_from_configuration_takes_a_per_call_credential_and_the_sandbox_address()
+    {
+        var live = await platform.NewPartnerSessionAsync("live");
+        var sandbox = await platform.NewPartnerSessionAsync();
+        var (sandboxAddress, transport) = await SdkHarness.TransportAsync(platform);
+        var hosts = new ConcurrentQueue<string>();
+        transport.Disturb = (request, send) =>
+        {
+            hosts.Enqueue(request.RequestUri!.GetLeftPart(UriPartial.Authority));
+            return send();
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PartnerPlatform:ClientId"] = live.Credential.ClientId,
+            ["PartnerPlatform:ClientSecret"] = live.Credential.Secret,
+            ["PartnerPlatform:Environment"] = "Live",
+            ["PartnerPlatform:BaseUrl"] = "http://live.partners.invalid/",
+            ["PartnerPlatform:SandboxBaseAddress"] = sandboxAddress.ToString(),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddPartnerClient(configuration.GetSection("PartnerPlatform")).ConfigurePrimaryHttpMessageHandler(() => transport);
+        await using var provider = services.BuildServiceProvider();
+
+        var me = await provider.GetRequiredService<IPartnerService>().GetAsync(new RequestOptions
+        {
+            Environment = ApiEnvironment.Sandbox,
+            Credential = new PartnerCredential(sandbox.Credential.ClientId, sandbox.Credential.Secret),
+        });
+
+        Assert.Equal(sandbox.PartnerId, me.Id);
+        Assert.Equal(1, transport.TokenRequests);
+        Assert.Equal([sandboxAddress.GetLeftPart(UriPartial.Authority)], hosts.Distinct());
     }
 
     [Fact]
