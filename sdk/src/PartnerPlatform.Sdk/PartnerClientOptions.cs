@@ -6,6 +6,12 @@ public sealed class PartnerClientOptions
     /// <summary>The platform's address.</summary>
     public Uri BaseAddress { get; set; } = new("https://api.partners.example.com/");
 
+    /// <summary>Where calls made in the sandbox go when a call says so (<see cref="RequestOptions.Environment"/>). Null (the default): <see cref="BaseAddress"/>.</summary>
+    public Uri? SandboxBaseAddress { get; set; }
+
+    /// <summary>Where calls made live go when a call says so (<see cref="RequestOptions.Environment"/>). Null (the default): <see cref="BaseAddress"/>.</summary>
+    public Uri? LiveBaseAddress { get; set; }
+
     /// <summary>Your credential's client id.</summary>
     public string ClientId { get; set; } = "";
 
@@ -58,19 +64,31 @@ public sealed class PartnerClientOptions
             var missing = string.IsNullOrWhiteSpace(ClientId) ? "ClientId" : "ClientSecret";
             return $"{prefix}{missing} is missing: set ClientId and ClientSecret from your credential.";
         }
-        if (!Environment.IsKnown)
+        if (CredentialMismatch(ClientId, Environment, $"{prefix}Environment") is { } mismatch)
         {
-            return $"{prefix}Environment '{Environment.Value}' is not one of: {string.Join(", ", ApiEnvironment.KnownValues)}.";
-        }
-        var prefixOfId = Environment == ApiEnvironment.Sandbox ? "sbx_" : "live_";
-        if (!ClientId.StartsWith(prefixOfId, StringComparison.Ordinal))
-        {
-            return $"The client id '{ClientId}' is not a {Environment} credential (those start with '{prefixOfId}'). Set {prefix}Environment to match the credential.";
+            return mismatch;
         }
         if (MaxRetries < 0 || Timeout <= TimeSpan.Zero)
         {
             return $"{prefix}MaxRetries must be 0 or more and {prefix}Timeout positive.";
         }
         return null;
+    }
+
+    /// <summary>Where a call made in <paramref name="environment"/> goes.</summary>
+    internal Uri BaseAddressFor(ApiEnvironment environment) =>
+        (environment == ApiEnvironment.Sandbox ? SandboxBaseAddress : environment == ApiEnvironment.Live ? LiveBaseAddress : null) ?? BaseAddress;
+
+    /// <summary>Why <paramref name="clientId"/> cannot be used in <paramref name="environment"/> (set by <paramref name="setting"/>); null when it can.</summary>
+    internal static string? CredentialMismatch(string clientId, ApiEnvironment environment, string setting)
+    {
+        if (!environment.IsKnown)
+        {
+            return $"{setting} '{environment.Value}' is not one of: {string.Join(", ", ApiEnvironment.KnownValues)}.";
+        }
+        var prefixOfId = environment == ApiEnvironment.Sandbox ? "sbx_" : "live_";
+        return clientId.StartsWith(prefixOfId, StringComparison.Ordinal)
+            ? null
+            : $"The client id '{clientId}' is not a {environment} credential (those start with '{prefixOfId}'). Set {setting} to match the credential.";
     }
 }

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace PartnerPlatform.Sdk.Http;
 
 /// <summary>
-/// Outermost: adds the call's own headers (<see cref="RequestOptions.Headers"/>), bounds the whole call
+/// Outermost: sends the call to its environment's address (<see cref="RequestOptions.Environment"/>), adds the call's own headers (<see cref="RequestOptions.Headers"/>), bounds the whole call
 /// (retries included) by its timeout (<see cref="RequestOptions.Timeout"/>, else <see cref="PartnerClientOptions.Timeout"/>),
 /// keeps a success's metadata for <c>LastResponse</c>, and turns every non-success answer into the matching <see cref="PartnerApiException"/>, so the
 /// generated code only ever sees successes.
@@ -14,6 +14,12 @@ internal sealed class ProblemHandler(PartnerClientOptions options) : DelegatingH
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = Call.Scope?.Options;
+        var target = CallTarget.Of(options);
+        if (target.BaseAddress != options.BaseAddress && request.RequestUri is { } uri
+            && uri.AbsoluteUri.StartsWith(options.BaseAddress.AbsoluteUri, StringComparison.Ordinal))
+        {
+            request.RequestUri = new Uri(target.BaseAddress, uri.AbsoluteUri[options.BaseAddress.AbsoluteUri.Length..]);
+        }
         foreach (var (name, value) in call?.Headers ?? new Dictionary<string, string>())
         {
             request.Headers.Remove(name);

@@ -4,60 +4,62 @@ using System.Text.Json;
 namespace PartnerPlatform.Sdk.Http;
 
 /// <summary>
-/// Access tokens by the client credentials grant: cached, renewed before they expire, one request
-/// at a time however many calls wait for it.
+/// Access tokens by the client credentials grant, one per <see cref="CallTarget"/> (the client's own credential,
+/// or a call's): cached, renewed before they expire, one request at a time however many calls wait for it.
 /// </summary>
 internal sealed class TokenProvider(PartnerClientOptions options)
 {
-    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CallTarget, Slot> _slots = new();
     private readonly Polly.ResiliencePipeline<HttpResponseMessage> _retries = RetryPolicy.For(options);
-    private (string Token, DateTimeOffset RenewAt)? _current;
 
+    /// <summary>The token of the call in progress's target.</summary>
     /// <param name="send">Sends the token request (the pipeline below the bearer handler).</param>
     /// <param name="cancellationToken">Ends the wait.</param>
     public async ValueTask<string> GetAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        if (_current is { } fresh && options.TimeProvider.GetUtcNow() < fresh.RenewAt)
+        var target = CallTarget.Of(options);
+        var slot = _slots.GetOrAdd(target, _ => new Slot());
+        if (slot.Current is { } fresh && options.TimeProvider.GetUtcNow() < fresh.RenewAt)
         {
             return fresh.Token;
         }
-        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await slot.Refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_current is { } renewed && options.TimeProvider.GetUtcNow() < renewed.RenewAt)
+            if (slot.Current is { } renewed && options.TimeProvider.GetUtcNow() < renewed.RenewAt)
             {
                 return renewed.Token; // another caller renewed it while this one waited
             }
-            _current = await RequestAsync(send, cancellationToken).ConfigureAwait(false);
-            return _current.Value.Token;
+            slot.Current = await RequestAsync(target, send, cancellationToken).ConfigureAwait(false);
+            return slot.Current.Value.Token;
         }
         finally
         {
-            _refresh.Release();
+            slot.Refresh.Release();
         }
     }
 
-    private HttpRequestMessage TokenRequest() => new(HttpMethod.Post, new Uri(options.BaseAddress, "connect/token"))
+    private static HttpRequestMessage TokenRequest(CallTarget target) => new(HttpMethod.Post, new Uri(target.BaseAddress, "connect/token"))
     {
         Content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = options.ClientId, ["client_secret"] = options.ClientSecret,
+            ["grant_type"] = "client_credentials", ["client_id"] = target.ClientId, ["client_secret"] = target.ClientSecret,
         }),
     };
 
-    /// <summary>Drops <paramref name="rejected"/> so the next call gets a new token (after a 401).</summary>
+    /// <summary>Drops <paramref name="rejected"/> so the next call with the same target gets a new token (after a 401).</summary>
     public void Invalidate(string rejected)
     {
-        if (_current is { } current && current.Token == rejected)
+        if (_slots.TryGetValue(CallTarget.Of(options), out var slot) && slot.Current is { } current && current.Token == rejected)
         {
-            _current = null;
+            slot.Current = null;
         }
     }
 
-    private async Task<(string, DateTimeOffset)> RequestAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    private async Task<(string, DateTimeOffset)> RequestAsync(CallTarget target, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
         // A busy or restarting token endpoint (429, 5xx, a lost connection) is retried like any call; a refused credential is not.
-        using var response = await _retries.ExecuteAsync(async attempt => await send(TokenRequest(), attempt).ConfigureAwait(false), cancellationToken)
+        using var response = await _retries.ExecuteAsync(async attempt => await send(TokenRequest(target), attempt).ConfigureAwait(false), cancellationToken)
             .ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -66,7 +68,7 @@ internal sealed class TokenProvider(PartnerClientOptions options)
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
             {
                 throw new PartnerAuthenticationException(response.StatusCode, refused.Code,
-                    $"The token endpoint refused the credential ({refused.Code}): {refused.Message}", refused.RequestId, body);
+                    $"The token endpoint refused the credential {target.ClientId} ({refused.Code}): {refused.Message}", refused.RequestId, body);
             }
             throw refused;
         }
@@ -83,5 +85,13 @@ internal sealed class TokenProvider(PartnerClientOptions options)
             throw new PartnerApiException(response.StatusCode, "unexpected_response", "The token endpoint's answer is not an OAuth token response.",
                 null, body, null, e);
         }
+    }
+
+    /// <summary>One target's token, and the gate that lets one request renew it.</summary>
+    private sealed class Slot
+    {
+        public SemaphoreSlim Refresh { get; } = new(1, 1);
+
+        public (string Token, DateTimeOffset RenewAt)? Current { get; set; }
     }
 }

@@ -19,6 +19,19 @@ public sealed class RequestOptions
     /// </summary>
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The credential this call is made with, instead of the client's own (<see cref="PartnerClientOptions.ClientId"/>):
+    /// one client acting for several partners. Each credential's token is fetched once and cached on its own.
+    /// </summary>
+    public PartnerCredential? Credential { get; set; }
+
+    /// <summary>
+    /// The environment this call is made in, instead of <see cref="PartnerClientOptions.Environment"/>: it goes
+    /// to that environment's address (<see cref="PartnerClientOptions.SandboxBaseAddress"/>,
+    /// <see cref="PartnerClientOptions.LiveBaseAddress"/>) and its credential must be of that environment.
+    /// </summary>
+    public ApiEnvironment? Environment { get; set; }
+
     internal static string KeyOrNew(RequestOptions? options) => string.IsNullOrEmpty(options?.IdempotencyKey) ? Guid.NewGuid().ToString() : options.IdempotencyKey;
 }
 
