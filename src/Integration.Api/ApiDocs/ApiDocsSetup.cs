@@ -1,5 +1,6 @@
 using System.Reflection;
 using Integration.Api.OAuth;
+using Integration.Application.Hosting;
 using Integration.Core.Credentials;
 using Microsoft.OpenApi;
 
@@ -79,10 +80,14 @@ public static class ApiDocsSetup
             // Non-nullable members are always present: generated clients get non-nullable properties.
             options.NonNullableReferenceTypesAsRequired();
             options.UseAllOfToExtendReferenceSchemas();
-            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
-            if (File.Exists(xml))
+            // The contracts the services take and return live in the Application project.
+            foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(ContractJson).Assembly })
             {
-                options.IncludeXmlComments(xml);
+                var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
+                if (File.Exists(xml))
+                {
+                    options.IncludeXmlComments(xml);
+                }
             }
         });
         return builder;

@@ -1,4 +1,4 @@
-using Integration.Api.Cluster;
+using Integration.Application.Cluster;
 using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 using OpenTelemetry;
@@ -7,6 +7,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Integration.Application.Observability;
 
 namespace Integration.Api.Observability;
 

@@ -1,20 +1,20 @@
+using Integration.Application.Environments;
 using Integration.Core.Common;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Api.Sandbox;
 
-public static class SandboxClocks
+public sealed class SandboxClocks : IEnvironmentClock
 {
     /// <summary>
     /// Internal work on a sandbox partner's rows (an admin confirming a sandbox order, say) runs on that
     /// partner's sandbox clock, so what it stamps never precedes what the partner's own requests stamped.
     /// A partner's own requests and the time machine have their clock set already.
     /// </summary>
-    public static async Task FollowSandboxOfAsync(
-        this BusinessClock clock, IntegrationDbContext db, string partnerId, ApiEnvironment environment, CancellationToken cancellationToken)
+    public async Task FollowPartnerAsync(BusinessClock clock, IntegrationDbContext db, string partnerId, CancellationToken cancellationToken)
     {
-        if (environment != ApiEnvironment.Sandbox || db.TenantPartnerId is not null)
+        if (db.TenantPartnerId is not null)
         {
             return;
         }

@@ -2,6 +2,7 @@ using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Application.Paging;
 using Integration.Core.Common;
 using Integration.Data;
 using Integration.Sandbox.Simulators;

@@ -1,3 +1,4 @@
+using Integration.Application.Environments;
 using Integration.Core.Common;
 using Integration.Data;
 using Microsoft.Extensions.Options;
@@ -5,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Integration.Api.Sandbox;
 
 /// <summary>Seeds a partner's sandbox from outside its own requests (issuing its first sandbox credential), in a unit of work scoped to that sandbox.</summary>
-public sealed class SandboxProvisioning(IServiceScopeFactory scopes, IOptions<SandboxOptions> options)
+public sealed class SandboxProvisioning(IServiceScopeFactory scopes, IOptions<SandboxOptions> options) : IEnvironmentProvisioning
 {
-    public async Task SeedOnFirstCredentialAsync(string partnerId, CancellationToken cancellationToken)
+    public async Task OnCredentialIssuedAsync(string partnerId, CancellationToken cancellationToken)
     {
         if (!options.Value.SeedOnFirstCredential)
         {

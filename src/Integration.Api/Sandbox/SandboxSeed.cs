@@ -1,7 +1,11 @@
 using Integration.Api.Inventory;
+using Integration.Application.Inventory;
 using Integration.Api.OAuth;
+using Integration.Application.OAuth;
 using Integration.Api.Orders;
+using Integration.Application.Orders;
 using Integration.Api.Settlement;
+using Integration.Application.Settlement;
 using Integration.Core.Catalog;
 using Integration.Core.Common;
 using Integration.Core.Credentials;

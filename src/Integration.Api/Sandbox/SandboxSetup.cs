@@ -1,4 +1,8 @@
 using Integration.Api.Hosting;
+using Integration.Application.Environments;
+using Integration.Application.Settlement;
+using Integration.Core.Common;
+using Integration.Application.Hosting;
 using Integration.Sandbox.Simulators;
 using Integration.Sandbox.Worlds;
 using Microsoft.Extensions.Options;
@@ -16,12 +20,15 @@ public static class SandboxSetup
         services.AddSingleton<SimulatorCallLog>();
         services.AddHostedService(provider => provider.GetRequiredService<SimulatorCallLog>());
         services.AddSingleton<SimulatedBankGateway>();
+        services.AddKeyedSingleton<IPayoutGateway>(ApiEnvironment.Sandbox, (provider, _) => provider.GetRequiredService<SimulatedBankGateway>());
+        services.AddKeyedSingleton<IEnvironmentClock, SandboxClocks>(ApiEnvironment.Sandbox);
         services.AddSingleton<SimulatedCarrier>();
         services.AddScoped<SandboxWorldRows>();
         services.AddScoped<SandboxSeed>();
         services.AddScoped<SandboxWorlds>();
         services.AddScoped<SandboxTimeMachine>();
         services.AddSingleton<SandboxProvisioning>();
+        services.AddKeyedSingleton<IEnvironmentProvisioning>(ApiEnvironment.Sandbox, (provider, _) => provider.GetRequiredService<SandboxProvisioning>());
         services.AddHostedService<SandboxPurge>();
         services.ConfigureSwaggerGen(options => options.DocumentFilter<SandboxScenariosInOpenApi>());
         return builder;

@@ -1,6 +1,9 @@
 using Integration.Api.Inventory;
+using Integration.Application.Inventory;
 using Integration.Api.Orders;
+using Integration.Application.Orders;
 using Integration.Api.Settlement;
+using Integration.Application.Settlement;
 using Integration.Core.Common;
 using Integration.Core.Disputes;
 using Integration.Core.Orders;

@@ -1,4 +1,5 @@
 using Integration.Api.Paging;
+using Integration.Application.Paging;
 using Integration.Core.Common;
 using Integration.Core.Inventory;
 using Integration.Core.Orders;
@@ -18,7 +19,7 @@ namespace Integration.Api.Sandbox;
 /// </summary>
 public sealed class SandboxWorlds(
     IntegrationDbContext db, SandboxWorldRows rows, SandboxSeed seed, BusinessClock clock, TimeProvider platform,
-    IOptions<SandboxOptions> options, IOptions<Settlement.SettlementOptions> settlement, SimulatorCallLog callLog)
+    IOptions<SandboxOptions> options, IOptions<Application.Settlement.SettlementOptions> settlement, SimulatorCallLog callLog)
 {
     public Task<SandboxWorld?> FindAsync(string partnerId, CancellationToken cancellationToken) =>
         db.SandboxWorlds.FirstOrDefaultAsync(w => w.PartnerId == partnerId, cancellationToken);

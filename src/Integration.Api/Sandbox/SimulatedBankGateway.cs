@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Api.Settlement;
+using Integration.Application.Settlement;
 using Integration.Core.Sandbox;
 using Integration.Core.Settlement;
 using Integration.Data;
@@ -13,11 +14,11 @@ namespace Integration.Api.Sandbox;
 /// partner and its chosen mode; the simulator keeps no state, so a lookup also carries the payout's
 /// amount and currency for it to report back.
 /// </summary>
-public sealed class SimulatedBankGateway(SandboxSimulators simulators, SimulatorCallLog calls, ILogger<BankGateway> logger) : IDisposable
+public sealed class SimulatedBankGateway(SandboxSimulators simulators, SimulatorCallLog calls, ILogger<BankGateway> logger) : IPayoutGateway, IDisposable
 {
     private readonly Lazy<HttpClient> _http = new(() => new HttpClient(new SimulatorCallRecorder(calls)) { BaseAddress = simulators.BankGatewayUrl, Timeout = TimeSpan.FromSeconds(10) });
 
-    public async Task<(BankGateway Gateway, IReadOnlyDictionary<string, string> Headers)> RouteAsync(
+    public async Task<(BankGateway Gateway, IReadOnlyDictionary<string, string>? Headers)> RouteAsync(
         IntegrationDbContext db, Payout payout, CancellationToken cancellationToken)
     {
         var mode = await db.SandboxWorlds.Where(w => w.PartnerId == payout.PartnerId).Select(w => (SimulatorMode?)w.BankGatewayMode)
