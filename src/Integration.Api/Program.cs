@@ -26,6 +26,7 @@ using Integration.Api.Settlement;
 using Integration.Application.Settlement;
 using Integration.Api.Versioning;
 using Integration.Application.Environments;
+using Integration.Sandbox.Hosting;
 
 var builder = WebApplication.CreateBuilder(ApplicationDirectory.Options(args));
 builder.AddTrustedProxies();

@@ -1,6 +1,8 @@
 using System.Reflection;
 using Integration.Api.OAuth;
+using Integration.Api.Sandbox;
 using Integration.Application.Hosting;
+using Integration.Sandbox.Clocks;
 using Integration.Core.Credentials;
 using Microsoft.OpenApi;
 
@@ -65,6 +67,7 @@ public static class ApiDocsSetup
                 },
             });
             options.OperationFilter<SecurityAndProblemResponses>();
+            options.DocumentFilter<SandboxScenariosInOpenApi>();
             options.DocumentFilter<ScopesOfTheDocument>();
             options.DocumentFilter<TokenEndpointInDocuments>();
             options.DocumentFilter<ServersOfTheDocument>(publicBaseUrl);
@@ -80,8 +83,8 @@ public static class ApiDocsSetup
             // Non-nullable members are always present: generated clients get non-nullable properties.
             options.NonNullableReferenceTypesAsRequired();
             options.UseAllOfToExtendReferenceSchemas();
-            // The contracts the services take and return live in the Application project.
-            foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(ContractJson).Assembly })
+            // The contracts the services take and return live in the Application project, the time machine's in the Sandbox project.
+            foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(ContractJson).Assembly, typeof(SandboxTimeMachine).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
                 if (File.Exists(xml))

@@ -11,17 +11,13 @@ using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Orders;
 using Integration.Core.Sandbox;
+using Integration.Sandbox.Scenarios;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Integration.Sandbox.Clocks;
+using Integration.Sandbox.Hosting;
 
 namespace Integration.Api.Sandbox;
-
-/// <summary>Sandbox scenario rules shared by the actions and the clock.</summary>
-public static class SandboxActions
-{
-    public static bool PrepaymentFails(Order order) =>
-        order.Reference.StartsWith(SandboxScenarios.FailPaymentReferencePrefix, StringComparison.Ordinal);
-}
 
 /// <summary>
 /// What internal teams do to orders in live, done by you in your sandbox: confirm, record the

@@ -6,6 +6,7 @@ using Integration.Application.Hosting;
 using Integration.Core.Common;
 using Integration.Core.Sandbox;
 using Integration.Sandbox.Simulators;
+using Integration.Sandbox.Clocks;
 
 namespace Integration.Api.Sandbox;
 

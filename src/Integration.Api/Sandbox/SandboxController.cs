@@ -8,6 +8,9 @@ using Integration.Data;
 using Integration.Sandbox.Simulators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Integration.Sandbox.Clocks;
+using Integration.Sandbox.Hosting;
+using Integration.Sandbox.Worlds;
 
 namespace Integration.Api.Sandbox;
 

@@ -1,4 +1,3 @@
-using Integration.Api.Paging;
 using Integration.Application.Paging;
 using Integration.Core.Common;
 using Integration.Core.Inventory;
@@ -8,8 +7,10 @@ using Integration.Data;
 using Integration.Sandbox.Worlds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Integration.Sandbox.Hosting;
+using Integration.Sandbox.Simulators;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Worlds;
 
 /// <summary>
 /// A partner's sandbox as a whole: seeding it, resetting it to the seed, and saving and restoring
@@ -122,7 +123,7 @@ public sealed class SandboxWorlds(
     }
 
     /// <summary>Newest first, keyset-paged by (created at, id).</summary>
-    public async Task<IReadOnlyList<SandboxSnapshot>> SnapshotsAsync(string partnerId, PageQuery page, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SandboxSnapshot>> SnapshotsAsync(string partnerId, PageRequest page, CancellationToken cancellationToken)
     {
         var query = db.SandboxSnapshots.AsNoTracking().Where(s => s.PartnerId == partnerId);
         if (page.Cursor is not null)

@@ -1,8 +1,5 @@
-using Integration.Api.Inventory;
 using Integration.Application.Inventory;
-using Integration.Api.Orders;
 using Integration.Application.Orders;
-using Integration.Api.Settlement;
 using Integration.Application.Settlement;
 using Integration.Core.Common;
 using Integration.Core.Disputes;
@@ -12,8 +9,12 @@ using Integration.Core.Settlement;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Integration.Sandbox.Hosting;
+using Integration.Sandbox.Simulators;
+using Integration.Sandbox.Worlds;
+using Integration.Sandbox.Scenarios;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Clocks;
 
 /// <summary>What one clock advance did.</summary>
 /// <param name="From">The sandbox clock before.</param>

@@ -1,18 +1,19 @@
-using Integration.Api.Hosting;
+using Integration.Application.Hosting;
 using Integration.Application.Environments;
 using Integration.Application.Settlement;
 using Integration.Core.Common;
-using Integration.Application.Hosting;
 using Integration.Sandbox.Simulators;
 using Integration.Sandbox.Worlds;
 using Microsoft.Extensions.Options;
+using Integration.Sandbox.Clocks;
+using Integration.Sandbox.Provisioning;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Hosting;
 
 public static class SandboxSetup
 {
     /// <summary>The sandbox tenant's controls, clocks and simulated outside world (docs/sandbox.md).</summary>
-    public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSandbox(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section)).ValidateSettings(SandboxOptions.Section);
@@ -30,7 +31,6 @@ public static class SandboxSetup
         services.AddSingleton<SandboxProvisioning>();
         services.AddKeyedSingleton<IEnvironmentProvisioning>(ApiEnvironment.Sandbox, (provider, _) => provider.GetRequiredService<SandboxProvisioning>());
         services.AddHostedService<SandboxPurge>();
-        services.ConfigureSwaggerGen(options => options.DocumentFilter<SandboxScenariosInOpenApi>());
         return builder;
     }
 }

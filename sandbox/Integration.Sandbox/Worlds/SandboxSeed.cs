@@ -1,10 +1,6 @@
-using Integration.Api.Inventory;
 using Integration.Application.Inventory;
-using Integration.Api.OAuth;
 using Integration.Application.OAuth;
-using Integration.Api.Orders;
 using Integration.Application.Orders;
-using Integration.Api.Settlement;
 using Integration.Application.Settlement;
 using Integration.Core.Catalog;
 using Integration.Core.Common;
@@ -17,8 +13,10 @@ using Integration.Core.Settlement;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Integration.Sandbox.Clocks;
+using Integration.Sandbox.Hosting;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Worlds;
 
 /// <summary>
 /// What a new or reset sandbox holds (docs/sandbox.md › What your sandbox starts with): the sandbox

@@ -2,7 +2,7 @@ using Integration.Core.Common;
 using Integration.Core.Sandbox;
 using Integration.Sandbox.Simulators;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Simulators;
 
 /// <summary>Records every call the platform makes to a simulator, with what it sent and what came back.</summary>
 public sealed class SimulatorCallRecorder(SimulatorCallLog log) : DelegatingHandler(new SocketsHttpHandler())

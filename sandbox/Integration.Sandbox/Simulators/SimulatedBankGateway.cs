@@ -1,13 +1,13 @@
 using System.Globalization;
-using Integration.Api.Settlement;
 using Integration.Application.Settlement;
 using Integration.Core.Sandbox;
 using Integration.Core.Settlement;
 using Integration.Data;
 using Integration.Sandbox.Simulators;
 using Microsoft.EntityFrameworkCore;
+using Integration.Sandbox.Worlds;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Simulators;
 
 /// <summary>
 /// Sandbox payouts go to the simulated bank gateway, never to a real one. Each call names the

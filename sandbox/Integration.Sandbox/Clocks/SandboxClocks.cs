@@ -2,8 +2,9 @@ using Integration.Application.Environments;
 using Integration.Core.Common;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
+using Integration.Sandbox.Worlds;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Clocks;
 
 public sealed class SandboxClocks : IEnvironmentClock
 {

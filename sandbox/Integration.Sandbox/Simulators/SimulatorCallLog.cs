@@ -3,7 +3,7 @@ using Integration.Core.Sandbox;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Simulators;
 
 /// <summary>
 /// The calls sandboxes make to the simulators, written to the database (<c>sandbox_simulator_calls</c>)

@@ -1,7 +1,7 @@
 using Integration.Core.Sandbox;
 using Integration.Sandbox.Simulators;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Simulators;
 
 /// <summary>The simulated carrier's tracking service: whether a parcel has been delivered.</summary>
 public sealed class SimulatedCarrier(SandboxSimulators simulators, SimulatorCallLog calls, ILogger<SimulatedCarrier> logger) : IDisposable

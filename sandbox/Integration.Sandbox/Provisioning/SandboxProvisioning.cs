@@ -2,8 +2,10 @@ using Integration.Application.Environments;
 using Integration.Core.Common;
 using Integration.Data;
 using Microsoft.Extensions.Options;
+using Integration.Sandbox.Hosting;
+using Integration.Sandbox.Worlds;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Provisioning;
 
 /// <summary>Seeds a partner's sandbox from outside its own requests (issuing its first sandbox credential), in a unit of work scoped to that sandbox.</summary>
 public sealed class SandboxProvisioning(IServiceScopeFactory scopes, IOptions<SandboxOptions> options) : IEnvironmentProvisioning

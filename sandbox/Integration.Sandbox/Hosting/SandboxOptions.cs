@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Hosting;
 
 /// <summary>The <c>Sandbox</c> section (docs/operations.md › Sandbox).</summary>
 public sealed class SandboxOptions

@@ -1,7 +1,9 @@
 using Integration.Core.Common;
 using Microsoft.Extensions.Options;
+using Integration.Sandbox.Hosting;
+using Integration.Sandbox.Worlds;
 
-namespace Integration.Api.Sandbox;
+namespace Integration.Sandbox.Provisioning;
 
 /// <summary>Purges sandboxes nobody used for <see cref="SandboxOptions.PurgeUnusedAfter"/>, once a day.</summary>
 public sealed class SandboxPurge(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SandboxOptions> options, ILogger<SandboxPurge> logger) : BackgroundService
