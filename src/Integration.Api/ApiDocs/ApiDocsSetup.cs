@@ -1,8 +1,7 @@
 using System.Reflection;
 using Integration.Api.OAuth;
 using Integration.Api.Sandbox;
-using Integration.Application.Hosting;
-using Integration.Sandbox.Clocks;
+using Integration.Api.Hosting;
 using Integration.Core.Credentials;
 using Microsoft.OpenApi;
 
@@ -83,8 +82,7 @@ public static class ApiDocsSetup
             // Non-nullable members are always present: generated clients get non-nullable properties.
             options.NonNullableReferenceTypesAsRequired();
             options.UseAllOfToExtendReferenceSchemas();
-            // The contracts the services take and return live in the Application project, the time machine's in the Sandbox project.
-            foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(ContractJson).Assembly, typeof(SandboxTimeMachine).Assembly })
+            foreach (var assembly in ContractAssemblies.All)
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
                 if (File.Exists(xml))
