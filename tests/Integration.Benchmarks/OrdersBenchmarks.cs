@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.Api.Paging;
+using Integration.Application.Paging;
 using Integration.Core.Common;
 using Integration.Core.Orders;
 using Integration.Data;

@@ -34,7 +34,7 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         Assert.Equal(1, (await client.Inventory.BulkAsync([new BulkStockRow { LocationId = location.Id, Sku = sku, Delta = 2, Reason = AdjustmentReason.Received }])).Applied);
         var import = await client.Inventory.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"locationId,sku,delta,reason\n{location.Id},{sku},3,received\n")), StockImportFormat.Csv);
         Assert.Equal(1, import.TotalRows);
-        await platform.Services.GetRequiredService<Integration.Api.Inventory.StockImportRunner>().RunOnceAsync(CancellationToken.None);
+        await platform.Services.GetRequiredService<Integration.Application.Inventory.StockImportRunner>().RunOnceAsync(CancellationToken.None);
         Assert.Equal(1, (await client.Inventory.WaitForImportAsync(import.Id)).AppliedRows);
         var refused = await Assert.ThrowsAsync<PartnerValidationException>(() => client.Inventory.BulkAsync([new BulkStockRow { LocationId = "loc_nope", Sku = sku, OnHand = 1 }]));
         Assert.Contains("rows[0].locationId", refused.Errors.Keys);

@@ -1,5 +1,7 @@
 using System.Reflection;
 using Integration.Api.OAuth;
+using Integration.Api.Sandbox;
+using Integration.Api.Hosting;
 using Integration.Core.Credentials;
 using Microsoft.OpenApi;
 
@@ -64,6 +66,7 @@ public static class ApiDocsSetup
                 },
             });
             options.OperationFilter<SecurityAndProblemResponses>();
+            options.DocumentFilter<SandboxScenariosInOpenApi>();
             options.DocumentFilter<ScopesOfTheDocument>();
             options.DocumentFilter<TokenEndpointInDocuments>();
             options.DocumentFilter<ServersOfTheDocument>(publicBaseUrl);
@@ -80,10 +83,13 @@ public static class ApiDocsSetup
             // Non-nullable members are always present: generated clients get non-nullable properties.
             options.NonNullableReferenceTypesAsRequired();
             options.UseAllOfToExtendReferenceSchemas();
-            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
-            if (File.Exists(xml))
+            foreach (var assembly in ContractAssemblies.All)
             {
-                options.IncludeXmlComments(xml);
+                var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
+                if (File.Exists(xml))
+                {
+                    options.IncludeXmlComments(xml);
+                }
             }
             options.SchemaFilter<DecimalStrings>();
             options.SchemaFilter<ExamplesOfTheContract>();

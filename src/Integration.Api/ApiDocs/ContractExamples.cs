@@ -1,3 +1,11 @@
+using Integration.Application.Catalog;
+using Integration.Application.Credentials;
+using Integration.Application.Disputes;
+using Integration.Application.Inventory;
+using Integration.Application.Orders;
+using Integration.Application.Partners;
+using Integration.Application.Settlement;
+using Integration.Application.Webhooks;
 using Integration.Api.Catalog;
 using Integration.Api.Credentials;
 using Integration.Api.Disputes;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using Integration.Api.Hosting;
+using Integration.Application.Hosting;
 using Integration.Core.Common;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;

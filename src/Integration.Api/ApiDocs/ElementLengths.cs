@@ -1,4 +1,5 @@
 using Integration.Api.Hosting;
+using Integration.Application.Hosting;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 using System.Reflection;

@@ -2,10 +2,12 @@ using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Application.Paging;
 using Integration.Core.Audit;
 using Integration.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Integration.Application.Audit;
 
 namespace Integration.Api.Audit;
 

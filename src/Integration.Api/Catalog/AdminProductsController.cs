@@ -7,6 +7,7 @@ using Integration.Core.Common;
 using Integration.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Integration.Application.Catalog;
 
 namespace Integration.Api.Catalog;
 

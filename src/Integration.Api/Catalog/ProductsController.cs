@@ -2,6 +2,7 @@ using Asp.Versioning;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Catalog;
 
 namespace Integration.Api.Catalog;
 

@@ -2,11 +2,13 @@ using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Application.Paging;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Integration.Application.Credentials;
 
 namespace Integration.Api.Credentials;
 

@@ -8,6 +8,7 @@ using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Disputes;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Disputes;
 
 namespace Integration.Api.Disputes;
 

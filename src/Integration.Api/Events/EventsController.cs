@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using Integration.Api.Hosting;
+using Integration.Application.Hosting;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Events;
 
 namespace Integration.Api.Events;
 

@@ -16,7 +16,7 @@ public static class AbsentWhenNull
 
     public static void Modify(JsonTypeInfo type)
     {
-        if (type.Kind != JsonTypeInfoKind.Object || type.Type.Assembly != typeof(AbsentWhenNull).Assembly)
+        if (type.Kind != JsonTypeInfoKind.Object || !ContractAssemblies.Declare(type.Type))
         {
             return;
         }

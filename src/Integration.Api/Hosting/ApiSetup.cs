@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Asp.Versioning;
 using Integration.Api.Versioning;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Hosting;
 
 namespace Integration.Api.Hosting;
 
@@ -36,6 +37,8 @@ public static class ApiSetup
             })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ValidationProblems.Create);
+        builder.Services.AddSingleton(provider => new ContractJson(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Mvc.JsonOptions>>().Value.JsonSerializerOptions));
 
         builder.Services.AddApiVersioning(options =>
             {

@@ -1,6 +1,7 @@
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Integration.Application.Hosting;
 
 namespace Integration.Api.Hosting;
 

@@ -16,7 +16,7 @@ public static class NullsRefused
 
     public static void Modify(JsonTypeInfo type)
     {
-        if (type.Kind != JsonTypeInfoKind.Object || type.Type.Assembly != typeof(NullsRefused).Assembly)
+        if (type.Kind != JsonTypeInfoKind.Object || !ContractAssemblies.Declare(type.Type))
         {
             return;
         }

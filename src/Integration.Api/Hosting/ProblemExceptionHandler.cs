@@ -3,6 +3,7 @@ using Integration.Core.Common;
 using Integration.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Integration.Application.Hosting;
 
 namespace Integration.Api.Hosting;
 

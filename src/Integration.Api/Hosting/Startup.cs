@@ -1,7 +1,11 @@
 using Integration.Api.Catalog;
+using Integration.Application.Catalog;
 using Integration.Api.Credentials;
+using Integration.Application.Credentials;
 using Integration.Api.Inventory;
+using Integration.Application.Inventory;
 using Integration.Api.Partners;
+using Integration.Application.Partners;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Partners;

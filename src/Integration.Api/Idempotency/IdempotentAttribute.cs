@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Integration.Api.OAuth;
 using Integration.Api.Observability;
+using Integration.Application.Observability;
 using Integration.Core.Common;
 using Integration.Data;
 using Microsoft.AspNetCore.DataProtection;

@@ -6,6 +6,7 @@ using Integration.Core.Inventory;
 using Integration.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Integration.Application.Inventory;
 
 namespace Integration.Api.Inventory;
 

@@ -11,6 +11,7 @@ using Integration.Core.Catalog;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Inventory;
 
 namespace Integration.Api.Inventory;
 
@@ -182,5 +183,5 @@ public sealed class StockChangesController(StockLevels stock, BulkStockRows bulk
     [HttpGet("changes", Name = "ListStockChanges")]
     [PartnerAccess(ApiScopes.InventoryRead)]
     public async Task<Page<StockChangeResponse>> Changes([FromQuery] PageQuery page, CancellationToken cancellationToken) =>
-        (await feed.ChangesAsync(page, cancellationToken)).ToPage(page, HttpContext, Events.EventLog.CursorOf, StockChangeFeed.ChangeOf);
+        (await feed.ChangesAsync(page, cancellationToken)).ToPage(page, HttpContext, Application.Events.EventLog.CursorOf, StockChangeFeed.ChangeOf);
 }

@@ -5,24 +5,9 @@ using Integration.Core.Catalog;
 using Integration.Core.Credentials;
 using Integration.Core.Partners;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Inventory;
 
 namespace Integration.Api.Inventory;
-
-/// <summary>What is available to order or transfer, for a SKU, in your environment.</summary>
-/// <param name="Sku">The SKU asked for.</param>
-/// <param name="Brand">The brand's own available stock (on hand minus reserved by confirmed orders).</param>
-/// <param name="Locations">Other partners' locations that share this SKU with you and have some available, most first.</param>
-public sealed record SharedAvailabilityResponse(string Sku, BrandAvailability Brand, IReadOnlyList<SharedLocationAvailability> Locations);
-
-/// <summary>The brand's own stock of a SKU in your environment.</summary>
-/// <param name="Available">Units the brand can still reserve for orders.</param>
-public sealed record BrandAvailability(int Available);
-
-/// <summary>Another partner's location sharing a SKU with you: only where, and how many.</summary>
-/// <param name="LocationId">The sharing partner's location.</param>
-/// <param name="RegionCode">Its region.</param>
-/// <param name="Available">Units it shares.</param>
-public sealed record SharedLocationAvailability(string LocationId, string RegionCode, int Available);
 
 /// <summary>Shared availability: the brand's stock, and other partners' stock they share with you.</summary>
 [ApiController]

@@ -10,47 +10,15 @@ using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Inventory;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Inventory;
 
 namespace Integration.Api.Inventory;
-
-/// <summary>A request for units from another partner's shared location to one of yours.</summary>
-public sealed record CreateTransferRequest
-{
-    /// <summary>Another partner's location that shares this SKU with you.</summary>
-    [StringLength(ContractLimits.Id, MinimumLength = 1)]
-    public required string FromLocationId { get; init; }
-
-    /// <summary>One of your locations.</summary>
-    [StringLength(ContractLimits.Id, MinimumLength = 1)]
-    public required string ToLocationId { get; init; }
-
-    [RegularExpression(SkuFormat.Pattern, ErrorMessage = SkuFormat.Message)]
-    public required string Sku { get; init; }
-
-    [Range(1, ContractLimits.TransferQuantity)]
-    public required int Quantity { get; init; }
-}
 
 /// <summary>Why a transfer is rejected.</summary>
 public sealed record RejectTransferRequest
 {
     [StringLength(ContractLimits.RejectionReason)]
     public string? Reason { get; init; }
-}
-
-public enum TransferDirection
-{
-    Incoming,
-    Outgoing,
-}
-
-/// <summary>A transfer, as both sides see it.</summary>
-public sealed record TransferResponse(
-    string Id, string FromLocationId, string ToLocationId, string Sku, int Quantity, TransferStatus Status, string? RejectionReason,
-    DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt, DateTimeOffset? DecidedAt)
-{
-    public static TransferResponse Of(Transfer t) =>
-        new(t.Id, t.FromLocationId, t.ToLocationId, t.Sku, t.Quantity, t.Status, t.RejectionReason, t.RequestedAt, t.ExpiresAt, t.DecidedAt);
 }
 
 /// <summary>Stock transfers between partners: request from a shared location; the owner accepts or rejects within 48 hours.</summary>

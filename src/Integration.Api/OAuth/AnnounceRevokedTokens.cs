@@ -1,5 +1,6 @@
 using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
+using Integration.Application.OAuth;
 
 namespace Integration.Api.OAuth;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Integration.Application.OAuth;
 
 namespace Integration.Api.OAuth;
 

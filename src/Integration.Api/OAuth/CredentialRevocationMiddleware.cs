@@ -1,6 +1,8 @@
 using Integration.Api.Hosting;
 using Integration.Api.Partners;
+using Integration.Application.Partners;
 using OpenIddict.Abstractions;
+using Integration.Application.OAuth;
 
 namespace Integration.Api.OAuth;
 

@@ -1,4 +1,5 @@
 using Integration.Api.Hosting;
+using Integration.Application.Hosting;
 using System.Security.Cryptography.X509Certificates;
 using Integration.Core.Credentials;
 using Integration.Data;
@@ -11,6 +12,7 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.EntityFrameworkCore.Models;
 using Microsoft.AspNetCore.Authentication;
 using static OpenIddict.Server.OpenIddictServerEvents;
+using Integration.Application.OAuth;
 
 namespace Integration.Api.OAuth;
 

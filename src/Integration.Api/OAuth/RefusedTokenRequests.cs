@@ -1,4 +1,5 @@
 using Integration.Api.Audit;
+using Integration.Application.Audit;
 using Integration.Data;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Integration.Api.Observability;
+using Integration.Application.Observability;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Partners;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Integration.Application.OAuth;
 
 namespace Integration.Api.OAuth;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Caching.Memory;
 using OpenIddict.Abstractions;
+using Integration.Application.OAuth;
 
 namespace Integration.Api.OAuth;
 

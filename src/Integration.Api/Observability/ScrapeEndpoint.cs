@@ -3,6 +3,7 @@ using System.Text;
 using Integration.Api.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Integration.Application.Observability;
 
 namespace Integration.Api.Observability;
 

@@ -1,4 +1,4 @@
-using Integration.Api.Cluster;
+using Integration.Application.Cluster;
 using Integration.Data;
 using Microsoft.Extensions.Logging.Console;
 using Npgsql;
@@ -8,6 +8,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Integration.Application.Observability;
 
 namespace Integration.Api.Observability;
 

@@ -5,6 +5,7 @@ using Integration.Api.OAuth;
 using Integration.Core.Common;
 using Integration.Core.Orders;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Orders;
 
 namespace Integration.Api.Orders;
 

@@ -5,10 +5,12 @@ using Integration.Api.Hosting;
 using Integration.Api.Idempotency;
 using Integration.Api.OAuth;
 using Integration.Api.Observability;
+using Integration.Application.Observability;
 using Integration.Api.Paging;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Orders;
 
 namespace Integration.Api.Orders;
 

@@ -4,11 +4,13 @@ using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Application.Paging;
 using Integration.Core.Common;
 using Integration.Core.Partners;
 using Integration.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Integration.Application.Partners;
 
 namespace Integration.Api.Partners;
 

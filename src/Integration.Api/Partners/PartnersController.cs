@@ -1,9 +1,12 @@
 using Asp.Versioning;
 using Integration.Api.Hosting;
+using Integration.Application.Hosting;
 using Integration.Api.OAuth;
+using Integration.Application.OAuth;
 using Integration.Core.Common;
 using Integration.Core.Partners;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Partners;
 
 namespace Integration.Api.Partners;
 

@@ -1,4 +1,5 @@
 using Integration.Api.Observability;
+using Integration.Application.Observability;
 
 namespace Integration.Api.RateLimiting;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Integration.Api.Cluster;
+using Integration.Application.Cluster;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integration.Api.OAuth;
+using Integration.Application.OAuth;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Partners;

@@ -1,4 +1,5 @@
 using Integration.Api.Hosting;
+using Integration.Application.Hosting;
 namespace Integration.Api.RateLimiting;
 
 public static class RateLimitSetup

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Integration.Api.Cluster;
+using Integration.Application.Cluster;
 using Microsoft.Extensions.Caching.Memory;
 using StackExchange.Redis;
 

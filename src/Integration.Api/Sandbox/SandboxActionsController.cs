@@ -2,23 +2,22 @@ using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
 using Integration.Api.Disputes;
+using Integration.Application.Disputes;
 using Integration.Api.Orders;
+using Integration.Application.Orders;
 using Integration.Api.Settlement;
+using Integration.Application.Settlement;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Orders;
 using Integration.Core.Sandbox;
+using Integration.Sandbox.Scenarios;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Integration.Sandbox.Clocks;
+using Integration.Sandbox.Hosting;
 
 namespace Integration.Api.Sandbox;
-
-/// <summary>Sandbox scenario rules shared by the actions and the clock.</summary>
-public static class SandboxActions
-{
-    public static bool PrepaymentFails(Order order) =>
-        order.Reference.StartsWith(SandboxScenarios.FailPaymentReferencePrefix, StringComparison.Ordinal);
-}
 
 /// <summary>
 /// What internal teams do to orders in live, done by you in your sandbox: confirm, record the

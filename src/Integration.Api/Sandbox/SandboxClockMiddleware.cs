@@ -3,6 +3,7 @@ using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
+using Integration.Sandbox.Worlds;
 
 namespace Integration.Api.Sandbox;
 

@@ -2,9 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using System.Xml;
 using Integration.Api.Hosting;
+using Integration.Application.Hosting;
 using Integration.Core.Common;
 using Integration.Core.Sandbox;
 using Integration.Sandbox.Simulators;
+using Integration.Sandbox.Clocks;
 
 namespace Integration.Api.Sandbox;
 

@@ -2,11 +2,15 @@ using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
 using Integration.Api.Paging;
+using Integration.Application.Paging;
 using Integration.Core.Common;
 using Integration.Data;
 using Integration.Sandbox.Simulators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Integration.Sandbox.Clocks;
+using Integration.Sandbox.Hosting;
+using Integration.Sandbox.Worlds;
 
 namespace Integration.Api.Sandbox;
 

@@ -6,6 +6,7 @@ using Integration.Api.Paging;
 using Integration.Core.Common;
 using Integration.Core.Settlement;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Settlement;
 
 namespace Integration.Api.Settlement;
 

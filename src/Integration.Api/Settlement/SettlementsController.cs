@@ -3,6 +3,7 @@ using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Settlement;
 
 namespace Integration.Api.Settlement;
 

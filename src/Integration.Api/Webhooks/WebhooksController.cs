@@ -5,6 +5,7 @@ using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc;
+using Integration.Application.Webhooks;
 
 namespace Integration.Api.Webhooks;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Integration.Api.Audit;
+using Integration.Application.Audit;
 using Integration.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -26,7 +26,7 @@ public sealed class AuditPlatform : PlatformFactory
         {
             Directory.CreateDirectory(developmentContentRoot);
         }
-        Settings["Logging:LogLevel:Integration.Api.Audit"] = "Information";
+        Settings["Logging:LogLevel:Integration.Application.Audit"] = "Information";
         if (withoutKeys)
         {
             foreach (var key in Settings.Keys.Where(k => k.StartsWith("Audit:ChainKeys:", StringComparison.Ordinal) || k == "Audit:CurrentKeyId").ToList())

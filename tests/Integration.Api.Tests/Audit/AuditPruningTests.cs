@@ -1,4 +1,5 @@
 using Integration.Api.Audit;
+using Integration.Application.Audit;
 using Integration.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Integration.Api.Audit;
+using Integration.Application.Audit;
 using Integration.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 

@@ -29,4 +29,18 @@ public sealed class ApiDocumentWordsTests
         Assert.True(schemas.Count > 10, $"{document}.json has only {schemas.Count} schemas");
         Assert.Empty(contradictions);
     }
+
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v2")]
+    [InlineData("admin")]
+    public void No_description_shows_our_code_names(string document)
+    {
+        // An XML doc <see cref> prints as the C# name (Integration.Application.Audit.…), which means nothing to a partner.
+        var text = File.ReadAllText(RepositoryFiles.PathOf("sdk", "openapi", $"{document}.json"));
+
+        var leaks = System.Text.RegularExpressions.Regex.Matches(text, @"Integration\.(Api|Application|Core|Data|Sandbox)\.[A-Za-z.]+")
+            .Select(m => m.Value).Distinct().ToList();
+        Assert.Empty(leaks);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class StockImportTests(PlatformFactory platform) : IClassFixture<P
     }
 
     private Task<int> RunImportsAsync(int maxChunks = int.MaxValue) =>
-        platform.Services.GetRequiredService<Api.Inventory.StockImportRunner>().RunOnceAsync(CancellationToken.None, maxChunks);
+        platform.Services.GetRequiredService<Integration.Application.Inventory.StockImportRunner>().RunOnceAsync(CancellationToken.None, maxChunks);
 
     [Fact]
     public async Task AJsonLinesImport_AppliesGoodRows_AndReportsBadOnesByLine()
@@ -222,7 +222,7 @@ public sealed class StockImportTests(PlatformFactory platform) : IClassFixture<P
         var body = string.Join('\n', Enumerable.Range(0, 12_000).Select(i => $$"""{"locationId":"{{location}}","sku":"{{skus[i % 5_000]}}","delta":1,"reason":"received"}"""));
         var accepted = await UploadAsync(session, body, "application/x-ndjson");
         await accepted.ReadJsonAsync(HttpStatusCode.Accepted);
-        var runner = isolated.Services.GetRequiredService<Api.Inventory.StockImportRunner>();
+        var runner = isolated.Services.GetRequiredService<Integration.Application.Inventory.StockImportRunner>();
 
         Assert.Equal(1, await runner.RunOnceAsync(CancellationToken.None, maxChunks: 1)); // then the worker "dies", holding its lease
         Assert.Equal(0, await runner.RunOnceAsync(CancellationToken.None));              // nobody takes it while the lease runs

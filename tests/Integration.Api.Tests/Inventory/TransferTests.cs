@@ -107,7 +107,7 @@ public sealed class TransferTests(PlatformFactory platform) : IClassFixture<Plat
     {
         var s = await ArrangeAsync();
         var id = (await (await RequestAsync(s.Requester, s.Shared, s.Destination, s.Sku, 5)).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
-        var expiry = platform.Services.GetRequiredService<Api.Inventory.TransferExpiry>();
+        var expiry = platform.Services.GetRequiredService<Integration.Application.Inventory.TransferExpiry>();
 
         platform.Clock.Advance(TimeSpan.FromHours(47));
         await expiry.RunOnceAsync(CancellationToken.None);

@@ -4,6 +4,8 @@ using Integration.Api.Sandbox;
 using Integration.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Integration.Sandbox.Provisioning;
+using Integration.Sandbox.Worlds;
 
 namespace Integration.Api.Tests.Sandbox;
 

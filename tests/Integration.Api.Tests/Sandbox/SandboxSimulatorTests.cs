@@ -162,7 +162,7 @@ public sealed class SandboxOutsideWorldTests
         platform.Clock.Advance(TimeSpan.FromDays(5));
         await using (var scope = platform.Services.CreateAsyncScope())
         {
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Integration.Api.Settlement.PayoutRunner>().RunOnceAsync(CancellationToken.None));
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Integration.Application.Settlement.PayoutRunner>().RunOnceAsync(CancellationToken.None));
         }
 
         var again = platform.ClientWithToken(await platform.TokenAsync(session.Credential.ClientId, session.Credential.Secret));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.Api.Settlement;
+using Integration.Application.Settlement;
 using Integration.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Integration.Api.Tests.Settlement.SettlementPlatform;

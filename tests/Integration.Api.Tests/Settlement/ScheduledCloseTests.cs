@@ -1,4 +1,5 @@
 using Integration.Api.Settlement;
+using Integration.Application.Settlement;
 using Integration.Core.Settlement;
 using Microsoft.Extensions.DependencyInjection;
 using static Integration.Api.Tests.Settlement.SettlementPlatform;

@@ -89,7 +89,7 @@ public sealed class EventLogTests(PlatformFactory platform) : IClassFixture<Plat
         var sku = await isolated.CommerceReadyAsync();
         var session = await isolated.NewPartnerSessionAsync();
         await session.PlaceOrderAsync((sku, 1));
-        var retention = isolated.Services.GetRequiredService<Api.Events.EventRetention>();
+        var retention = isolated.Services.GetRequiredService<Integration.Application.Events.EventRetention>();
         async Task<int> VisibleEvents()
         {
             await retention.PruneAsync(CancellationToken.None); // as the hourly job does

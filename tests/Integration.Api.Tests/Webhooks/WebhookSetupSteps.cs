@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.Api.Tests.Infrastructure;
 using Integration.Api.Webhooks;
+using Integration.Application.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Api.Tests.Webhooks;

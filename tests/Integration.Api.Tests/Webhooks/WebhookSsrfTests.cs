@@ -62,11 +62,11 @@ public sealed class WebhookSsrfTests(ProductionWebhooksPlatform platform) : ICla
         // The handler checks at connect time, independently of the checks before it, and connects only to what it checked.
         using var receiver = new WebhookReceiver();
         var url = template.Replace("{port}", new Uri(receiver.Url).Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var http = platform.Services.GetRequiredService<IHttpClientFactory>().CreateClient(Api.Webhooks.WebhookSender.ClientName);
+        var http = platform.Services.GetRequiredService<IHttpClientFactory>().CreateClient(Integration.Application.Webhooks.WebhookSender.ClientName);
 
         var failure = await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(url, new StringContent("{}")));
 
-        Assert.IsType<Api.Webhooks.WebhookTargetRefusedException>(failure.InnerException);
+        Assert.IsType<Integration.Application.Webhooks.WebhookTargetRefusedException>(failure.InnerException);
         Assert.Empty(receiver.Received);
     }
 
@@ -95,7 +95,7 @@ public sealed class WebhookSsrfTests(ProductionWebhooksPlatform platform) : ICla
         var subscription = new Core.Webhooks.WebhookSubscription
         {
             Id = "whk_saved_" + Guid.NewGuid().ToString("N")[..8], PartnerId = session.PartnerId, Environment = Core.Common.ApiEnvironment.Sandbox,
-            Url = url, EventTypes = ["order.created"], ProtectedSecret = platform.Services.GetRequiredService<Api.Webhooks.WebhookSecrets>().New().Protected,
+            Url = url, EventTypes = ["order.created"], ProtectedSecret = platform.Services.GetRequiredService<Integration.Application.Webhooks.WebhookSecrets>().New().Protected,
             NextAttemptAt = platform.Clock.GetUtcNow(), CreatedAt = platform.Clock.GetUtcNow(), UpdatedAt = platform.Clock.GetUtcNow(),
         };
         db.WebhookSubscriptions.Add(subscription);

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Integration.Api.Cluster;
+using Integration.Application.Cluster;
 using Integration.Api.Settlement;
+using Integration.Application.Settlement;
 using Integration.Api.Tests.Infrastructure;
 using Integration.Api.Tests.Settlement;
 using Integration.Cluster.Tests.Infrastructure;

@@ -1,9 +1,0 @@
-using Integration.Core.Audit;
-
-namespace Integration.Api.Audit;
-
-/// <summary>A signed checkpoint: the chain had reached <see cref="Sequence"/> with head hash <see cref="HeadHash"/>.</summary>
-public sealed record AuditCheckpointResponse(long Sequence, string HeadHash, DateTimeOffset SignedAt, string KeyId, string Mac)
-{
-    public static AuditCheckpointResponse From(AuditCheckpoint c) => new(c.Sequence, c.HeadHash, c.SignedAt, c.KeyId, c.Mac);
-}

@@ -1,6 +1,0 @@
-using Integration.Core.Inventory;
-
-namespace Integration.Api.Inventory;
-
-/// <summary>An upload cut into chunks: the CSV header as stored (canonical names joined by the file's separator), the chunks, and the row count.</summary>
-public sealed record StockImportUpload(string? CsvHeader, IReadOnlyList<StockImportChunk> Chunks, int Rows);

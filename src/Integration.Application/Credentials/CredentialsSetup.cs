@@ -1,0 +1,11 @@
+namespace Integration.Application.Credentials;
+
+public static class CredentialsSetup
+{
+    /// <summary>Issuing, rotating and revoking partner and internal credentials.</summary>
+    public static IHostApplicationBuilder AddCredentials(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CredentialIssuer>();
+        return builder;
+    }
+}

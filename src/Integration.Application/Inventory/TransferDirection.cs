@@ -1,0 +1,7 @@
+namespace Integration.Application.Inventory;
+
+public enum TransferDirection
+{
+    Incoming,
+    Outgoing,
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Integration.Core.Common;
+using Integration.Core.Credentials;
+using Integration.Core.Partners;
+using OpenIddict.Abstractions;
+
+namespace Integration.Application.OAuth;
+
+/// <summary>The claims our access tokens carry beside the standard ones.</summary>
+public static class PlatformClaims
+{
+    public const string CredentialId = "credential_id";
+    public const string CredentialKind = "credential_kind";
+    public const string PartnerId = "partner_id";
+    public const string Environment = "environment";
+    public const string Tier = "tier";
+}
+
+/// <summary>Who is calling, read once from the validated access token.</summary>
+public sealed record Caller(
+    string ClientId,
+    string CredentialId,
+    CredentialKind Kind,
+    string? PartnerId,
+    ApiEnvironment? Environment,
+    PartnerTier? Tier,
+    IReadOnlyList<string> Scopes)
+{
+    public static Caller? From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true
+            || principal.FindFirst(PlatformClaims.CredentialId)?.Value is not { } credentialId)
+        {
+            return null;
+        }
+        var kind = SnakeCase.TryParse<CredentialKind>(principal.FindFirst(PlatformClaims.CredentialKind)?.Value, out var k) ? k : CredentialKind.Partner;
+        ApiEnvironment? environment = SnakeCase.TryParse<ApiEnvironment>(principal.FindFirst(PlatformClaims.Environment)?.Value, out var e) ? e : null;
+        PartnerTier? tier = SnakeCase.TryParse<PartnerTier>(principal.FindFirst(PlatformClaims.Tier)?.Value, out var t) ? t : null;
+        return new Caller(
+            principal.FindFirst(OpenIddictConstants.Claims.Subject)?.Value ?? "",
+            credentialId, kind, principal.FindFirst(PlatformClaims.PartnerId)?.Value, environment, tier,
+            principal.GetScopes().ToList());
+    }
+}
