@@ -14,7 +14,7 @@ namespace Integration.Api.Tests.Architecture;
 /// <summary>
 /// The house matches its map (docs/adr, architecture.md): business rules in Core know nothing of HTTP or storage,
 /// storage knows nothing of HTTP, and no feature reaches into another feature's internals.
-/// Dependencies run one way: Api → Sandbox → Application → Data → Core (docs/adr/0018-application-and-sandbox-projects.md).
+/// Dependencies run one way: Api → Sandbox → Application → Data → Core (docs/adr/0019-application-and-sandbox-projects.md).
 /// </summary>
 public sealed class LayeringTests
 {
