@@ -9,7 +9,7 @@ public sealed class WriterTurn(SemaphoreSlim gate)
 {
     private bool _heldForSave;
 
-    public SemaphoreSlim Gate => gate;
+    internal SemaphoreSlim Gate => gate;
 
     internal async ValueTask TakeForSaveAsync(CancellationToken cancellationToken)
     {
