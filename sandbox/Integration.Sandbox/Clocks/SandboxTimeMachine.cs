@@ -49,7 +49,14 @@ public sealed class SandboxTimeMachine(
     public static string TrackingNumberOf(Order order) => $"SBX{order.Id[^12..].ToUpperInvariant()}";
 
     /// <summary>Moves the clock <paramref name="by"/> a duration, or <paramref name="to"/> a time, and runs what fell due.</summary>
-    public async Task<AdvanceOutcome> AdvanceAsync(string partnerId, TimeSpan? by, DateTimeOffset? to, CancellationToken cancellationToken)
+    public async Task<AdvanceOutcome> AdvanceAsync(string partnerId, TimeSpan? by, DateTimeOffset? to, CancellationToken cancellationToken) =>
+        await RunDueAsync(partnerId, await MoveClockAsync(partnerId, by, to, cancellationToken), null, cancellationToken);
+
+    /// <summary>
+    /// Moves the clock only. What fell due between the two times is still to run (<see cref="RunDueAsync"/>):
+    /// a failure part-way leaves it due, and running it again finishes it without doing anything twice.
+    /// </summary>
+    public async Task<ClockMove> MoveClockAsync(string partnerId, TimeSpan? by, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         var world = await worlds.EnsureAsync(partnerId, cancellationToken);
         var from = platform.UtcNow() + world.ClockOffset;
@@ -82,7 +89,14 @@ public sealed class SandboxTimeMachine(
             }
             await transaction.CommitAsync(cancellationToken);
         }
+        return new ClockMove(from, target);
+    }
 
+    /// <summary>Runs, once and in the order it falls due, everything due between <paramref name="move"/>'s two times.</summary>
+    public async Task<AdvanceOutcome> RunDueAsync(string partnerId, ClockMove move, IProgress<AdvanceProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (from, target) = move;
+        var world = await worlds.EnsureAsync(partnerId, cancellationToken);
         var run = new Tally();
         var partners = await worlds.PartnersOfAsync(partnerId, cancellationToken);
         var closes = new Queue<(SettlementPeriod Period, DateTimeOffset DueAt)>(MonthsToClose(from, target));
@@ -120,6 +134,7 @@ public sealed class SandboxTimeMachine(
             {
                 var order = nextOrder!.Value.Order;
                 var (moved, reason) = await MoveOrderAsync(partnerId, world, order, run, cancellationToken);
+                progress?.Report(new AdvanceProgress(run.Confirmed + run.Shipped + run.Delivered, heldBack.Count + (reason is null ? 0 : 1)));
                 if (reason is not null)
                 {
                     heldBack[order.Id] = new HeldBackOrder(order.Id, order.Status, reason);
