@@ -21,6 +21,8 @@ using Integration.Api.Hosting;
 using Integration.Api.Observability;
 using Integration.Api.OAuth;
 using Integration.Api.RateLimiting;
+using Integration.Api.RequestLog;
+using Integration.Application.RequestLog;
 using Integration.Api.Sandbox;
 using Integration.Api.Settlement;
 using Integration.Application.Settlement;
@@ -43,6 +45,7 @@ builder.AddOrders();
 builder.AddDisputes();
 builder.AddAudit();
 builder.AddEventsAndWebhooks();
+builder.Services.AddRequestLog();
 builder.AddSettlement();
 builder.AddSandbox();
 builder.AddPartnerAuth();
@@ -81,6 +84,7 @@ app.UseRouting();
 app.UseMiddleware<DeprecationHeadersMiddleware>();
 app.UseMiddleware<TokenRequestLimitMiddleware>(); // before OpenIddict looks the client up
 app.UseAuthentication();
+app.UseMiddleware<RequestLogMiddleware>(); // a revoked credential's refused calls show in the log too
 app.UseMiddleware<CredentialRevocationMiddleware>();
 app.UseMiddleware<EnvironmentHeaderMiddleware>();
 app.UseMiddleware<SandboxClockMiddleware>();

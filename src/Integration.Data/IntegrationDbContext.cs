@@ -9,6 +9,7 @@ using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Integration.Core.Events;
 using Integration.Core.Partners;
+using Integration.Core.RequestLog;
 using Integration.Core.Sandbox;
 using Integration.Core.Settlement;
 using Integration.Core.Webhooks;
@@ -58,6 +59,7 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<SandboxWorld> SandboxWorlds => Set<SandboxWorld>();
     public DbSet<SandboxSnapshot> SandboxSnapshots => Set<SandboxSnapshot>();
     public DbSet<SimulatorCall> SimulatorCalls => Set<SimulatorCall>();
+    public DbSet<LoggedRequest> RequestLog => Set<LoggedRequest>();
 
     /// <summary>
     /// The partner whose data this unit of work may see, or null for internal work (admin API,

@@ -9,6 +9,8 @@ namespace Integration.Api.Hosting;
 /// The request contracts' nullable annotations, enforced when a body is read: a JSON <c>null</c> for a
 /// property that is not nullable, or a <c>null</c> element in a list whose elements are not, is refused
 /// as a 400 naming the field, instead of reaching the code as a null it was promised it would not get.
+/// A member the documents describe by reference (an enum or an object, see <see cref="ApiDocs.NullableReferences"/>)
+/// is optional, not nullable: it is left out to say "no value", and a <c>null</c> for it is refused too.
 /// </summary>
 public static class NullsRefused
 {
@@ -22,8 +24,17 @@ public static class NullsRefused
         }
         foreach (var property in type.Properties)
         {
-            if (property.Set is not { } set || property.AttributeProvider is not PropertyInfo member || member.PropertyType.IsValueType)
+            if (property.Set is not { } set || property.AttributeProvider is not PropertyInfo member)
             {
+                continue;
+            }
+            if (member.PropertyType.IsValueType)
+            {
+                if (Nullable.GetUnderlyingType(member.PropertyType) is { IsEnum: true })
+                {
+                    var enumName = property.Name;
+                    property.Set = (target, value) => set(target, value ?? throw new JsonException($"{enumName} must not be null; leave it out to give no value."));
+                }
                 continue;
             }
             NullabilityInfo nullability;
@@ -31,7 +42,7 @@ public static class NullsRefused
             {
                 nullability = Nullability.Create(member);
             }
-            var valueRequired = nullability.WriteState == NullabilityState.NotNull;
+            var valueRequired = nullability.WriteState == NullabilityState.NotNull || DescribedByReference(member.PropertyType);
             var elements = nullability.ElementType ?? (nullability.GenericTypeArguments is [var only] && typeof(IEnumerable).IsAssignableFrom(member.PropertyType) ? only : null);
             var elementsRequired = elements is { ReadState: NullabilityState.NotNull } && !elements.Type.IsValueType;
             if (!valueRequired && !elementsRequired)
@@ -43,7 +54,9 @@ public static class NullsRefused
             {
                 if (value is null && valueRequired)
                 {
-                    throw new JsonException($"{name} must not be null.");
+                    throw new JsonException(nullability.WriteState == NullabilityState.NotNull
+                        ? $"{name} must not be null."
+                        : $"{name} must not be null; leave it out to give no value.");
                 }
                 if (elementsRequired && value is IEnumerable list && list.Cast<object?>().Any(element => element is null))
                 {
@@ -53,4 +66,7 @@ public static class NullsRefused
             };
         }
     }
+
+    private static bool DescribedByReference(Type type) =>
+        type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type) && ContractAssemblies.Declare(type);
 }

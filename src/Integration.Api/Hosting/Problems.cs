@@ -24,6 +24,11 @@ public static class Problems
         _ => StatusCodes.Status500InternalServerError,
     };
 
+    private static readonly object CodeKey = new();
+
+    /// <summary>The problem code this request answered with, if it failed.</summary>
+    public static string? CodeOf(HttpContext context) => context.Items.TryGetValue(CodeKey, out var code) ? code as string : null;
+
     /// <summary>The code a problem gets when nothing more specific was said.</summary>
     public static string DefaultCode(int status) => status switch
     {
@@ -82,6 +87,7 @@ public static class Problems
         problem.Status = status;
         var code = problem.Extensions.TryGetValue("code", out var existing) && existing is string s ? s : DefaultCode(status);
         problem.Extensions["code"] = code;
+        context.Items[CodeKey] = code;
         var options = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
         problem.Type = (options.ErrorTypeBaseUri ?? ProblemPages.BaseUri(context.Request)) + code;
         problem.Title ??= ReasonPhrase(status);

@@ -1,11 +1,12 @@
 using Integration.Core.Events;
+using Integration.Application.RequestLog;
 using Integration.Core.Webhooks;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Application.Events;
 
-/// <summary>Deletes events and webhook delivery logs older than 30 days, hourly.</summary>
+/// <summary>Deletes events, webhook delivery logs and the request log older than 30 days, hourly.</summary>
 public sealed class EventRetention(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EventRetention> logger) : BackgroundService
 {
     public static readonly TimeSpan Kept = TimeSpan.FromDays(30);
@@ -18,6 +19,7 @@ public sealed class EventRetention(IServiceScopeFactory scopes, TimeProvider clo
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var events = await db.Visible<PartnerEvent>().Where(e => e.OccurredAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.Visible<WebhookDelivery>().Where(d => d.AttemptedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await PartnerRequestLog.PruneAsync(db, cutoff, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return events;
     }

@@ -38,6 +38,11 @@ public sealed class PlatformMetrics
     private static readonly Counter<long> IdempotentReplays =
         Meter.CreateCounter<long>("partner_platform.idempotency.replays", "{request}", "Retries answered with the recorded response.");
 
+    private static readonly Counter<long> LogRowsDropped =
+        Meter.CreateCounter<long>("partner_platform.logs.dropped", "{row}", "Rows of a call log (request log, simulator calls) dropped because the write queue was full.");
+
+    public void LogRowDropped(string log) => LogRowsDropped.Add(1, new KeyValuePair<string, object?>("log", log));
+
     public void TokenIssued(string credentialKind, ApiEnvironment? environment) =>
         TokensIssued.Add(1, new("credential_kind", credentialKind), new("environment", EnvironmentTag(environment)));
 

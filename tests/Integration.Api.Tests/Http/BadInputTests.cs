@@ -53,6 +53,21 @@ public sealed class BadInputTests(PlatformFactory platform) : IClassFixture<Plat
     }
 
     [Theory]
+    [InlineData("""{"status":null}""", "status")]
+    [InlineData("""{"tier":null}""", "tier")]
+    [InlineData("""{"agreement":null}""", "agreement")]
+    public async Task A_null_for_a_member_the_document_only_lets_you_leave_out_is_400_naming_it(string json, string field)
+    {
+        var partnerId = await platform.CreatePartnerAsync();
+        var admin = await platform.AdminClientAsync();
+
+        var response = await admin.PatchAsync($"/admin/v1/partners/{partnerId}", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().Any(e => e.Key.Contains(field, StringComparison.OrdinalIgnoreCase)), problem.ToJsonString());
+    }
+
+    [Theory]
     [InlineData("utf-16")]
     [InlineData("iso-8859-1")]
     [InlineData("utf-32")]

@@ -1,0 +1,71 @@
+using System.Threading.Channels;
+using Integration.Application.Observability;
+using Integration.Data;
+
+namespace Integration.Application.Hosting;
+
+/// <summary>
+/// Writes rows that a request produces but must not wait for (logs of calls), in batches, in the
+/// background and outside any transaction of the request. A read on this instance first waits for the
+/// rows it recorded so far to land, so a caller sees its own calls at once; other instances see them
+/// within a batch. Rows that find the queue full are dropped and counted under <c>name</c> on
+/// <c>partner_platform.logs.dropped</c>.
+/// </summary>
+public abstract class BatchedRowWriter<TRow>(IServiceScopeFactory scopes, PlatformMetrics metrics, ILogger logger, string name, int? capacity = null) : BackgroundService
+    where TRow : class
+{
+    private const int BatchSize = 500;
+
+    private readonly Channel<(TRow Row, TaskCompletionSource Written)> _pending = capacity is { } bound
+        ? Channel.CreateBounded<(TRow, TaskCompletionSource)>(new BoundedChannelOptions(bound) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite })
+        : Channel.CreateUnbounded<(TRow, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _order = new();
+    private Task _lastWritten = Task.CompletedTask;
+    public void Record(TRow row)
+    {
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_order)
+        {
+            if (_pending.Writer.TryWrite((row, written)))
+            {
+                _lastWritten = written.Task;
+                return;
+            }
+        }
+        metrics.LogRowDropped(name); // the queue is full: the database is down or far behind
+    }
+
+    /// <summary>Waits (briefly) until the rows this instance recorded so far are in the database.</summary>
+    public Task WrittenAsync(CancellationToken cancellationToken) =>
+        _lastWritten.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+
+    /// <summary>What the log says when a batch could not be written, e.g. "{Count} simulator calls could not be written".</summary>
+    protected abstract string LostBatchMessage { get; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<(TRow Row, TaskCompletionSource Written)>();
+        while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+        {
+            while (batch.Count < BatchSize && _pending.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+                db.Set<TRow>().AddRange(batch.Select(b => b.Row));
+                await db.SaveChangesAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+#pragma warning disable CA2254 // the message template is a constant of the subclass
+                logger.LogWarning(e, LostBatchMessage, batch.Count);
+#pragma warning restore CA2254
+            }
+            batch.ForEach(b => b.Written.TrySetResult());
+            batch.Clear();
+        }
+    }
+}
