@@ -1,3 +1,10 @@
+using PartnerPlatform.Sdk.Inventory;
+using PartnerPlatform.Sdk.Orders;
+using PartnerPlatform.Sdk.Sandbox;
+using PartnerPlatform.Sdk.Settlement;
+using PartnerPlatform.Sdk.Transfers;
+using PartnerPlatform.Sdk.Webhooks;
+
 namespace PartnerPlatform.Sdk;
 
 /// <summary>

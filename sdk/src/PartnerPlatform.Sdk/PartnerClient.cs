@@ -1,5 +1,11 @@
 using Microsoft.Extensions.Http.Resilience;
 using PartnerPlatform.Sdk.Http;
+using PartnerPlatform.Sdk.Inventory;
+using PartnerPlatform.Sdk.Orders;
+using PartnerPlatform.Sdk.Sandbox;
+using PartnerPlatform.Sdk.Settlement;
+using PartnerPlatform.Sdk.Transfers;
+using PartnerPlatform.Sdk.Webhooks;
 
 namespace PartnerPlatform.Sdk;
 

@@ -1,4 +1,4 @@
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Settlement;
 
 /// <summary>Disputes of orders and statement lines: <c>client.Disputes</c>.</summary>
 public interface IDisputeService
