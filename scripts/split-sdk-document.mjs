@@ -4,12 +4,25 @@
 // A schema belongs to the namespace of the operations that use it; the sandbox's operations answer with
 // other surfaces' objects (an order, a statement), so they count only when nothing else uses the schema;
 // a schema used by several namespaces is shared and goes to PartnerPlatform.Sdk.
+// It also types v2's decimal strings (money, rates) as decimals (see decimalStrings below).
 import fs from "node:fs";
 
 const [input, surfacesFile, out] = process.argv.slice(2);
 const doc = JSON.parse(fs.readFileSync(input, "utf8"));
 const surfaces = JSON.parse(fs.readFileSync(surfacesFile, "utf8")).tags;
 const schemas = doc.components.schemas;
+
+// v2 money and rates are decimal strings on the wire. Requests say so with x-minimum (the platform's
+// DecimalStrings filter); answers build them from a decimal (MoneyAmount, Rates) without a mark in the
+// document, so they are named here. The SDK types them decimal; Http/DecimalStringConverter writes them.
+const decimalStrings = new Set(["MoneyAmount.amount", "LineDiscountV2.rate", "OrderV2.discountRate", "PartnerProfileV2.discountRate"]);
+for (const [name, schema] of Object.entries(schemas)) {
+  for (const [property, member] of Object.entries(schema.properties ?? {})) {
+    if (member.type === "string" && ("x-minimum" in member || decimalStrings.has(`${name}.${property}`))) {
+      schema.properties[property] = { type: "number", format: "decimal", description: member.description, nullable: member.nullable };
+    }
+  }
+}
 
 const refs = (node, found = new Set()) => {
   if (node && typeof node === "object") {

@@ -1176,9 +1176,7 @@ namespace PartnerPlatform.Sdk.Orders
         /// A decimal fraction as a string (e.g. `"0.25"`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rate")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string Rate { get; set; } = default!;
+        public decimal Rate { get; set; } = default!;
 
         /// <summary>
         /// v2 money: `{ "amount": "149.99", "currency": "CNY" }` — a decimal string, no binary floating point.
@@ -1511,9 +1509,7 @@ namespace PartnerPlatform.Sdk.Orders
         /// The discount applied, as a decimal fraction string (e.g. `"0.25"`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("discountRate")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string DiscountRate { get; set; } = default!;
+        public decimal DiscountRate { get; set; } = default!;
 
         /// <summary>
         /// The lines: of the order, or of the statement.

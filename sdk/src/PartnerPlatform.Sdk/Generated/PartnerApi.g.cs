@@ -992,9 +992,7 @@ namespace PartnerPlatform.Sdk
         /// A decimal amount as a string, two decimals (e.g. `"149.99"`): never a binary floating-point number.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string Amount { get; set; } = default!;
+        public decimal Amount { get; set; } = default!;
 
         /// <summary>
         /// ISO 4217 currency code, e.g. `CNY`.
@@ -1083,9 +1081,7 @@ namespace PartnerPlatform.Sdk
         /// The discount applied, as a decimal fraction string (e.g. `"0.25"`).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("discountRate")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string DiscountRate { get; set; } = default!;
+        public decimal DiscountRate { get; set; } = default!;
 
         /// <summary>
         /// One of: `live`, `sandbox`.

@@ -4151,9 +4151,7 @@ namespace PartnerPlatform.Sdk.Sandbox
         /// For `accepted`: the adjustment from the partner's side (credit above 0, debit below 0), on the statement of this month; left out for `rejected`. A decimal string from "-1000000000000.00" to "1000000000000.00" with at most two decimals, e.g. "149.99" or "150"; a number is refused.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("adjustment")]
-        [System.ComponentModel.DataAnnotations.StringLength(17)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^-?\d{1,13}(\.\d{1,2})?$")]
-        public string? Adjustment { get; set; } = default!;
+        public decimal? Adjustment { get; set; } = default!;
 
         /// <summary>
         /// Your note, kept with the change.
@@ -4183,10 +4181,7 @@ namespace PartnerPlatform.Sdk.Sandbox
         /// What you paid: above 0, at most what is still due. A decimal string from "0.01" to "1000000000000.00" with at most two decimals, e.g. "149.99" or "150"; a number is refused.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.StringLength(16)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{1,13}(\.\d{1,2})?$")]
-        public string Amount { get; set; } = default!;
+        public decimal Amount { get; set; } = default!;
 
     }
 
@@ -4311,10 +4306,7 @@ namespace PartnerPlatform.Sdk.Sandbox
         /// The activity's approved cost; the subsidy is 50% of it, at most 50,000. A decimal string from "0.01" to "1000000000.00" with at most two decimals, e.g. "149.99" or "150"; a number is refused.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cost")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.StringLength(13)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{1,10}(\.\d{1,2})?$")]
-        public string Cost { get; set; } = default!;
+        public decimal Cost { get; set; } = default!;
 
     }
 

@@ -1880,10 +1880,7 @@ namespace PartnerPlatform.Sdk.Settlement
         /// The disputed amount, at most the order total or the line's amount. It decides the level. A decimal string from "0.01" to "1000000000000.00" with at most two decimals, e.g. "149.99" or "150"; a number is refused.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.StringLength(16)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\d{1,13}(\.\d{1,2})?$")]
-        public string Amount { get; set; } = default!;
+        public decimal Amount { get; set; } = default!;
 
         /// <summary>
         /// Why: an adjustment reason, or your reason for a rejection.

@@ -33,17 +33,17 @@ public sealed class SandboxActions : ISandboxActions
 
     /// <inheritdoc />
     public Task<SubsidyResponse> RecordActivitySubsidyAsync(string eventName, decimal cost, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Call.SendAsync(options, ct => _api.SandboxRecordActivitySubsidyAsync(new SandboxSubsidyRequestV2 { EventName = eventName, Cost = WireMoney.Of(cost) }, ct), cancellationToken);
+        Call.SendAsync(options, ct => _api.SandboxRecordActivitySubsidyAsync(new SandboxSubsidyRequestV2 { EventName = eventName, Cost = cost }, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<StatementResponse> RecordStatementPaymentAsync(string statementId, decimal amount, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Call.SendAsync(options, ct => _api.SandboxRecordStatementPaymentAsync(statementId, new SandboxPaymentRequestV2 { Amount = WireMoney.Of(amount) }, ct), cancellationToken);
+        Call.SendAsync(options, ct => _api.SandboxRecordStatementPaymentAsync(statementId, new SandboxPaymentRequestV2 { Amount = amount }, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<DisputeResponse> ResolveDisputeAsync(
         string disputeId, DisputeStatus outcome, string note, decimal? adjustment = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         Call.SendAsync(options, ct => _api.SandboxResolveDisputeAsync(disputeId,
-            new ResolveDisputeRequestV2 { Outcome = outcome, Note = note, Adjustment = adjustment is { } a ? WireMoney.Of(a) : null }, ct), cancellationToken);
+            new ResolveDisputeRequestV2 { Outcome = outcome, Note = note, Adjustment = adjustment }, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<PayoutResponse> RetryPayoutAsync(string payoutId, RequestOptions? options = null, CancellationToken cancellationToken = default) => Call.SendAsync(options, ct => _api.SandboxRetryPayoutAsync(payoutId, ct), cancellationToken);
