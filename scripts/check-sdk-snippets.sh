@@ -2,17 +2,19 @@
 # Compiles every ```csharp block of the SDK's guides against the SDK as it is now, so that a change of
 # the SDK's public surface cannot leave a guide showing code that no longer compiles.
 #
-# Each block becomes the body of its own local async function in one scratch console app, after a
-# preamble declaring what the guides take as given: secret, liveSecret, sandboxSecret (strings),
-# services (an IServiceCollection), builder (.Services and .Configuration, as a host builder has),
-# client (IPartnerClient), request (CreateOrderRequest), order (OrderV2). `var client =` and
-# `var order =` in a block assign those. NSubstitute is referenced for the testing examples.
+# Each block becomes the body of an async method in its own file of one scratch console app, with the
+# block's own `using` lines (PartnerPlatform.Sdk is given; a surface's namespace, e.g.
+# PartnerPlatform.Sdk.Orders, must be in the block that uses its types), and what the guides take as
+# given: secret, liveSecret, sandboxSecret (strings), services (an IServiceCollection), builder
+# (.Services and .Configuration, as a host builder has), client (IPartnerClient), request
+# (CreateOrderRequest), order (OrderV2). `var client =` and `var order =` in a block assign those.
+# NSubstitute is referenced for the testing examples.
 # Needs the SDK's generated client in place (scripts/generate-sdk.sh or the committed one).
 #
 #   scripts/check-sdk-snippets.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-guides=(sdk/README.md sdk/src/PartnerPlatform.Sdk/README.md docs/getting-started.md docs/sandbox.md)
+guides=(sdk/README.md sdk/src/PartnerPlatform.Sdk/README.md docs/getting-started.md docs/sandbox.md docs/request-log.md)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 version() { grep -oP "Include=\"$1\" Version=\"\K[^\"]+" Directory.Packages.props; }
@@ -38,31 +40,46 @@ PROJECT
 
 node -e '
 const fs = require("fs");
-let out = `using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NSubstitute;
-using PartnerPlatform.Sdk;
+const [scratch, ...guides] = process.argv.slice(1);
+const given = ["Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "NSubstitute", "PartnerPlatform.Sdk"];
+fs.writeFileSync(`${scratch}/Given.cs`, `${given.map((ns) => `global using ${ns};`).join("\n")}
+global using static Given;
 
-string secret = "", liveSecret = "", sandboxSecret = "";
-var services = new ServiceCollection();
-var builder = (Services: new ServiceCollection(), Configuration: (IConfiguration)new ConfigurationBuilder().Build());
-IPartnerClient client = null!;
-CreateOrderRequest request = null!;
-OrderV2 order = null!;
-`;
+System.Console.WriteLine("compiled, not run");
+
+internal static class Given
+{
+    internal static string secret = "", liveSecret = "", sandboxSecret = "";
+    internal static ServiceCollection services = new();
+    internal static (ServiceCollection Services, IConfiguration Configuration) builder = (new ServiceCollection(), new ConfigurationBuilder().Build());
+    internal static IPartnerClient client = null!;
+    internal static PartnerPlatform.Sdk.Orders.CreateOrderRequest request = null!;
+    internal static PartnerPlatform.Sdk.Orders.OrderV2 order = null!;
+}
+`);
 let n = 0;
-for (const guide of process.argv.slice(2)) {
+for (const guide of guides) {
   const text = fs.readFileSync(guide, "utf8");
   for (const match of text.matchAll(/```csharp\n([\s\S]*?)```/g)) {
-    const body = match[1].replace(/^\s*using PartnerPlatform\.Sdk;\s*$/m, "")
-      .replace(/\bvar (client|order) = /g, "$1 = ");
+    // Each example is its own file: the namespaces it uses are the `using` lines it shows.
+    const usings = [...match[1].matchAll(/^[ \t]*using ([\w.]+);[ \t]*$/gm)].map((u) => u[1]).filter((ns) => !given.includes(ns));
+    const body = match[1].replace(/^[ \t]*using [\w.]+;[ \t]*$/gm, "").replace(/\bvar (client|order) = /g, "$1 = ");
     const line = text.slice(0, match.index).split("\n").length;
-    out += `\nasync Task Snippet${++n}() // ${guide}:${line}\n{\n#line ${line + 1} "${process.cwd()}/${guide}"\n${body}#line default\n}\n`;
+    fs.writeFileSync(`${scratch}/Snippet${++n}.cs`, `${usings.map((ns) => `using ${ns};`).join("\n")}
+
+internal static partial class Snippets
+{
+    internal static async Task Snippet${n}() // ${guide}:${line}
+    {
+#line ${line + 1} "${process.cwd()}/${guide}"
+${body}#line default
+    }
+}
+`);
   }
 }
-fs.writeFileSync(process.argv[1], out);
-console.log(`${n} C# snippets from ${process.argv.length - 2} guides`);
-' "$scratch/Program.cs" "${guides[@]}"
+console.log(`${n} C# snippets from ${guides.length} guides`);
+' "$scratch" "${guides[@]}"
 
 if ! dotnet build "$scratch/Snippets.csproj" -nologo -v q >"$scratch/build.log" 2>&1; then
   grep -E "error" "$scratch/build.log" | sed "s#\[$scratch/Snippets.csproj\]##" | sort -u

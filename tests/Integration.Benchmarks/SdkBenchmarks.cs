@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PartnerPlatform.Sdk;
+using PartnerPlatform.Sdk.Orders;
 
 namespace Integration.Benchmarks;
 

@@ -1,4 +1,5 @@
 using PartnerPlatform.Sdk;
+using PartnerPlatform.Sdk.Orders;
 
 namespace Quickstart.Tests;
 

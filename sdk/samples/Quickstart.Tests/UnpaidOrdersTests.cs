@@ -1,5 +1,6 @@
 using NSubstitute;
 using PartnerPlatform.Sdk;
+using PartnerPlatform.Sdk.Orders;
 
 namespace Quickstart.Tests;
 

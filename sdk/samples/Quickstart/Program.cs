@@ -1,5 +1,6 @@
 // dotnet run --project sdk/samples/Quickstart -- <sandbox client id> <secret> [sku] [platform url]
 using PartnerPlatform.Sdk;
+using PartnerPlatform.Sdk.Orders;
 
 var client = new PartnerClient(new PartnerClientOptions
 {

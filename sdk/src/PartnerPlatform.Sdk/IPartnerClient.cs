@@ -1,3 +1,11 @@
+using PartnerPlatform.Sdk.Inventory;
+using PartnerPlatform.Sdk.Orders;
+using PartnerPlatform.Sdk.RequestLog;
+using PartnerPlatform.Sdk.Sandbox;
+using PartnerPlatform.Sdk.Settlement;
+using PartnerPlatform.Sdk.Transfers;
+using PartnerPlatform.Sdk.Webhooks;
+
 namespace PartnerPlatform.Sdk;
 
 /// <summary>
@@ -35,4 +43,7 @@ public interface IPartnerClient
 
     /// <summary>Your sandbox's clock, snapshots, simulators and actions (sandbox credentials only).</summary>
     ISandboxService Sandbox { get; }
+
+    /// <summary>Every call your credentials made in the last 30 days: status, latency, request id, problem code.</summary>
+    IRequestLogService RequestLog { get; }
 }

@@ -1,5 +1,12 @@
 using Microsoft.Extensions.Http.Resilience;
 using PartnerPlatform.Sdk.Http;
+using PartnerPlatform.Sdk.Inventory;
+using PartnerPlatform.Sdk.Orders;
+using PartnerPlatform.Sdk.RequestLog;
+using PartnerPlatform.Sdk.Sandbox;
+using PartnerPlatform.Sdk.Settlement;
+using PartnerPlatform.Sdk.Transfers;
+using PartnerPlatform.Sdk.Webhooks;
 
 namespace PartnerPlatform.Sdk;
 
@@ -51,6 +58,7 @@ public sealed class PartnerClient : IPartnerClient, IDisposable
         Settlements = new SettlementService(http);
         Disputes = new DisputeService(http);
         Sandbox = new SandboxService(http);
+        RequestLog = new RequestLogService(http);
     }
 
     /// <inheritdoc />
@@ -82,6 +90,9 @@ public sealed class PartnerClient : IPartnerClient, IDisposable
 
     /// <inheritdoc />
     public ISandboxService Sandbox { get; }
+
+    /// <inheritdoc />
+    public IRequestLogService RequestLog { get; }
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

@@ -10,7 +10,7 @@ public static class PartnerClientServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="PartnerClient"/> on the HttpClient factory, as itself, as <see cref="IPartnerClient"/>
-    /// and as each service's interface (<see cref="IOrderService"/>, <see cref="IInventoryService"/>…), so
+    /// and as each service's interface (<see cref="Orders.IOrderService"/>, <see cref="Inventory.IInventoryService"/>…), so
     /// your classes take only what they use. The returned builder adds your own handlers or a primary
     /// handler; tokens are cached for the whole application.
     /// </summary>
@@ -32,6 +32,7 @@ public static class PartnerClientServiceCollectionExtensions
         builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Settlements);
         builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Disputes);
         builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().Sandbox);
+        builder.Services.AddTransient(provider => provider.GetRequiredService<IPartnerClient>().RequestLog);
         return builder;
     }
 

@@ -15,7 +15,7 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         var me = await client.Partner.GetAsync();
         Assert.Equal(session.PartnerId, me.Id);
 
-        Assert.Equal(149.99m, decimal.Parse((await client.Products.GetAsync(sku)).ListPrice.Amount, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(149.99m, (await client.Products.GetAsync(sku)).ListPrice.Amount);
         Assert.Contains(sku, await client.Products.ListAutoPagingAsync(new ListOptions { Limit = 2 }).Select(p => p.Sku).ToListAsync());
 
         Assert.Equal(100, (await client.Inventory.GetSharedAvailabilityAsync(sku)).Brand.Available);
@@ -129,12 +129,12 @@ public sealed class SdkRoundTripTests(PlatformFactory platform) : IClassFixture<
         Assert.Contains(order.Id, System.Text.Encoding.UTF8.GetString(csv.ToArray()));
         await Assert.ThrowsAsync<PartnerNotFoundException>(() => client.Settlements.GetAsync("stm_nope"));
 
-        var dispute = await client.Disputes.OpenAsync(new OpenDisputeRequestV2 { OrderId = order.Id, Amount = "10.50", Reason = "Scuffed box" });
+        var dispute = await client.Disputes.OpenAsync(new OpenDisputeRequestV2 { OrderId = order.Id, Amount = 10.50m, Reason = "Scuffed box" });
         Assert.Equal(1, dispute.Level);
         Assert.Equal(DisputeAssignee.RegionalManager, dispute.Assignee);
         Assert.Equal(dispute.Id, (await client.Disputes.GetAsync(dispute.Id)).Id);
         Assert.Equal(dispute.Id, Assert.Single(await client.Disputes.ListAutoPagingAsync(DisputeStatus.Open).ToListAsync()).Id);
-        var tooMuch = await Assert.ThrowsAsync<PartnerValidationException>(() => client.Disputes.OpenAsync(new OpenDisputeRequestV2 { OrderId = order.Id, Amount = "1000.00", Reason = "Too much" }));
+        var tooMuch = await Assert.ThrowsAsync<PartnerValidationException>(() => client.Disputes.OpenAsync(new OpenDisputeRequestV2 { OrderId = order.Id, Amount = 1000.00m, Reason = "Too much" }));
         Assert.Equal("amount_exceeds_disputed", tooMuch.Code);
     }
 

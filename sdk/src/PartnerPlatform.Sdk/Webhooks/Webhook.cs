@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Webhooks;
 
 /// <summary>Checks that a webhook delivery came from the platform (Standard Webhooks signatures).</summary>
 public static class Webhook

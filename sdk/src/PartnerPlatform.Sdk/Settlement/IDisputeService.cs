@@ -1,10 +1,10 @@
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Settlement;
 
 /// <summary>Disputes of orders and statement lines: <c>client.Disputes</c>.</summary>
 public interface IDisputeService
 {
     /// <summary>Disputes an order or a statement line; the amount sets the level (a level-3 dispute freezes your account until resolved). Safe to retry.</summary>
-    /// <param name="request">The order or statement line, the amount (a decimal string such as <c>"10.50"</c>, e.g. <c>amount.ToString(CultureInfo.InvariantCulture)</c>, which never rounds) and the reason.</param>
+    /// <param name="request">The order or statement line, the amount (a <see cref="decimal"/>, at most two decimals: sent exactly, a third decimal is refused by the platform, never rounded) and the reason.</param>
     /// <param name="options">Your own Idempotency-Key, if you keep one.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     Task<DisputeResponse> OpenAsync(OpenDisputeRequestV2 request, RequestOptions? options = null, CancellationToken cancellationToken = default);

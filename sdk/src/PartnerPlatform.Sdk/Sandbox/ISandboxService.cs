@@ -1,4 +1,4 @@
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Sandbox;
 
 /// <summary>
 /// Your sandbox's controls (sandbox credentials only; live ones get 404): <c>client.Sandbox</c>.

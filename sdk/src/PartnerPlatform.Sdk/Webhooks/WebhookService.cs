@@ -1,6 +1,6 @@
 using PartnerPlatform.Sdk.Http;
 
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Webhooks;
 
 /// <inheritdoc cref="IWebhookService" />
 public sealed class WebhookService : IWebhookService

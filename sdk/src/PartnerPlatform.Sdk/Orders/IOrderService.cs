@@ -1,4 +1,4 @@
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Orders;
 
 /// <summary>Your orders: <c>client.Orders</c>.</summary>
 public interface IOrderService

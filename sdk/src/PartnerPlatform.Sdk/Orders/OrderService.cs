@@ -1,6 +1,6 @@
 using PartnerPlatform.Sdk.Http;
 
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Orders;
 
 /// <inheritdoc cref="IOrderService" />
 public sealed class OrderService : IOrderService

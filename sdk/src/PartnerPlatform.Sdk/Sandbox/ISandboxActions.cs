@@ -1,4 +1,7 @@
-namespace PartnerPlatform.Sdk;
+using PartnerPlatform.Sdk.Orders;
+using PartnerPlatform.Sdk.Settlement;
+
+namespace PartnerPlatform.Sdk.Sandbox;
 
 /// <summary>What internal teams do in live, done by you in your sandbox: <c>client.Sandbox.Actions</c>.</summary>
 public interface ISandboxActions

@@ -1,16 +1,6 @@
 using PartnerPlatform.Sdk.Http;
 
-namespace PartnerPlatform.Sdk;
-
-/// <summary>How an import's rows are written.</summary>
-public enum StockImportFormat
-{
-    /// <summary>One JSON row object per line (<c>application/x-ndjson</c>).</summary>
-    JsonLines,
-
-    /// <summary>CSV with a header naming locationId, sku and any of onHand, delta, reason (<c>text/csv</c>).</summary>
-    Csv,
-}
+namespace PartnerPlatform.Sdk.Inventory;
 
 /// <inheritdoc cref="IInventoryService" />
 public sealed class InventoryService : IInventoryService

@@ -1,4 +1,4 @@
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Webhooks;
 
 /// <summary>Your webhook subscriptions: <c>client.Webhooks</c>. Verify deliveries with <see cref="Webhook.ConstructEvent"/>.</summary>
 public interface IWebhookService

@@ -1,4 +1,4 @@
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Settlement;
 
 /// <summary>Your monthly statements: <c>client.Settlements</c>. A statement is addressed by its id (<c>stm_…</c>) or its month (<c>2026-03</c>).</summary>
 public interface ISettlementService

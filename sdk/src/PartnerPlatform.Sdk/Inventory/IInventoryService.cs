@@ -1,4 +1,4 @@
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Inventory;
 
 /// <summary>Your locations, their stock, adjustments, the change feed, and shared availability: <c>client.Inventory</c>.</summary>
 public interface IInventoryService

@@ -1,4 +1,4 @@
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Transfers;
 
 /// <summary>Stock transfers between partners: <c>client.Transfers</c>.</summary>
 public interface ITransferService

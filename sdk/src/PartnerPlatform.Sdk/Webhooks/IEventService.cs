@@ -1,4 +1,4 @@
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Webhooks;
 
 /// <summary>Your event log: <c>client.Events</c>.</summary>
 public interface IEventService

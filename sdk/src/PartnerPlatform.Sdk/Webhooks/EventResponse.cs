@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Webhooks;
 
 public partial class EventResponse
 {

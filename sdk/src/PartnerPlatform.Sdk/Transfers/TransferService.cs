@@ -1,6 +1,6 @@
 using PartnerPlatform.Sdk.Http;
 
-namespace PartnerPlatform.Sdk;
+namespace PartnerPlatform.Sdk.Transfers;
 
 /// <inheritdoc cref="ITransferService" />
 public sealed class TransferService : ITransferService
