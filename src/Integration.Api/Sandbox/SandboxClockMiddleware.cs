@@ -1,4 +1,9 @@
+using System.Globalization;
+using Integration.Api.Hosting;
 using Integration.Api.OAuth;
+using Integration.Core.Sandbox;
+using Integration.Sandbox.Hosting;
+using Microsoft.Extensions.Options;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Data;
@@ -23,7 +28,17 @@ public sealed class SandboxClockMiddleware(RequestDelegate next)
             var platform = context.RequestServices.GetRequiredService<TimeProvider>();
             var db = context.RequestServices.GetRequiredService<IntegrationDbContext>();
             var world = await db.SandboxWorlds.AsNoTracking().Where(w => w.PartnerId == partnerId)
-                .Select(w => new { w.ClockOffset, w.LastUsedAt }).FirstOrDefaultAsync(context.RequestAborted);
+                .Select(w => new
+                {
+                    w.ClockOffset, w.LastUsedAt,
+                    Advancing = db.ClockAdvances.Where(a => a.PartnerId == w.PartnerId && a.Status == ClockAdvanceStatus.Advancing).Select(a => a.Id).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(context.RequestAborted);
+            if (world?.Advancing is { } advancing && !MayWatch(context.Request, advancing))
+            {
+                await RefuseWhileAdvancingAsync(context, advancing);
+                return;
+            }
             if (world is not null)
             {
                 clock.RunAhead(world.ClockOffset);
@@ -37,5 +52,22 @@ public sealed class SandboxClockMiddleware(RequestDelegate next)
             }
         }
         await next(context);
+    }
+
+    // Reading the clock and the advance itself is how a partner watches the advance.
+    private static bool MayWatch(HttpRequest request, string advanceId) =>
+        HttpMethods.IsGet(request.Method)
+        && request.Path.Value is { } path
+        && (path.EndsWith("/sandbox/clock", StringComparison.Ordinal) || path.EndsWith($"/sandbox/clock/advances/{advanceId}", StringComparison.Ordinal));
+
+    private static Task RefuseWhileAdvancingAsync(HttpContext context, string advanceId)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value.Clock;
+        var version = context.Request.Path.StartsWithSegments("/v1") ? "v1" : "v2";
+        var advance = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/{version}/sandbox/clock/advances/{advanceId}";
+        context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return Problems.WriteAsync(context, StatusCodes.Status409Conflict, "clock_advancing",
+            $"Your sandbox clock is advancing ({advance}); until it is ready your sandbox answers only the clock and the advance. Retry after {options.RetryAfterSeconds} s.",
+            extensions: new Dictionary<string, object?> { ["advance"] = advance });
     }
 }
