@@ -14,7 +14,9 @@ namespace Integration.Api.Sandbox;
 
 /// <summary>
 /// A sandbox caller's unit of work runs on its sandbox clock: every business rule of the request
-/// reads the partner's moved time. Live callers are not touched (no extra query).
+/// reads the partner's moved time. While the clock advances in the background, the sandbox answers
+/// only what is <see cref="ReadableWhileAdvancingAttribute"/>: nothing reads a half-moved sandbox.
+/// Live callers are not touched (no extra query).
 /// </summary>
 public sealed class SandboxClockMiddleware(RequestDelegate next)
 {
@@ -34,7 +36,7 @@ public sealed class SandboxClockMiddleware(RequestDelegate next)
                     Advancing = db.ClockAdvances.Where(a => a.PartnerId == w.PartnerId && a.Status == ClockAdvanceStatus.Advancing).Select(a => a.Id).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(context.RequestAborted);
-            if (world?.Advancing is { } advancing && !MayWatch(context.Request, advancing))
+            if (world?.Advancing is { } advancing && context.GetEndpoint()?.Metadata.GetMetadata<ReadableWhileAdvancingAttribute>() is null)
             {
                 await RefuseWhileAdvancingAsync(context, advancing);
                 return;
@@ -53,12 +55,6 @@ public sealed class SandboxClockMiddleware(RequestDelegate next)
         }
         await next(context);
     }
-
-    // Reading the clock and the advance itself is how a partner watches the advance.
-    private static bool MayWatch(HttpRequest request, string advanceId) =>
-        HttpMethods.IsGet(request.Method)
-        && request.Path.Value is { } path
-        && (path.EndsWith("/sandbox/clock", StringComparison.Ordinal) || path.EndsWith($"/sandbox/clock/advances/{advanceId}", StringComparison.Ordinal));
 
     private static Task RefuseWhileAdvancingAsync(HttpContext context, string advanceId)
     {

@@ -39,6 +39,7 @@ public sealed class SandboxController(
 
     /// <summary>Your sandbox clock.</summary>
     [HttpGet("clock", Name = "GetSandboxClock")]
+    [ReadableWhileAdvancing]
     public async Task<ClockResponse> Clock(CancellationToken cancellationToken) =>
         ClockResponse.Of(await worlds.EnsureAsync(PartnerId, cancellationToken), platform.UtcNow());
 
@@ -66,6 +67,7 @@ public sealed class SandboxController(
 
     /// <summary>A clock advance that runs in the background: its status, progress and, when ready, what it ran. Another partner's is 404.</summary>
     [HttpGet("clock/advances/{id}", Name = "GetSandboxClockAdvance")]
+    [ReadableWhileAdvancing]
     [ProblemResponses(404)]
     public async Task<ClockAdvanceResponse> ClockAdvance(string id, CancellationToken cancellationToken) =>
         await DescribeAsync(await advances.FindAsync(PartnerId, id, cancellationToken), cancellationToken);
