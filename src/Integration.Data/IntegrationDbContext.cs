@@ -60,6 +60,7 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<SandboxSnapshot> SandboxSnapshots => Set<SandboxSnapshot>();
     public DbSet<SimulatorCall> SimulatorCalls => Set<SimulatorCall>();
     public DbSet<LoggedRequest> RequestLog => Set<LoggedRequest>();
+    public DbSet<ClockAdvance> ClockAdvances => Set<ClockAdvance>();
 
     /// <summary>
     /// The partner whose data this unit of work may see, or null for internal work (admin API,

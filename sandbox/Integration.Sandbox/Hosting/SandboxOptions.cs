@@ -14,6 +14,9 @@ public sealed class SandboxOptions
     /// <summary>How orders move on when a partner advances its sandbox clock.</summary>
     public OrderSchedule Orders { get; set; } = new();
 
+    /// <summary>Asynchronous clock advances (docs/sandbox.md › Asynchronous advances).</summary>
+    public SandboxClockOptions Clock { get; set; } = new();
+
     /// <summary>Seed a partner's sandbox when its first sandbox credential is issued; when off, it is seeded on its first sandbox call.</summary>
     public bool SeedOnFirstCredential { get; set; } = true;
 

@@ -28,6 +28,9 @@ public static class SandboxSetup
         services.AddScoped<SandboxSeed>();
         services.AddScoped<SandboxWorlds>();
         services.AddScoped<SandboxTimeMachine>();
+        services.AddScoped<ClockAdvances>();
+        services.AddSingleton<ClockAdvanceRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<ClockAdvanceRunner>());
         services.AddSingleton<SandboxProvisioning>();
         services.AddKeyedSingleton<IEnvironmentProvisioning>(ApiEnvironment.Sandbox, (provider, _) => provider.GetRequiredService<SandboxProvisioning>());
         services.AddHostedService<SandboxPurge>();

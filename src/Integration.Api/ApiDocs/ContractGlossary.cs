@@ -194,7 +194,8 @@ public sealed class ContractGlossary : ISchemaFilter
             DescribeEnum(concrete, context.Type);
             return;
         }
-        if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.Type))
+        // The component only: a member holding a problem refers to it, and a copy of its members there would be a second type.
+        if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.Type) && context.MemberInfo is null)
         {
             DescribeProblem(concrete);
         }

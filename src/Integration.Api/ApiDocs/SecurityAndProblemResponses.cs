@@ -82,6 +82,10 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
         {
             statuses.AddRange([409, 422]); // idempotency_key_in_use, idempotency_key_reused
         }
+        if (metadata.OfType<PartnerAccessAttribute>().Any() && !metadata.OfType<ReadableWhileAdvancingAttribute>().Any())
+        {
+            statuses.Add(409); // clock_advancing: a sandbox whose clock advances in the background (SandboxClockMiddleware)
+        }
         foreach (var status in statuses.Distinct().Order())
         {
             Add(operation, status.ToString(System.Globalization.CultureInfo.InvariantCulture), ProblemResponsesAttribute.Describe(status), problem);
@@ -111,11 +115,11 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
                 concrete.Headers.TryAdd("RateLimit", Header("What is left of it (IETF draft): `\"partner\";r=<remaining>;t=<seconds to full>`.",
                     RateLimitFields.RemainingPattern, RateLimitFields.MaxLength));
             }
-            if (status is "429" or "503")
+            if (status is "409" or "429" or "503")
             {
                 concrete.Headers.TryAdd("Retry-After", new OpenApiHeader
                 {
-                    Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = "3600" },
+                    Description = status == "409" ? "With idempotency_key_in_use and clock_advancing: seconds to wait before retrying." : "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = "3600" },
                 });
             }
         }

@@ -54,11 +54,15 @@ public static class Problems
     /// an empty body or an HTML page.
     /// </summary>
     public static Task WriteAsync(HttpContext context, int status, string code, string detail,
-        IDictionary<string, string[]>? errors = null)
+        IDictionary<string, string[]>? errors = null, IReadOnlyDictionary<string, object?>? extensions = null)
     {
         ProblemDetails problem = errors is { Count: > 0 }
             ? new ValidationProblemDetails(errors) { Status = status, Detail = detail }
             : new ProblemDetails { Status = status, Detail = detail };
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
+        }
         problem.Extensions["code"] = code;
         Complete(problem, context);
         context.Response.StatusCode = status;
@@ -88,8 +92,7 @@ public static class Problems
         var code = problem.Extensions.TryGetValue("code", out var existing) && existing is string s ? s : DefaultCode(status);
         problem.Extensions["code"] = code;
         context.Items[CodeKey] = code;
-        var options = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
-        problem.Type = (options.ErrorTypeBaseUri ?? ProblemPages.BaseUri(context.Request)) + code;
+        problem.Type = TypeOf(context, code);
         problem.Title ??= ReasonPhrase(status);
         problem.Instance ??= context.Request.Path;
         problem.Extensions["traceId"] = TraceIdOf();
@@ -101,6 +104,10 @@ public static class Problems
             problem.Extensions.TryAdd("error_description", problem.Detail ?? problem.Title);
         }
     }
+
+    /// <summary>The page that explains a code (<c>Api:ErrorTypeBaseUri</c>, else this platform's <c>/problems/</c>).</summary>
+    public static string TypeOf(HttpContext context, string code) =>
+        (context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.ErrorTypeBaseUri ?? ProblemPages.BaseUri(context.Request)) + code;
 
     /// <summary>
     /// The W3C trace id (the caller's <c>traceparent</c>, else a new one): what the tracing backend is searched by.

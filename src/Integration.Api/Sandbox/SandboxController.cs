@@ -23,7 +23,7 @@ namespace Integration.Api.Sandbox;
 [PartnerAccess]
 [SandboxOnly]
 public sealed class SandboxController(
-    SandboxWorlds worlds, SandboxTimeMachine timeMachine, SimulatorCallLog callLog, IntegrationDbContext db, TimeProvider platform, IOptions<SandboxOptions> options)
+    SandboxWorlds worlds, SandboxTimeMachine timeMachine, ClockAdvances advances, SimulatorCallLog callLog, IntegrationDbContext db, TimeProvider platform, IOptions<SandboxOptions> options)
     : ControllerBase
 {
     private string PartnerId => HttpContext.RequirePartnerCaller().PartnerId!;
@@ -39,21 +39,44 @@ public sealed class SandboxController(
 
     /// <summary>Your sandbox clock.</summary>
     [HttpGet("clock", Name = "GetSandboxClock")]
+    [ReadableWhileAdvancing]
     public async Task<ClockResponse> Clock(CancellationToken cancellationToken) =>
         ClockResponse.Of(await worlds.EnsureAsync(PartnerId, cancellationToken), platform.UtcNow());
 
     /// <summary>
     /// Moves your sandbox clock forward and runs what falls due meanwhile, in order: orders move on
     /// (schedule in docs/sandbox.md), transfer requests expire, months close into statements, payouts go
-    /// to the simulated bank gateway. Dispute SLAs are judged against the new time.
+    /// to the simulated bank gateway. Dispute SLAs are judged against the new time. An advance with more
+    /// order steps due than the sandbox's threshold (1,000 by default) answers 202 with the advance to poll
+    /// (<c>Location</c>); until it is ready, your sandbox's other requests get 409 <c>clock_advancing</c>.
     /// </summary>
     [HttpPost("clock/advance", Name = "AdvanceSandboxClock")]
     [ProblemResponses(409, 422)]
-    public async Task<AdvanceClockResponse> Advance(AdvanceClockRequest request, CancellationToken cancellationToken)
+    [ProducesResponseType<AdvanceClockResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ClockAdvanceResponse>(StatusCodes.Status202Accepted)]
+    public async Task<IActionResult> Advance(AdvanceClockRequest request, CancellationToken cancellationToken)
     {
+        if (await advances.BeginIfLargeAsync(PartnerId, request.ParseBy(), request.To, cancellationToken) is { } advance)
+        {
+            return Accepted(Url.Link("GetSandboxClockAdvance", new { id = advance.Id, version = RouteData.Values["version"] }),
+                await DescribeAsync(advance, cancellationToken));
+        }
         var outcome = await timeMachine.AdvanceAsync(PartnerId, request.ParseBy(), request.To, cancellationToken);
-        return new AdvanceClockResponse(ClockResponse.Of((await worlds.FindAsync(PartnerId, cancellationToken))!, platform.UtcNow()), outcome);
+        return Ok(new AdvanceClockResponse(await ClockNowAsync(cancellationToken), outcome));
     }
+
+    /// <summary>A clock advance that runs in the background: its status, progress and, when ready, what it ran. Another partner's is 404.</summary>
+    [HttpGet("clock/advances/{id}", Name = "GetSandboxClockAdvance")]
+    [ReadableWhileAdvancing]
+    [ProblemResponses(404)]
+    public async Task<ClockAdvanceResponse> ClockAdvance(string id, CancellationToken cancellationToken) =>
+        await DescribeAsync(await advances.FindAsync(PartnerId, id, cancellationToken), cancellationToken);
+
+    private async Task<ClockAdvanceResponse> DescribeAsync(Core.Sandbox.ClockAdvance advance, CancellationToken cancellationToken) =>
+        ClockAdvanceResponse.Of(advance, await ClockNowAsync(cancellationToken), HttpContext);
+
+    private async Task<ClockResponse> ClockNowAsync(CancellationToken cancellationToken) =>
+        ClockResponse.Of((await worlds.FindAsync(PartnerId, cancellationToken))!, platform.UtcNow());
 
     /// <summary>Your snapshots, newest first.</summary>
     [HttpGet("snapshots", Name = "ListSandboxSnapshots")]

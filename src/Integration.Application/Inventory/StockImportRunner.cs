@@ -98,26 +98,6 @@ public sealed class StockImportRunner(
         return true;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunImportsInBackground)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                if (outage.Note(e) == DbFailure.None) // a database outage is logged once, not every second
-                {
-                    logger.LogWarning(e, "Running stock imports failed; retrying in a second");
-                }
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.RunImportsInBackground ? EverySecond.RunAsync(token => RunOnceAsync(token), outage, logger, "stock imports", stoppingToken) : Task.CompletedTask;
 }

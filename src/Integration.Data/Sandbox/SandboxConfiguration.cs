@@ -52,3 +52,19 @@ internal sealed class SimulatorCallConfiguration : IEntityTypeConfiguration<Simu
         builder.HasIndex(c => c.At);
     }
 }
+
+internal sealed class ClockAdvanceConfiguration : IEntityTypeConfiguration<ClockAdvance>
+{
+    public void Configure(EntityTypeBuilder<ClockAdvance> builder)
+    {
+        builder.ToTable("sandbox_clock_advances");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).HasMaxLength(ContractLimits.Id);
+        builder.Property(a => a.PartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(a => a.FailureCode).HasMaxLength(64);
+        builder.Property(a => a.FailureDetail).HasMaxLength(2_000);
+        builder.Property(a => a.LeaseOwner).HasMaxLength(64);
+        builder.HasIndex(a => new { a.PartnerId, a.Status });
+        builder.HasIndex(a => new { a.Status, a.CreatedAt });
+    }
+}

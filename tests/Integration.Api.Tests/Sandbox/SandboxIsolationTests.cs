@@ -13,7 +13,7 @@ public sealed class SandboxIsolationTests
         {
             foreach (var (method, path) in new[]
             {
-                ("GET", "sandbox"), ("POST", "sandbox/reset"), ("GET", "sandbox/clock"), ("POST", "sandbox/clock/advance"),
+                ("GET", "sandbox"), ("POST", "sandbox/reset"), ("GET", "sandbox/clock"), ("POST", "sandbox/clock/advance"), ("GET", "sandbox/clock/advances/advance_x"),
                 ("GET", "sandbox/snapshots"), ("POST", "sandbox/snapshots"), ("POST", "sandbox/snapshots/snap_x/restore"), ("DELETE", "sandbox/snapshots/snap_x"),
                 ("GET", "sandbox/simulators/bank-gateway"), ("POST", "sandbox/simulators/bank-gateway/mode"), ("GET", "sandbox/simulators/carrier/requests"),
                 ("POST", "sandbox/actions/orders/ord_x/confirm"), ("POST", "sandbox/actions/orders/ord_x/record-prepayment"), ("POST", "sandbox/actions/orders/ord_x/ship"),

@@ -184,7 +184,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -354,7 +354,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -537,7 +537,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -727,7 +727,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -897,7 +897,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -1067,7 +1067,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -1226,6 +1226,16 @@ namespace PartnerPlatform.Sdk.Sandbox
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -1428,7 +1438,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -1628,7 +1638,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -1801,7 +1811,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -1988,6 +1998,16 @@ namespace PartnerPlatform.Sdk.Sandbox
                             throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 429)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -2150,7 +2170,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -2359,7 +2379,9 @@ namespace PartnerPlatform.Sdk.Sandbox
         /// <summary>
         /// Moves your sandbox clock forward and runs what falls due meanwhile, in order: orders move on
         /// <br/>(schedule in docs/sandbox.md), transfer requests expire, months close into statements, payouts go
-        /// <br/>to the simulated bank gateway. Dispute SLAs are judged against the new time.
+        /// <br/>to the simulated bank gateway. Dispute SLAs are judged against the new time. An advance with more
+        /// <br/>order steps due than the sandbox's threshold (1,000 by default) answers 202 with the advance to poll
+        /// <br/>(`Location`); until it is ready, your sandbox's other requests get 409 `clock_advancing`.
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
@@ -2372,7 +2394,9 @@ namespace PartnerPlatform.Sdk.Sandbox
         /// <summary>
         /// Moves your sandbox clock forward and runs what falls due meanwhile, in order: orders move on
         /// <br/>(schedule in docs/sandbox.md), transfer requests expire, months close into statements, payouts go
-        /// <br/>to the simulated bank gateway. Dispute SLAs are judged against the new time.
+        /// <br/>to the simulated bank gateway. Dispute SLAs are judged against the new time. An advance with more
+        /// <br/>order steps due than the sandbox's threshold (1,000 by default) answers 202 with the advance to poll
+        /// <br/>(`Location`); until it is ready, your sandbox's other requests get 409 `clock_advancing`.
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="PartnerApiException">A server side error occurred.</exception>
@@ -2429,6 +2453,16 @@ namespace PartnerPlatform.Sdk.Sandbox
                             return objectResponse_.Object;
                         }
                         else
+                        if (status_ == 202)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ClockAdvanceResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ClockAdvanceResponse>("Accepted", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 400)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -2476,7 +2510,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -2507,6 +2541,164 @@ namespace PartnerPlatform.Sdk.Sandbox
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("Understood but not acceptable (e.g. unknown_sku, idempotency_key_reused).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Too many requests; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// A clock advance that runs in the background: its status, progress and, when ready, what it ran. Another partner's is 404.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ClockAdvanceResponse> GetSandboxClockAdvanceAsync(string id)
+        {
+            return GetSandboxClockAdvanceAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// A clock advance that runs in the background: its status, progress and, when ready, what it ran. Another partner's is 404.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ClockAdvanceResponse> GetSandboxClockAdvanceAsync(string id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/sandbox/clock/advances/{id}"
+                    urlBuilder_.Append("v2/sandbox/clock/advances/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ClockAdvanceResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ValidationProblemDetails>("The request is not valid; `errors` names each field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No access token, or it is expired, revoked or not for this API.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -2677,6 +2869,16 @@ namespace PartnerPlatform.Sdk.Sandbox
                             throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 429)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -2842,7 +3044,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -3032,7 +3234,7 @@ namespace PartnerPlatform.Sdk.Sandbox
                             {
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -3185,6 +3387,16 @@ namespace PartnerPlatform.Sdk.Sandbox
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -3343,6 +3555,16 @@ namespace PartnerPlatform.Sdk.Sandbox
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -3506,6 +3728,16 @@ namespace PartnerPlatform.Sdk.Sandbox
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 413)
@@ -3709,6 +3941,16 @@ namespace PartnerPlatform.Sdk.Sandbox
                                 throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PartnerApiException<ProblemDetails>("No such resource for this caller; sandbox-only operations do not exist for live credentials.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -4030,6 +4272,178 @@ namespace PartnerPlatform.Sdk.Sandbox
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int DisputesPastSla { get; set; } = default!;
 
+    }
+
+    /// <summary>
+    /// How far a clock advance has got.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ClockAdvanceProgress : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        /// <summary>
+        /// Order moves made so far (confirm, ship and deliver each count one).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("orderStepsDone")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
+        public int OrderStepsDone { get; set; } = default!;
+
+        /// <summary>
+        /// Order moves due before the target when the advance began; held-back orders make the final count lower.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("orderStepsExpected")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
+        public int OrderStepsExpected { get; set; } = default!;
+
+        /// <summary>
+        /// Orders the schedule could not move on (a scenario, or a simulator in failure mode).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("ordersHeldBack")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
+        public int OrdersHeldBack { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A clock advance running in the background: poll it until `ready` (or `failed`).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ClockAdvanceResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        /// <summary>
+        /// The advance's id (`advance_…`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// `advancing` while what fell due runs (your sandbox's other requests get 409 `clock_advancing`), then `ready` or `failed`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public ClockAdvanceStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// The sandbox clock before the advance.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset From { get; set; } = default!;
+
+        /// <summary>
+        /// The sandbox clock after it: the clock is there already while the advance runs.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset To { get; set; } = default!;
+
+        /// <summary>
+        /// How far it has got.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("progress")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public ClockAdvanceProgress Progress { get; set; } = new ClockAdvanceProgress();
+
+        /// <summary>
+        /// When you asked for it (real time).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When it became ready or failed (real time); null while advancing.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("completedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset? CompletedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When ready: what a synchronous advance answers — the clock now and what ran.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("result")]
+        public AdvanceClockResponse? Result { get; set; } = default!;
+
+        /// <summary>
+        /// When failed: why, as a problem (`advance_failed`, `advance_interrupted`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("problem")]
+        public ProblemDetails? Problem { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `advancing`, `ready`, `failed`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<ClockAdvanceStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<ClockAdvanceStatus>))]
+    public readonly partial struct ClockAdvanceStatus : System.IEquatable<ClockAdvanceStatus>, PartnerPlatform.Sdk.Http.IWireValue<ClockAdvanceStatus>
+    {
+
+        /// <summary>The value <c>advancing</c> on the wire.</summary>
+        public static readonly ClockAdvanceStatus Advancing = new(@"advancing");
+
+        /// <summary>The value <c>ready</c> on the wire.</summary>
+        public static readonly ClockAdvanceStatus Ready = new(@"ready");
+
+        /// <summary>The value <c>failed</c> on the wire.</summary>
+        public static readonly ClockAdvanceStatus Failed = new(@"failed");
+
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<ClockAdvanceStatus> KnownValues { get; } = new[] { Advancing, Ready, Failed };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public ClockAdvanceStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static ClockAdvanceStatus PartnerPlatform.Sdk.Http.IWireValue<ClockAdvanceStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(ClockAdvanceStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is ClockAdvanceStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(ClockAdvanceStatus left, ClockAdvanceStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(ClockAdvanceStatus left, ClockAdvanceStatus right) => !left.Equals(right);
     }
 
     /// <summary>

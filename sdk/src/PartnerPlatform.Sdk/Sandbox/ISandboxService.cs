@@ -25,17 +25,27 @@ public interface ISandboxService
     /// <param name="cancellationToken">Stops waiting.</param>
     Task<ClockResponse> GetClockAsync(RequestOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Moves the clock forward by <paramref name="by"/> (whole seconds, at most 731 days) and runs what falls due meanwhile.</summary>
+    /// <summary>
+    /// Moves the clock forward by <paramref name="by"/> (whole seconds, at most 731 days) and runs what falls due meanwhile.
+    /// A large advance runs in the background on the platform (202): this waits for it, reading its progress,
+    /// and returns what ran; one that fails throws <see cref="PartnerApiException"/> with its problem code.
+    /// </summary>
     /// <param name="by">How far, e.g. <c>TimeSpan.FromDays(35)</c>.</param>
     /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     Task<AdvanceClockResponse> AdvanceClockAsync(TimeSpan by, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Moves the clock forward to <paramref name="to"/> and runs what falls due meanwhile.</summary>
+    /// <summary>Moves the clock forward to <paramref name="to"/> and runs what falls due meanwhile; waits for a large advance as <see cref="AdvanceClockAsync"/> does.</summary>
     /// <param name="to">A time after the sandbox clock's current time.</param>
     /// <param name="options">Per-call settings: extra headers, a timeout.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     Task<AdvanceClockResponse> AdvanceClockToAsync(DateTimeOffset to, RequestOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>A background clock advance: status (<c>advancing</c>, <c>ready</c>, <c>failed</c>), progress, and what ran once ready.</summary>
+    /// <param name="id">The advance's id (the <c>Location</c> of a 202 advance).</param>
+    /// <param name="options">Per-call settings: extra headers, a timeout.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    Task<ClockAdvanceResponse> GetClockAdvanceAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Saves the sandbox's current state.</summary>
     /// <param name="name">Your label for it.</param>

@@ -28,11 +28,42 @@ public sealed class SandboxService : ISandboxService
 
     /// <inheritdoc />
     public Task<AdvanceClockResponse> AdvanceClockAsync(TimeSpan by, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Call.SendAsync(options, ct => _api.AdvanceSandboxClockAsync(new AdvanceClockRequest { By = IsoDuration(by) }, ct), cancellationToken);
+        AdvanceAsync(new AdvanceClockRequest { By = IsoDuration(by) }, options, cancellationToken);
 
     /// <inheritdoc />
     public Task<AdvanceClockResponse> AdvanceClockToAsync(DateTimeOffset to, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Call.SendAsync(options, ct => _api.AdvanceSandboxClockAsync(new AdvanceClockRequest { To = to }, ct), cancellationToken);
+        AdvanceAsync(new AdvanceClockRequest { To = to }, options, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ClockAdvanceResponse> GetClockAdvanceAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Call.SendAsync(options, ct => _api.GetSandboxClockAdvanceAsync(id, ct), cancellationToken);
+
+    private async Task<AdvanceClockResponse> AdvanceAsync(AdvanceClockRequest request, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        ClockAdvanceResponse advance;
+        TimeSpan wait;
+        try
+        {
+            return await Call.SendAsync(options, ct => _api.AdvanceSandboxClockAsync(request, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PartnerApiException<ClockAdvanceResponse> accepted) when (accepted.StatusCode == System.Net.HttpStatusCode.Accepted)
+        {
+            advance = accepted.Result;
+            wait = TimeSpan.FromSeconds(1);
+        }
+        while (advance.Status == ClockAdvanceStatus.Advancing)
+        {
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            advance = await GetClockAdvanceAsync(advance.Id, options, cancellationToken).ConfigureAwait(false);
+        }
+        if (advance.Status == ClockAdvanceStatus.Ready && advance.Result is { } result)
+        {
+            result.LastResponse = advance.LastResponse;
+            return result;
+        }
+        throw new PartnerApiException(System.Net.HttpStatusCode.Conflict, advance.Problem?.Code ?? "advance_failed",
+            $"The sandbox clock advance {advance.Id} failed: {advance.Problem?.Detail ?? advance.Status.Value}", advance.LastResponse?.RequestId, null);
+    }
 
     /// <inheritdoc />
     public Task<SnapshotResponse> CreateSnapshotAsync(string? name = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>

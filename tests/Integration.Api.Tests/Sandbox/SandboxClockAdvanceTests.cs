@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Integration.Api.Tests.Infrastructure;
+using Integration.Sandbox.Clocks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Api.Tests.Sandbox;
+
+/// <summary>
+/// A large advance answers 202 and runs in the background (docs/sandbox.md › Asynchronous advances):
+/// the partner polls it, and meanwhile nothing of that sandbox can be read half-moved.
+/// </summary>
+public sealed class SandboxClockAdvanceTests
+{
+    // Three orders placed now each confirm, ship and deliver within 30 days: nine steps, plus the seed's.
+    private static readonly Dictionary<string, string> SmallThreshold = new()
+    {
+        ["Sandbox:Clock:AsynchronousAbove"] = "5",
+        ["Sandbox:Clock:RunAdvancesInBackground"] = "false", // the test runs the advance when it has looked at it advancing
+    };
+
+    private static async Task<(SandboxPlatform Platform, PartnerSession Session, List<string> Orders)> ThreeOpenOrdersAsync()
+    {
+        var platform = await SandboxPlatform.StartAsync(settings: SmallThreshold);
+        var session = await platform.NewPartnerSessionAsync("sandbox");
+        var orders = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            orders.Add((await session.PlaceOrderAsync(("SBX-CAP-NAVY", 1)))["id"]!.GetValue<string>());
+        }
+        return (platform, session, orders);
+    }
+
+    private static Task<int> RunAdvancesAsync(SandboxPlatform platform) =>
+        platform.Services.GetRequiredService<ClockAdvanceRunner>().RunOnceAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task AnAdvanceAboveTheThreshold_Answers202_WithAnAdvanceToPoll_ThatBecomesReadyWithWhatItRan()
+    {
+        var (platform, session, orders) = await ThreeOpenOrdersAsync();
+        await using var _ = platform;
+        var client = session.Client;
+
+        var response = await client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { by = "P30D" });
+
+        var accepted = await response.ReadJsonAsync(HttpStatusCode.Accepted);
+        var location = response.Headers.Location!;
+        Assert.Matches("/v2/sandbox/clock/advances/advance_[a-z0-9]+$", location.AbsolutePath);
+        Assert.Equal("advancing", accepted["status"]!.GetValue<string>());
+        Assert.Equal("2026-11-27T10:00:00.000Z", accepted["from"]!.GetValue<string>());
+        Assert.Equal("2026-12-27T10:00:00.000Z", accepted["to"]!.GetValue<string>());
+        var expected = accepted["progress"]!["orderStepsExpected"]!.GetValue<int>();
+        Assert.True(expected >= 9, $"{expected} order steps expected");
+        Assert.Equal(0, accepted["progress"]!["orderStepsDone"]!.GetValue<int>());
+        Assert.Null(accepted["result"]);
+        // The clock is at the target already; the advance can be read while it runs.
+        Assert.Equal("2026-12-27T10:00:00.000Z", (await client.GetJsonAsync("/v2/sandbox/clock"))["now"]!.GetValue<string>());
+        Assert.Equal("advancing", (await client.GetJsonAsync(location.PathAndQuery))["status"]!.GetValue<string>());
+
+        Assert.Equal(1, await RunAdvancesAsync(platform));
+
+        var ready = await client.GetJsonAsync(location.PathAndQuery);
+        Assert.Equal("ready", ready["status"]!.GetValue<string>());
+        Assert.NotNull(ready["completedAt"]);
+        var ran = ready["result"]!["ran"]!;
+        Assert.True(ran["ordersDelivered"]!.GetValue<int>() >= 3);
+        Assert.Equal(ran["ordersConfirmed"]!.GetValue<int>() + ran["ordersShipped"]!.GetValue<int>() + ran["ordersDelivered"]!.GetValue<int>(),
+            ready["progress"]!["orderStepsDone"]!.GetValue<int>());
+        Assert.Equal(expected, ready["progress"]!["orderStepsDone"]!.GetValue<int>() + ready["progress"]!["ordersHeldBack"]!.GetValue<int>());
+        Assert.Equal("2026-12-27T10:00:00.000Z", ready["result"]!["clock"]!["now"]!.GetValue<string>());
+        foreach (var id in orders)
+        {
+            Assert.Equal("delivered", (await client.GetJsonAsync($"/v2/orders/{id}"))["status"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task WhileTheSandboxAdvances_ItsOtherRequests_AnotherAdvance_AndAReset_Get409ClockAdvancing_WithRetryAfter_LiveAndOtherSandboxesDoNot()
+    {
+        var (platform, session, orders) = await ThreeOpenOrdersAsync();
+        await using var _ = platform;
+        var client = session.Client;
+        var other = (await platform.NewPartnerSessionAsync("sandbox")).Client;
+        var (_, live) = await platform.PartnerInBothEnvironmentsAsync();
+        var accepted = await client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { by = "P30D" });
+        await accepted.ReadJsonAsync(HttpStatusCode.Accepted);
+        var advanceId = accepted.Headers.Location!.Segments[^1];
+
+        foreach (var refused in new Func<Task<HttpResponseMessage>>[]
+                 {
+                     () => client.GetAsync($"/v2/orders/{orders[0]}"),
+                     () => client.GetAsync("/v1/orders"),
+                     () => client.PostOrderAsync(CommerceSetup.OrderBody("PO-DURING", ("SBX-CAP-NAVY", 1)), version: "v2"),
+                     () => client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { by = "P1D" }),
+                     () => client.PostAsync("/v2/sandbox/reset", null),
+                     () => client.GetAsync("/v2/sandbox"),
+                 })
+        {
+            var response = await refused();
+            var problem = await response.ReadProblemAsync(HttpStatusCode.Conflict, "clock_advancing");
+            Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+            Assert.EndsWith($"/sandbox/clock/advances/{advanceId}", problem["advance"]!.GetValue<string>());
+        }
+        // Another sandbox, and live, are not held up.
+        await (await other.GetAsync("/v2/orders")).ReadJsonAsync(HttpStatusCode.OK);
+        await (await live.GetAsync("/v2/orders")).ReadJsonAsync(HttpStatusCode.OK);
+
+        await RunAdvancesAsync(platform);
+
+        await (await client.GetAsync($"/v2/orders/{orders[0]}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("PT0S", (await (await client.PostAsync("/v2/sandbox/reset", null)).ReadJsonAsync(HttpStatusCode.OK))["clockOffset"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnAdvanceAtOrBelowTheThreshold_Answers200AsBefore_AndAnotherPartnersAdvanceIsNotFound()
+    {
+        var (platform, session, _) = await ThreeOpenOrdersAsync();
+        await using var __ = platform;
+
+        var small = await session.Client.AdvanceAsync("PT1H"); // nothing falls due in an hour
+
+        Assert.Equal("2026-11-27T11:00:00.000Z", small["ran"]!["to"]!.GetValue<string>());
+        var accepted = await session.Client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { by = "P30D" });
+        await accepted.ReadJsonAsync(HttpStatusCode.Accepted);
+        var other = (await platform.NewPartnerSessionAsync("sandbox")).Client;
+        await (await other.GetAsync(accepted.Headers.Location!.PathAndQuery)).ReadProblemAsync(HttpStatusCode.NotFound, "resource_not_found");
+    }
+}
