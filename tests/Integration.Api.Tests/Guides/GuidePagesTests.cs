@@ -119,6 +119,17 @@ public sealed partial class GuidePagesTests(PlatformFactory platform) : IClassFi
     }
 
     [Fact]
+    public async Task The_deprecation_link_of_v1_answers_is_the_served_migration_guide()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var answer = await session.Client.GetAsync("/v1/orders");
+
+        var link = answer.Headers.GetValues("Link").Single(l => l.Contains("rel=\"deprecation\"", StringComparison.Ordinal));
+        var guide = new Uri(link[1..link.IndexOf('>', StringComparison.Ordinal)]);
+        Assert.Contains("v2", await PageAsync(platform.CreateClient(), guide.AbsolutePath), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_guide_is_a_404_problem()
     {
         var answer = await platform.CreateClient().GetAsync($"{Index}/no-such-guide");
