@@ -94,6 +94,7 @@ app.UseAuthorization();
 app.MapTokenEndpoint();
 app.MapControllers();
 app.MapProblemPages();
+app.MapGuidePages();
 
 await app.RunAsync();
 return 0;

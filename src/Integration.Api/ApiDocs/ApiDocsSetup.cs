@@ -16,6 +16,14 @@ public static class ApiDocsSetup
     public const string AdminDocument = "admin";
     public const string SecurityScheme = "oauth2";
 
+    /// <summary>Where a reader of a document goes next: the guides, as links Swagger UI shows under the title.</summary>
+    private const string PartnerGuides = "\n\nGuides: [all guides](/docs/guides) · [getting started](/docs/guides/getting-started) · [authentication](/docs/guides/authentication) · "
+        + "[orders](/docs/guides/orders) · [inventory](/docs/guides/inventory) · [settlement](/docs/guides/settlement) · [sandbox](/docs/guides/sandbox) · "
+        + "[events and webhooks](/docs/guides/webhooks) · [versioning](/docs/guides/versioning) · [errors](/docs/guides/errors)";
+
+    private const string AdminGuides = "\n\nGuides: [all guides](/docs/guides) · [operations](/docs/guides/operations) · [authentication and credentials](/docs/guides/authentication) · "
+        + "[settlement](/docs/guides/settlement) · [security](/docs/guides/security) · [errors](/docs/guides/errors)";
+
     /// <summary>One OpenAPI document per partner API version plus one for the admin API, each with the OAuth scheme.</summary>
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
@@ -31,21 +39,21 @@ public static class ApiDocsSetup
                 Title = "Partner Integration API",
                 Version = "v1",
                 Contact = Support,
-                Description = "DEPRECATED: v1 works until its sunset (2027-11-27); move to v2 (docs/versioning.md). Orders, inventory sharing and settlement for the brand's partners. Authenticate with the OAuth 2.0 client credentials grant at /connect/token.",
+                Description = "DEPRECATED: v1 works until its sunset (2027-11-27); move to v2 ([versioning](/docs/guides/versioning)). Orders, inventory sharing and settlement for the brand's partners. Authenticate with the OAuth 2.0 client credentials grant at /connect/token." + PartnerGuides,
             });
             options.SwaggerDoc(PartnerDocumentV2, new OpenApiInfo
             {
                 Title = "Partner Integration API",
                 Version = "v2",
                 Contact = Support,
-                Description = "Orders, inventory sharing and settlement for the brand's partners. Money is a decimal string with its currency. Authenticate with the OAuth 2.0 client credentials grant at /connect/token.",
+                Description = "Orders, inventory sharing and settlement for the brand's partners. Money is a decimal string with its currency. Authenticate with the OAuth 2.0 client credentials grant at /connect/token." + PartnerGuides,
             });
             options.SwaggerDoc(AdminDocument, new OpenApiInfo
             {
                 Title = "Partner Integration Admin API",
                 Version = "v1",
                 Contact = Support,
-                Description = "For internal teams: partners, credentials and the audit log. Needs an internal credential with the 'admin' scope.",
+                Description = "For internal teams: partners, credentials and the audit log. Needs an internal credential with the 'admin' scope." + AdminGuides,
             });
             options.DocInclusionPredicate((document, api) =>
             {
@@ -116,6 +124,8 @@ public static class ApiDocsSetup
         {
             options.RoutePrefix = "docs";
             options.DocumentTitle = "Partner Integration API";
+            // Each document's description links the guides; the page names them too, for readers and tools that look there.
+            options.HeadContent = $"<link rel=\"help\" href=\"{GuideRenderer.GuidesPath}\" title=\"Guides\">";
             options.SwaggerEndpoint($"/swagger/{PartnerDocumentV2}/swagger.json", "Partner API v2");
             options.SwaggerEndpoint($"/swagger/{PartnerDocument}/swagger.json", "Partner API v1 (deprecated)");
             if (!adminInternalOnly)

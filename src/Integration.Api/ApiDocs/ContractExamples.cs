@@ -1,11 +1,14 @@
+using Integration.Application.Audit;
 using Integration.Application.Catalog;
 using Integration.Application.Credentials;
 using Integration.Application.Disputes;
+using Integration.Application.Events;
 using Integration.Application.Inventory;
 using Integration.Application.Orders;
 using Integration.Application.Partners;
 using Integration.Application.Settlement;
 using Integration.Application.Webhooks;
+using Integration.Api.Audit;
 using Integration.Api.Catalog;
 using Integration.Api.Credentials;
 using Integration.Api.Disputes;
@@ -19,11 +22,14 @@ using Integration.Api.Webhooks;
 namespace Integration.Api.ApiDocs;
 
 /// <summary>
-/// The example of every request body, in one place, as a partner would write it: the demo SKUs a freshly started
-/// platform seeds (<c>BAG-001</c>, <c>WALLET-002</c>, <c>BELT-003</c>), ids with their prefixes, v2 money as decimal
-/// strings. <see cref="ExamplesOfTheContract"/> writes each into its schema, so Swagger UI's "Try it out" starts from
-/// it, and the tests check every one against its own schema and send the main writes to a fresh platform.
-/// Ids of things a fresh platform does not have yet (a location, an order) stand for the ones you get back.
+/// The example of every request body and every JSON answer, in one place, as a partner would write or see it: the demo
+/// SKUs a freshly started platform seeds (<c>BAG-001</c>, <c>WALLET-002</c>, <c>BELT-003</c>), ids with their prefixes,
+/// v1 money as numbers and v2 money as decimal strings with the currency. <see cref="ExamplesOfTheContract"/> writes
+/// each into its schema (a page's from its item's), so Swagger UI's "Try it out" starts from it and shows what comes
+/// back; the tests check every one against its own schema and send the main writes to a fresh platform.
+/// Ids of things a fresh platform does not have yet (a location, an order) stand for the ones you get back. A member
+/// that refers to another schema and has no value is left out, as answers leave it out (<see cref="Hosting.AbsentWhenNull"/>).
+/// Problem answers get theirs per operation and status from <see cref="ProblemExamples"/>.
 /// </summary>
 public static class ContractExamples
 {
@@ -92,6 +98,194 @@ public static class ContractExamples
         [typeof(CreateProductRequest)] = """{ "sku": "SCARF-004", "name": "Silk scarf", "listPrice": 399.00, "currency": "CNY", "active": true }""",
         [typeof(UpdateProductRequest)] = """{ "listPrice": 429.00 }""",
     };
+
+    private const string Money = """{ "amount": "440.53", "currency": "CNY" }""";
+
+    private const string Webhook = """
+        { "id": "whk_2b7n4m9x1c6v3z8q5w0e", "url": "https://partner.example.com/webhooks/brand", "eventTypes": [ "order.created", "order.status_changed" ], "description": "Order updates for the ERP",
+          "status": "enabled", "disabledReason": null, "lastHandledSequence": 1042, "failedAttempts": 0, "nextAttemptAt": null, "previousSecretExpiresAt": null,
+          "createdAt": "2026-11-02T08:15:00+00:00", "updatedAt": "2026-12-01T09:30:00+00:00" }
+        """;
+
+    private const string Credential = """
+        { "id": "cred_8d3k6f1h9j4l2s7a5g0q", "clientId": "sbx_4n8b2v6c0x5z9m3k7j1h2g6f", "kind": "partner", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "environment": "sandbox",
+          "name": "ERP integration", "scopes": [ "orders:read", "orders:write", "inventory:read" ], "status": "active",
+          "createdAt": "2026-11-20T10:00:00+00:00", "rotatedAt": null, "previousSecretExpiresAt": null, "revokedAt": null }
+        """;
+
+    private const string Checkpoint = """
+        { "sequence": 5120, "headHash": "q0V4m3JX8Jx0bQ0p2Zr8c6mYd5N1c5mWlJ0C7qH8Yk4=", "signedAt": "2026-12-01T00:00:00+00:00", "keyId": "audit-2026-11", "mac": "n7Qm1Xo4c9B2v8L0k3Jd6Fh5Ga1Ws7Ep9Ru2Ty4Ui0=" }
+        """;
+
+    /// <summary>Every JSON answer's body by its type. A <c>Page&lt;T&gt;</c> is the page of its item's example.</summary>
+    public static readonly IReadOnlyDictionary<Type, string> Responses = new Dictionary<Type, string>
+    {
+        // Orders: the created example order (2 × BAG-001, 1 × WALLET-002) at an advanced partner's 10%.
+        [typeof(OrderV2)] = $$"""
+            { "id": "ord_5t1r8e3w6q9y2u4i7o0p", "version": 2, "reference": "PO-2026-0001", "status": "confirmed", "total": {{Money}}, "discountRate": "0.10",
+              "lines": [
+                { "lineNumber": 1, "sku": "BAG-001", "name": "Canvas tote bag", "quantity": 2, "listPrice": { "amount": "199.99", "currency": "CNY" }, "unitPrice": { "amount": "179.99", "currency": "CNY" },
+                  "discount": { "rate": "0.10", "amount": { "amount": "40.00", "currency": "CNY" } }, "lineTotal": { "amount": "359.98", "currency": "CNY" } },
+                { "lineNumber": 2, "sku": "WALLET-002", "name": "Leather wallet", "quantity": 1, "listPrice": { "amount": "89.50", "currency": "CNY" }, "unitPrice": { "amount": "80.55", "currency": "CNY" },
+                  "discount": { "rate": "0.10", "amount": { "amount": "8.95", "currency": "CNY" } }, "lineTotal": { "amount": "80.55", "currency": "CNY" } } ],
+              "shipTo": {{ShipTo}}, "carrier": null, "trackingNumber": null,
+              "createdAt": "2026-12-01T09:30:00+00:00", "updatedAt": "2026-12-01T09:31:12+00:00", "confirmedAt": "2026-12-01T09:31:12+00:00",
+              "paidAt": null, "shippedAt": null, "deliveredAt": null, "cancelledAt": null, "returnedAt": null }
+            """,
+        [typeof(OrderV1)] = $$"""
+            { "id": "ord_5t1r8e3w6q9y2u4i7o0p", "reference": "PO-2026-0001", "status": "confirmed", "currency": "CNY", "total": 440.53, "discountRate": 0.10,
+              "lines": [
+                { "lineNumber": 1, "sku": "BAG-001", "name": "Canvas tote bag", "quantity": 2, "listPrice": 199.99, "unitPrice": 179.99, "lineTotal": 359.98 },
+                { "lineNumber": 2, "sku": "WALLET-002", "name": "Leather wallet", "quantity": 1, "listPrice": 89.50, "unitPrice": 80.55, "lineTotal": 80.55 } ],
+              "shipTo": {{ShipTo}}, "carrier": null, "trackingNumber": null,
+              "createdAt": "2026-12-01T09:30:00+00:00", "updatedAt": "2026-12-01T09:31:12+00:00", "confirmedAt": "2026-12-01T09:31:12+00:00",
+              "paidAt": null, "shippedAt": null, "deliveredAt": null, "cancelledAt": null, "returnedAt": null }
+            """,
+        [typeof(OrderEventResponse)] = """
+            { "id": "oev_9k4j7h2g5f8d1s6a3l0z", "orderId": "ord_5t1r8e3w6q9y2u4i7o0p", "type": "order.status_changed", "from": "pending", "to": "confirmed", "actor": "platform", "occurredAt": "2026-12-01T09:31:12+00:00" }
+            """,
+        [typeof(EventResponse)] = """
+            { "id": "evt_3m7n1b5v9c2x6z0l4k8j", "type": "order.status_changed", "sequence": 1043, "environment": "sandbox", "occurredAt": "2026-12-01T09:31:12+00:00",
+              "data": { "orderId": "ord_5t1r8e3w6q9y2u4i7o0p", "reference": "PO-2026-0001", "from": "pending", "to": "confirmed" } }
+            """,
+
+        // Catalogue and the partner's own profile
+        [typeof(ProductV1)] = """{ "sku": "BAG-001", "name": "Canvas tote bag", "listPrice": 199.99, "currency": "CNY", "active": true }""",
+        [typeof(ProductV2)] = """{ "sku": "BAG-001", "name": "Canvas tote bag", "listPrice": { "amount": "199.99", "currency": "CNY" }, "active": true }""",
+        [typeof(ProductResponse)] = """
+            { "sku": "BAG-001", "name": "Canvas tote bag", "listPrice": 199.99, "currency": "CNY", "active": true, "createdAt": "2026-11-01T00:00:00+00:00", "updatedAt": "2026-11-15T08:00:00+00:00" }
+            """,
+        [typeof(PartnerProfileResponse)] = """
+            { "id": "ptn_6y3t9r1e5w8q2u7i4o0p", "name": "Huadong Leather Trading Co.", "tier": "advanced", "creditRating": "B", "cooperationMode": "regional_distribution", "regionCode": "CN-SH",
+              "parentPartnerId": null, "status": "active", "discountRate": 0.10, "environment": "sandbox", "clientId": "sbx_4n8b2v6c0x5z9m3k7j1h2g6f", "scopes": [ "orders:read", "orders:write", "inventory:read" ] }
+            """,
+        [typeof(PartnerProfileV2)] = """
+            { "id": "ptn_6y3t9r1e5w8q2u7i4o0p", "name": "Huadong Leather Trading Co.", "tier": "advanced", "creditRating": "B", "cooperationMode": "regional_distribution", "regionCode": "CN-SH",
+              "parentPartnerId": null, "status": "active", "discountRate": "0.10", "environment": "sandbox", "clientId": "sbx_4n8b2v6c0x5z9m3k7j1h2g6f", "scopes": [ "orders:read", "orders:write", "inventory:read" ] }
+            """,
+
+        // Inventory
+        [typeof(LocationResponse)] = """
+            { "id": "loc_7k2m9q4x1v8c3n6b5z0a", "name": "Shanghai Pudong warehouse", "type": "warehouse", "regionCode": "CN-SH-PD", "address": "1200 Zhangjiang Road, Pudong, Shanghai",
+              "sharing": "region", "sharedWith": [], "version": 1, "createdAt": "2026-11-20T10:05:00+00:00", "updatedAt": "2026-11-20T10:05:00+00:00" }
+            """,
+        [typeof(StockLevelResponse)] = """
+            { "locationId": "loc_7k2m9q4x1v8c3n6b5z0a", "sku": "BAG-001", "onHand": 120, "reserved": 2, "available": 118, "lowStockThreshold": 10, "version": 4, "updatedAt": "2026-12-01T09:30:00+00:00" }
+            """,
+        [typeof(StockChangeResponse)] = """
+            { "sequence": 318, "locationId": "loc_7k2m9q4x1v8c3n6b5z0a", "sku": "BAG-001", "onHand": 118, "reserved": 0, "available": 118, "version": 5, "change": "sold", "delta": -2, "occurredAt": "2026-12-01T11:02:40+00:00" }
+            """,
+        [typeof(BulkStockResponse)] = """{ "applied": 2, "created": 1 }""",
+        [typeof(StockImportResponse)] = """
+            { "id": "imp_1q6w3e8r5t0y7u2i9o4p", "status": "completed", "format": "csv", "totalRows": 2, "processedRows": 2, "appliedRows": 2, "failedRows": 0, "progress": 1.0, "errors": [],
+              "createdAt": "2026-12-01T09:00:00+00:00", "startedAt": "2026-12-01T09:00:01+00:00", "completedAt": "2026-12-01T09:00:02+00:00" }
+            """,
+        [typeof(TransferResponse)] = """
+            { "id": "trf_8u3y6t1r4e9w2q7p5o0i", "fromLocationId": "loc_3h8d1s6f0g2j5k9l4p7q", "toLocationId": "loc_7k2m9q4x1v8c3n6b5z0a", "sku": "WALLET-002", "quantity": 5, "status": "requested",
+              "rejectionReason": null, "requestedAt": "2026-12-01T09:30:00+00:00", "expiresAt": "2026-12-04T09:30:00+00:00", "decidedAt": null }
+            """,
+        [typeof(SharedAvailabilityResponse)] = """
+            { "sku": "BAG-001", "brand": { "available": 480 }, "locations": [ { "locationId": "loc_3h8d1s6f0g2j5k9l4p7q", "regionCode": "CN-SH-JA", "available": 36 } ] }
+            """,
+        [typeof(BrandStockResponse)] = """
+            { "sku": "BAG-001", "environment": "live", "onHand": 500, "reserved": 20, "available": 480, "updatedAt": "2026-12-01T08:00:00+00:00" }
+            """,
+
+        // Settlement and disputes
+        [typeof(DisputeResponse)] = """
+            { "id": "dsp_4r9e2w7q1t6y3u8i5o0p", "orderId": "ord_5t1r8e3w6q9y2u4i7o0p", "statementId": null, "statementLineId": null, "amount": { "amount": "120.00", "currency": "CNY" },
+              "reason": "Two bags arrived with damaged stitching", "level": 1, "assignee": "regional_manager", "slaDeadline": "2026-12-04T09:30:00+00:00", "slaBreached": false, "freezesAccount": false,
+              "status": "open", "resolution": null, "openedAt": "2026-12-01T09:30:00+00:00", "resolvedAt": null,
+              "history": [ { "at": "2026-12-01T09:30:00+00:00", "action": "opened", "actor": "ptn_6y3t9r1e5w8q2u7i4o0p", "note": "Two bags arrived with damaged stitching" } ] }
+            """,
+        [typeof(StatementResponse)] = """
+            { "id": "stm_2k7j4h9g1f6d3s8a5l0q", "period": "2026-11", "status": "closed", "tier": "advanced", "creditRating": "B",
+              "deliveredTotal": { "amount": "248000.00", "currency": "CNY" }, "returnedTotal": { "amount": "3600.00", "currency": "CNY" }, "netSales": { "amount": "244400.00", "currency": "CNY" },
+              "netSalesEarlierInYear": { "amount": "2155600.00", "currency": "CNY" }, "balance": { "amount": "-12220.00", "currency": "CNY" }, "heldAmount": { "amount": "0.00", "currency": "CNY" },
+              "amountDue": { "amount": "12220.00", "currency": "CNY" }, "dueDate": "2026-12-15", "deliveredOrders": 412, "returnedOrders": 6,
+              "lines": [ { "id": "stl_6h1g8f3d5s0a9l4k2j7q", "number": 1, "kind": "profit_share", "amount": { "amount": "12220.00", "currency": "CNY" }, "description": "Profit share, 5% of net sales",
+                "sourceId": null, "orderCount": 418, "ordersUrl": "/v2/settlement/statements/stm_2k7j4h9g1f6d3s8a5l0q/orders" } ],
+              "payouts": [ { "id": "pay_9o4i7u2y5t8r1e6w3q0a", "amount": { "amount": "12220.00", "currency": "CNY" }, "status": "pending", "disputeId": null, "paidAt": null } ],
+              "closedAt": "2026-12-01T00:05:00+00:00", "paidAt": null, "settledAt": null }
+            """,
+        [typeof(StatementOrderResponse)] = """
+            { "orderId": "ord_5t1r8e3w6q9y2u4i7o0p", "reference": "PO-2026-0001", "kind": "delivered", "occurredAt": "2026-11-18T15:20:00+00:00", "amount": { "amount": "440.53", "currency": "CNY" } }
+            """,
+        [typeof(PayoutResponse)] = """{ "id": "pay_9o4i7u2y5t8r1e6w3q0a", "amount": { "amount": "12220.00", "currency": "CNY" }, "status": "paid", "disputeId": null, "paidAt": "2026-12-10T02:00:00+00:00" }""",
+        [typeof(AdminPayoutResponse)] = """
+            { "id": "pay_9o4i7u2y5t8r1e6w3q0a", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "environment": "live", "statementId": "stm_2k7j4h9g1f6d3s8a5l0q", "disputeId": null,
+              "amount": { "amount": "12220.00", "currency": "CNY" }, "status": "needs_attention", "attempts": 3, "lastError": "The bank gateway answered 503", "nextAttemptAt": "2026-12-10T08:00:00+00:00",
+              "gatewayPayoutId": null, "createdAt": "2026-12-10T02:00:00+00:00", "paidAt": null }
+            """,
+        [typeof(SubsidyResponse)] = """
+            { "id": "sub_5w0q7e2r9t4y1u6i3o8p", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "environment": "live", "eventName": "Shanghai flagship opening",
+              "cost": { "amount": "80000.00", "currency": "CNY" }, "subsidy": { "amount": "40000.00", "currency": "CNY" }, "period": "2026-12", "approvedAt": "2026-12-01T09:30:00+00:00" }
+            """,
+        [typeof(CloseSettlementResponse)] = """{ "period": "2026-11", "environment": "live", "closed": 42, "alreadyClosed": 3 }""",
+        [typeof(TrialBalanceResponse)] = """
+            { "environment": "live",
+              "accounts": [
+                { "account": "partner_receivable", "debits": { "amount": "248000.00", "currency": "CNY" }, "credits": { "amount": "248000.00", "currency": "CNY" }, "balance": { "amount": "0.00", "currency": "CNY" } },
+                { "account": "sales", "debits": { "amount": "0.00", "currency": "CNY" }, "credits": { "amount": "248000.00", "currency": "CNY" }, "balance": { "amount": "-248000.00", "currency": "CNY" } },
+                { "account": "bank", "debits": { "amount": "248000.00", "currency": "CNY" }, "credits": { "amount": "0.00", "currency": "CNY" }, "balance": { "amount": "248000.00", "currency": "CNY" } } ],
+              "totalDebits": { "amount": "496000.00", "currency": "CNY" }, "totalCredits": { "amount": "496000.00", "currency": "CNY" }, "balanced": true }
+            """,
+
+        // Sandbox
+        [typeof(SandboxResponse)] = """
+            { "clockNow": "2026-12-02T09:30:00+00:00", "clockOffset": "P1D",
+              "simulators": [ { "name": "bank-gateway", "mode": "healthy", "modes": [ "healthy", "slow", "failing", "duplicate_reports" ] }, { "name": "carrier", "mode": "healthy", "modes": [ "healthy", "failing" ] } ],
+              "peerPartnerIds": [ "ptn_1a6s3d8f0g5h2j7k4l9z" ], "seededAt": "2026-11-20T10:00:00+00:00", "lastUsedAt": "2026-12-01T09:30:00+00:00", "purgeableAfter": "2027-03-01T09:30:00+00:00" }
+            """,
+        [typeof(SimulatorResponse)] = """{ "name": "bank-gateway", "mode": "failing", "modes": [ "healthy", "slow", "failing", "duplicate_reports" ] }""",
+        [typeof(SimulatorRequestResponse)] = """
+            { "id": "simcall_7y2t5r0e3w8q1u6i4o9p", "at": "2026-12-01T09:31:10+00:00", "method": "POST", "path": "/payouts", "mode": "healthy", "status": 200,
+              "requestBody": "{\"payoutId\":\"pay_9o4i7u2y5t8r1e6w3q0a\",\"amount\":\"12220.00\",\"currency\":\"CNY\"}", "responseBody": "{\"status\":\"accepted\"}" }
+            """,
+        [typeof(ClockResponse)] = """{ "now": "2026-12-02T09:30:00+00:00", "platformNow": "2026-12-01T09:30:00+00:00", "offset": "P1D" }""",
+        [typeof(AdvanceClockResponse)] = """
+            { "clock": { "now": "2026-12-02T09:30:00+00:00", "platformNow": "2026-12-01T09:30:00+00:00", "offset": "P1D" },
+              "ran": { "from": "2026-12-01T09:30:00+00:00", "to": "2026-12-02T09:30:00+00:00", "ordersConfirmed": 1, "ordersShipped": 1, "ordersDelivered": 0,
+                "ordersHeldBack": [ { "orderId": "ord_8p3o6i1u4y9t2r7e5w0q", "status": "awaiting_payment", "reason": "Waiting for the prepayment" } ],
+                "transfersExpired": 0, "monthsClosed": [], "payoutsAttempted": 0, "disputesPastSla": 0 } }
+            """,
+        [typeof(SnapshotResponse)] = """
+            { "id": "snap_3e8r1t6y9u4i7o2p5a0s", "name": "Before the December close", "createdAt": "2026-12-01T09:30:00+00:00", "clockAt": "2026-12-02T09:30:00+00:00", "clockOffset": "P1D" }
+            """,
+
+        // Webhooks
+        [typeof(WebhookResponse)] = Webhook,
+        [typeof(WebhookWithSecretResponse)] = $$"""{ "webhook": {{Webhook}}, "secret": "whsec_q0V4m3JX8Jx0bQ0p2Zr8c6mYd5N1c5mWlJ0C7qH8Yk4=" }""",
+        [typeof(WebhookDeliveryResponse)] = """
+            { "id": 88213, "eventId": "evt_3m7n1b5v9c2x6z0l4k8j", "eventType": "order.status_changed", "sequence": 1043, "attempt": 1, "attemptedAt": "2026-12-01T09:31:13+00:00",
+              "succeeded": true, "statusCode": 200, "latencyMs": 84, "error": null }
+            """,
+
+        // Admin: partners, credentials, audit
+        [typeof(PartnerResponse)] = """
+            { "id": "ptn_6y3t9r1e5w8q2u7i4o0p", "name": "Huadong Leather Trading Co.", "tier": "advanced", "creditRating": "B", "cooperationMode": "regional_distribution", "regionCode": "CN-SH",
+              "parentPartnerId": null, "status": "active", "agreement": { "discountRate": null, "effectiveDiscountRate": 0.10, "annualTarget": 3000000.00, "annualPurchaseCommitment": null },
+              "qualification": { "businessLicenceNumber": "91310115MA1K4XXXXX", "verifiedOn": "2026-11-20", "qualified": true }, "exitDate": null,
+              "createdAt": "2026-11-20T10:00:00+00:00", "updatedAt": "2026-11-20T10:00:00+00:00" }
+            """,
+        [typeof(CredentialResponse)] = Credential,
+        [typeof(CredentialWithSecretResponse)] = $$"""{ "credential": {{Credential}}, "clientSecret": "sk_sbx_h3k9m2p7q4r8s1t6v0w5x9y2z4a7b1c5d8e3f6g0j2l4n7" }""",
+        [typeof(AuditEntryResponse)] = """
+            { "sequence": 5121, "id": "aud_7f2d9s4a1l6k3j8h5g0q", "occurredAt": "2026-12-01T09:30:00+00:00", "actor": "cred_1z6x3c8v0b5n2m7k4j9h", "action": "credential.issued",
+              "target": "cred_8d3k6f1h9j4l2s7a5g0q", "outcome": "succeeded", "details": "{\"environment\":\"sandbox\",\"scopes\":[\"orders:read\",\"orders:write\",\"inventory:read\"]}",
+              "previousHash": "n7Qm1Xo4c9B2v8L0k3Jd6Fh5Ga1Ws7Ep9Ru2Ty4Ui0=", "hash": "q0V4m3JX8Jx0bQ0p2Zr8c6mYd5N1c5mWlJ0C7qH8Yk4=", "keyId": "audit-2026-11" }
+            """,
+        [typeof(AuditCheckpointResponse)] = Checkpoint,
+        [typeof(AuditVerification)] = $$"""
+            { "valid": true, "entriesChecked": 121, "verifiedFromSequence": 5000, "latestCheckpoint": {{Checkpoint}} }
+            """,
+    };
+
+    /// <summary>The Idempotency-Key a write's example is sent with.</summary>
+    public const string IdempotencyKey = "5f0c8a1e-3b7d-4c2a-9e6f-1d8b4a7c2e90";
+
+    /// <summary>The cursor a page example hands on: what <c>?cursor=</c> takes for the next page.</summary>
+    public const string NextCursor = "YzEfMjAyNi0xMi0wMVQwOTozMDowMFofb3JkXzV0MXI4ZTN3NnE5eTJ1NGk3bzBw";
 
     /// <summary>A stock import upload, by its media type.</summary>
     public static readonly IReadOnlyDictionary<string, string> Uploads = new Dictionary<string, string>

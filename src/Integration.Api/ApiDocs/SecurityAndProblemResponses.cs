@@ -7,6 +7,7 @@ using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -39,6 +40,7 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
                 Required = idempotent.Required,
                 Description = "A unique key (e.g. a UUID) per logical request; retries with the same key replay the first answer for 24 hours.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ContractLimits.IdempotencyKey, Pattern = ContractPatterns.IdempotencyKey },
+                Example = System.Text.Json.Nodes.JsonValue.Create(ContractExamples.IdempotencyKey),
             });
         }
         // An upload read from the raw body (an import) declares its body by the types it consumes.
@@ -61,24 +63,39 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
         var validationProblem = context.SchemaGenerator.GenerateSchema(typeof(ValidationProblemDetails), context.SchemaRepository);
         operation.Responses ??= [];
-        Add(operation, "400", "The request is not valid; `errors` names each field.", validationProblem);
-        Add(operation, "401", "No access token, or it is expired, revoked or not for this API.", problem);
-        Add(operation, "403", "The token lacks the scope this operation needs, or is the wrong kind of credential.", problem);
+        var path = context.ApiDescription.RelativePath ?? "";
+        var idempotentOperation = metadata.OfType<IdempotentAttribute>().Any();
+        var invalidField = InvalidFieldOf(context.ApiDescription);
+        void Add(string status, string description, IOpenApiSchema schema) => operation.Responses!.TryAdd(status, new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                ["application/problem+json"] = new OpenApiMediaType
+                {
+                    Schema = schema,
+                    Example = ProblemExamples.For(operation.OperationId, path, int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), idempotentOperation, invalidField),
+                },
+            },
+        });
+        Add("400", "The request is not valid; `errors` names each field.", validationProblem);
+        Add("401", "No access token, or it is expired, revoked or not for this API.", problem);
+        Add("403", "The token lacks the scope this operation needs, or is the wrong kind of credential.", problem);
         // A body can name an object (a location, a SKU, a partner) that does not exist for this caller, like a path can.
         if (metadata.OfType<SandboxOnlyAttribute>().Any())
         {
-            Add(operation, "404", "No such resource for this caller; sandbox-only operations do not exist for live credentials.", problem);
+            Add("404", "No such resource for this caller; sandbox-only operations do not exist for live credentials.", problem);
         }
         else if (context.ApiDescription.RelativePath?.Contains('{') == true || operation.RequestBody is not null)
         {
-            Add(operation, "404", "No such resource for this caller.", problem);
+            Add("404", "No such resource for this caller.", problem);
         }
         var statuses = metadata.OfType<ProblemResponsesAttribute>().SelectMany(a => a.Statuses).ToList();
         if (operation.RequestBody is not null)
         {
             statuses.AddRange([413, 415]); // the body-size limit; a body in another content type or charset (Utf8BodiesOnly)
         }
-        if (metadata.OfType<IdempotentAttribute>().Any())
+        if (idempotentOperation)
         {
             statuses.AddRange([409, 422]); // idempotency_key_in_use, idempotency_key_reused
         }
@@ -88,12 +105,23 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
         }
         foreach (var status in statuses.Distinct().Order())
         {
-            Add(operation, status.ToString(System.Globalization.CultureInfo.InvariantCulture), ProblemResponsesAttribute.Describe(status), problem);
+            Add(status.ToString(System.Globalization.CultureInfo.InvariantCulture), ProblemResponsesAttribute.Describe(status), problem);
         }
-        Add(operation, "429", "Too many requests; retry after `Retry-After` seconds.", problem);
-        Add(operation, "500", "Something went wrong on our side; quote the traceId.", problem);
-        Add(operation, "503", "The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", problem);
+        Add("429", "Too many requests; retry after `Retry-After` seconds.", problem);
+        Add("500", "Something went wrong on our side; quote the traceId.", problem);
+        Add("503", "The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", problem);
         DeclareHeaders(operation);
+    }
+
+    /// <summary>The field a validation problem of the operation names: the first of its body's example, else its first parameter.</summary>
+    private static string InvalidFieldOf(ApiDescription api)
+    {
+        var body = api.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
+        if (body is not null && ContractExamples.Requests.TryGetValue(body, out var example) && System.Text.Json.Nodes.JsonNode.Parse(example) is System.Text.Json.Nodes.JsonObject { Count: > 0 } fields)
+        {
+            return fields.First().Key;
+        }
+        return api.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Query || p.Source == BindingSource.Path)?.Name ?? "body";
     }
 
     // What every answer carries (RateLimitMiddleware, RequestIdMiddleware): declared so clients and linters know.
@@ -127,11 +155,4 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
 
     private static OpenApiHeader Header(string description, string pattern, int maxLength) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength, Pattern = pattern } };
-
-    private static void Add(OpenApiOperation operation, string status, string description, IOpenApiSchema schema) =>
-        operation.Responses!.TryAdd(status, new OpenApiResponse
-        {
-            Description = description,
-            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
-        });
 }

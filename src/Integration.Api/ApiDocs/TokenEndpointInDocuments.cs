@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Integration.Api.RateLimiting;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -77,21 +78,44 @@ public sealed class TokenEndpointInDocuments : IDocumentFilter
                     ["expires_in"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "86400", Description = "Seconds the token is valid." },
                     ["scope"] = Text(TokenRequestLimitMiddleware.MaxScopeLength, "The scopes the token carries."),
                 },
-            }, "application/json"),
-            ["400"] = Json("An invalid request, grant or scope (`invalid_request`, `unsupported_grant_type`, `invalid_scope`).", new OpenApiSchemaReference(ErrorSchema, document), "application/json", "application/problem+json"),
-            ["401"] = Json("Unknown client, wrong or expired secret, or revoked credential (`invalid_client`).", new OpenApiSchemaReference(ErrorSchema, document), "application/json"),
-            ["413"] = Json("The form is larger than the platform reads.", new OpenApiSchemaReference(ErrorSchema, document), "application/problem+json"),
-            ["415"] = Json("The body is not a UTF-8 form.", new OpenApiSchemaReference(ErrorSchema, document), "application/problem+json"),
-            ["429"] = Json("Too many token requests, or too many wrong secrets for this client; retry after `Retry-After` seconds.", new OpenApiSchemaReference(ErrorSchema, document), "application/problem+json"),
-            ["500"] = Json("Something went wrong on our side; quote the traceId.", new OpenApiSchemaReference(ErrorSchema, document), "application/problem+json"),
-            ["503"] = Json("The database is unreachable for a moment; retry after `Retry-After` seconds.", new OpenApiSchemaReference(ErrorSchema, document), "application/problem+json", "application/json"),
+            }, TokenExample, "application/json"),
+            ["400"] = Json("An invalid request, grant or scope (`invalid_request`, `unsupported_grant_type`, `invalid_scope`).", new OpenApiSchemaReference(ErrorSchema, document), PlatformRefusal(400), "application/json", "application/problem+json"),
+            ["401"] = Json("Unknown client, wrong or expired secret, or revoked credential (`invalid_client`).", new OpenApiSchemaReference(ErrorSchema, document), OAuthRefusal("invalid_client", "The specified client credentials are invalid."), "application/json"),
+            ["413"] = Json("The form is larger than the platform reads.", new OpenApiSchemaReference(ErrorSchema, document), PlatformRefusal(413), "application/problem+json"),
+            ["415"] = Json("The body is not a UTF-8 form.", new OpenApiSchemaReference(ErrorSchema, document), PlatformRefusal(415), "application/problem+json"),
+            ["429"] = Json("Too many token requests, or too many wrong secrets for this client; retry after `Retry-After` seconds.", new OpenApiSchemaReference(ErrorSchema, document), PlatformRefusal(429), "application/problem+json"),
+            ["500"] = Json("Something went wrong on our side; quote the traceId.", new OpenApiSchemaReference(ErrorSchema, document), PlatformRefusal(500), "application/problem+json"),
+            ["503"] = Json("The database is unreachable for a moment; retry after `Retry-After` seconds.", new OpenApiSchemaReference(ErrorSchema, document), PlatformRefusal(503), "application/problem+json", "application/json"),
         },
     };
 
-    private static OpenApiResponse Json(string description, IOpenApiSchema schema, params string[] mediaTypes) => new()
+    /// <summary>What a client gets for a good client id and secret (a shortened JWT).</summary>
+    private static readonly JsonObject TokenExample = new()
+    {
+        ["access_token"] = "eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiYXQrand0In0.eyJzdWIiOiJzYnhfNG44YjJ2NmMweDV6OW0zazdqMWgyZzZmIn0.MEUCIQD3k9",
+        ["token_type"] = "Bearer",
+        ["expires_in"] = 900,
+        ["scope"] = "orders:read orders:write inventory:read",
+    };
+
+    /// <summary>A refusal written by the OAuth server (RFC 6749 § 5.2).</summary>
+    private static JsonObject OAuthRefusal(string error, string description) =>
+        new() { ["error"] = error, ["error_description"] = description };
+
+    /// <summary>A refusal of the platform's own, a problem that OAuth clients read too.</summary>
+    private static JsonObject PlatformRefusal(int status)
+    {
+        var problem = ProblemExamples.For(null, TokenRequestLimitMiddleware.TokenPath, status, idempotent: false, field: "client_id");
+        // As Problems.Complete writes it on the token path.
+        problem["error"] = status == StatusCodes.Status400BadRequest ? "invalid_request" : problem["code"]!.GetValue<string>();
+        problem["error_description"] = problem["detail"]?.GetValue<string>() ?? problem["title"]!.GetValue<string>();
+        return problem;
+    }
+
+    private static OpenApiResponse Json(string description, IOpenApiSchema schema, JsonObject example, params string[] mediaTypes) => new()
     {
         Description = description,
-        Content = mediaTypes.ToDictionary(type => type, _ => (IOpenApiMediaType)new OpenApiMediaType { Schema = schema }),
+        Content = mediaTypes.ToDictionary(type => type, _ => (IOpenApiMediaType)new OpenApiMediaType { Schema = schema, Example = example.DeepClone() }),
     };
 
     /// <summary>An OAuth error (RFC 6749 § 5.2); the platform's own refusals are problem documents that carry it too.</summary>

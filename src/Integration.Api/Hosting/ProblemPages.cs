@@ -1,13 +1,13 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
+using Integration.Api.ApiDocs;
 
 namespace Integration.Api.Hosting;
 
 /// <summary>
 /// The page a problem's <c>type</c> names: <c>GET /problems/{code}</c> is that code's row of the error
-/// catalogue (docs/errors.md, embedded at build, so the page and the guide never differ), as HTML;
-/// <c>GET /problems</c> lists every code. An unknown code is a 404 problem.
+/// catalogue (docs/errors.md, embedded at build, so the page and the guide never differ), rendered as the guides are
+/// (<see cref="GuideRenderer"/>); <c>GET /problems</c> lists every code. An unknown code is a 404 problem.
 /// </summary>
 public static partial class ProblemPages
 {
@@ -24,38 +24,27 @@ public static partial class ProblemPages
 
     public static WebApplication MapProblemPages(this WebApplication app)
     {
-        app.MapGet(Path, () => Html("Errors", "Every error is an RFC 9457 problem with a stable <code>code</code>. Codes:",
-            "<ul>" + string.Concat(Codes.Values.Select(e => $"<li><a href=\"{Path}/{e.Code}\"><code>{e.Code}</code></a> ({e.Status}): {Inline(e.Meaning)}</li>")) + "</ul>"))
+        app.MapGet(Path, (HttpContext context) => Html(context, "Errors", "Every error is an RFC 9457 problem with a stable <code>code</code>. Codes:",
+            "<ul>" + string.Concat(Codes.Values.Select(e => $"<li><a href=\"{context.Request.PathBase}{Path}/{e.Code}\"><code>{e.Code}</code></a> ({e.Status}): {Inline(e.Meaning)}</li>"))
+            + $"</ul><p>The whole guide: <a href=\"{context.Request.PathBase}{GuideRenderer.GuidesPath}/errors\">errors</a>.</p>"))
             .ExcludeFromDescription();
-        app.MapGet($"{Path}/{{code}}", (string code) => Codes.TryGetValue(code, out var entry)
-                ? Html(entry.Code, $"HTTP status {entry.Status}",
+        app.MapGet($"{Path}/{{code}}", (HttpContext context, string code) => Codes.TryGetValue(code, out var entry)
+                ? Html(context, entry.Code, $"HTTP status {entry.Status}",
                     $"<h2>Meaning</h2><p>{Inline(entry.Meaning)}</p><h2>What to do</h2><p>{(entry.WhatToDo is "" or "—" ? "Nothing you can change: see the problem's <code>detail</code>." : Inline(entry.WhatToDo))}</p>"
-                    + $"<p>All codes: <a href=\"{Path}\">the error catalogue</a>. Quote the problem's <code>traceId</code> to support.</p>")
-                : new NotFoundProblem(code))
+                    + $"<p>All codes: <a href=\"{context.Request.PathBase}{Path}\">the error catalogue</a>. Quote the problem's <code>traceId</code> to support.</p>")
+                : new PageNotFound($"There is no error code '{code}'; {Path} lists every code."))
             .ExcludeFromDescription();
         return app;
     }
 
-    private sealed class NotFoundProblem(string code) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "resource_not_found",
-            $"There is no error code '{code}'; {Path} lists every code.");
-    }
-
-    private static IResult Html(string title, string lead, string body) => Results.Content($"""
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(title)} — Partner Integration API errors</title></head>
-        <body><h1><code>{WebUtility.HtmlEncode(title)}</code></h1><p>{lead}</p>{body}</body></html>
-        """, "text/html", Encoding.UTF8);
+    private static IResult Html(HttpContext context, string title, string lead, string body) =>
+        GuidePages.Page(context, $"{title} — errors", $"<h1><code>{WebUtility.HtmlEncode(title)}</code></h1><p>{lead}</p>{body}");
 
     /// <summary>The catalogue's table rows: <c>| `code` | status | meaning | what to do |</c>.</summary>
     private static IReadOnlyDictionary<string, Entry> Read()
     {
-        using var stream = typeof(ProblemPages).Assembly.GetManifestResourceStream("errors.md")
-            ?? throw new InvalidOperationException("docs/errors.md is not embedded in the platform.");
-        using var reader = new StreamReader(stream);
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
+        foreach (var line in Guides.All["errors"].Markdown.Split('\n'))
         {
             if (Row().Match(line) is { Success: true } row)
             {
@@ -66,20 +55,9 @@ public static partial class ProblemPages
         return entries;
     }
 
-    /// <summary>Markdown's inline code and links as HTML; everything else as text.</summary>
-    private static string Inline(string markdown)
-    {
-        var html = WebUtility.HtmlEncode(markdown.Replace("\\|", "|"));
-        html = Link().Replace(html, "$1");
-        return Code().Replace(html, "<code>$1</code>");
-    }
+    /// <summary>A cell of the catalogue, as the guide renders it.</summary>
+    private static string Inline(string markdown) => GuideRenderer.Inline(markdown.Replace("\\|", "|"), Guides.All["errors"].FileName, Guides.IsServed);
 
     [GeneratedRegex(@"^\|\s*`(?<code>[a-z][a-z0-9_]+)`\s*\|(?<status>[^|]+)\|(?<meaning>(?:[^|\\]|\\\|)*)\|(?<todo>(?:[^|\\]|\\\|)*)\|\s*$")]
     private static partial Regex Row();
-
-    [GeneratedRegex(@"\[([^\]]+)\]\([^)]+\)")]
-    private static partial Regex Link();
-
-    [GeneratedRegex("`([^`]+)`")]
-    private static partial Regex Code();
 }

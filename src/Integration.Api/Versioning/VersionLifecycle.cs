@@ -20,7 +20,7 @@ public sealed class VersionLifecycleOptions
         {
             DeprecatedOn = new DateOnly(2026, 11, 27),
             SunsetOn = new DateOnly(2027, 11, 27),
-            MigrationGuide = "https://partners.example.com/docs/versioning",
+            MigrationGuide = "https://partners.example.com/docs/guides/versioning",
         },
     };
 }

@@ -47,7 +47,7 @@ public sealed class ContractDocument(string name, JsonNode root)
                 var parameters = (shared ?? []).Concat(operation["parameters"] as JsonArray ?? [])
                     .OfType<JsonObject>()
                     .Select(p => new ContractParameter(
-                        p["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(), p["required"]?.GetValue<bool>() == true, p["schema"]))
+                        p["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(), p["required"]?.GetValue<bool>() == true, p["schema"], p["example"]))
                     .ToList();
                 ContractBody? body = null;
                 if (operation["requestBody"] is JsonObject requestBody && requestBody["content"] is JsonObject content && content.Count > 0)
