@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Integration.Core.Events;
 using Integration.Core.Inventory;
+using Integration.Core.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -54,6 +55,48 @@ public static class SetBasedWrites
         return events.Count;
     }
 
+    /// <summary>
+    /// Writes orders' moves (status, version, the times of each step, carrier and tracking), each only if the
+    /// stored order is still at the version read (<paramref name="versionRead"/>). Returns the orders written:
+    /// fewer than given means another writer changed one meanwhile.
+    /// </summary>
+    public static Task<int> UpdateOrderMovesAsync(this IntegrationDbContext db, IReadOnlyList<Order> orders, Func<Order, int> versionRead, CancellationToken cancellationToken) =>
+        ExecuteAsync(db, orders,
+            """
+            UPDATE orders SET "Status" = moved.c2, "Version" = moved.c3, "UpdatedAt" = moved.c4, "ConfirmedAt" = moved.c5, "PaidAt" = moved.c6,
+                "ShippedAt" = moved.c7, "DeliveredAt" = moved.c8, "Carrier" = moved.c9, "TrackingNumber" = moved.c10
+            FROM (
+            """,
+            """
+            ) AS moved WHERE orders."Id" = moved.c0 AND orders."Version" = moved.c1
+            """,
+            [
+                new("text", o => o.Id), new("integer", o => versionRead(o)),
+                new("text", o => Stored<Order>(db, nameof(Order.Status), o.Status)), new("integer", o => o.Version),
+                new("timestamp with time zone", o => Stored<Order>(db, nameof(Order.UpdatedAt), o.UpdatedAt)),
+                new("timestamp with time zone", o => StoredOrNull<Order>(db, nameof(Order.ConfirmedAt), o.ConfirmedAt), Nullable: true),
+                new("timestamp with time zone", o => StoredOrNull<Order>(db, nameof(Order.PaidAt), o.PaidAt), Nullable: true),
+                new("timestamp with time zone", o => StoredOrNull<Order>(db, nameof(Order.ShippedAt), o.ShippedAt), Nullable: true),
+                new("timestamp with time zone", o => StoredOrNull<Order>(db, nameof(Order.DeliveredAt), o.DeliveredAt), Nullable: true),
+                new("text", o => o.Carrier!), new("text", o => o.TrackingNumber!),
+            ],
+            cancellationToken);
+
+    /// <summary>Inserts orders' history entries in one statement per chunk.</summary>
+    public static Task<int> InsertOrderEventsAsync(this IntegrationDbContext db, IReadOnlyList<OrderEvent> history, CancellationToken cancellationToken) =>
+        ExecuteAsync(db, history,
+            """INSERT INTO order_events ("Id", "OrderId", "OrderVersion", "PartnerId", "Environment", "Type", "FromStatus", "ToStatus", "Actor", "OccurredAt", "Details") """,
+            "",
+            [
+                new("text", e => e.Id), new("text", e => e.OrderId), new("integer", e => e.OrderVersion), new("text", e => e.PartnerId),
+                new("text", e => Stored<OrderEvent>(db, nameof(OrderEvent.Environment), e.Environment)), new("text", e => e.Type),
+                new("text", e => StoredOrNull<OrderEvent>(db, nameof(OrderEvent.FromStatus), e.FromStatus)!),
+                new("text", e => Stored<OrderEvent>(db, nameof(OrderEvent.ToStatus), e.ToStatus)), new("text", e => e.Actor),
+                new("timestamp with time zone", e => Stored<OrderEvent>(db, nameof(OrderEvent.OccurredAt), e.OccurredAt)),
+                new("text", e => e.Details!),
+            ],
+            cancellationToken);
+
     internal static Task<int> InsertNumberedEventsAsync(
         this IntegrationDbContext db, IReadOnlyList<PartnerEvent> events, Func<PartnerEvent, long> sequenceOf, CancellationToken cancellationToken) =>
         ExecuteAsync(db, events,
@@ -68,7 +111,7 @@ public static class SetBasedWrites
             cancellationToken);
 
     /// <summary>A column's PostgreSQL array type and how a row gives its value.</summary>
-    private sealed record Column<T>(string PostgresType, Func<T, object> Value);
+    private sealed record Column<T>(string PostgresType, Func<T, object> Value, bool Nullable = false);
 
     private static async Task<int> ExecuteAsync<T>(
         IntegrationDbContext db, IReadOnlyList<T> rows, string insert, string onConflict, Column<T>[] columns, CancellationToken cancellationToken)
@@ -99,7 +142,7 @@ public static class SetBasedWrites
         parameter.ParameterName = "@rows";
         parameter.Value = json;
         command.Parameters.Add(parameter);
-        return "SELECT " + string.Join(", ", columns.Select((_, i) => $"value ->> {i}")) + " FROM json_each(@rows) WHERE true";
+        return "SELECT " + string.Join(", ", columns.Select((_, i) => $"value ->> {i} AS c{i}")) + " FROM json_each(@rows) WHERE true";
     }
 
     // PostgreSQL: one typed array per column, zipped back into rows by unnest.
@@ -107,24 +150,30 @@ public static class SetBasedWrites
     {
         for (var i = 0; i < columns.Length; i++)
         {
-            var values = Array.CreateInstance(ElementType(columns[i].PostgresType), rows.Length);
+            var values = Array.CreateInstance(ElementType(columns[i].PostgresType, columns[i].Nullable), rows.Length);
             for (var row = 0; row < rows.Length; row++)
             {
                 values.SetValue(columns[i].Value(rows[row]), row);
             }
             command.Parameters.Add(new NpgsqlParameter($"@c{i}", values));
         }
-        return "SELECT * FROM unnest(" + string.Join(", ", columns.Select((c, i) => $"@c{i}::{c.PostgresType}[]")) + ")";
+        return "SELECT * FROM unnest(" + string.Join(", ", columns.Select((c, i) => $"@c{i}::{c.PostgresType}[]")) + ") AS rows("
+            + string.Join(", ", columns.Select((_, i) => $"c{i}")) + ")";
     }
 
-    private static Type ElementType(string postgresType) => postgresType switch
+    private static Type ElementType(string postgresType, bool nullable) => postgresType switch
     {
+        "integer" when nullable => typeof(int?),
+        "timestamp with time zone" when nullable => typeof(DateTimeOffset?),
         "text" => typeof(string),
         "integer" => typeof(int),
         "bigint" => typeof(long),
         "timestamp with time zone" => typeof(DateTimeOffset),
         _ => throw new ArgumentOutOfRangeException(nameof(postgresType)),
     };
+
+    private static object StoredOrNull<TEntity>(IntegrationDbContext db, string property, object? value) =>
+        value is null ? null! : Stored<TEntity>(db, property, value);
 
     /// <summary>A value as the column stores it (e.g. an enum as its snake_case name, a timestamp as ticks on SQLite).</summary>
     private static object Stored<TEntity>(IntegrationDbContext db, string property, object value) =>

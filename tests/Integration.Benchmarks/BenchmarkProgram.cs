@@ -6,6 +6,7 @@ namespace Integration.Benchmarks;
 // dotnet run -c Release --project tests/Integration.Benchmarks -- [foundation] [--provider Sqlite|PostgreSQL]
 //   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000] [--stock 1000000] [--import 1000000] [--partners 1000] [--redis 127.0.0.1:6379]
 //   telemetry: OpenTelemetry on vs off (its own hosts; uses port 56250 for the scrape endpoint)
+//   sandbox-clock [--open-orders 1000,10000,100000] [--batch-size N]: a 30-day clock advance over N open orders (a fresh host per size)
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -17,6 +18,12 @@ public static class BenchmarkProgram
         {
             // Starts and stops its own hosts: an idle host with telemetry on would trace the other one's requests.
             Print(await TelemetryBenchmarks.RunAsync(settings));
+            return 0;
+        }
+        if (settings.Suite == "sandbox-clock")
+        {
+            // A fresh host and database per size, so each size's memory is its own.
+            await SandboxClockBenchmarks.RunAsync(settings);
             return 0;
         }
         await using var host = new BenchmarkHost(settings.Provider, settings.PostgresConnection);
@@ -33,7 +40,7 @@ public static class BenchmarkProgram
             "sandbox" => await SandboxBenchmarks.RunAsync(host),
             "ratelimits" => await RateLimitBenchmarks.RunAsync(host, settings),
             "revocation" => await RevocationBenchmarks.RunAsync(settings, revocations: 200),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, sandbox, ratelimits, revocation, telemetry."),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, sandbox, sandbox-clock, ratelimits, revocation, telemetry."),
         };
         Print(results);
         return 0;
@@ -50,7 +57,8 @@ public static class BenchmarkProgram
 }
 
 public sealed record BenchmarkSettings(
-    string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only, int Orders, int Deliveries, int StockRows, int ImportRows, int Partners, string? Redis)
+    string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only, int Orders, int Deliveries, int StockRows, int ImportRows, int Partners, string? Redis,
+    IReadOnlyList<int> OpenOrders, int? BatchSize)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -73,6 +81,8 @@ public sealed record BenchmarkSettings(
             int.Parse(Option("--stock", "1000000"), CultureInfo.InvariantCulture),
             int.Parse(Option("--import", "1000000"), CultureInfo.InvariantCulture),
             int.Parse(Option("--partners", "1000"), CultureInfo.InvariantCulture),
-            Option("--redis", null!));
+            Option("--redis", null!),
+            [.. Option("--open-orders", "1000,10000,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
+            Option("--batch-size", null!) is { } batchSize ? int.Parse(batchSize, CultureInfo.InvariantCulture) : null);
     }
 }

@@ -92,36 +92,47 @@ public sealed class SandboxTimeMachine(
         return new ClockMove(from, target);
     }
 
-    /// <summary>Runs, once and in the order it falls due, everything due between <paramref name="move"/>'s two times.</summary>
+    /// <summary>
+    /// Runs, once and in the order it falls due, everything due between <paramref name="move"/>'s two times.
+    /// Order steps due before the next month close or payout attempt run in batches of
+    /// <see cref="SandboxOptions.AdvanceBatchSize"/> steps, one transaction each, in the order of one step at
+    /// a time (due time, then order id): the same moves, events and numbers as moving orders one by one.
+    /// </summary>
     public async Task<AdvanceOutcome> RunDueAsync(string partnerId, ClockMove move, IProgress<AdvanceProgress>? progress, CancellationToken cancellationToken)
     {
         var (from, target) = move;
         var world = await worlds.EnsureAsync(partnerId, cancellationToken);
+        var carrierMode = world.CarrierMode;
         var run = new Tally();
         var partners = await worlds.PartnersOfAsync(partnerId, cancellationToken);
         var closes = new Queue<(SettlementPeriod Period, DateTimeOffset DueAt)>(MonthsToClose(from, target));
         var heldBack = new Dictionary<string, HeldBackOrder>();
-        // Loaded once: an advance creates no orders, and each move hands back the order as it now is.
-        var open = await db.Orders.AsNoTracking().Where(o => OpenStatuses.Contains(o.Status)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        // Loaded once: an advance creates no orders, and each step moves the order it holds.
+        var due = await DueStepsAsync(target, heldBack, cancellationToken);
+        var batchSize = options.Value.AdvanceBatchSize;
         var payoutRuns = 0;
+        // Only a close or a payout run changes when the next payout attempt falls due.
+        var nextPayout = await NextPayoutAttemptAsync(target, cancellationToken);
         while (true)
         {
-            var nextOrder = NextOrderStep(open.Values, target);
+            DateTimeOffset? nextOrder = due.TryPeek(out _, out var step) ? step.DueAt : null;
             var nextClose = closes.Count > 0 ? closes.Peek() : ((SettlementPeriod Period, DateTimeOffset DueAt)?)null;
-            var nextPayout = payoutRuns < MaxPayoutRuns ? await NextPayoutAttemptAsync(target, cancellationToken) : null;
-            var at = new[] { nextOrder?.DueAt, nextClose?.DueAt, nextPayout }.Where(t => t is not null).Min();
-            if (at is not { } due)
+            var payoutDue = payoutRuns < MaxPayoutRuns ? nextPayout : null;
+            var at = new[] { nextOrder, nextClose?.DueAt, payoutDue }.Where(t => t is not null).Min();
+            if (at is not { } dueAt)
             {
                 break;
             }
-            RunAt(due);
-            if (nextClose?.DueAt == due)
+            if (nextClose?.DueAt == dueAt)
             {
+                RunAt(dueAt);
                 closes.Dequeue();
                 await CloseMonthAsync(partnerId, nextClose.Value.Period, run, cancellationToken);
+                nextPayout = await NextPayoutAttemptAsync(target, cancellationToken);
             }
-            else if (nextPayout == due)
+            else if (payoutDue == dueAt)
             {
+                RunAt(dueAt);
                 payoutRuns++;
                 var worked = await payouts.RunForSandboxAsync(partners, clock, cancellationToken);
                 run.PayoutsAttempted += worked;
@@ -129,25 +140,24 @@ public sealed class SandboxTimeMachine(
                 {
                     payoutRuns = MaxPayoutRuns; // leased by another instance: it finishes them
                 }
+                nextPayout = await NextPayoutAttemptAsync(target, cancellationToken);
+            }
+            else if (batchSize == 1)
+            {
+                await RunOneStepAsync(partnerId, carrierMode, due, target, run, heldBack, cancellationToken);
+                progress?.Report(new AdvanceProgress(run.Confirmed + run.Shipped + run.Delivered, heldBack.Count));
             }
             else
             {
-                var order = nextOrder!.Value.Order;
-                var (moved, reason) = await MoveOrderAsync(partnerId, world, order, run, cancellationToken);
-                progress?.Report(new AdvanceProgress(run.Confirmed + run.Shipped + run.Delivered, heldBack.Count + (reason is null ? 0 : 1)));
-                if (reason is not null)
+                var before = new[] { nextClose?.DueAt, payoutDue }.Where(t => t is not null).Min() ?? DateTimeOffset.MaxValue;
+                if (!await RunBatchAsync(partnerId, carrierMode, due, before, target, batchSize, run, heldBack, cancellationToken))
                 {
-                    heldBack[order.Id] = new HeldBackOrder(order.Id, order.Status, reason);
-                    open.Remove(order.Id);
+                    // Another writer changed an order or a stock counter of the batch: nothing of it was written.
+                    // The rest runs one step at a time from what is stored, as before batching.
+                    due = await DueStepsAsync(target, heldBack, cancellationToken);
+                    batchSize = 1;
                 }
-                else if (OpenStatuses.Contains(moved!.Status))
-                {
-                    open[order.Id] = moved;
-                }
-                else
-                {
-                    open.Remove(order.Id);
-                }
+                progress?.Report(new AdvanceProgress(run.Confirmed + run.Shipped + run.Delivered, heldBack.Count));
             }
         }
         RunAt(target);
@@ -156,6 +166,141 @@ public sealed class SandboxTimeMachine(
         return new AdvanceOutcome(from, target, run.Confirmed, run.Shipped, run.Delivered, [.. heldBack.Values], run.TransfersExpired,
             run.MonthsClosed, run.PayoutsAttempted, pastSla);
     }
+
+    /// <summary>The open orders' next steps due by <paramref name="target"/>, earliest first (ties: order id).</summary>
+    private async Task<PriorityQueue<Order, (DateTimeOffset DueAt, string OrderId)>> DueStepsAsync(
+        DateTimeOffset target, Dictionary<string, HeldBackOrder> heldBack, CancellationToken cancellationToken)
+    {
+        var due = new PriorityQueue<Order, (DateTimeOffset DueAt, string OrderId)>(StepOrder);
+        await foreach (var order in db.Orders.AsNoTracking().Where(o => OpenStatuses.Contains(o.Status)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!heldBack.ContainsKey(order.Id))
+            {
+                Enqueue(due, order, target);
+            }
+        }
+        return due;
+    }
+
+    private static readonly Comparer<(DateTimeOffset DueAt, string OrderId)> StepOrder =
+        Comparer<(DateTimeOffset DueAt, string OrderId)>.Create((a, b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : string.CompareOrdinal(a.OrderId, b.OrderId));
+
+    private void Enqueue(PriorityQueue<Order, (DateTimeOffset DueAt, string OrderId)> due, Order order, DateTimeOffset target)
+    {
+        if (!OpenStatuses.Contains(order.Status))
+        {
+            return;
+        }
+        var schedule = options.Value.Orders;
+        var dueAt = order.Status switch
+        {
+            OrderStatus.Pending or OrderStatus.AwaitingPayment => order.CreatedAt + schedule.ConfirmAfter,
+            OrderStatus.Confirmed => (order.ConfirmedAt ?? order.CreatedAt) + schedule.ShipAfter,
+            _ => (order.ShippedAt ?? order.CreatedAt) + schedule.DeliverAfter,
+        };
+        if (dueAt <= target)
+        {
+            due.Enqueue(order, (dueAt, order.Id));
+        }
+    }
+
+    /// <summary>One order step in its own transaction, through <see cref="OrderBook.MoveOnScheduleAsync"/>.</summary>
+    private async Task RunOneStepAsync(string partnerId, SimulatorMode carrierMode, PriorityQueue<Order, (DateTimeOffset DueAt, string OrderId)> due,
+        DateTimeOffset target, Tally run, Dictionary<string, HeldBackOrder> heldBack, CancellationToken cancellationToken)
+    {
+        due.TryDequeue(out var order, out var step);
+        RunAt(step.DueAt);
+        var reason = await HoldBackBeforeMoveAsync(partnerId, carrierMode, order!, cancellationToken);
+        Order? moved = null;
+        if (reason is null)
+        {
+            try
+            {
+                moved = await orders.MoveOnScheduleAsync(order!.Id, order.Status, NextStatus(order), Actor, ShipmentOf(order), cancellationToken);
+            }
+            catch (DomainException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.Unprocessable)
+            {
+                reason = $"{e.Code}: {e.Message}";
+            }
+        }
+        if (reason is not null)
+        {
+            heldBack[order!.Id] = new HeldBackOrder(order.Id, order.Status, reason);
+            return;
+        }
+        // The moved order is tracked; nothing else needs it, and a growing tracker makes every later save slower.
+        db.ChangeTracker.Clear();
+        run.Count(moved!.Status);
+        Enqueue(due, moved, target);
+    }
+
+    /// <summary>
+    /// Order steps due before <paramref name="before"/>, at most <paramref name="batchSize"/>, in one transaction.
+    /// The carrier is asked about several parcels at once; each delivery keeps its place among the steps.
+    /// False when another writer got in the way: nothing was written, and the queue holds orders as this batch moved them.
+    /// </summary>
+    private async Task<bool> RunBatchAsync(string partnerId, SimulatorMode carrierMode, PriorityQueue<Order, (DateTimeOffset DueAt, string OrderId)> due,
+        DateTimeOffset before, DateTimeOffset target, int batchSize, Tally run, Dictionary<string, HeldBackOrder> heldBack, CancellationToken cancellationToken)
+    {
+        await using var batch = await orders.BeginScheduleBatchAsync(Actor, cancellationToken);
+        using var carrierCalls = new SemaphoreSlim(CarrierCallsAtOnce);
+        while (batch.Count < batchSize && due.TryPeek(out var order, out var step) && step.DueAt < before)
+        {
+            due.Dequeue();
+            var next = NextStatus(order);
+            if (order.Status == OrderStatus.AwaitingPayment && SandboxActions.PrepaymentFails(order))
+            {
+                batch.HoldBack(order, next, step.DueAt, PrepaymentFailed);
+            }
+            else if (order.Status == OrderStatus.Shipped)
+            {
+                batch.MoveWhen(order, next, step.DueAt, CarrierHoldsBackAsync(partnerId, carrierMode, order, carrierCalls, cancellationToken));
+            }
+            else if (await batch.MoveAsync(order, next, step.DueAt, ShipmentOf(order), cancellationToken) is null)
+            {
+                Enqueue(due, order, target);
+            }
+        }
+        if (!await batch.CommitAsync(cancellationToken))
+        {
+            return false;
+        }
+        foreach (var (order, from, to, reason) in batch.Outcomes)
+        {
+            if (reason is null)
+            {
+                run.Count(to);
+            }
+            else
+            {
+                heldBack[order.Id] = new HeldBackOrder(order.Id, from, reason);
+            }
+        }
+        return true;
+    }
+
+    // Deliveries ask the simulated carrier one HTTP call each; a few at a time keeps the batch from waiting on each in turn.
+    private const int CarrierCallsAtOnce = 8;
+
+    private async Task<string?> CarrierHoldsBackAsync(string partnerId, SimulatorMode carrierMode, Order order, SemaphoreSlim calls, CancellationToken cancellationToken)
+    {
+        await calls.WaitAsync(cancellationToken);
+        try
+        {
+            return await carrier.IsDeliveredAsync(partnerId, carrierMode, order.TrackingNumber ?? TrackingNumberOf(order), cancellationToken) ? null : CarrierNotDelivered;
+        }
+        finally
+        {
+            calls.Release();
+        }
+    }
+
+    private static readonly string PrepaymentFailed =
+        $"failed_prepayment: references starting {SandboxScenarios.FailPaymentReferencePrefix} never receive their prepayment";
+
+    private const string CarrierNotDelivered = "carrier: the simulated carrier's tracking did not report the parcel delivered";
+
+    private const string Actor = "sandbox-clock";
 
     // A payout that keeps being put off (a frozen account waits an hour at a time) must not make one advance run forever.
     private const int MaxPayoutRuns = 50;
@@ -203,51 +348,29 @@ public sealed class SandboxTimeMachine(
 
     private static readonly OrderStatus[] OpenStatuses = [OrderStatus.Pending, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, OrderStatus.Shipped];
 
-    private (Order Order, DateTimeOffset DueAt)? NextOrderStep(IEnumerable<Order> open, DateTimeOffset target)
+    private static OrderStatus NextStatus(Order order) => order.Status switch
     {
-        var schedule = options.Value.Orders;
-        return open.Select(o => (Order: o, DueAt: o.Status switch
-            {
-                OrderStatus.Pending or OrderStatus.AwaitingPayment => o.CreatedAt + schedule.ConfirmAfter,
-                OrderStatus.Confirmed => (o.ConfirmedAt ?? o.CreatedAt) + schedule.ShipAfter,
-                _ => (o.ShippedAt ?? o.CreatedAt) + schedule.DeliverAfter,
-            }))
-            .Where(s => s.DueAt <= target)
-            .OrderBy(s => s.DueAt).ThenBy(s => s.Order.Id, StringComparer.Ordinal)
-            .Select(s => ((Order, DateTimeOffset)?)s)
-            .FirstOrDefault();
-    }
+        OrderStatus.Pending or OrderStatus.AwaitingPayment => OrderStatus.Confirmed,
+        OrderStatus.Confirmed => OrderStatus.Shipped,
+        _ => OrderStatus.Delivered,
+    };
 
-    /// <summary>Moves one order one status on: the order as it now is, or why it stays where it is.</summary>
-    private async Task<(Order? Moved, string? HeldBack)> MoveOrderAsync(string partnerId, SandboxWorld world, Order order, Tally run, CancellationToken cancellationToken)
+    private Action<Order>? ShipmentOf(Order order) =>
+        order.Status == OrderStatus.Confirmed ? o => o.RecordShipment(options.Value.Orders.Carrier, TrackingNumberOf(o)) : null;
+
+    /// <summary>Why the order cannot take its next step whatever the stock says (a scenario, or the carrier), or null.</summary>
+    private async Task<string?> HoldBackBeforeMoveAsync(string partnerId, SimulatorMode carrierMode, Order order, CancellationToken cancellationToken)
     {
-        const string actor = "sandbox-clock";
         if (order.Status == OrderStatus.AwaitingPayment && SandboxActions.PrepaymentFails(order))
         {
-            return (null, $"failed_prepayment: references starting {SandboxScenarios.FailPaymentReferencePrefix} never receive their prepayment");
+            return PrepaymentFailed;
         }
         if (order.Status == OrderStatus.Shipped
-            && !await carrier.IsDeliveredAsync(partnerId, world.CarrierMode, order.TrackingNumber ?? TrackingNumberOf(order), cancellationToken))
+            && !await carrier.IsDeliveredAsync(partnerId, carrierMode, order.TrackingNumber ?? TrackingNumberOf(order), cancellationToken))
         {
-            return (null, "carrier: the simulated carrier's tracking did not report the parcel delivered");
+            return CarrierNotDelivered;
         }
-        try
-        {
-            var moved = order.Status switch
-            {
-                OrderStatus.Pending or OrderStatus.AwaitingPayment =>
-                    await orders.MoveOnScheduleAsync(order.Id, order.Status, OrderStatus.Confirmed, actor, null, cancellationToken),
-                OrderStatus.Confirmed => await orders.MoveOnScheduleAsync(order.Id, OrderStatus.Confirmed, OrderStatus.Shipped, actor,
-                    o => o.RecordShipment(options.Value.Orders.Carrier, TrackingNumberOf(o)), cancellationToken),
-                _ => await orders.MoveOnScheduleAsync(order.Id, OrderStatus.Shipped, OrderStatus.Delivered, actor, null, cancellationToken),
-            };
-            run.Count(moved.Status);
-            return (moved, null);
-        }
-        catch (DomainException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.Unprocessable)
-        {
-            return (null, $"{e.Code}: {e.Message}");
-        }
+        return null;
     }
 
     private sealed class Tally

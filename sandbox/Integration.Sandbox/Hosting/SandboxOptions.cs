@@ -16,6 +16,12 @@ public sealed class SandboxOptions
 
     /// <summary>Asynchronous clock advances (docs/sandbox.md › Asynchronous advances).</summary>
     public SandboxClockOptions Clock { get; set; } = new();
+    /// <summary>
+    /// Order steps a clock advance writes in one transaction (docs/operations.md › Sandbox). 1 writes each step in a
+    /// transaction of its own, as the clock did before batching: slower, for comparing the two.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int AdvanceBatchSize { get; set; } = 1_000;
 
     /// <summary>Seed a partner's sandbox when its first sandbox credential is issued; when off, it is seeded on its first sandbox call.</summary>
     public bool SeedOnFirstCredential { get; set; } = true;

@@ -6,6 +6,7 @@ using Integration.Application.Events;
 using Integration.Application.Inventory;
 using Integration.Application.Orders;
 using Integration.Application.Partners;
+using Integration.Application.RequestLog;
 using Integration.Application.Settlement;
 using Integration.Application.Webhooks;
 using Integration.Api.Audit;
@@ -15,6 +16,7 @@ using Integration.Api.Disputes;
 using Integration.Api.Inventory;
 using Integration.Api.Orders;
 using Integration.Api.Partners;
+using Integration.Api.RequestLog;
 using Integration.Api.Sandbox;
 using Integration.Api.Settlement;
 using Integration.Api.Webhooks;
@@ -249,6 +251,11 @@ public static class ContractExamples
                 "ordersHeldBack": [ { "orderId": "ord_8p3o6i1u4y9t2r7e5w0q", "status": "awaiting_payment", "reason": "Waiting for the prepayment" } ],
                 "transfersExpired": 0, "monthsClosed": [], "payoutsAttempted": 0, "disputesPastSla": 0 } }
             """,
+        [typeof(ClockAdvanceResponse)] = """
+            { "id": "advance_4k8d2n6s0f3h7j1l5q9w", "status": "advancing", "from": "2026-12-01T09:30:00+00:00", "to": "2026-12-31T09:30:00+00:00",
+              "progress": { "orderStepsDone": 1200, "orderStepsExpected": 3600, "ordersHeldBack": 2 },
+              "createdAt": "2026-12-01T09:30:00+00:00", "completedAt": null }
+            """,
         [typeof(SnapshotResponse)] = """
             { "id": "snap_3e8r1t6y9u4i7o2p5a0s", "name": "Before the December close", "createdAt": "2026-12-01T09:30:00+00:00", "clockAt": "2026-12-02T09:30:00+00:00", "clockOffset": "P1D" }
             """,
@@ -259,6 +266,16 @@ public static class ContractExamples
         [typeof(WebhookDeliveryResponse)] = """
             { "id": 88213, "eventId": "evt_3m7n1b5v9c2x6z0l4k8j", "eventType": "order.status_changed", "sequence": 1043, "attempt": 1, "attemptedAt": "2026-12-01T09:31:13+00:00",
               "succeeded": true, "statusCode": 200, "latencyMs": 84, "error": null }
+            """,
+
+        // Request log
+        [typeof(LoggedRequestResponse)] = """
+            { "id": "reqlog_5x2k9d1m0a3bq7w4e8r1", "at": "2026-12-01T09:30:12+00:00", "method": "POST", "path": "/v2/orders", "status": 409, "latencyMs": 38,
+              "requestId": "req_5f2c9a7e1b3d4f6a8c0e2b4d6f8a0c1e", "clientId": "sbx_3k9d7f2m1q8w4e6r5t0y", "idempotencyKey": "po-1001-create",
+              "problemCode": "insufficient_stock", "userAgent": "PartnerPlatform.Sdk/1.0.0 (.NET 10.0.0; Linux 6.8)" }
+            """,
+        [typeof(ClientVersionUsage)] = """
+            { "client": "PartnerPlatform.Sdk/1.0.0", "partners": 12, "requests": 184220, "lastSeenAt": "2026-12-01T09:30:12+00:00" }
             """,
 
         // Admin: partners, credentials, audit

@@ -7,7 +7,7 @@ namespace Integration.Api.ApiDocs;
 
 /// <summary>
 /// Writes <see cref="ContractExamples"/> into the schema of each request and answer type, where Swagger UI and generated
-/// docs take their example from; a page's example is its item's, with the cursor of the next page.
+/// docs take their example from; a page's example is its item's, with the cursor of the next page; a list's is its item's.
 /// </summary>
 public sealed class ExamplesOfTheContract : ISchemaFilter
 {
@@ -25,8 +25,13 @@ public sealed class ExamplesOfTheContract : ISchemaFilter
         {
             return JsonNode.Parse(request);
         }
-        return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Page<>) && ExampleOf(type.GetGenericArguments()[0]) is { } item
-            ? new JsonObject { ["data"] = new JsonArray(item), ["nextCursor"] = ContractExamples.NextCursor }
+        if (!type.IsGenericType || ExampleOf(type.GetGenericArguments()[0]) is not { } item)
+        {
+            return null;
+        }
+        var definition = type.GetGenericTypeDefinition();
+        return definition == typeof(Page<>) ? new JsonObject { ["data"] = new JsonArray(item), ["nextCursor"] = ContractExamples.NextCursor }
+            : definition == typeof(IReadOnlyList<>) ? new JsonArray(item)
             : null;
     }
 }

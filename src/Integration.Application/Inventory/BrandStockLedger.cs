@@ -36,11 +36,13 @@ public sealed class BrandStockLedger(IntegrationDbContext db, AuditLog audit, Bu
             {
                 var available = await db.BrandStock.Where(s => s.Sku == sku && s.Environment == environment && s.Pool == pool)
                     .Select(s => (int?)(s.OnHand - s.Reserved)).FirstOrDefaultAsync(cancellationToken) ?? 0;
-                throw new DomainException(ErrorKind.Conflict, "insufficient_stock",
-                    $"Not enough brand stock of '{sku}': {quantity} needed, {available} available. Nothing was reserved.");
+                throw InsufficientStock(sku, quantity, available);
             }
         }
     }
+
+    internal static DomainException InsufficientStock(string sku, int quantity, int available) =>
+        new(ErrorKind.Conflict, "insufficient_stock", $"Not enough brand stock of '{sku}': {quantity} needed, {available} available. Nothing was reserved.");
 
     public Task ConsumeAsync(ApiEnvironment environment, string partnerId, IEnumerable<(string Sku, int Quantity)> lines, CancellationToken cancellationToken) =>
         MoveReservedAsync(environment, partnerId, lines, consume: true, cancellationToken);

@@ -166,6 +166,13 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
             return Task.CompletedTask;
         }, cancellationToken);
 
+    /// <summary>
+    /// Starts moving many orders on the schedule in one transaction, with the rules of <see cref="MoveOnScheduleAsync"/>
+    /// (the sandbox clock's batches, see <see cref="ScheduleBatch"/>).
+    /// </summary>
+    public Task<ScheduleBatch> BeginScheduleBatchAsync(string actor, CancellationToken cancellationToken) =>
+        ScheduleBatch.BeginAsync(db, events, actor, cancellationToken);
+
     /// <summary>An internal team moves an order (confirm, ship, deliver, return, cancel); audited.</summary>
     // requiredFrom narrows the move to one starting status (confirm: pending; record prepayment: awaiting_payment).
     public Task<Order> MoveByBrandAsync(
@@ -247,18 +254,24 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
 
     private static void Record(IntegrationDbContext db, EventLog events, Order order, string type, OrderStatus? from, string actor, DateTimeOffset now)
     {
-        db.OrderEvents.Add(new OrderEvent
-        {
-            Id = Ids.New("oev"), OrderId = order.Id, OrderVersion = order.Version, PartnerId = order.PartnerId, Environment = order.Environment,
-            Type = type, FromStatus = from, ToStatus = order.Status, Actor = actor, OccurredAt = now,
-        });
-        events.Append(order.PartnerId, order.Environment, type, order.Id, new
-        {
-            orderId = order.Id, reference = order.Reference, version = order.Version,
-            from = from is { } f ? SnakeCase.Of(f) : null, to = SnakeCase.Of(order.Status),
-            total = Money.Format(order.Total), currency = order.Currency,
-        }, now);
+        db.OrderEvents.Add(HistoryOf(order, type, from, actor, now));
+        events.Append(order.PartnerId, order.Environment, type, order.Id, PayloadOf(order, from), now);
     }
+
+    /// <summary>The order's history entry for a change it has just made.</summary>
+    internal static OrderEvent HistoryOf(Order order, string type, OrderStatus? from, string actor, DateTimeOffset now) => new()
+    {
+        Id = Ids.New("oev"), OrderId = order.Id, OrderVersion = order.Version, PartnerId = order.PartnerId, Environment = order.Environment,
+        Type = type, FromStatus = from, ToStatus = order.Status, Actor = actor, OccurredAt = now,
+    };
+
+    /// <summary>What the order's event (and its webhook) says about a change it has just made.</summary>
+    internal static object PayloadOf(Order order, OrderStatus? from) => new
+    {
+        orderId = order.Id, reference = order.Reference, version = order.Version,
+        from = from is { } f ? SnakeCase.Of(f) : null, to = SnakeCase.Of(order.Status),
+        total = Money.Format(order.Total), currency = order.Currency,
+    };
 
     private static DomainException DuplicateReference(string reference) =>
         new(ErrorKind.Conflict, "duplicate_reference", $"You already have an order with reference '{reference}'.");

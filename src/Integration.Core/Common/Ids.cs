@@ -12,8 +12,9 @@ public static class Ids
     private static long _lastOrdered;
 
     /// <summary>
-    /// An id that sorts after every id this process made before (the time's ticks, then a counter when two
-    /// share a tick), with a random tail: for logs listed by time where arrivals in one tick must keep their order.
+    /// An id that sorts after every id this process made before (the time's ticks in 12 base-36 digits, then a
+    /// counter when two share a tick), with a random tail: for logs listed by time where arrivals in one tick
+    /// must keep their order. As long as the others (<c>reqlog_</c> and 20 characters).
     /// </summary>
     public static string NewOrdered(string prefix, DateTimeOffset at)
     {
@@ -24,7 +25,12 @@ public static class Ids
             next = Math.Max(last + 1, at.UtcTicks);
         }
         while (Interlocked.CompareExchange(ref _lastOrdered, next, last) != last);
-        return $"{prefix}_{next:x16}{RandomToken(8)}";
+        Span<char> digits = stackalloc char[12];
+        for (var i = digits.Length - 1; i >= 0; i--, next /= Alphabet.Length)
+        {
+            digits[i] = Alphabet[(int)(next % Alphabet.Length)];
+        }
+        return $"{prefix}_{digits}{RandomToken(8)}";
     }
 
     /// <summary>A random lower-case alphanumeric string; 20 characters carry about 103 bits.</summary>

@@ -66,7 +66,10 @@ public static partial class ExampleNoise
     [GeneratedRegex("^[a-z]+_[0-9a-z]{20}$")]
     private static partial Regex Id();
 
-    /// <summary>What generating from <c>^[A-Z0-9][A-Z0-9._-]{0,39}$</c> leaves: punctuation around a lone character (<c>.N_.</c>).</summary>
-    [GeneratedRegex(@"[._-][A-Z0-9]?[._-]|[A-Z0-9]{9,}[._-]")]
+    /// <summary>
+    /// What generating from <c>^[A-Z0-9][A-Z0-9._-]{0,39}$</c> leaves: punctuation around a lone character (<c>.N_.</c>);
+    /// a version number (<c>1.0.0</c>) is not that.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\d)[._-][A-Z0-9]?[._-]|[A-Z0-9]{9,}[._-]")]
     private static partial Regex PatternDebris();
 }

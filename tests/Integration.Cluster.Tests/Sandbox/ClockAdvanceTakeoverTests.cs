@@ -24,6 +24,8 @@ public sealed class ClockAdvanceTakeoverTests(ITestOutputHelper output)
         var settings = InstanceProcess.ClusterSettings(database, redis, "c" + Guid.NewGuid().ToString("N")[..8] + ":");
         settings["Sandbox__Clock__AsynchronousAbove"] = "10";
         settings["Sandbox__Clock__AdvanceLease"] = "00:00:05";
+        // Small batches: the advance writes many transactions, so the kill lands between two of them, not after the last.
+        settings["Sandbox__AdvanceBatchSize"] = "5";
         settings["Webhooks__RequireHttps"] = "false";
         settings["Webhooks__AllowedPrivateHosts__0"] = new Uri(receiver.Url).Host;
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous", "Client" })

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Integration.Core.Common;
+using Integration.Core.Orders;
+using Integration.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Benchmarks;
+
+/// <summary>
+/// Issue 21: one 30-day sandbox clock advance over N open orders (each confirmed, shipped and delivered on
+/// the way: 3 order steps, and a carrier call per delivery). The orders are inserted straight into the
+/// database, placed in the day before the advance; each size runs on a fresh host and database. Reports the
+/// advance's wall time, ms per order, and the process's peak working set and GC heap while it ran.
+/// </summary>
+public static class SandboxClockBenchmarks
+{
+    public static async Task RunAsync(BenchmarkSettings settings)
+    {
+        Console.WriteLine("| open orders | advance P30D | ms/order | order steps | held back | peak working set | peak GC heap | batch size |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var size in settings.OpenOrders)
+        {
+            var extra = new Dictionary<string, string>();
+            if (settings.BatchSize is { } batchSize)
+            {
+                extra["Sandbox:AdvanceBatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture);
+            }
+            await using var host = new BenchmarkHost(settings.Provider, settings.PostgresConnection, extra);
+            await host.StartAsync();
+            Console.WriteLine(await AdvanceAsync(host, size, settings.BatchSize));
+        }
+    }
+
+    private static async Task<string> AdvanceAsync(BenchmarkHost host, int orders, int? batchSize)
+    {
+        var admin = host.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.TokenAsync(admin, host.AdminClientId, host.AdminSecret));
+        var partner = await admin.PostAsJsonAsync("/admin/v1/partners", new
+        {
+            name = "Clock bench", tier = "advanced", creditRating = "B", cooperationMode = "regional_distribution", regionCode = "CN-SH",
+        });
+        partner.EnsureSuccessStatusCode();
+        var partnerId = (await partner.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
+        var issued = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new { environment = "sandbox", scopes = Core.Credentials.ApiScopes.PartnerScopes });
+        issued.EnsureSuccessStatusCode();
+        var credential = (await issued.Content.ReadFromJsonAsync<JsonNode>())!;
+        var client = host.CreateClient();
+        client.Timeout = TimeSpan.FromHours(2);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            await host.TokenAsync(client, credential["credential"]!["clientId"]!.GetValue<string>(), credential["clientSecret"]!.GetValue<string>()));
+        await SeedOpenOrdersAsync(host, partnerId, orders);
+
+        GC.Collect();
+        using var sampler = new PeakSampler();
+        var started = Stopwatch.GetTimestamp();
+        var response = await client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { by = "P30D" });
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var (workingSet, heap) = sampler.Stop();
+        response.EnsureSuccessStatusCode();
+        var ran = (await response.Content.ReadFromJsonAsync<JsonNode>())!["ran"]!;
+        var steps = ran["ordersConfirmed"]!.GetValue<int>() + ran["ordersShipped"]!.GetValue<int>() + ran["ordersDelivered"]!.GetValue<int>();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {orders:N0} | {elapsed.TotalSeconds:0.0} s | {elapsed.TotalMilliseconds / orders:0.00} | {steps:N0} | {ran["ordersHeldBack"]!.AsArray().Count} | {workingSet / 1048576.0:0} MB | {heap / 1048576.0:0} MB | {batchSize?.ToString(CultureInfo.InvariantCulture) ?? "default"} |");
+    }
+
+    /// <summary>Pending sandbox orders of the partner, placed one after another over the last day, inserted through EF in batches.</summary>
+    private static async Task SeedOpenOrdersAsync(BenchmarkHost host, string partnerId, int count)
+    {
+        const int batch = 10_000;
+        var now = ClockExtensions.ToStoredPrecision(DateTimeOffset.UtcNow);
+        for (var start = 0; start < count; start += batch)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = start; i < Math.Min(count, start + batch); i++)
+            {
+                var at = now.AddMilliseconds(-TimeSpan.FromDays(1).TotalMilliseconds * (count - i) / count);
+                db.Orders.Add(Order.Place(Ids.New("ord"), partnerId, ApiEnvironment.Sandbox, $"CLOCK-{i}", prepay: false, 0.1m,
+                    [OrderLine.Price(1, "SBX-SOCKS-3PK", "Sandbox socks, 3 pairs", 1, 8.59m, 0.1m)], null, at));
+            }
+            await db.SaveChangesAsync();
+        }
+        // Enough of the sandbox's own stock for every order.
+        await using var stockScope = host.Services.CreateAsyncScope();
+        await stockScope.ServiceProvider.GetRequiredService<IntegrationDbContext>().BrandStock
+            .Where(s => s.Pool == partnerId).ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, 10_000_000));
+    }
+
+    /// <summary>The highest working set and GC heap seen, sampled every 20 ms until stopped.</summary>
+    private sealed class PeakSampler : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _sampling;
+        private long _workingSet;
+        private long _heap;
+
+        public PeakSampler() => _sampling = Task.Run(async () =>
+        {
+            using var process = Process.GetCurrentProcess();
+            while (!_stop.IsCancellationRequested)
+            {
+                Sample(process);
+                try
+                {
+                    await Task.Delay(20, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+            Sample(process);
+        });
+
+        public (long WorkingSet, long Heap) Stop()
+        {
+            _stop.Cancel();
+            _sampling.GetAwaiter().GetResult();
+            return (_workingSet, _heap);
+        }
+
+        public void Dispose() => _stop.Dispose();
+
+        private void Sample(Process process)
+        {
+            process.Refresh();
+            _workingSet = Math.Max(_workingSet, process.WorkingSet64);
+            _heap = Math.Max(_heap, GC.GetTotalMemory(forceFullCollection: false));
+        }
+    }
+}
