@@ -6,10 +6,19 @@ namespace PartnerPlatform.Sdk.Tests;
 /// <summary>The SDK against the real platform in-process (through Prism when <see cref="ContractProxy"/> is on), with a transport that counts (and can disturb) requests.</summary>
 public static class SdkHarness
 {
+    /// <param name="platform">The platform.</param>
+    /// <param name="credential">Whose client.</param>
+    /// <param name="configure">Settings on top of the test's.</param>
+    /// <param name="breaksTheContract">
+    /// For a request a test sends against the contract on purpose (to see the platform refuse it): straight to the
+    /// platform, since the validating proxy would rightly count it as a violation.
+    /// </param>
     public static async Task<(PartnerClient Client, RecordingTransport Transport)> ClientForAsync(
-        PlatformFactory platform, IssuedCredential credential, Action<PartnerClientOptions>? configure = null)
+        PlatformFactory platform, IssuedCredential credential, Action<PartnerClientOptions>? configure = null, bool breaksTheContract = false)
     {
-        var (baseAddress, transport) = await TransportAsync(platform);
+        var (baseAddress, transport) = breaksTheContract
+            ? (platform.Server.BaseAddress, new RecordingTransport(platform.Server.CreateHandler()))
+            : await TransportAsync(platform);
         var options = new PartnerClientOptions
         {
             BaseAddress = baseAddress,

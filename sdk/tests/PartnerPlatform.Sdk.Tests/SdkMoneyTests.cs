@@ -12,7 +12,7 @@ public sealed class SdkMoneyTests(PlatformFactory platform) : IClassFixture<Plat
     [Fact]
     public async Task A_dispute_opened_for_a_decimal_is_sent_exactly_and_reads_back_to_the_cent()
     {
-        var (client, transport, order) = await PartnerWithADeliveredOrderAsync("SDK-MONEY-1");
+        var (client, transport, order, _) = await PartnerWithADeliveredOrderAsync("SDK-MONEY-1");
         var bodies = RecordBodies(transport);
 
         var opened = await client.Disputes.OpenAsync(new OpenDisputeRequestV2 { OrderId = order.Id, Amount = 10.55m, Reason = "Scuffed box" });
@@ -27,7 +27,8 @@ public sealed class SdkMoneyTests(PlatformFactory platform) : IClassFixture<Plat
     [Fact]
     public async Task A_third_decimal_is_sent_as_it_is_and_refused_by_the_platform_never_rounded()
     {
-        var (client, transport, order) = await PartnerWithADeliveredOrderAsync("SDK-MONEY-2");
+        var (_, _, order, session) = await PartnerWithADeliveredOrderAsync("SDK-MONEY-2");
+        var (client, transport) = await SdkHarness.ClientForAsync(platform, session.Credential, breaksTheContract: true);
         var bodies = RecordBodies(transport);
 
         var refused = await Assert.ThrowsAsync<PartnerValidationException>(() =>
@@ -95,17 +96,17 @@ public sealed class SdkMoneyTests(PlatformFactory platform) : IClassFixture<Plat
         Assert.True(wrong.Count == 0, string.Join(", ", wrong));
     }
 
-    private async Task<(PartnerClient Client, RecordingTransport Transport, Orders.OrderV2 Order)> PartnerWithADeliveredOrderAsync(string reference)
+    private async Task<(PartnerClient Client, RecordingTransport Transport, Orders.OrderV2 Order, PartnerSession Session)> PartnerWithADeliveredOrderAsync(string reference)
     {
         var sku = await platform.CreateProductAsync(200m);
         await platform.SetBrandStockAsync(sku, 10);
-        var (client, transport, _) = await platform.NewPartnerAsync();
+        var (client, transport, session) = await platform.NewPartnerAsync();
         var order = await client.Orders.CreateAsync(new Orders.CreateOrderRequest { Reference = reference, Lines = [new Orders.OrderLineRequest { Sku = sku, Quantity = 1 }] });
         foreach (var step in new[] { "confirm", "ship", "deliver" })
         {
             (await platform.AdminMoveAsync(order.Id, step, step == "ship" ? new { carrier = "SF", trackingNumber = "1" } : null)).EnsureSuccessStatusCode();
         }
-        return (client, transport, order);
+        return (client, transport, order, session);
     }
 
     private static List<(string Path, string Body)> RecordBodies(RecordingTransport transport)

@@ -33,7 +33,7 @@ public sealed class RequestLogController(PartnerRequestLog log, IntegrationDbCon
     [ProblemResponses(400)]
     public async Task<Page<LoggedRequestResponse>> List(
         [FromQuery] PageQuery page,
-        [FromQuery, RegularExpression(StatusPattern, ErrorMessage = "status is a status such as 422, or a class such as 4xx.")] string? status,
+        [FromQuery, StringLength(3), RegularExpression(StatusPattern, ErrorMessage = "status is a status such as 422, or a class such as 4xx.")] string? status,
         [FromQuery, StringLength(LoggedRequest.MaxPathLength), RegularExpression("^/[A-Za-z0-9/_.~-]*$", ErrorMessage = "path is a path prefix starting with /, such as /v2/orders.")] string? path,
         [FromQuery] DateTimeOffset? since,
         [FromQuery] DateTimeOffset? until,
