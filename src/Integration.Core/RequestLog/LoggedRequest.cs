@@ -37,5 +37,6 @@ public sealed class LoggedRequest : IPartnerOwned
 
     public string? UserAgent { get; init; }
 
-    public static string? Capped(string? value, int length) => value is { Length: > 0 } v && v.Length > length ? v[..length] : value is { Length: 0 } ? null : value;
+    /// <summary>A header or path as kept: at most <paramref name="length"/> characters; empty is none.</summary>
+    public static string? Capped(string? value, int length) => string.IsNullOrEmpty(value) ? null : value[..Math.Min(value.Length, length)];
 }

@@ -38,10 +38,11 @@ public sealed class SandboxService : ISandboxService
     public Task<ClockAdvanceResponse> GetClockAdvanceAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         Call.SendAsync(options, ct => _api.GetSandboxClockAdvanceAsync(id, ct), cancellationToken);
 
+    private static readonly TimeSpan AdvancePollInterval = TimeSpan.FromSeconds(1);
+
     private async Task<AdvanceClockResponse> AdvanceAsync(AdvanceClockRequest request, RequestOptions? options, CancellationToken cancellationToken)
     {
         ClockAdvanceResponse advance;
-        TimeSpan wait;
         try
         {
             return await Call.SendAsync(options, ct => _api.AdvanceSandboxClockAsync(request, ct), cancellationToken).ConfigureAwait(false);
@@ -49,11 +50,10 @@ public sealed class SandboxService : ISandboxService
         catch (PartnerApiException<ClockAdvanceResponse> accepted) when (accepted.StatusCode == System.Net.HttpStatusCode.Accepted)
         {
             advance = accepted.Result;
-            wait = TimeSpan.FromSeconds(1);
         }
         while (advance.Status == ClockAdvanceStatus.Advancing)
         {
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(AdvancePollInterval, cancellationToken).ConfigureAwait(false);
             advance = await GetClockAdvanceAsync(advance.Id, options, cancellationToken).ConfigureAwait(false);
         }
         if (advance.Status == ClockAdvanceStatus.Ready && advance.Result is { } result)
