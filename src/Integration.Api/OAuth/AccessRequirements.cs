@@ -22,10 +22,15 @@ public sealed class PartnerAccessAttribute(string? scope = null) : AuthorizeAttr
         Scope is null ? [new PartnerCallerRequirement()] : [new PartnerCallerRequirement(), new ScopeRequirement(Scope)];
 }
 
-/// <summary>An internal-team endpoint under <c>/admin</c>: internal credential with the <c>admin</c> scope.</summary>
+/// <summary>
+/// An internal-team endpoint under <c>/admin</c>: internal credential with the <c>admin</c> scope, and the
+/// <see cref="AdminPermission"/> the endpoint needs.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class AdminAccessAttribute : AuthorizeAttribute, IAuthorizationRequirementData
+public sealed class AdminAccessAttribute(string? permission = null) : AuthorizeAttribute, IAuthorizationRequirementData
 {
+    public string? Permission { get; } = permission;
+
     public IEnumerable<IAuthorizationRequirement> GetRequirements() =>
         [new InternalCallerRequirement(), new ScopeRequirement(ApiScopes.Admin)];
 }

@@ -31,6 +31,8 @@ public enum CooperationMode
 
 public enum PartnerStatus
 {
+    /// <summary>Applied and not yet signed: sandbox credentials only.</summary>
+    Onboarding,
     Active,
     Frozen,
     Exiting,

@@ -5,6 +5,8 @@ public static class PartnerStatusMachine
 {
     public static bool CanMove(PartnerStatus from, PartnerStatus to) => (from, to) switch
     {
+        (PartnerStatus.Onboarding, PartnerStatus.Active) => true,
+        (PartnerStatus.Onboarding, PartnerStatus.Terminated) => true,
         (PartnerStatus.Active, PartnerStatus.Frozen) => true,
         (PartnerStatus.Frozen, PartnerStatus.Active) => true,
         (PartnerStatus.Active or PartnerStatus.Frozen, PartnerStatus.Exiting) => true,

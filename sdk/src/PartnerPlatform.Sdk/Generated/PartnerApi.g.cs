@@ -1102,7 +1102,7 @@ namespace PartnerPlatform.Sdk
         public string? ParentPartnerId { get; set; } = default!;
 
         /// <summary>
-        /// One of: `active`, `frozen`, `exiting`, `terminated`.
+        /// One of: `onboarding`, `active`, `frozen`, `exiting`, `terminated`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -1140,13 +1140,16 @@ namespace PartnerPlatform.Sdk
     }
 
     /// <summary>
-    /// One of: `active`, `frozen`, `exiting`, `terminated`.
+    /// One of: `onboarding`, `active`, `frozen`, `exiting`, `terminated`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<PartnerStatus>))]
     [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<PartnerStatus>))]
     public readonly partial struct PartnerStatus : System.IEquatable<PartnerStatus>, PartnerPlatform.Sdk.Http.IWireValue<PartnerStatus>
     {
+
+        /// <summary>The value <c>onboarding</c> on the wire.</summary>
+        public static readonly PartnerStatus Onboarding = new(@"onboarding");
 
         /// <summary>The value <c>active</c> on the wire.</summary>
         public static readonly PartnerStatus Active = new(@"active");
@@ -1161,7 +1164,7 @@ namespace PartnerPlatform.Sdk
         public static readonly PartnerStatus Terminated = new(@"terminated");
 
         /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
-        public static System.Collections.Generic.IReadOnlyList<PartnerStatus> KnownValues { get; } = new[] { Active, Frozen, Exiting, Terminated };
+        public static System.Collections.Generic.IReadOnlyList<PartnerStatus> KnownValues { get; } = new[] { Onboarding, Active, Frozen, Exiting, Terminated };
 
         private readonly string? _value;
 
