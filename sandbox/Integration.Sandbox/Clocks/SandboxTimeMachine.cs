@@ -167,16 +167,21 @@ public sealed class SandboxTimeMachine(
             run.MonthsClosed, run.PayoutsAttempted, pastSla);
     }
 
-    /// <summary>The open orders' next steps due by <paramref name="target"/>, earliest first (ties: order id).</summary>
-    private async Task<PriorityQueue<Order, (DateTimeOffset DueAt, string OrderId)>> DueStepsAsync(
+    /// <summary>
+    /// The open orders' next steps due by <paramref name="target"/>, earliest first (ties: order id). The queue holds
+    /// steps, not orders: each the status its order moves from, keyed by due time and order id (32 bytes and the id);
+    /// the orders themselves are read per batch and let go after it.
+    /// </summary>
+    private async Task<PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)>> DueStepsAsync(
         DateTimeOffset target, Dictionary<string, HeldBackOrder> heldBack, CancellationToken cancellationToken)
     {
-        var due = new PriorityQueue<Order, (DateTimeOffset DueAt, string OrderId)>(StepOrder);
-        await foreach (var order in db.Orders.AsNoTracking().Where(o => OpenStatuses.Contains(o.Status)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var due = new PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)>(StepOrder);
+        var open = db.Orders.AsNoTracking().Where(o => OpenStatuses.Contains(o.Status)).Select(o => new { o.Id, o.Status, o.CreatedAt, o.ConfirmedAt, o.ShippedAt });
+        await foreach (var order in open.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (!heldBack.ContainsKey(order.Id))
             {
-                Enqueue(due, order, target);
+                Enqueue(due, order.Id, order.Status, NextStepDueAt(order.Status, order.CreatedAt, order.ConfirmedAt, order.ShippedAt), target);
             }
         }
         return due;
@@ -185,38 +190,43 @@ public sealed class SandboxTimeMachine(
     private static readonly Comparer<(DateTimeOffset DueAt, string OrderId)> StepOrder =
         Comparer<(DateTimeOffset DueAt, string OrderId)>.Create((a, b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : string.CompareOrdinal(a.OrderId, b.OrderId));
 
-    private void Enqueue(PriorityQueue<Order, (DateTimeOffset DueAt, string OrderId)> due, Order order, DateTimeOffset target)
+    private void Enqueue(PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due, Order order, DateTimeOffset target) =>
+        Enqueue(due, order.Id, order.Status, NextStepDueAt(order.Status, order.CreatedAt, order.ConfirmedAt, order.ShippedAt), target);
+
+    private static void Enqueue(PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due, string orderId, OrderStatus status, DateTimeOffset dueAt, DateTimeOffset target)
     {
-        if (!OpenStatuses.Contains(order.Status))
+        if (OpenStatuses.Contains(status) && dueAt <= target)
         {
-            return;
-        }
-        var schedule = options.Value.Orders;
-        var dueAt = order.Status switch
-        {
-            OrderStatus.Pending or OrderStatus.AwaitingPayment => order.CreatedAt + schedule.ConfirmAfter,
-            OrderStatus.Confirmed => (order.ConfirmedAt ?? order.CreatedAt) + schedule.ShipAfter,
-            _ => (order.ShippedAt ?? order.CreatedAt) + schedule.DeliverAfter,
-        };
-        if (dueAt <= target)
-        {
-            due.Enqueue(order, (dueAt, order.Id));
+            due.Enqueue(status, (dueAt, orderId));
         }
     }
 
+    private DateTimeOffset NextStepDueAt(OrderStatus status, DateTimeOffset createdAt, DateTimeOffset? confirmedAt, DateTimeOffset? shippedAt)
+    {
+        var schedule = options.Value.Orders;
+        return status switch
+        {
+            OrderStatus.Pending or OrderStatus.AwaitingPayment => createdAt + schedule.ConfirmAfter,
+            OrderStatus.Confirmed => (confirmedAt ?? createdAt) + schedule.ShipAfter,
+            _ => (shippedAt ?? createdAt) + schedule.DeliverAfter,
+        };
+    }
+
     /// <summary>One order step in its own transaction, through <see cref="OrderBook.MoveOnScheduleAsync"/>.</summary>
-    private async Task RunOneStepAsync(string partnerId, SimulatorMode carrierMode, PriorityQueue<Order, (DateTimeOffset DueAt, string OrderId)> due,
+    private async Task RunOneStepAsync(string partnerId, SimulatorMode carrierMode, PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due,
         DateTimeOffset target, Tally run, Dictionary<string, HeldBackOrder> heldBack, CancellationToken cancellationToken)
     {
-        due.TryDequeue(out var order, out var step);
+        due.TryDequeue(out var from, out var step);
         RunAt(step.DueAt);
-        var reason = await HoldBackBeforeMoveAsync(partnerId, carrierMode, order!, cancellationToken);
+        var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == step.OrderId, cancellationToken);
+        var reason = await HoldBackBeforeMoveAsync(partnerId, carrierMode, from, order, cancellationToken);
         Order? moved = null;
         if (reason is null)
         {
             try
             {
-                moved = await orders.MoveOnScheduleAsync(order!.Id, order.Status, NextStatus(order), Actor, ShipmentOf(order), cancellationToken);
+                // From the status the step was queued at: an order another writer moved meanwhile is refused, not moved on from where it is now.
+                moved = await orders.MoveOnScheduleAsync(order.Id, from, NextStatus(from), Actor, ShipmentOf(from), cancellationToken);
             }
             catch (DomainException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.Unprocessable)
             {
@@ -225,7 +235,7 @@ public sealed class SandboxTimeMachine(
         }
         if (reason is not null)
         {
-            heldBack[order!.Id] = new HeldBackOrder(order.Id, order.Status, reason);
+            heldBack[order.Id] = new HeldBackOrder(order.Id, from, reason);
             return;
         }
         // The moved order is tracked; nothing else needs it, and a growing tracker makes every later save slower.
@@ -239,15 +249,22 @@ public sealed class SandboxTimeMachine(
     /// The carrier is asked about several parcels at once; each delivery keeps its place among the steps.
     /// False when another writer got in the way: nothing was written, and the queue holds orders as this batch moved them.
     /// </summary>
-    private async Task<bool> RunBatchAsync(string partnerId, SimulatorMode carrierMode, PriorityQueue<Order, (DateTimeOffset DueAt, string OrderId)> due,
+    private async Task<bool> RunBatchAsync(string partnerId, SimulatorMode carrierMode, PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due,
         DateTimeOffset before, DateTimeOffset target, int batchSize, Tally run, Dictionary<string, HeldBackOrder> heldBack, CancellationToken cancellationToken)
     {
+        var loaded = await OrdersOfNextStepsAsync(due, before, batchSize, cancellationToken);
+        if (loaded is null)
+        {
+            return false;
+        }
         await using var batch = await orders.BeginScheduleBatchAsync(Actor, cancellationToken);
         using var carrierCalls = new SemaphoreSlim(CarrierCallsAtOnce);
-        while (batch.Count < batchSize && due.TryPeek(out var order, out var step) && step.DueAt < before)
+        while (batch.Count < batchSize && due.TryPeek(out _, out var step) && step.DueAt < before)
         {
             due.Dequeue();
-            var next = NextStatus(order);
+            // Read for this batch, or moved by it already (a step it queued again).
+            var order = loaded[step.OrderId];
+            var next = NextStatus(order.Status);
             if (order.Status == OrderStatus.AwaitingPayment && SandboxActions.PrepaymentFails(order))
             {
                 batch.HoldBack(order, next, step.DueAt, PrepaymentFailed);
@@ -256,7 +273,7 @@ public sealed class SandboxTimeMachine(
             {
                 batch.MoveWhen(order, next, step.DueAt, CarrierHoldsBackAsync(partnerId, carrierMode, order, carrierCalls, cancellationToken));
             }
-            else if (await batch.MoveAsync(order, next, step.DueAt, ShipmentOf(order), cancellationToken) is null)
+            else if (await batch.MoveAsync(order, next, step.DueAt, ShipmentOf(order.Status), cancellationToken) is null)
             {
                 Enqueue(due, order, target);
             }
@@ -277,6 +294,29 @@ public sealed class SandboxTimeMachine(
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// The orders of the next <paramref name="batchSize"/> steps due before <paramref name="before"/>, read in one query:
+    /// every order a batch of that many steps can reach (a step the batch queues again is of an order it moved). Null when
+    /// one of them is no longer where its step was queued from (another writer moved it): the batch is to be run again from what is stored.
+    /// </summary>
+    private async Task<Dictionary<string, Order>?> OrdersOfNextStepsAsync(
+        PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due, DateTimeOffset before, int batchSize, CancellationToken cancellationToken)
+    {
+        var next = new List<(OrderStatus From, (DateTimeOffset DueAt, string OrderId) Step)>(Math.Min(batchSize, due.Count));
+        while (next.Count < batchSize && due.TryPeek(out var from, out var step) && step.DueAt < before)
+        {
+            due.Dequeue();
+            next.Add((from, step));
+        }
+        foreach (var (from, step) in next)
+        {
+            due.Enqueue(from, step);
+        }
+        var ids = next.Select(s => s.Step.OrderId).ToList();
+        var loaded = await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        return next.All(s => loaded.TryGetValue(s.Step.OrderId, out var order) && order.Status == s.From) ? loaded : null;
     }
 
     // Deliveries ask the simulated carrier one HTTP call each; a few at a time keeps the batch from waiting on each in turn.
@@ -348,24 +388,24 @@ public sealed class SandboxTimeMachine(
 
     private static readonly OrderStatus[] OpenStatuses = [OrderStatus.Pending, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, OrderStatus.Shipped];
 
-    private static OrderStatus NextStatus(Order order) => order.Status switch
+    private static OrderStatus NextStatus(OrderStatus status) => status switch
     {
         OrderStatus.Pending or OrderStatus.AwaitingPayment => OrderStatus.Confirmed,
         OrderStatus.Confirmed => OrderStatus.Shipped,
         _ => OrderStatus.Delivered,
     };
 
-    private Action<Order>? ShipmentOf(Order order) =>
-        order.Status == OrderStatus.Confirmed ? o => o.RecordShipment(options.Value.Orders.Carrier, TrackingNumberOf(o)) : null;
+    private Action<Order>? ShipmentOf(OrderStatus from) =>
+        from == OrderStatus.Confirmed ? o => o.RecordShipment(options.Value.Orders.Carrier, TrackingNumberOf(o)) : null;
 
     /// <summary>Why the order cannot take its next step whatever the stock says (a scenario, or the carrier), or null.</summary>
-    private async Task<string?> HoldBackBeforeMoveAsync(string partnerId, SimulatorMode carrierMode, Order order, CancellationToken cancellationToken)
+    private async Task<string?> HoldBackBeforeMoveAsync(string partnerId, SimulatorMode carrierMode, OrderStatus from, Order order, CancellationToken cancellationToken)
     {
-        if (order.Status == OrderStatus.AwaitingPayment && SandboxActions.PrepaymentFails(order))
+        if (from == OrderStatus.AwaitingPayment && SandboxActions.PrepaymentFails(order))
         {
             return PrepaymentFailed;
         }
-        if (order.Status == OrderStatus.Shipped
+        if (from == OrderStatus.Shipped
             && !await carrier.IsDeliveredAsync(partnerId, carrierMode, order.TrackingNumber ?? TrackingNumberOf(order), cancellationToken))
         {
             return CarrierNotDelivered;
