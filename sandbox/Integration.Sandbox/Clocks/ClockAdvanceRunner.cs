@@ -64,7 +64,7 @@ public sealed class ClockAdvanceRunner(
             }
             await FinishAsync(advance, ClockAdvanceStatus.Failed, null, "advance_interrupted",
                 $"The advance was interrupted {ClockAdvance.MaxAttempts} times and was given up. The clock has moved; advancing again runs what is still due.",
-                advance.OrderStepsDone, advance.OrdersHeldBack, cancellationToken);
+                null, cancellationToken);
         }
         return null;
     }
@@ -72,11 +72,8 @@ public sealed class ClockAdvanceRunner(
     private async Task RunAsync(ClockAdvance advance, CancellationToken cancellationToken)
     {
         using var leaseHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var progress = new LatestProgress();
-        var doneBefore = advance.OrderStepsDone; // a resumed advance counts on from what was recorded
         using var stopRenewing = new CancellationTokenSource();
-        var renewing = RenewWhileRunningAsync(advance, () => (doneBefore + progress.Latest.OrderStepsDone, Math.Max(advance.OrdersHeldBack, progress.Latest.OrdersHeldBack)),
-            leaseHeld, stopRenewing.Token);
+        var renewing = RenewWhileRunningAsync(advance, leaseHeld, stopRenewing.Token);
         try
         {
             AdvanceOutcome outcome;
@@ -87,17 +84,22 @@ public sealed class ClockAdvanceRunner(
                 db.ScopeTo(advance.PartnerId, ApiEnvironment.Sandbox);
                 var offset = await db.SandboxWorlds.AsNoTracking().Where(w => w.PartnerId == advance.PartnerId).Select(w => w.ClockOffset).FirstAsync(leaseHeld.Token);
                 scope.ServiceProvider.GetRequiredService<BusinessClock>().RunAhead(offset);
+                // Records its progress as it goes, counting on from what an interrupted run recorded (ClockAdvance.RanSoFar).
                 outcome = await scope.ServiceProvider.GetRequiredService<SandboxTimeMachine>()
-                    .RunDueAsync(advance.PartnerId, new ClockMove(advance.From, advance.To), progress, leaseHeld.Token);
+                    .RunDueAsync(advance.PartnerId, new ClockMove(advance.From, advance.To), advance, leaseHeld.Token);
             }
             await stopRenewing.CancelAsync();
             await renewing;
             await FinishAsync(advance, ClockAdvanceStatus.Ready, JsonSerializer.Serialize(outcome, OutcomeJson), null, null,
-                doneBefore + progress.Latest.OrderStepsDone, outcome.OrdersHeldBack.Count, cancellationToken);
+                (outcome.OrdersConfirmed + outcome.OrdersShipped + outcome.OrdersDelivered, outcome.OrdersHeldBack.Count), cancellationToken);
         }
         catch (OperationCanceledException) when (leaseHeld.IsCancellationRequested)
         {
             // Lost the lease, or this instance is stopping: whoever takes the advance next finishes it.
+        }
+        catch (ClockAdvanceTakenOver)
+        {
+            logger.LogWarning("Sandbox clock advance {AdvanceId}: taken over by another instance; stopping here", advance.Id);
         }
         catch (Exception e) when (outage.Note(e) != DbFailure.None)
         {
@@ -109,8 +111,7 @@ public sealed class ClockAdvanceRunner(
             var detail = e is DomainException refusal
                 ? $"{refusal.Code}: {refusal.Message}"
                 : "The advance stopped at an error on our side. The clock has moved; advancing again runs what is still due. Quote the advance id if you contact support.";
-            await FinishAsync(advance, ClockAdvanceStatus.Failed, null, "advance_failed", detail,
-                doneBefore + progress.Latest.OrderStepsDone, progress.Latest.OrdersHeldBack, CancellationToken.None);
+            await FinishAsync(advance, ClockAdvanceStatus.Failed, null, "advance_failed", detail, null, CancellationToken.None);
         }
         finally
         {
@@ -119,9 +120,9 @@ public sealed class ClockAdvanceRunner(
         }
     }
 
-    // Renews the lease and records the progress every third of the lease; a renewal that finds the
-    // lease gone (taken over after this instance stalled) stops the run.
-    private async Task RenewWhileRunningAsync(ClockAdvance advance, Func<(int Done, int HeldBack)> progress, CancellationTokenSource leaseHeld, CancellationToken stop)
+    // Renews the lease every third of the lease; a renewal that finds the lease gone (taken over after this
+    // instance stalled) stops the run. The progress is recorded by the run itself, with each batch.
+    private async Task RenewWhileRunningAsync(ClockAdvance advance, CancellationTokenSource leaseHeld, CancellationToken stop)
     {
         var every = Lease / 3;
         while (!stop.IsCancellationRequested)
@@ -129,15 +130,13 @@ public sealed class ClockAdvanceRunner(
             try
             {
                 await Task.Delay(every, platform, stop);
-                var (done, heldBack) = progress();
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
                 var now = platform.UtcNow();
                 await using var transaction = await db.BeginUnitOfWorkAsync(stop);
                 var renewed = await db.ClockAdvances
                     .Where(a => a.Id == advance.Id && a.LeaseOwner == InstanceId && a.Status == ClockAdvanceStatus.Advancing)
-                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.LeaseUntil, now + Lease)
-                        .SetProperty(a => a.OrderStepsDone, done).SetProperty(a => a.OrdersHeldBack, heldBack), stop);
+                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.LeaseUntil, now + Lease), stop);
                 await transaction.CommitAsync(stop);
                 if (renewed == 0)
                 {
@@ -158,32 +157,28 @@ public sealed class ClockAdvanceRunner(
         }
     }
 
+    // Without a final count (a failure), the progress the run recorded last stays.
     private async Task FinishAsync(ClockAdvance advance, ClockAdvanceStatus status, string? outcome, string? failureCode, string? failureDetail,
-        int done, int heldBack, CancellationToken cancellationToken)
+        (int Done, int HeldBack)? final, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
         var now = platform.UtcNow();
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await db.ClockAdvances.Where(a => a.Id == advance.Id && a.LeaseOwner == InstanceId && a.Status == ClockAdvanceStatus.Advancing)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, status).SetProperty(a => a.Outcome, outcome)
-                .SetProperty(a => a.FailureCode, failureCode).SetProperty(a => a.FailureDetail, failureDetail)
-                .SetProperty(a => a.OrderStepsDone, done).SetProperty(a => a.OrdersHeldBack, heldBack)
-                .SetProperty(a => a.CompletedAt, now).SetProperty(a => a.LeaseOwner, (string?)null).SetProperty(a => a.LeaseUntil, (DateTimeOffset?)null),
-                cancellationToken);
+            .ExecuteUpdateAsync(u =>
+            {
+                u.SetProperty(a => a.Status, status).SetProperty(a => a.Outcome, outcome)
+                    .SetProperty(a => a.FailureCode, failureCode).SetProperty(a => a.FailureDetail, failureDetail)
+                    .SetProperty(a => a.CompletedAt, now).SetProperty(a => a.LeaseOwner, (string?)null).SetProperty(a => a.LeaseUntil, (DateTimeOffset?)null);
+                if (final is var (done, heldBack))
+                {
+                    u.SetProperty(a => a.OrderStepsDone, done).SetProperty(a => a.OrdersHeldBack, heldBack);
+                }
+            }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.Clock.RunAdvancesInBackground ? EverySecond.RunAsync(token => RunOnceAsync(token), outage, logger, "sandbox clock advances", stoppingToken) : Task.CompletedTask;
-
-    /// <summary>The last progress the time machine reported; read by the lease renewal on another thread.</summary>
-    private sealed class LatestProgress : IProgress<AdvanceProgress>
-    {
-        private AdvanceProgress _latest = new(0, 0);
-
-        public AdvanceProgress Latest => Volatile.Read(ref _latest);
-
-        public void Report(AdvanceProgress value) => Volatile.Write(ref _latest, value);
-    }
 }

@@ -6,6 +6,7 @@ using Integration.Core.Disputes;
 using Integration.Core.Orders;
 using Integration.Core.Sandbox;
 using Integration.Core.Settlement;
+using System.Text.Json;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -97,13 +98,15 @@ public sealed class SandboxTimeMachine(
     /// Order steps due before the next month close or payout attempt run in batches of
     /// <see cref="SandboxOptions.AdvanceBatchSize"/> steps, one transaction each, in the order of one step at
     /// a time (due time, then order id): the same moves, events and numbers as moving orders one by one.
+    /// An asynchronous <paramref name="advance"/> starts counting from what it ran before it was taken over, and
+    /// records what has run with each batch, in the batch's transaction (<see cref="ClockAdvance.RanSoFar"/>).
     /// </summary>
-    public async Task<AdvanceOutcome> RunDueAsync(string partnerId, ClockMove move, IProgress<AdvanceProgress>? progress, CancellationToken cancellationToken)
+    public async Task<AdvanceOutcome> RunDueAsync(string partnerId, ClockMove move, ClockAdvance? advance, CancellationToken cancellationToken)
     {
         var (from, target) = move;
         var world = await worlds.EnsureAsync(partnerId, cancellationToken);
         var carrierMode = world.CarrierMode;
-        var run = new Tally();
+        var run = Tally.From(advance?.RanSoFar);
         var partners = await worlds.PartnersOfAsync(partnerId, cancellationToken);
         var closes = new Queue<(SettlementPeriod Period, DateTimeOffset DueAt)>(MonthsToClose(from, target));
         var heldBack = new Dictionary<string, HeldBackOrder>();
@@ -128,6 +131,7 @@ public sealed class SandboxTimeMachine(
                 RunAt(dueAt);
                 closes.Dequeue();
                 await CloseMonthAsync(partnerId, nextClose.Value.Period, run, cancellationToken);
+                await RecordAsync(advance, run, heldBack.Count, cancellationToken);
                 nextPayout = await NextPayoutAttemptAsync(target, cancellationToken);
             }
             else if (payoutDue == dueAt)
@@ -136,6 +140,7 @@ public sealed class SandboxTimeMachine(
                 payoutRuns++;
                 var worked = await payouts.RunForSandboxAsync(partners, clock, cancellationToken);
                 run.PayoutsAttempted += worked;
+                await RecordAsync(advance, run, heldBack.Count, cancellationToken);
                 if (worked == 0)
                 {
                     payoutRuns = MaxPayoutRuns; // leased by another instance: it finishes them
@@ -145,26 +150,53 @@ public sealed class SandboxTimeMachine(
             else if (batchSize == 1)
             {
                 await RunOneStepAsync(partnerId, carrierMode, due, target, run, heldBack, cancellationToken);
-                progress?.Report(new AdvanceProgress(run.Confirmed + run.Shipped + run.Delivered, heldBack.Count));
+                await RecordAsync(advance, run, heldBack.Count, cancellationToken);
             }
             else
             {
                 var before = new[] { nextClose?.DueAt, payoutDue }.Where(t => t is not null).Min() ?? DateTimeOffset.MaxValue;
-                if (!await RunBatchAsync(partnerId, carrierMode, due, before, target, batchSize, run, heldBack, cancellationToken))
+                if (!await RunBatchAsync(partnerId, carrierMode, due, before, target, batchSize, run, heldBack, advance, cancellationToken))
                 {
                     // Another writer changed an order or a stock counter of the batch: nothing of it was written.
                     // The rest runs one step at a time from what is stored, as before batching.
                     due = await DueStepsAsync(target, heldBack, cancellationToken);
                     batchSize = 1;
                 }
-                progress?.Report(new AdvanceProgress(run.Confirmed + run.Shipped + run.Delivered, heldBack.Count));
             }
         }
         RunAt(target);
-        run.TransfersExpired = await transfers.ExpireDueAsync(partners, cancellationToken);
+        run.TransfersExpired += await transfers.ExpireDueAsync(partners, cancellationToken);
+        await RecordAsync(advance, run, heldBack.Count, cancellationToken);
         var pastSla = await db.Disputes.CountAsync(d => d.Status == DisputeStatus.Open && d.SlaDeadline != null && d.SlaDeadline > from && d.SlaDeadline <= target, cancellationToken);
-        return new AdvanceOutcome(from, target, run.Confirmed, run.Shipped, run.Delivered, [.. heldBack.Values], run.TransfersExpired,
-            run.MonthsClosed, run.PayoutsAttempted, pastSla);
+        return run.Outcome(from, target, [.. heldBack.Values], pastSla);
+    }
+
+    /// <summary>
+    /// Records what <paramref name="advance"/> has run so far: in the caller's transaction when there is one (a batch's),
+    /// else in its own. Refused when another instance has taken the advance over (the caller's transaction then rolls back).
+    /// </summary>
+    private async Task RecordAsync(ClockAdvance? advance, Tally run, int heldBack, CancellationToken cancellationToken)
+    {
+        if (advance is null)
+        {
+            return;
+        }
+        var ran = JsonSerializer.Serialize(run.Outcome(advance.From, advance.To, [], 0), ClockAdvanceRunner.OutcomeJson);
+        var done = run.Confirmed + run.Shipped + run.Delivered;
+        var own = db.Database.CurrentTransaction is null ? await db.BeginUnitOfWorkAsync(cancellationToken) : null;
+        await using (own)
+        {
+            if (await db.ClockAdvances.Where(a => a.Id == advance.Id && a.LeaseOwner == advance.LeaseOwner && a.Status == ClockAdvanceStatus.Advancing)
+                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.RanSoFar, ran).SetProperty(a => a.OrderStepsDone, done).SetProperty(a => a.OrdersHeldBack, heldBack),
+                        cancellationToken) == 0)
+            {
+                throw new ClockAdvanceTakenOver(advance.Id);
+            }
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>
@@ -250,7 +282,8 @@ public sealed class SandboxTimeMachine(
     /// False when another writer got in the way: nothing was written, and the queue holds orders as this batch moved them.
     /// </summary>
     private async Task<bool> RunBatchAsync(string partnerId, SimulatorMode carrierMode, PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due,
-        DateTimeOffset before, DateTimeOffset target, int batchSize, Tally run, Dictionary<string, HeldBackOrder> heldBack, CancellationToken cancellationToken)
+        DateTimeOffset before, DateTimeOffset target, int batchSize, Tally run, Dictionary<string, HeldBackOrder> heldBack, ClockAdvance? advance,
+        CancellationToken cancellationToken)
     {
         var loaded = await OrdersOfNextStepsAsync(due, before, batchSize, cancellationToken);
         if (loaded is null)
@@ -278,7 +311,8 @@ public sealed class SandboxTimeMachine(
                 Enqueue(due, order, target);
             }
         }
-        if (!await batch.CommitAsync(cancellationToken))
+        // Written with the batch: what the advance has run, this batch included (its outcomes are known once its carrier calls are in).
+        if (!await batch.CommitAsync(token => RecordAsync(advance, run.With(batch.Outcomes), heldBack.Keys.Union(HeldBackIds(batch)).Count(), token), cancellationToken))
         {
             return false;
         }
@@ -294,6 +328,8 @@ public sealed class SandboxTimeMachine(
             }
         }
         return true;
+
+        static IEnumerable<string> HeldBackIds(ScheduleBatch batch) => batch.Outcomes.Where(o => o.HeldBack is not null).Select(o => o.Order.Id);
     }
 
     /// <summary>
@@ -415,6 +451,37 @@ public sealed class SandboxTimeMachine(
 
     private sealed class Tally
     {
+        /// <summary>Counting on from what an advance recorded before it was taken over, or from nothing.</summary>
+        public static Tally From(string? ranSoFar)
+        {
+            var tally = new Tally();
+            if (ranSoFar is not null && JsonSerializer.Deserialize<AdvanceOutcome>(ranSoFar, ClockAdvanceRunner.OutcomeJson) is { } ran)
+            {
+                (tally.Confirmed, tally.Shipped, tally.Delivered, tally.TransfersExpired, tally.PayoutsAttempted) =
+                    (ran.OrdersConfirmed, ran.OrdersShipped, ran.OrdersDelivered, ran.TransfersExpired, ran.PayoutsAttempted);
+                tally.MonthsClosed.AddRange(ran.MonthsClosed);
+            }
+            return tally;
+        }
+
+        /// <summary>A copy that also counts <paramref name="moves"/>.</summary>
+        public Tally With(IEnumerable<(Order Order, OrderStatus From, OrderStatus To, string? HeldBack)> moves)
+        {
+            var tally = new Tally
+            {
+                Confirmed = Confirmed, Shipped = Shipped, Delivered = Delivered, TransfersExpired = TransfersExpired, PayoutsAttempted = PayoutsAttempted,
+            };
+            tally.MonthsClosed.AddRange(MonthsClosed);
+            foreach (var move in moves.Where(m => m.HeldBack is null))
+            {
+                tally.Count(move.To);
+            }
+            return tally;
+        }
+
+        public AdvanceOutcome Outcome(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<HeldBackOrder> heldBack, int disputesPastSla) =>
+            new(from, to, Confirmed, Shipped, Delivered, heldBack, TransfersExpired, [.. MonthsClosed], PayoutsAttempted, disputesPastSla);
+
         public void Count(OrderStatus reached)
         {
             switch (reached)

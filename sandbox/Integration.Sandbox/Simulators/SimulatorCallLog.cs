@@ -19,7 +19,9 @@ public sealed class SimulatorCallLog(IServiceScopeFactory scopes, PlatformMetric
         IntegrationDbContext db, string partnerId, string simulator, (DateTimeOffset At, string Id)? after, int take, CancellationToken cancellationToken)
     {
         await WrittenAsync(cancellationToken);
-        var query = db.SimulatorCalls.AsNoTracking().Where(c => c.PartnerId == partnerId && c.Simulator == simulator);
+        // Calls made before the sandbox's last reset, written late by another instance, are not the sandbox's any more.
+        var from = await db.SandboxWorlds.Where(w => w.PartnerId == partnerId).Select(w => (DateTimeOffset?)w.SimulatorCallsFrom).FirstOrDefaultAsync(cancellationToken);
+        var query = db.SimulatorCalls.AsNoTracking().Where(c => c.PartnerId == partnerId && c.Simulator == simulator && (from == null || c.At >= from));
         if (after is var (at, id))
         {
             query = query.Where(c => c.At > at || (c.At == at && string.Compare(c.Id, id) > 0));

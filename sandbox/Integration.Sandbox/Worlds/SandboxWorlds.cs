@@ -20,7 +20,7 @@ namespace Integration.Sandbox.Worlds;
 /// </summary>
 public sealed class SandboxWorlds(
     IntegrationDbContext db, SandboxWorldRows rows, SandboxSeed seed, BusinessClock clock, TimeProvider platform,
-    IOptions<SandboxOptions> options, IOptions<Application.Settlement.SettlementOptions> settlement, SimulatorCallLog callLog)
+    IOptions<SandboxOptions> options, IOptions<Application.Settlement.SettlementOptions> settlement)
 {
     public Task<SandboxWorld?> FindAsync(string partnerId, CancellationToken cancellationToken) =>
         db.SandboxWorlds.FirstOrDefaultAsync(w => w.PartnerId == partnerId, cancellationToken);
@@ -37,7 +37,10 @@ public sealed class SandboxWorlds(
         var now = platform.UtcNow();
         await using (var transaction = await db.BeginUnitOfWorkAsync(cancellationToken))
         {
-            db.SandboxWorlds.Add(new SandboxWorld { PartnerId = partnerId, HistoryFrom = HistoryFrom(now), SeededAt = now, LastUsedAt = now });
+            db.SandboxWorlds.Add(new SandboxWorld
+            {
+                PartnerId = partnerId, HistoryFrom = HistoryFrom(now), SeededAt = now, LastUsedAt = now, SimulatorCallsFrom = TimeProvider.System.GetUtcNow(),
+            });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -85,9 +88,10 @@ public sealed class SandboxWorlds(
         var partners = await PartnersOfAsync(partnerId, cancellationToken);
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, cancellationToken);
         await ReplaceRowsAsync(partners, restore: null, cancellationToken);
-        await callLog.WrittenAsync(cancellationToken); // none of the old calls lands after the log is cleared
-        await db.SimulatorCalls.Where(c => c.PartnerId == partnerId).ExecuteDeleteAsync(cancellationToken);
         var world = (await FindAsync(partnerId, cancellationToken))!;
+        // The log is on real time. Calls made before this moment stay out of sight even if another instance writes them later.
+        world.SimulatorCallsFrom = TimeProvider.System.GetUtcNow();
+        await db.SimulatorCalls.Where(c => c.PartnerId == partnerId).ExecuteDeleteAsync(cancellationToken);
         var now = platform.UtcNow();
         world.ClockOffset = TimeSpan.Zero;
         world.BankGatewayMode = SimulatorMode.Healthy;

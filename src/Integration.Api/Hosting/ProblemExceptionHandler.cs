@@ -18,6 +18,10 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         switch (exception)
         {
             case DomainException refusal:
+                if (refusal.RetryAfterSeconds is { } retryAfter)
+                {
+                    context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                }
                 await Problems.WriteAsync(context, Problems.StatusOf(refusal.Kind), refusal.Code, refusal.Message,
                     refusal.Errors?.ToDictionary(e => e.Key, e => e.Value));
                 return true;

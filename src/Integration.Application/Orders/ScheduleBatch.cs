@@ -89,8 +89,9 @@ public sealed class ScheduleBatch : IAsyncDisposable
     /// <summary>
     /// Writes and commits the batch. False when another writer changed one of its orders or stock counters
     /// meanwhile: nothing was written, and the moves are to be made again from what is stored.
+    /// <paramref name="alsoWrite"/>, when given, writes in the same transaction once <see cref="Outcomes"/> are final.
     /// </summary>
-    public async Task<bool> CommitAsync(CancellationToken cancellationToken)
+    public async Task<bool> CommitAsync(Func<CancellationToken, Task>? alsoWrite, CancellationToken cancellationToken)
     {
         if (_stale)
         {
@@ -125,6 +126,10 @@ public sealed class ScheduleBatch : IAsyncDisposable
         if (await _db.UpdateOrderMovesAsync(orders, o => _versionsRead[o], cancellationToken) != orders.Count)
         {
             return false;
+        }
+        if (alsoWrite is not null)
+        {
+            await alsoWrite(cancellationToken);
         }
         await _db.InsertOrderEventsAsync([.. moved.Select(s => s.History!)], cancellationToken);
         _db.AddPreparedEvents([.. moved.Select(s => _events.Prepare(s.Order.PartnerId, s.Order.Environment, EventTypes.OrderStatusChanged, s.Order.Id, s.Payload!, s.Now))]);

@@ -23,6 +23,9 @@ public sealed class DomainException(ErrorKind kind, string code, string detail, 
     public string Code { get; } = code;
     public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
 
+    /// <summary>When set, the refusal is temporary: the answer carries <c>Retry-After</c> with these seconds.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public static DomainException NotFound(string what, string id) =>
         new(ErrorKind.NotFound, "resource_not_found", $"No {what} with id '{id}' exists.");
 

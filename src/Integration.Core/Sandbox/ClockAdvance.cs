@@ -30,6 +30,12 @@ public sealed class ClockAdvance
 
     /// <summary>When ready: what the advance ran, as the JSON of a synchronous advance's <c>ran</c>.</summary>
     public string? Outcome { get; set; }
+    /// <summary>
+    /// While advancing: what has run so far (a <c>ran</c> without the held-back orders), written with each batch of
+    /// moves, so an instance that takes the advance over counts on from it.
+    /// </summary>
+    public string? RanSoFar { get; set; }
+
     public string? FailureCode { get; set; }
     public string? FailureDetail { get; set; }
 

@@ -31,6 +31,12 @@ public sealed class SandboxWorld
 
     public DateTimeOffset SeededAt { get; set; }
 
+    /// <summary>
+    /// Real time of the last reset (or of the sandbox's creation): the simulator log shows only calls made since. A call
+    /// made before it may still be written afterwards (by another instance's log writer); it stays out of sight.
+    /// </summary>
+    public DateTimeOffset SimulatorCallsFrom { get; set; }
+
     /// <summary>Sandboxes unused for 90 days may be purged (docs/sandbox.md › Guard rails).</summary>
     public DateTimeOffset LastUsedAt { get; set; }
 

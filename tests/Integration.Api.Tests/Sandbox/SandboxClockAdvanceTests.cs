@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.Api.Tests.Infrastructure;
 using Integration.Sandbox.Clocks;
+using Integration.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Api.Tests.Sandbox;
@@ -110,6 +112,79 @@ public sealed class SandboxClockAdvanceTests
 
         await (await client.GetAsync($"/v2/orders/{orders[0]}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("PT0S", (await (await client.PostAsync("/v2/sandbox/reset", null)).ReadJsonAsync(HttpStatusCode.OK))["clockOffset"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task WhileTheSandboxAdvances_AnInternalTeamMovingItsOrders_Gets409ClockAdvancing_WithRetryAfter_AndCanAfterwards()
+    {
+        var (platform, session, orders) = await ThreeOpenOrdersAsync();
+        await using var _ = platform;
+        var admin = await platform.AdminClientAsync();
+        var otherSandbox = await platform.NewPartnerSessionAsync("sandbox");
+        var otherOrder = (await otherSandbox.PlaceOrderAsync(("SBX-CAP-NAVY", 1)))["id"]!.GetValue<string>();
+        await (await session.Client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { by = "P30D" })).ReadJsonAsync(HttpStatusCode.Accepted);
+
+        // The advance is about to move this very order: a confirmation now would act on a half-moved sandbox.
+        var refused = await admin.PostAsync($"/admin/v1/orders/{orders[0]}/confirm", null);
+        await refused.ReadProblemAsync(HttpStatusCode.Conflict, "clock_advancing");
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal("pending", (await admin.GetJsonAsync($"/admin/v1/orders/{orders[0]}"))["status"]!.GetValue<string>());
+        // Another sandbox is not held up.
+        Assert.Equal("confirmed", (await (await admin.PostAsync($"/admin/v1/orders/{otherOrder}/confirm", null)).ReadJsonAsync(HttpStatusCode.OK))["status"]!.GetValue<string>());
+
+        await RunAdvancesAsync(platform);
+
+        Assert.Equal("delivered", (await admin.GetJsonAsync($"/admin/v1/orders/{orders[0]}"))["status"]!.GetValue<string>());
+        await (await admin.PostAsync($"/admin/v1/orders/{orders[0]}/return", null)).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task AnAdvanceTakenOverPartWay_ReportsTheWholeAdvanceInItsResult_NotOnlyThePartThatRanAfterTheTakeover()
+    {
+        // One step per transaction: many commits, so the interruption lands between two of them.
+        var platform = await SandboxPlatform.StartAsync(settings: new Dictionary<string, string>(SmallThreshold) { ["Sandbox:AdvanceBatchSize"] = "1" });
+        await using var _ = platform;
+        var session = await platform.NewPartnerSessionAsync("sandbox");
+        const int Orders = 40;
+        for (var i = 0; i < Orders; i++)
+        {
+            await session.PlaceOrderAsync(("SBX-CAP-NAVY", 1));
+        }
+        var accepted = await session.Client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { by = "P30D" });
+        var location = accepted.Headers.Location!.PathAndQuery;
+        var expected = (await accepted.ReadJsonAsync(HttpStatusCode.Accepted))["progress"]!["orderStepsExpected"]!.GetValue<int>();
+
+        // The first instance stops part-way (as when it is killed), holding its lease.
+        using (var stopping = new CancellationTokenSource())
+        {
+            var first = platform.Services.GetRequiredService<ClockAdvanceRunner>().RunOnceAsync(stopping.Token);
+            await Eventually.TrueAsync(async () => (await session.Client.GetJsonAsync(location))["progress"]!["orderStepsDone"]!.GetValue<int>() >= 3,
+                TimeSpan.FromSeconds(60), "the first run recording progress");
+            await stopping.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        }
+        var interrupted = await session.Client.GetJsonAsync(location);
+        Assert.Equal("advancing", interrupted["status"]!.GetValue<string>());
+        var doneBefore = interrupted["progress"]!["orderStepsDone"]!.GetValue<int>();
+        Assert.True(doneBefore < expected, "the advance finished before the interruption; give it more orders");
+        // Its lease runs out; the next instance takes the advance over and finishes it.
+        await platform.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.BeginUnitOfWorkAsync(CancellationToken.None);
+            await db.ClockAdvances.ExecuteUpdateAsync(u => u.SetProperty(a => a.LeaseUntil, DateTimeOffset.UnixEpoch));
+            await transaction.CommitAsync(CancellationToken.None);
+            return 0;
+        });
+        Assert.Equal(1, await RunAdvancesAsync(platform));
+
+        var ready = await session.Client.GetJsonAsync(location);
+        Assert.Equal("ready", ready["status"]!.GetValue<string>());
+        var ran = ready["result"]!["ran"]!;
+        Assert.True(ran["ordersConfirmed"]!.GetValue<int>() >= Orders && ran["ordersShipped"]!.GetValue<int>() >= Orders && ran["ordersDelivered"]!.GetValue<int>() >= Orders,
+            $"ran {ran.ToJsonString()} after {doneBefore} of {expected} steps before the takeover");
+        Assert.Equal(expected, ran["ordersConfirmed"]!.GetValue<int>() + ran["ordersShipped"]!.GetValue<int>() + ran["ordersDelivered"]!.GetValue<int>()
+            + ran["ordersHeldBack"]!.AsArray().Count);
+        Assert.Equal(expected, ready["progress"]!["orderStepsDone"]!.GetValue<int>() + ready["progress"]!["ordersHeldBack"]!.GetValue<int>());
     }
 
     [Fact]

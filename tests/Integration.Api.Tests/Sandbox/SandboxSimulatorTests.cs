@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.Api.Tests.Infrastructure;
+using Integration.Core.Sandbox;
+using Integration.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Api.Tests.Sandbox;
@@ -58,6 +61,34 @@ public sealed class SandboxSimulatorTests
             var after = (await client.GetJsonAsync($"/v2/sandbox/simulators/{simulator}/requests?limit=100"))["data"]!.AsArray();
             Assert.DoesNotContain(after, c => before.Contains(c!["id"]!.GetValue<string>()));
         }
+    }
+
+    [Fact]
+    public async Task ACallMadeBeforeAReset_WrittenAfterItByAnotherInstancesLogWriter_StaysOutOfTheLog_WhileLaterCallsShow()
+    {
+        var (platform, client) = await PayoutDueAsync("healthy");
+        await using var _ = platform;
+        var partnerId = await platform.WithDbAsync(db => db.SimulatorCalls.Select(c => c.PartnerId).FirstAsync());
+        var madeBeforeReset = DateTimeOffset.UtcNow; // the log is on real time
+
+        await (await client.PostAsync("/v2/sandbox/reset", null)).ReadJsonAsync(HttpStatusCode.OK);
+        // Another instance's writer batches its rows; this one, of a call made before the reset, lands after it.
+        await platform.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.BeginUnitOfWorkAsync(CancellationToken.None);
+            db.SimulatorCalls.Add(new SimulatorCall
+            {
+                Id = "simcall_writtenlatebyinstanceb", PartnerId = partnerId, Simulator = "bank-gateway", At = madeBeforeReset,
+                Method = "POST", Path = "/bank-gateway/payouts", Mode = "healthy", Status = 201,
+            });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync(CancellationToken.None);
+            return 0;
+        });
+
+        Assert.DoesNotContain(await GatewayCallsAsync(client), c => c["id"]!.GetValue<string>() == "simcall_writtenlatebyinstanceb");
+        await (await client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { to = "2026-12-01T06:00:00Z" })).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(await GatewayCallsAsync(client), c => c["method"]!.GetValue<string>() == "POST"); // the seeded payout, paid after the reset
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Integration.Api.Tests.Infrastructure;
 
 namespace Integration.Cluster.Tests.Infrastructure;
 

@@ -1103,6 +1103,9 @@ namespace Integration.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("RanSoFar")
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1180,6 +1183,9 @@ namespace Integration.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("SeededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SimulatorCallsFrom")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")

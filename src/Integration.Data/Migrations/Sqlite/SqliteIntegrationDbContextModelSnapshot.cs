@@ -1097,6 +1097,9 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RanSoFar")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1174,6 +1177,9 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SeededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SimulatorCallsFrom")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")

@@ -1,4 +1,4 @@
-namespace Integration.Cluster.Tests.Infrastructure;
+namespace Integration.Api.Tests.Infrastructure;
 
 public static class Eventually
 {
