@@ -77,7 +77,7 @@ public sealed class SigningAndActivationTests(PlatformFactory platform) : IClass
         await platform.SignAsync(rival, rivalVersionId, "brand", "agreement");
         await platform.SignAsync(rival, rivalVersionId, "partner", "agreement");
         await platform.SignAsync(rival, rivalVersionId, "brand", "confidentiality_supplement");
-        var eventsBefore = await platform.WithDbAsync(db => db.Events.CountAsync(e => e.PartnerId == rival));
+        var eventsBefore = await platform.WithDbAsync(db => db.Visible<Core.Events.PartnerEvent>().CountAsync(e => e.PartnerId == rival));
 
         var last = await platform.SignAsync(rival, rivalVersionId, "partner", "confidentiality_supplement");
 
@@ -87,7 +87,7 @@ public sealed class SigningAndActivationTests(PlatformFactory platform) : IClass
         Assert.Equal("draft", version["status"]!.GetValue<string>());
         Assert.Equal(3, version["signatures"]!.AsArray().Count);
         Assert.Equal("onboarding", (await platform.PartnerAsync(rival))["status"]!.GetValue<string>());
-        Assert.Equal(eventsBefore, await platform.WithDbAsync(db => db.Events.CountAsync(e => e.PartnerId == rival)));
+        Assert.Equal(eventsBefore, await platform.WithDbAsync(db => db.Visible<Core.Events.PartnerEvent>().CountAsync(e => e.PartnerId == rival)));
     }
 
     [Fact]
