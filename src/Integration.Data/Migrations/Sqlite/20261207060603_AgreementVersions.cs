@@ -104,6 +104,7 @@ namespace Integration.Data.Migrations.Sqlite
                 columns: new[] { "PartnerId", "Number" },
                 unique: true);
 
+            // CreatedAt is DateTimeOffsetToBinaryConverter's form: (ticks / 1000) << 11 | offset minutes, UTC here.
             // Every existing partner (not one still onboarding) gets a signed version 1 holding the numbers it has today,
             // recorded rather than negotiated, so statements and prices stay exactly as they were.
             migrationBuilder.Sql("""
@@ -113,7 +114,7 @@ namespace Integration.Data.Migrations.Sqlite
                 SELECT 'agv_' || lower(hex(randomblob(10))), Id, 1, 'signed', 'recorded', CooperationMode, Tier, DiscountRate,
                     AnnualTargetMinor, AnnualPurchaseCommitmentMinor, CASE Tier WHEN 'strategic' THEN 36 ELSE 12 END,
                     CASE CooperationMode WHEN 'exclusive_agency' THEN RegionCode END, NULL, NULL,
-                    date(((CreatedAt >> 11) - 621355968000000000) / 10000000, 'unixepoch'), 'migration', CreatedAt, CreatedAt, CreatedAt
+                    date(((CreatedAt >> 11) * 1000 - 621355968000000000) / 10000000, 'unixepoch'), 'migration', CreatedAt, CreatedAt, CreatedAt
                 FROM partners WHERE Status <> 'onboarding';
                 UPDATE partners SET AgreementVersionId = (SELECT v.Id FROM agreement_versions v WHERE v.PartnerId = partners.Id AND v.Number = 1)
                 WHERE Status <> 'onboarding';
