@@ -68,11 +68,16 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
     /// <summary>Changes a partner: profile, agreement, qualification, or status. Send If-Match to avoid lost updates.</summary>
     [HttpPatch("{id}", Name = "UpdatePartner")]
     [ProblemResponses(409, 412)]
-    public async Task<PartnerResponse> Update(string id, UpdatePartnerRequest request, CancellationToken cancellationToken)
+    public async Task<PartnerResponse> Update(
+        string id, UpdatePartnerRequest request, [FromServices] PartnerExits exits, CancellationToken cancellationToken)
     {
         var partner = await FindAsync(id, cancellationToken);
         ETags.CheckIfMatch(HttpContext, partner.Version, required: false);
         partner = await registry.UpdateAsync(partner, request, HttpContext.GetCaller()!.ClientId, cancellationToken);
+        if (partner.Status == PartnerStatus.Terminated)
+        {
+            await exits.EndCredentialsAsync(partner.Id, cancellationToken); // terminated by hand: credentials end at once
+        }
         ETags.Set(HttpContext, partner.Version);
         return PartnerResponse.From(partner);
     }

@@ -60,7 +60,7 @@ public sealed class PartnerExits(
                 ended++;
             }
         }
-        await EndCredentialsOfTerminatedAsync(cancellationToken);
+        await EndCredentialsAsync(partnerId: null, cancellationToken);
         return ended;
     }
 
@@ -93,10 +93,11 @@ public sealed class PartnerExits(
         return true;
     }
 
-    private async Task EndCredentialsOfTerminatedAsync(CancellationToken cancellationToken)
+    /// <summary>Revokes the credentials a terminated partner (or every terminated partner) still holds.</summary>
+    public async Task EndCredentialsAsync(string? partnerId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var terminated = db.Partners.Where(p => p.Status == PartnerStatus.Terminated).Select(p => p.Id);
+        var terminated = db.Partners.Where(p => p.Status == PartnerStatus.Terminated && (partnerId == null || p.Id == partnerId)).Select(p => p.Id);
         var credentials = await db.Credentials
             .Where(c => c.PartnerId != null && terminated.Contains(c.PartnerId) && c.Status != CredentialStatus.Revoked)
             .ToListAsync(cancellationToken);

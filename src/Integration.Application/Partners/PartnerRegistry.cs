@@ -66,6 +66,10 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
 
     public async Task<Partner> UpdateAsync(Partner partner, UpdatePartnerRequest request, string actor, CancellationToken cancellationToken)
     {
+        if (partner.Status == PartnerStatus.Onboarding)
+        {
+            EnsureOnboardingChangeAllowed(request);
+        }
         var now = clock.UtcNow();
         var tier = request.Tier ?? partner.Tier;
         var agreement = request.Agreement?.ToAgreement() ?? partner.Agreement;
@@ -107,6 +111,20 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         await transaction.CommitAsync(cancellationToken);
         snapshots.Forget(partner.Id);
         return partner;
+    }
+
+    /// <summary>An onboarding partner's terms and activation come from signing its agreement, not from the record.</summary>
+    private static void EnsureOnboardingChangeAllowed(UpdatePartnerRequest request)
+    {
+        if (request.Status == PartnerStatus.Active)
+        {
+            throw new DomainException(ErrorKind.Conflict, "invalid_transition",
+                "An onboarding partner becomes active when both sides have signed its agreement, not by a status change.");
+        }
+        if (request.Agreement is not null)
+        {
+            throw DomainException.Invalid("agreement", "An onboarding partner's terms are negotiated as agreement versions, not set on the record.");
+        }
     }
 
     /// <summary>

@@ -108,6 +108,22 @@ public sealed class SigningAndActivationTests(PlatformFactory platform) : IClass
     }
 
     [Fact]
+    public async Task AnOnboardingPartner_IsNotActivatedNorGivenNumbersByEditingTheRecord()
+    {
+        var partnerId = await platform.OnboardingPartnerAsync();
+        var admin = await platform.AdminClientAsync();
+
+        var activate = await admin.PatchAsJsonAsync($"/admin/v1/partners/{partnerId}", new { status = "active" });
+        var numbers = await admin.PatchAsJsonAsync($"/admin/v1/partners/{partnerId}", new { agreement = new { annualTarget = 1_000_000m } });
+
+        await activate.ReadProblemAsync(HttpStatusCode.Conflict, "invalid_transition");
+        await numbers.ReadProblemAsync(HttpStatusCode.BadRequest);
+        var partner = await platform.PartnerAsync(partnerId);
+        Assert.Equal("onboarding", partner["status"]!.GetValue<string>());
+        Assert.Null(partner["agreement"]!["annualTarget"]);
+    }
+
+    [Fact]
     public async Task AnOnboardingPartner_CannotBeRegisteredWithNumbers()
     {
         var body = PlatformFactory.PartnerBody();

@@ -67,6 +67,20 @@ public sealed class PartnerExitTests(PartnerExitTests.ExitPlatform platform) : I
         Assert.Equal(0, await EndDueExitsAsync()); // a second run (another instance) finds nothing left to do
     }
 
+    [Fact]
+    public async Task TerminatingAnExitingPartnerByHand_EndsItsCredentialsAtOnce()
+    {
+        var session = await platform.NewPartnerSessionAsync("live");
+        var admin = await platform.AdminClientAsync();
+        (await admin.PostAsJsonAsync($"/admin/v1/partners/{session.PartnerId}/exit", new { exitDate = Today })).EnsureSuccessStatusCode();
+
+        var terminated = await (await admin.PatchAsJsonAsync($"/admin/v1/partners/{session.PartnerId}", new { status = "terminated" })).ReadJsonAsync(HttpStatusCode.OK);
+        var call = await session.Client.GetAsync("/v1/partners/me");
+
+        Assert.Equal("terminated", terminated["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Unauthorized, call.StatusCode);
+    }
+
     private Task<List<string>> EventTypesAsync(string partnerId) =>
         platform.WithDbAsync(db => db.Visible<Core.Events.PartnerEvent>().Where(e => e.PartnerId == partnerId).Select(e => e.Type).ToListAsync());
 
