@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Integration.Core.Agreements;
 using Integration.Core.Audit;
 using Integration.Core.Catalog;
 using Integration.Core.Common;
@@ -26,6 +27,7 @@ namespace Integration.Data;
 public abstract class IntegrationDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

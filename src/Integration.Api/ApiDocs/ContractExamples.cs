@@ -1,3 +1,4 @@
+using Integration.Application.Agreements;
 using Integration.Application.Audit;
 using Integration.Application.Catalog;
 using Integration.Application.Credentials;
@@ -99,6 +100,13 @@ public static class ContractExamples
         [typeof(RotateCredentialRequest)] = """{ "overlapMinutes": 60 }""",
         [typeof(CreateProductRequest)] = """{ "sku": "SCARF-004", "name": "Silk scarf", "listPrice": 399.00, "currency": "CNY", "active": true }""",
         [typeof(UpdateProductRequest)] = """{ "listPrice": 429.00 }""",
+
+        // Admin: agreements and exit
+        [typeof(AgreementTermsRequest)] = """
+            { "cooperationMode": "regional_distribution", "tier": "basic", "discountRate": 0.15, "annualTarget": 900000.00, "annualPurchaseCommitment": 600000.00, "termMonths": 12, "paymentTermDays": 45, "profitShareBrackets": [ { "upTo": 1000000.00, "rate": 0.15 }, { "rate": 0.20 } ], "effectiveFrom": "2027-01-01" }
+            """,
+        [typeof(SignAgreementRequest)] = """{ "document": "agreement", "signerName": "Zhang Min", "signerRole": "Legal counsel", "method": "electronic" }""",
+        [typeof(StartExitRequest)] = """{ "exitDate": "2027-03-31" }""",
     };
 
     private const string Money = """{ "amount": "440.53", "currency": "CNY" }""";
@@ -281,9 +289,21 @@ public static class ContractExamples
         // Admin: partners, credentials, audit
         [typeof(PartnerResponse)] = """
             { "id": "ptn_6y3t9r1e5w8q2u7i4o0p", "name": "Huadong Leather Trading Co.", "tier": "advanced", "creditRating": "B", "cooperationMode": "regional_distribution", "regionCode": "CN-SH",
-              "parentPartnerId": null, "status": "active", "agreement": { "discountRate": null, "effectiveDiscountRate": 0.10, "annualTarget": 3000000.00, "annualPurchaseCommitment": null },
+              "parentPartnerId": null, "status": "active", "agreement": { "versionId": "agv_5h2k8m1n4p7q0r3s6t9v", "discountRate": null, "effectiveDiscountRate": 0.10, "annualTarget": 3000000.00, "annualPurchaseCommitment": null },
               "qualification": { "businessLicenceNumber": "91310115MA1K4XXXXX", "verifiedOn": "2026-11-20", "qualified": true }, "exitDate": null,
               "createdAt": "2026-11-20T10:00:00+00:00", "updatedAt": "2026-11-20T10:00:00+00:00" }
+            """,
+        [typeof(AgreementVersionResponse)] = """
+            { "id": "agv_5h2k8m1n4p7q0r3s6t9v", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "number": 2, "status": "draft", "origin": "negotiated",
+              "terms": { "cooperationMode": "regional_distribution", "tier": "basic", "discountRate": 0.15, "effectiveDiscountRate": 0.15, "annualTarget": 900000.00, "annualPurchaseCommitment": 600000.00, "termMonths": 12, "exclusiveRegion": null, "paymentTermDays": 45, "profitShareBrackets": [ { "upTo": 1000000.00, "rate": 0.15 }, { "upTo": null, "rate": 0.20 } ], "effectiveFrom": "2027-01-01", "effectiveTo": "2027-12-31" },
+              "documents": { "agreementSha256": "3f0a9c1e5b7d2f4a6c8e0b1d3f5a7c9e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a", "confidentialitySupplementSha256": "8e1c3a5f7b9d0e2c4a6f8b1d3e5c7a9f0b2d4e6c8a1f3b5d7e9c0a2f4b6d8e1c" },
+              "signatures": [ { "id": "sig_1a4d7g0j3m6p9s2v5y8b", "document": "agreement", "side": "brand", "signerName": "Zhang Min", "signerRole": "Legal counsel", "method": "electronic",
+                "documentSha256": "3f0a9c1e5b7d2f4a6c8e0b1d3f5a7c9e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a", "signedAt": "2026-12-07T09:30:00+00:00", "recordedBy": "adm_7c2x9v4b1n6m3k8j5h0g2f4d" } ],
+              "createdBy": "adm_3d8f1g6h9j2k5l7z4x0c1v9b", "createdAt": "2026-12-03T14:00:00+00:00", "signedAt": null }
+            """,
+        [typeof(AgreementDiffResponse)] = """
+            { "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "fromNumber": 1, "toNumber": 2,
+              "changes": [ { "field": "discountRate", "before": "0.12", "after": "0.15" }, { "field": "paymentTermDays", "before": null, "after": "45" } ] }
             """,
         [typeof(CredentialResponse)] = Credential,
         [typeof(CredentialWithSecretResponse)] = $$"""{ "credential": {{Credential}}, "clientSecret": "sk_sbx_h3k9m2p7q4r8s1t6v0w5x9y2z4a7b1c5d8e3f6g0j2l4n7" }""",

@@ -65,12 +65,21 @@ public static partial class ProblemExamples
         [("RecordOrderPrepayment", 409)] = "invalid_transition",
         [("RecordOrderPrepayment", 422)] = "prepayment_mismatch",
         [("CreatePartner", 409)] = "exclusive_agent_exists",
-        [("CreatePartner", 422)] = "partner_not_qualified",
+        [("CreatePartner", 422)] = "invalid_parent",
         [("UpdatePartner", 409)] = "exclusive_agent_exists",
         [("CreateProduct", 409)] = "sku_exists",
         [("CloseSettlements", 422)] = "period_not_ended",
         [("RecordSettlementPayment", 409)] = "nothing_due",
         [("CreateAuditCheckpoint", 409)] = "audit_log_empty",
+        [("DraftAgreementVersion", 422)] = "invalid_terms",
+        [("ReviseAgreementDraft", 409)] = "agreement_signing_started",
+        [("ReviseAgreementDraft", 422)] = "invalid_terms",
+        [("SignAgreementForBrand", 409)] = "already_signed",
+        [("SignAgreementForBrand", 422)] = "document_hash_mismatch",
+        [("RecordPartnerSignature", 409)] = "agreement_not_latest_draft",
+        [("RecordPartnerSignature", 422)] = "document_hash_mismatch",
+        [("StartPartnerExit", 409)] = "invalid_transition",
+        [("StartPartnerExit", 422)] = "exit_date_in_past",
     };
 
     /// <summary>The example ids a path's parameters stand for, by the segment before them.</summary>
@@ -81,6 +90,7 @@ public static partial class ProblemExamples
         ["partners"] = "ptn_6y3t9r1e5w8q2u7i4o0p", ["credentials"] = "cred_8d3k6f1h9j4l2s7a5g0q", ["settlements"] = "stm_2k7j4h9g1f6d3s8a5l0q",
         ["statements"] = "stm_2k7j4h9g1f6d3s8a5l0q", ["payouts"] = "pay_9o4i7u2y5t8r1e6w3q0a", ["snapshots"] = "snap_3e8r1t6y9u4i7o2p5a0s",
         ["imports"] = "imp_1q6w3e8r5t0y7u2i9o4p", ["simulators"] = "payment_gateway", ["brand-stock"] = "BAG-001",
+        ["agreements"] = "agv_5h2k8m1n4p7q0r3s6t9v",
     };
 
     /// <param name="operation">The operation's name in the documents.</param>

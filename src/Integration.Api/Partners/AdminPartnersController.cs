@@ -6,6 +6,7 @@ using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Application.Paging;
 using Integration.Core.Common;
+using Integration.Core.Credentials;
 using Integration.Core.Partners;
 using Integration.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -67,11 +68,27 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
     /// <summary>Changes a partner: profile, agreement, qualification, or status. Send If-Match to avoid lost updates.</summary>
     [HttpPatch("{id}", Name = "UpdatePartner")]
     [ProblemResponses(409, 412)]
-    public async Task<PartnerResponse> Update(string id, UpdatePartnerRequest request, CancellationToken cancellationToken)
+    public async Task<PartnerResponse> Update(
+        string id, UpdatePartnerRequest request, [FromServices] PartnerExits exits, CancellationToken cancellationToken)
     {
         var partner = await FindAsync(id, cancellationToken);
         ETags.CheckIfMatch(HttpContext, partner.Version, required: false);
         partner = await registry.UpdateAsync(partner, request, HttpContext.GetCaller()!.ClientId, cancellationToken);
+        if (partner.Status == PartnerStatus.Terminated)
+        {
+            await exits.EndCredentialsAsync(partner.Id, cancellationToken); // terminated by hand: credentials end at once
+        }
+        ETags.Set(HttpContext, partner.Version);
+        return PartnerResponse.From(partner);
+    }
+
+    /// <summary>Starts the partner's exit: it is exiting from now, keeps three months from the exit date for existing business, then ends in terminated by itself.</summary>
+    [HttpPost("{id}/exit", Name = "StartPartnerExit")]
+    [AdminAccess(AdminPermission.PartnersWrite)]
+    [ProblemResponses(404, 409, 422)]
+    public async Task<PartnerResponse> StartExit(string id, StartExitRequest request, [FromServices] PartnerExits exits, CancellationToken cancellationToken)
+    {
+        var partner = await exits.StartAsync(id, request.ExitDate, HttpContext.GetCaller()!.ClientId, cancellationToken);
         ETags.Set(HttpContext, partner.Version);
         return PartnerResponse.From(partner);
     }

@@ -38,16 +38,7 @@ public sealed class CredentialIssuer(
         var scopes = CheckPartnerScopes(request.Scopes);
         if (request.Environment == ApiEnvironment.Live)
         {
-            if (partner.Status != PartnerStatus.Active)
-            {
-                throw new DomainException(ErrorKind.Unprocessable, "partner_not_active",
-                    $"Live credentials are issued only to active partners; this one is '{SnakeCase.Of(partner.Status)}'.");
-            }
-            if (!partner.IsQualified)
-            {
-                throw new DomainException(ErrorKind.Unprocessable, "partner_not_qualified",
-                    "Live credentials need the partner's business licence number and the date its qualification was verified.");
-            }
+            EnsureOnboardingComplete(partner);
         }
         if (partner.SandboxOwnerId is not null)
         {
@@ -148,6 +139,32 @@ public sealed class CredentialIssuer(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (credential, secret);
+    }
+
+    /// <summary>
+    /// Live credentials need a completed onboarding (domain.md › Onboarding): an active partner with a signed agreement
+    /// and a verified business licence on record. Everything missing is named at once.
+    /// </summary>
+    private static void EnsureOnboardingComplete(Partner partner)
+    {
+        var missing = new List<string>();
+        if (partner.Status != PartnerStatus.Active)
+        {
+            missing.Add($"the partner is '{SnakeCase.Of(partner.Status)}', not active");
+        }
+        if (partner.Agreement.VersionId is null)
+        {
+            missing.Add("no agreement version is signed by both sides");
+        }
+        if (!partner.IsQualified)
+        {
+            missing.Add("the business licence number and the date qualification was verified are not on record");
+        }
+        if (missing.Count > 0)
+        {
+            throw new DomainException(ErrorKind.Unprocessable, "onboarding_incomplete",
+                $"Live credentials need a completed onboarding: {string.Join("; ", missing)}. Sandbox credentials work meanwhile.");
+        }
     }
 
     private static List<string> CheckPartnerScopes(IReadOnlyList<string> requested)

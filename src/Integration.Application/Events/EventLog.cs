@@ -16,6 +16,18 @@ public sealed class EventLog(IntegrationDbContext db)
 {
     private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// For facts about the partner itself (its agreement, its status): an onboarding partner listens with sandbox
+    /// credentials only, an active one with live ones too; both hear it.
+    /// </summary>
+    public void AppendInEveryEnvironment(string partnerId, string type, string subjectId, object data, DateTimeOffset now)
+    {
+        foreach (var environment in Enum.GetValues<ApiEnvironment>())
+        {
+            Append(partnerId, environment, type, subjectId, data, now);
+        }
+    }
+
     public PartnerEvent Append(string partnerId, ApiEnvironment environment, string type, string subjectId, object data, DateTimeOffset now)
     {
         var appended = Prepare(partnerId, environment, type, subjectId, data, now);

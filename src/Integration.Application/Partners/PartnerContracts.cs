@@ -56,6 +56,12 @@ public sealed record CreatePartnerRequest
 
     /// <summary>The date qualification was verified; with the licence number it allows live credentials.</summary>
     public DateOnly? QualificationVerifiedOn { get; init; }
+
+    /// <summary>
+    /// <c>active</c> (default): the agreement was signed outside the platform and <c>agreement</c> records its values.
+    /// <c>onboarding</c>: the terms are negotiated and signed here as agreement versions; sandbox credentials only until then.
+    /// </summary>
+    public PartnerStatus? Status { get; init; }
 }
 
 /// <summary>Changes to a partner; omitted (or null) fields stay as they are.</summary>
@@ -85,7 +91,13 @@ public sealed record UpdatePartnerRequest
     public DateOnly? ExitDate { get; init; }
 }
 
-public sealed record AgreementResponse(decimal? DiscountRate, decimal EffectiveDiscountRate, decimal? AnnualTarget, decimal? AnnualPurchaseCommitment);
+public sealed record StartExitRequest
+{
+    /// <summary>Today or later; the three-month buffer runs from it.</summary>
+    public required DateOnly ExitDate { get; init; }
+}
+
+public sealed record AgreementResponse(string? VersionId, decimal? DiscountRate, decimal EffectiveDiscountRate, decimal? AnnualTarget, decimal? AnnualPurchaseCommitment);
 
 public sealed record QualificationResponse(string? BusinessLicenceNumber, DateOnly? VerifiedOn, bool Qualified);
 
@@ -96,7 +108,7 @@ public sealed record PartnerResponse(
 {
     public static PartnerResponse From(Partner p) => new(
         p.Id, p.Name, p.Tier, p.CreditRating, p.CooperationMode, p.RegionCode, p.ParentPartnerId, p.Status,
-        new AgreementResponse(p.Agreement.DiscountRate, p.EffectiveDiscount, p.Agreement.AnnualTarget,
+        new AgreementResponse(p.Agreement.VersionId, p.Agreement.DiscountRate, p.EffectiveDiscount, p.Agreement.AnnualTarget,
             p.Agreement.AnnualPurchaseCommitment ?? TierDefaults.AnnualPurchaseCommitment(p.Tier)),
         new QualificationResponse(p.BusinessLicenceNumber, p.QualificationVerifiedOn, p.IsQualified),
         p.ExitDate, p.CreatedAt, p.UpdatedAt);

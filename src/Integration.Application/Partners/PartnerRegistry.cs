@@ -1,4 +1,5 @@
 using Integration.Application.Audit;
+using Integration.Core.Agreements;
 using Integration.Core.Common;
 using Integration.Core.Partners;
 using Integration.Data;
@@ -14,6 +15,15 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
 
     public async Task<Partner> CreateAsync(CreatePartnerRequest request, string actor, CancellationToken cancellationToken)
     {
+        var onboarding = request.Status == PartnerStatus.Onboarding;
+        if (request.Status is { } requested && requested is not (PartnerStatus.Active or PartnerStatus.Onboarding))
+        {
+            throw DomainException.Invalid("status", "A partner is registered 'active' (its agreement signed elsewhere) or 'onboarding' (negotiating here).");
+        }
+        if (onboarding && request.Agreement is not null)
+        {
+            throw DomainException.Invalid("agreement", "An onboarding partner's terms are negotiated as agreement versions, not set on registration.");
+        }
         var agreement = request.Agreement?.ToAgreement() ?? new PartnerAgreement();
         PartnerRegistration.CheckAgreement(request.Tier, agreement);
         if (request.ParentPartnerId is { } parentId)
@@ -35,6 +45,7 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
             Agreement = agreement,
             BusinessLicenceNumber = request.BusinessLicenceNumber?.Trim(),
             QualificationVerifiedOn = request.QualificationVerifiedOn,
+            Status = onboarding ? PartnerStatus.Onboarding : PartnerStatus.Active,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -42,6 +53,10 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await EnsureNoOtherActiveExclusiveAgentAsync(partner, cancellationToken);
         db.Partners.Add(partner);
+        if (!onboarding)
+        {
+            await RecordAgreementAsync(partner, actor, cancellationToken);
+        }
         await audit.AppendAsync(new AuditRecord(actor, "partner.created", partner.Id,
             Details: new { partner.Name, tier = SnakeCase.Of(partner.Tier), partner.RegionCode, mode = SnakeCase.Of(partner.CooperationMode) }), cancellationToken);
         await SaveAsync(partner, cancellationToken);
@@ -51,6 +66,10 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
 
     public async Task<Partner> UpdateAsync(Partner partner, UpdatePartnerRequest request, string actor, CancellationToken cancellationToken)
     {
+        if (partner.Status == PartnerStatus.Onboarding)
+        {
+            EnsureOnboardingChangeAllowed(request);
+        }
         var now = clock.UtcNow();
         var tier = request.Tier ?? partner.Tier;
         var agreement = request.Agreement?.ToAgreement() ?? partner.Agreement;
@@ -65,6 +84,13 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         partner.Tier = tier;
         partner.CreditRating = request.CreditRating ?? partner.CreditRating;
         partner.RegionCode = request.RegionCode ?? partner.RegionCode;
+        if (request.Agreement is not null)
+        {
+            // Values the PATCH cannot name stay as the signed agreement has them.
+            agreement.VersionId = partner.Agreement.VersionId;
+            agreement.PaymentTermDays = partner.Agreement.PaymentTermDays;
+            agreement.ProfitShareBrackets = partner.Agreement.ProfitShareBrackets;
+        }
         partner.Agreement = agreement;
         partner.BusinessLicenceNumber = request.BusinessLicenceNumber?.Trim() ?? partner.BusinessLicenceNumber;
         partner.QualificationVerifiedOn = request.QualificationVerifiedOn ?? partner.QualificationVerifiedOn;
@@ -76,6 +102,10 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
 
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await EnsureNoOtherActiveExclusiveAgentAsync(partner, cancellationToken);
+        if ((request.Agreement is not null || request.Tier is not null) && partner.Status != PartnerStatus.Onboarding)
+        {
+            await RecordAgreementAsync(partner, actor, cancellationToken);
+        }
         await audit.AppendAsync(new AuditRecord(actor, "partner.updated", partner.Id, Details: request), cancellationToken);
         await SaveAsync(partner, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -83,8 +113,62 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         return partner;
     }
 
+    /// <summary>An onboarding partner's terms and activation come from signing its agreement, not from the record.</summary>
+    private static void EnsureOnboardingChangeAllowed(UpdatePartnerRequest request)
+    {
+        if (request.Status == PartnerStatus.Active)
+        {
+            throw new DomainException(ErrorKind.Conflict, "invalid_transition",
+                "An onboarding partner becomes active when both sides have signed its agreement, not by a status change.");
+        }
+        if (request.Agreement is not null)
+        {
+            throw DomainException.Invalid("agreement", "An onboarding partner's terms are negotiated as agreement versions, not set on the record.");
+        }
+    }
+
+    /// <summary>
+    /// Terms set on the partner record by an internal team are archived as a signed, recorded version, so the partner's
+    /// numbers are always its latest signed version's.
+    /// </summary>
+    private async Task RecordAgreementAsync(Partner partner, string actor, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        await RetireSignedAgreementAsync(partner, now, cancellationToken);
+        var number = await NextAgreementNumberAsync(partner.Id, cancellationToken);
+        var terms = new AgreementTerms
+        {
+            CooperationMode = partner.CooperationMode,
+            Tier = partner.Tier,
+            DiscountRate = partner.Agreement.DiscountRate,
+            AnnualTarget = partner.Agreement.AnnualTarget,
+            AnnualPurchaseCommitment = partner.Agreement.AnnualPurchaseCommitment,
+            TermMonths = AgreementRules.DefaultTerm(partner.Tier),
+            ExclusiveRegion = partner.CooperationMode == CooperationMode.ExclusiveAgency ? partner.RegionCode : null,
+            PaymentTermDays = partner.Agreement.PaymentTermDays,
+            ProfitShareBrackets = partner.Agreement.ProfitShareBrackets,
+            EffectiveFrom = DateOnly.FromDateTime(now.UtcDateTime),
+        };
+        var version = AgreementVersion.Recorded(partner.Id, number, terms, actor, now);
+        db.AgreementVersions.Add(version);
+        partner.Agreement.VersionId = version.Id;
+    }
+
+    /// <summary>The version a new signed one replaces keeps its terms in the archive, marked replaced.</summary>
+    public async Task RetireSignedAgreementAsync(Partner partner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (partner.Agreement.VersionId is { } currentId
+            && await db.AgreementVersions.FirstOrDefaultAsync(v => v.Id == currentId, cancellationToken) is { } current)
+        {
+            current.Retire(now);
+        }
+    }
+
+    public async Task<int> NextAgreementNumberAsync(string partnerId, CancellationToken cancellationToken) =>
+        (await db.AgreementVersions.Where(v => v.PartnerId == partnerId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
+
     // The unique index is the guarantee under concurrency; this check gives the common case a clear answer first.
-    private async Task EnsureNoOtherActiveExclusiveAgentAsync(Partner partner, CancellationToken cancellationToken)
+    public async Task EnsureNoOtherActiveExclusiveAgentAsync(Partner partner, CancellationToken cancellationToken)
     {
         if (partner is { CooperationMode: CooperationMode.ExclusiveAgency, Status: PartnerStatus.Active }
             && await db.Partners.AnyAsync(p => p.Id != partner.Id && p.RegionCode == partner.RegionCode
@@ -94,7 +178,8 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         }
     }
 
-    private async Task SaveAsync(Partner partner, CancellationToken cancellationToken)
+    /// <summary>Saves the unit of work that changed the partner, with the exclusive-region and concurrency failures as problems.</summary>
+    public async Task SaveAsync(Partner partner, CancellationToken cancellationToken)
     {
         try
         {

@@ -36,7 +36,11 @@ public sealed class StatementBuilder(IntegrationDbContext db)
             .Select(d => new AdjustmentInput(d.Id, d.Adjustment ?? 0m, d.Resolution ?? "accepted")).ToListAsync(cancellationToken);
 
         var inputs = new StatementInputs(period, partner.Tier, partner.CreditRating, StatementRules.AnnualTarget(partner),
-            delivered.Total, returned.Total, earlier, subsidies, adjustments);
+            delivered.Total, returned.Total, earlier, subsidies, adjustments)
+        {
+            PaymentTermDays = partner.Agreement.PaymentTermDays,
+            ProfitShareBrackets = partner.Agreement.ProfitShareBrackets,
+        };
         return new StatementDraft(partner.Id, environment, period, inputs, StatementRules.Compute(inputs), delivered.Count, returned.Count);
     }
 

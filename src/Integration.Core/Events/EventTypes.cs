@@ -18,6 +18,10 @@ public static class EventTypes
     public const string PayoutPaid = "payout.paid";
     public const string DisputeOpened = "dispute.opened";
     public const string DisputeResolved = "dispute.resolved";
+    public const string AgreementSigned = "agreement.signed";
+    public const string PartnerActivated = "partner.activated";
+    public const string PartnerExiting = "partner.exiting";
+    public const string PartnerTerminated = "partner.terminated";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -39,6 +43,10 @@ public static class EventTypes
         [PayoutPaid] = "The bank gateway confirmed a payout of a statement's balance (or of an amount a dispute held back).",
         [DisputeOpened] = "You opened a dispute; data carries its level and, for level 1, the resolution deadline.",
         [DisputeResolved] = "A dispute was resolved: accepted (with the adjustment for your next statement) or rejected.",
+        [AgreementSigned] = "Both sides signed an agreement version and its confidentiality supplement: it is your agreement from now on.",
+        [PartnerActivated] = "Your onboarding is complete: the account is active and live credentials can be issued.",
+        [PartnerExiting] = "An exit was started: data carries the exit date and the day the three-month buffer ends.",
+        [PartnerTerminated] = "The exit buffer ended: the account is terminated and its credentials no longer work.",
     };
 
     public static bool IsKnown(string type) => Descriptions.ContainsKey(type);

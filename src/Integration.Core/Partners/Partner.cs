@@ -1,3 +1,4 @@
+using Integration.Core.Agreements;
 using Integration.Core.Common;
 
 namespace Integration.Core.Partners;
@@ -9,13 +10,16 @@ public sealed class Partner
     public required string Name { get; set; }
     public PartnerTier Tier { get; set; }
     public CreditRating CreditRating { get; set; }
-    public CooperationMode CooperationMode { get; init; }
+    public CooperationMode CooperationMode { get; set; }
     public required string RegionCode { get; set; }
     public string? ParentPartnerId { get; init; }
 
     /// <summary>Set on the peers seeded into a partner's sandbox: they exist only there and never get credentials.</summary>
     public string? SandboxOwnerId { get; init; }
-    public PartnerStatus Status { get; private set; } = PartnerStatus.Active;
+    private PartnerStatus _status = PartnerStatus.Active;
+
+    /// <summary>Set on registration (active, or onboarding while negotiating); later moves go through <see cref="ChangeStatus"/>.</summary>
+    public PartnerStatus Status { get => _status; init => _status = value; }
     public PartnerAgreement Agreement { get; set; } = new();
     public string? BusinessLicenceNumber { get; set; }
     public DateOnly? QualificationVerifiedOn { get; set; }
@@ -47,7 +51,24 @@ public sealed class Partner
         {
             ExitDate = exitDate ?? throw DomainException.Invalid("exitDate", "Moving a partner to 'exiting' needs an exit date.");
         }
-        Status = target;
+        _status = target;
+    }
+
+    /// <summary>
+    /// Takes a signed version's terms as the partner's agreement (settlement and pricing compute with them); an
+    /// onboarding partner becomes active. The caller checks the exclusive region is free.
+    /// </summary>
+    public void TakeAgreement(AgreementVersion version)
+    {
+        var terms = version.Terms;
+        Tier = terms.Tier;
+        CooperationMode = terms.CooperationMode;
+        RegionCode = terms.ExclusiveRegion ?? RegionCode;
+        Agreement = PartnerAgreement.From(version);
+        if (Status == PartnerStatus.Onboarding)
+        {
+            ChangeStatus(PartnerStatus.Active, exitDate: null);
+        }
     }
 
     public void Touch(DateTimeOffset now)

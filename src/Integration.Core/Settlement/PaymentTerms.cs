@@ -13,5 +13,7 @@ public static class PaymentTerms
         _ => throw new ArgumentOutOfRangeException(nameof(rating)),
     };
 
-    public static DateOnly DueDate(SettlementPeriod period, CreditRating rating) => period.LastDay.AddDays(Days(rating));
+    /// <summary>The agreement's payment term when it states one, else the rating's.</summary>
+    public static DateOnly DueDate(SettlementPeriod period, CreditRating rating, int? agreedDays = null) =>
+        period.LastDay.AddDays(agreedDays ?? Days(rating));
 }

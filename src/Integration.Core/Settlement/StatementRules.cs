@@ -1,3 +1,4 @@
+using Integration.Core.Agreements;
 using Integration.Core.Common;
 using Integration.Core.Partners;
 
@@ -21,6 +22,12 @@ public sealed record StatementInputs(
     IReadOnlyList<SubsidyInput> Subsidies,
     IReadOnlyList<AdjustmentInput> Adjustments)
 {
+    /// <summary>The signed agreement's payment term; null: the rating's.</summary>
+    public int? PaymentTermDays { get; init; }
+
+    /// <summary>The signed agreement's profit-share brackets; null: domain.md's.</summary>
+    public IReadOnlyList<ProfitShareBracket>? ProfitShareBrackets { get; init; }
+
     public decimal NetSales => DeliveredTotal - ReturnedTotal;
 }
 
@@ -58,7 +65,7 @@ public static class StatementRules
         {
             new(StatementLineKind.OrderCharges, Money.Round(-net),
                 $"Net sales {input.Period}: delivered {input.DeliveredTotal:0.00} − returned {input.ReturnedTotal:0.00}"),
-            new(StatementLineKind.ProfitShare, Money.Round(ProfitShare.ForPeriod(input.NetSalesEarlierInYear, net)),
+            new(StatementLineKind.ProfitShare, Money.Round(ProfitShare.ForPeriod(input.NetSalesEarlierInYear, net, input.ProfitShareBrackets)),
                 $"Profit share on cumulative net sales {input.NetSalesEarlierInYear:0.00} → {input.NetSalesEarlierInYear + net:0.00}"),
             new(StatementLineKind.DevelopmentFund, Money.Round(-net * DevelopmentFundRate), "Joint development fund: 1% of net sales"),
         };
@@ -82,7 +89,7 @@ public static class StatementRules
             $"Dispute {a.DisputeId} resolved: {a.Reason}", a.DisputeId)));
 
         var balance = lines.Sum(l => l.Amount);
-        DateOnly? due = balance < 0 ? PaymentTerms.DueDate(input.Period, input.Rating) : null;
+        DateOnly? due = balance < 0 ? PaymentTerms.DueDate(input.Period, input.Rating, input.PaymentTermDays) : null;
         return new ComputedStatement(lines, net, balance, due);
     }
 }

@@ -1,5 +1,6 @@
 using Integration.Core.Common;
 using Integration.Core.Partners;
+using Integration.Data.Agreements;
 using Integration.Data.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,9 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
             agreement.Property(a => a.DiscountRate).HasColumnName("DiscountRate").HasConversion<RateConverter>();
             agreement.Property(a => a.AnnualTarget).HasColumnName("AnnualTargetMinor").HasConversion<MinorUnitsConverter>();
             agreement.Property(a => a.AnnualPurchaseCommitment).HasColumnName("AnnualPurchaseCommitmentMinor").HasConversion<MinorUnitsConverter>();
+            agreement.Property(a => a.VersionId).HasColumnName("AgreementVersionId").HasMaxLength(ContractLimits.Id);
+            agreement.Property(a => a.PaymentTermDays).HasColumnName("PaymentTermDays");
+            agreement.Property(a => a.ProfitShareBrackets).HasColumnName("ProfitShareBrackets").AsJson();
         });
         builder.Navigation(p => p.Agreement).IsRequired();
 

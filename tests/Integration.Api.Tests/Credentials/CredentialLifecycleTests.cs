@@ -53,7 +53,7 @@ public sealed class CredentialLifecycleTests(PlatformFactory platform) : IClassF
 
         var response = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new { environment = "live", scopes = new[] { "orders:read" } });
 
-        await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "partner_not_qualified");
+        await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "onboarding_incomplete");
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -66,7 +66,7 @@ public sealed class CredentialLifecycleTests(PlatformFactory platform) : IClassF
 
         var response = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new { environment = "live", scopes = new[] { "orders:read" } });
 
-        await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "partner_not_active");
+        await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "onboarding_incomplete");
     }
 
     [Fact]

@@ -23,6 +23,53 @@ namespace Integration.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Integration.Core.Agreements.AgreementVersion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_agreement_versions_partner_number");
+
+                    b.ToTable("agreement_versions", (string)null);
+                });
+
             modelBuilder.Entity("Integration.Core.Audit.AuditAnchor", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1927,6 +1974,138 @@ namespace Integration.Data.Migrations.Postgres
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Integration.Core.Agreements.AgreementVersion", b =>
+                {
+                    b.HasOne("Integration.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Integration.Core.Agreements.AgreementTerms", "Terms", b1 =>
+                        {
+                            b1.Property<string>("AgreementVersionId")
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<long?>("AnnualPurchaseCommitment")
+                                .HasColumnType("bigint")
+                                .HasColumnName("AnnualPurchaseCommitmentMinor");
+
+                            b1.Property<long?>("AnnualTarget")
+                                .HasColumnType("bigint")
+                                .HasColumnName("AnnualTargetMinor");
+
+                            b1.Property<string>("CooperationMode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("CooperationMode");
+
+                            b1.Property<long?>("DiscountRate")
+                                .HasColumnType("bigint")
+                                .HasColumnName("DiscountRate");
+
+                            b1.Property<DateOnly>("EffectiveFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("EffectiveFrom");
+
+                            b1.Property<string>("ExclusiveRegion")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("ExclusiveRegion");
+
+                            b1.Property<int?>("PaymentTermDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("PaymentTermDays");
+
+                            b1.Property<string>("ProfitShareBrackets")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("ProfitShareBrackets");
+
+                            b1.Property<int>("TermMonths")
+                                .HasColumnType("integer")
+                                .HasColumnName("TermMonths");
+
+                            b1.Property<string>("Tier")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("Tier");
+
+                            b1.HasKey("AgreementVersionId");
+
+                            b1.ToTable("agreement_versions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementVersionId");
+                        });
+
+                    b.OwnsMany("Integration.Core.Agreements.AgreementSignature", "Signatures", b1 =>
+                        {
+                            b1.Property<string>("Id")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Document")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("DocumentSha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<DateTimeOffset>("SignedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("SignerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("SignerRole")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("VersionId")
+                                .IsRequired()
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("VersionId", "Document", "Side")
+                                .IsUnique();
+
+                            b1.ToTable("agreement_signatures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VersionId");
+                        });
+
+                    b.Navigation("Signatures");
+
+                    b.Navigation("Terms")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Integration.Core.Credentials.Credential", b =>
                 {
                     b.HasOne("Integration.Core.Partners.Partner", null)
@@ -2161,6 +2340,20 @@ namespace Integration.Data.Migrations.Postgres
                             b1.Property<long?>("DiscountRate")
                                 .HasColumnType("bigint")
                                 .HasColumnName("DiscountRate");
+
+                            b1.Property<int?>("PaymentTermDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("PaymentTermDays");
+
+                            b1.Property<string>("ProfitShareBrackets")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("ProfitShareBrackets");
+
+                            b1.Property<string>("VersionId")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("AgreementVersionId");
 
                             b1.HasKey("PartnerId");
 

@@ -17,6 +17,53 @@ namespace Integration.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Integration.Core.Agreements.AgreementVersion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_agreement_versions_partner_number");
+
+                    b.ToTable("agreement_versions", (string)null);
+                });
+
             modelBuilder.Entity("Integration.Core.Audit.AuditAnchor", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1915,6 +1962,138 @@ namespace Integration.Data.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Integration.Core.Agreements.AgreementVersion", b =>
+                {
+                    b.HasOne("Integration.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Integration.Core.Agreements.AgreementTerms", "Terms", b1 =>
+                        {
+                            b1.Property<string>("AgreementVersionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AnnualPurchaseCommitment")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AnnualPurchaseCommitmentMinor");
+
+                            b1.Property<long?>("AnnualTarget")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AnnualTargetMinor");
+
+                            b1.Property<string>("CooperationMode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CooperationMode");
+
+                            b1.Property<long?>("DiscountRate")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DiscountRate");
+
+                            b1.Property<DateOnly>("EffectiveFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EffectiveFrom");
+
+                            b1.Property<string>("ExclusiveRegion")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ExclusiveRegion");
+
+                            b1.Property<int?>("PaymentTermDays")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PaymentTermDays");
+
+                            b1.Property<string>("ProfitShareBrackets")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProfitShareBrackets");
+
+                            b1.Property<int>("TermMonths")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("TermMonths");
+
+                            b1.Property<string>("Tier")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Tier");
+
+                            b1.HasKey("AgreementVersionId");
+
+                            b1.ToTable("agreement_versions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementVersionId");
+                        });
+
+                    b.OwnsMany("Integration.Core.Agreements.AgreementSignature", "Signatures", b1 =>
+                        {
+                            b1.Property<string>("Id")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Document")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DocumentSha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SignedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SignerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SignerRole")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("VersionId")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("VersionId", "Document", "Side")
+                                .IsUnique();
+
+                            b1.ToTable("agreement_signatures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VersionId");
+                        });
+
+                    b.Navigation("Signatures");
+
+                    b.Navigation("Terms")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Integration.Core.Credentials.Credential", b =>
                 {
                     b.HasOne("Integration.Core.Partners.Partner", null)
@@ -2145,6 +2324,20 @@ namespace Integration.Data.Migrations.Sqlite
                             b1.Property<long?>("DiscountRate")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("DiscountRate");
+
+                            b1.Property<int?>("PaymentTermDays")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PaymentTermDays");
+
+                            b1.Property<string>("ProfitShareBrackets")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProfitShareBrackets");
+
+                            b1.Property<string>("VersionId")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AgreementVersionId");
 
                             b1.HasKey("PartnerId");
 
