@@ -90,8 +90,9 @@ public static class Startup
             return 1;
         }
         var issuer = scope.ServiceProvider.GetRequiredService<CredentialIssuer>();
-        var (credential, secret) = await issuer.IssueInternalAsync("Bootstrap administrator", BootstrapActor, CancellationToken.None);
-        Console.WriteLine("The first internal credential (scope 'admin'). The secret is shown only now; store it in your secret manager.");
+        var (credential, secret) = await issuer.IssueInternalAsync("Bootstrap administrator", InternalRoles.Every, BootstrapActor, CancellationToken.None);
+        Console.WriteLine($"The first internal credential (scope 'admin', roles: {InternalRoles.Format(credential.Roles)}). The secret is shown only now; store it in your secret manager.");
+        Console.WriteLine("Issue each colleague or tool its own credential with only the roles it needs (docs/internal-roles.md); live credentials need a second person's approval.");
         Console.WriteLine($"  client_id:     {credential.ClientId}");
         Console.WriteLine($"  client_secret: {secret}");
         return 0;
@@ -106,7 +107,7 @@ public static class Startup
             return;
         }
         var issuer = scope.ServiceProvider.GetRequiredService<CredentialIssuer>();
-        var (admin, adminSecret) = await issuer.IssueInternalAsync("Development administrator", BootstrapActor, CancellationToken.None);
+        var (admin, adminSecret) = await issuer.IssueInternalAsync("Development administrator", InternalRoles.Every, BootstrapActor, CancellationToken.None);
         var partner = await scope.ServiceProvider.GetRequiredService<PartnerRegistry>().CreateAsync(new CreatePartnerRequest
         {
             Name = "Demo Trading Co.",
@@ -135,7 +136,7 @@ public static class Startup
             Demo partner {partner.Id}, sandbox credential:
               client_id:     {sandbox.ClientId}
               client_secret: {sandboxSecret}
-            Internal (admin API) credential:
+            Internal (admin API) credential, roles {InternalRoles.Format(admin.Roles)}:
               client_id:     {admin.ClientId}
               client_secret: {adminSecret}
             Open /docs, click Authorize, paste the sandbox pair, then call GET /v2/partners/me,

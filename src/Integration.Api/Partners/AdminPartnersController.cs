@@ -1,3 +1,4 @@
+using Integration.Core.Credentials;
 using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
@@ -17,12 +18,12 @@ namespace Integration.Api.Partners;
 /// <summary>The partner registry, for internal teams.</summary>
 [ApiController]
 [ApiVersion(1)]
-[AdminAccess]
 [Route("admin/v{version:apiVersion}/partners")]
 public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegistry registry) : ControllerBase
 {
     /// <summary>Registers a partner. A second active exclusive agent for a region is refused with 409.</summary>
     [HttpPost(Name = "CreatePartner")]
+    [AdminAccess(AdminPermission.PartnersWrite)]
     [ProblemResponses(409, 422)]
     [ProducesResponseType<PartnerResponse>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Create(CreatePartnerRequest request, CancellationToken cancellationToken)
@@ -34,6 +35,7 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
 
     /// <summary>Lists partners, oldest first, optionally by status or region (a region includes the ones below it).</summary>
     [HttpGet(Name = "ListPartners")]
+    [AdminAccess(AdminPermission.Read)]
     public async Task<Page<PartnerResponse>> List(
         [FromQuery] PageQuery page, [FromQuery] PartnerStatus? status, [FromQuery, StringLength(ContractLimits.RegionCode)] string? regionCode, CancellationToken cancellationToken)
     {
@@ -57,6 +59,7 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
 
     /// <summary>Reads one partner; the ETag is what an update's If-Match names.</summary>
     [HttpGet("{id}", Name = "GetPartner")]
+    [AdminAccess(AdminPermission.Read)]
     public async Task<PartnerResponse> Get(string id, CancellationToken cancellationToken)
     {
         var partner = await FindAsync(id, cancellationToken);
@@ -66,6 +69,7 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
 
     /// <summary>Changes a partner: profile, agreement, qualification, or status. Send If-Match to avoid lost updates.</summary>
     [HttpPatch("{id}", Name = "UpdatePartner")]
+    [AdminAccess(AdminPermission.PartnersWrite)]
     [ProblemResponses(409, 412)]
     public async Task<PartnerResponse> Update(string id, UpdatePartnerRequest request, CancellationToken cancellationToken)
     {
