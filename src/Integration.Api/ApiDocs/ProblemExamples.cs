@@ -67,6 +67,8 @@ public static partial class ProblemExamples
         [("CreatePartner", 409)] = "exclusive_agent_exists",
         [("CreatePartner", 422)] = "partner_not_qualified",
         [("UpdatePartner", 409)] = "exclusive_agent_exists",
+        [("FreezePartner", 409)] = "invalid_transition",
+        [("UnfreezePartner", 409)] = "invalid_transition",
         [("CreateProduct", 409)] = "sku_exists",
         [("CloseSettlements", 422)] = "period_not_ended",
         [("RecordSettlementPayment", 409)] = "nothing_due",

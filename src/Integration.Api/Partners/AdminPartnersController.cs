@@ -74,8 +74,32 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
     public async Task<PartnerResponse> Update(string id, UpdatePartnerRequest request, CancellationToken cancellationToken)
     {
         var partner = await FindAsync(id, cancellationToken);
+        if (request.Status is { } status && status != partner.Status && (status == PartnerStatus.Frozen || partner.Status == PartnerStatus.Frozen))
+        {
+            HttpContext.GetCaller()!.Require(AdminPermission.PartnersFreeze); // freezing and unfreezing is risk's decision
+        }
         ETags.CheckIfMatch(HttpContext, partner.Version, required: false);
         partner = await registry.UpdateAsync(partner, request, HttpContext.GetCaller()!.ClientId, cancellationToken);
+        ETags.Set(HttpContext, partner.Version);
+        return PartnerResponse.From(partner);
+    }
+
+    /// <summary>Freezes a partner: its orders, stock changes and transfers are refused until it is unfrozen; reads keep working.</summary>
+    [HttpPost("{id}/freeze", Name = "FreezePartner")]
+    [AdminAccess(AdminPermission.PartnersFreeze)]
+    [ProblemResponses(404, 409)]
+    public Task<PartnerResponse> Freeze(string id, CancellationToken cancellationToken) => SetStatusAsync(id, PartnerStatus.Frozen, cancellationToken);
+
+    /// <summary>Lifts a freeze: the partner is active again.</summary>
+    [HttpPost("{id}/unfreeze", Name = "UnfreezePartner")]
+    [AdminAccess(AdminPermission.PartnersFreeze)]
+    [ProblemResponses(404, 409)]
+    public Task<PartnerResponse> Unfreeze(string id, CancellationToken cancellationToken) => SetStatusAsync(id, PartnerStatus.Active, cancellationToken);
+
+    private async Task<PartnerResponse> SetStatusAsync(string id, PartnerStatus status, CancellationToken cancellationToken)
+    {
+        var partner = await registry.UpdateAsync(await FindAsync(id, cancellationToken), new UpdatePartnerRequest { Status = status },
+            HttpContext.GetCaller()!.ClientId, cancellationToken);
         ETags.Set(HttpContext, partner.Version);
         return PartnerResponse.From(partner);
     }

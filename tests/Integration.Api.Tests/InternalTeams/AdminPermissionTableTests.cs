@@ -62,6 +62,23 @@ public sealed class AdminPermissionTableTests(PlatformFactory platform) : IClass
     }
 
     [Fact]
+    public void The_operator_page_shows_the_map_the_platform_enforces()
+    {
+        var roles = InternalRoles.Every;
+        var table = new StringBuilder()
+            .Append("| permission | ").AppendJoin(" | ", roles.Select(r => $"`{SnakeCase.Of(r)}`")).Append(" |\n")
+            .Append("|---|").Append(string.Concat(roles.Select(_ => "---|"))).Append('\n');
+        foreach (var permission in RolePermissions.All)
+        {
+            table.Append($"| `{permission}` | ").AppendJoin(" | ", roles.Select(r => RolePermissions.Grants([r], permission) ? "✓" : "")).Append(" |\n");
+        }
+
+        var page = File.ReadAllText(RepositoryFiles.PathOf("docs", "internal-roles.md")).ReplaceLineEndings("\n");
+
+        Assert.True(page.Contains(table.ToString()), "docs/internal-roles.md › Permissions should hold this table:\n" + table);
+    }
+
+    [Fact]
     public async Task A_partner_token_is_still_refused_on_the_admin_api_as_admin_only()
     {
         var partner = await platform.NewPartnerSessionAsync();

@@ -115,5 +115,25 @@ public sealed class InternalCredentialRoleTests(PlatformFactory platform) : ICla
             .ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Freezing_and_unfreezing_a_partner_is_risks_decision_also_through_the_partner_update()
+    {
+        var partnerId = await platform.CreatePartnerAsync();
+        var onboarding = await platform.ClientWithRoleAsync(InternalRole.Onboarding);
+        var risk = await platform.ClientWithRoleAsync(InternalRole.Risk);
+
+        var problem = await (await onboarding.PatchAsJsonAsync($"/admin/v1/partners/{partnerId}", new { status = "frozen" }))
+            .ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_role");
+        Assert.Contains("'partners.freeze'", problem["detail"]!.GetValue<string>());
+        await (await onboarding.PatchAsJsonAsync($"/admin/v1/partners/{partnerId}", new { name = "Renamed Trading Co." })).ReadJsonAsync(HttpStatusCode.OK);
+        await (await onboarding.PostAsync($"/admin/v1/partners/{partnerId}/freeze", null)).ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_role");
+
+        var frozen = await (await risk.PostAsync($"/admin/v1/partners/{partnerId}/freeze", null)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("frozen", frozen["status"]!.GetValue<string>());
+        await (await onboarding.PatchAsJsonAsync($"/admin/v1/partners/{partnerId}", new { status = "active" })).ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_role");
+        var active = await (await risk.PostAsync($"/admin/v1/partners/{partnerId}/unfreeze", null)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("active", active["status"]!.GetValue<string>());
+    }
+
     private Task<int> AuditCountAsync() => platform.WithDbAsync(db => db.AuditEntries.CountAsync());
 }
