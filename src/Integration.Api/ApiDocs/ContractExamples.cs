@@ -16,6 +16,7 @@ using Integration.Api.Disputes;
 using Integration.Api.Inventory;
 using Integration.Api.Orders;
 using Integration.Api.Partners;
+using Integration.Api.People;
 using Integration.Api.RequestLog;
 using Integration.Api.Sandbox;
 using Integration.Api.Settlement;
@@ -97,6 +98,7 @@ public static class ContractExamples
         [typeof(IssuePartnerCredentialRequest)] = """{ "environment": "sandbox", "scopes": [ "orders:read", "orders:write", "inventory:read" ], "name": "ERP integration" }""",
         [typeof(IssueInternalCredentialRequest)] = """{ "name": "Finance console", "roles": [ "finance" ] }""",
         [typeof(ChangeRolesRequest)] = """{ "roles": [ "finance", "risk" ] }""",
+        [typeof(CreatePersonRequest)] = """{ "email": "li.wei@brand.example", "displayName": "Li Wei", "roles": [ "finance" ] }""",
         [typeof(RequestLiveCredentialRequest)] = """
             { "scopes": [ "orders:read", "orders:write" ], "name": "ERP integration", "reason": "Agreement signed on 1 December; the partner's ERP goes live on Monday." }
             """,
@@ -124,6 +126,11 @@ public static class ContractExamples
         { "id": "cred_2s7d1f6g0h4j8k3l9p5q", "clientId": "live_7c2v5b9n1m4x8z0a3s6d2f5g", "kind": "partner", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "environment": "live",
           "name": "ERP integration", "scopes": [ "orders:read", "orders:write" ], "status": "active",
           "createdAt": "2026-12-02T11:00:00+00:00", "rotatedAt": null, "previousSecretExpiresAt": null, "revokedAt": null, "roles": null }
+        """;
+
+    private const string Person = """
+        { "id": "psn_7h2j5k9l1p4q8w3e6r0t", "email": "li.wei@brand.example", "displayName": "Li Wei", "roles": [ "finance" ], "twoFactorEnabled": false,
+          "createdAt": "2026-12-02T09:00:00+00:00" }
         """;
 
     private const string PendingLiveCredentialRequest = """
@@ -315,6 +322,8 @@ public static class ContractExamples
             """,
         [typeof(CredentialResponse)] = Credential,
         [typeof(LiveCredentialRequestResponse)] = PendingLiveCredentialRequest,
+        [typeof(PersonResponse)] = Person,
+        [typeof(NewPersonResponse)] = $$"""{ "person": {{Person}}, "initialPassword": "Pw1-q8Xk2mZ7vR4tL9sYbN3c" }""",
         [typeof(LiveCredentialApprovalResponse)] = $$"""
             { "request": {{ApprovedLiveCredentialRequest}}, "credential": {{LiveCredential}}, "clientSecret": "sk_live_p4o8i2u6y0t3r7e1w5q9a3s6d0f4g8h2j5k9l1z3x7c" }
             """,

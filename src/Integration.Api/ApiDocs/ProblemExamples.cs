@@ -68,6 +68,7 @@ public static partial class ProblemExamples
         [("CreatePartner", 422)] = "partner_not_qualified",
         [("UpdatePartner", 409)] = "exclusive_agent_exists",
         [("FreezePartner", 409)] = "invalid_transition",
+        [("CreatePerson", 409)] = "person_exists",
         [("UnfreezePartner", 409)] = "invalid_transition",
         [("CreateProduct", 409)] = "sku_exists",
         [("CloseSettlements", 422)] = "period_not_ended",

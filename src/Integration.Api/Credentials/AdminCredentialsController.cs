@@ -25,6 +25,7 @@ public sealed class AdminCredentialsController(IntegrationDbContext db, Credenti
     [HttpPost("partners/{partnerId}/credentials", Name = "IssuePartnerCredential")]
     [AdminAccess(AdminPermission.CredentialsManage)]
     [ProducesResponseType<CredentialWithSecretResponse>(StatusCodes.Status201Created)]
+    [ProblemResponses(404, 422)]
     public async Task<IActionResult> IssueForPartner(string partnerId, IssuePartnerCredentialRequest request, CancellationToken cancellationToken)
     {
         var (credential, secret) = await issuer.IssueForPartnerAsync(partnerId, request, Actor, cancellationToken);

@@ -1,3 +1,4 @@
+using Integration.Application.Audit;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Authorization;
 
@@ -49,6 +50,11 @@ public sealed class AccessRequirementsHandler(IHttpContextAccessor accessor) : I
         if (caller is null)
         {
             return Task.CompletedTask;
+        }
+        if (caller.Kind == CredentialKind.Internal)
+        {
+            // Every admin endpoint passes here: its audit entries name the roles the caller acted with.
+            accessor.HttpContext!.RequestServices.GetRequiredService<ActingPerson>().Caller = caller;
         }
         foreach (var requirement in context.PendingRequirements.ToList())
         {

@@ -1,3 +1,4 @@
+using Integration.Api.People;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Authorization;
 
@@ -14,8 +15,10 @@ public static class AdminPolicies
     {
         foreach (var permission in RolePermissions.All)
         {
-            options.AddPolicy(NameOf(permission), policy => policy.AddRequirements(
-                new InternalCallerRequirement(), new ScopeRequirement(ApiScopes.Admin), new PermissionRequirement(permission)));
+            // Internal credentials' bearer tokens and people's cookie sessions, under the same requirements.
+            options.AddPolicy(NameOf(permission), policy => policy
+                .AddAuthenticationSchemes(CachedBearerHandler.SchemeName, PersonSessions.Scheme)
+                .AddRequirements(new InternalCallerRequirement(), new ScopeRequirement(ApiScopes.Admin), new PermissionRequirement(permission)));
         }
     }
 }

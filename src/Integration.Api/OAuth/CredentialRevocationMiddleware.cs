@@ -3,7 +3,6 @@ using Integration.Api.Partners;
 using Integration.Application.Partners;
 using OpenIddict.Abstractions;
 using Integration.Application.OAuth;
-using Integration.Application.Audit;
 
 namespace Integration.Api.OAuth;
 
@@ -30,10 +29,6 @@ public sealed class CredentialRevocationMiddleware(
             await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "invalid_token",
                 "The access token or the credential it was issued to has been revoked.");
             return;
-        }
-        if (caller.Kind == Core.Credentials.CredentialKind.Internal)
-        {
-            context.RequestServices.GetRequiredService<ActingPerson>().Caller = caller;
         }
         if (caller.PartnerId is { } partnerId && await partners.GetAsync(partnerId) is { } partner && partner.Tier != caller.Tier)
         {

@@ -1,8 +1,8 @@
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Integration.Data.Conventions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Integration.Data.Credentials;
 
@@ -17,11 +17,7 @@ internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credent
         builder.Property(c => c.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(c => c.Name).HasMaxLength(ContractLimits.Name);
         builder.Property(c => c.PreviousSecretHash).HasMaxLength(128);
-        // "admin finance": one readable column, the same on both providers.
-        builder.Property(c => c.Roles).HasMaxLength(200).HasConversion(
-            roles => InternalRoles.Format(roles),
-            stored => InternalRoles.Parse(stored),
-            new ValueComparer<List<InternalRole>>((a, b) => a!.SequenceEqual(b!), roles => InternalRoles.Format(roles).GetHashCode(), roles => roles.ToList()));
+        builder.Property(c => c.Roles).StoredAsRoleList();
         builder.HasIndex(c => c.ClientId).IsUnique();
         builder.HasIndex(c => new { c.PartnerId, c.CreatedAt });
         builder.HasOne<Core.Partners.Partner>().WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Restrict);
