@@ -12,7 +12,7 @@ internal static class CredentialCommands
         var environment = new Option<string>("--environment") { Required = true, Description = "live | sandbox" };
         var scopes = new Option<string>("--scopes") { Required = true, Description = "Space-separated scopes, e.g. \"orders:read orders:write\"." };
         var name = new Option<string?>("--name") { Description = "A label, e.g. \"ERP connector\"." };
-        var issue = new Command("issue", "Issue a credential; the secret is printed once.") { partner, environment, scopes, name };
+        var issue = new Command("issue", "Issue a sandbox credential; the secret is printed once. Live credentials: request-live, then a second person approves.") { partner, environment, scopes, name };
         issue.SetAction((parse, ct) => run(parse, (api, token) =>
             api.SendAsync(HttpMethod.Post, $"/admin/v1/partners/{Uri.EscapeDataString(parse.GetValue(partner)!)}/credentials", new
             {
@@ -20,6 +20,24 @@ internal static class CredentialCommands
                 scopes = parse.GetValue(scopes)!.Split(' ', StringSplitOptions.RemoveEmptyEntries),
                 name = parse.GetValue(name),
             }, token), ct));
+
+        var livePartner = new Option<string>("--partner") { Required = true, Description = "The partner's id." };
+        var liveScopes = new Option<string>("--scopes") { Required = true, Description = "Space-separated scopes, e.g. \"orders:read orders:write\"." };
+        var reason = new Option<string>("--reason") { Required = true, Description = "Why the partner needs it now, for the approver." };
+        var liveName = new Option<string?>("--name") { Description = "A label, e.g. \"ERP connector\"." };
+        var requestLive = new Command("request-live", "Ask for a live credential; a different person approves it (four-eyes).") { livePartner, liveScopes, reason, liveName };
+        requestLive.SetAction((parse, ct) => run(parse, (api, token) =>
+            api.SendAsync(HttpMethod.Post, $"/admin/v1/partners/{Uri.EscapeDataString(parse.GetValue(livePartner)!)}/live-credential-requests", new
+            {
+                scopes = parse.GetValue(liveScopes)!.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                reason = parse.GetValue(reason),
+                name = parse.GetValue(liveName),
+            }, token), ct));
+
+        var requestId = new Argument<string>("request-id");
+        var approve = new Command("approve", "Approve someone else's live credential request; the secret is printed once.") { requestId };
+        approve.SetAction((parse, ct) => run(parse, (api, token) =>
+            api.SendAsync(HttpMethod.Post, $"/admin/v1/live-credential-requests/{Uri.EscapeDataString(parse.GetValue(requestId)!)}/approve", null, token), ct));
 
         var listPartner = new Option<string>("--partner") { Required = true, Description = "The partner's id." };
         var list = new Command("list", "List a partner's credentials (no secrets).") { listPartner };
@@ -39,6 +57,8 @@ internal static class CredentialCommands
             api.SendAsync(HttpMethod.Post, $"/admin/v1/credentials/{Uri.EscapeDataString(parse.GetValue(revokeId)!)}/revoke", null, token), ct));
 
         credentials.Subcommands.Add(issue);
+        credentials.Subcommands.Add(requestLive);
+        credentials.Subcommands.Add(approve);
         credentials.Subcommands.Add(list);
         credentials.Subcommands.Add(rotate);
         credentials.Subcommands.Add(revoke);

@@ -29,6 +29,8 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<Credential> Credentials => Set<Credential>();
+    public DbSet<LiveCredentialRequest> LiveCredentialRequests => Set<LiveCredentialRequest>();
+    public DbSet<People.Person> People => Set<People.Person>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Integration.Api.Credentials;
 using Integration.Application.Credentials;
+using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,9 +78,28 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
         StartServer();
         await using var scope = Services.CreateAsyncScope();
         var (credential, secret) = await scope.ServiceProvider.GetRequiredService<CredentialIssuer>()
-            .IssueInternalAsync("Benchmark administrator", "benchmark", CancellationToken.None);
+            .IssueInternalAsync("Benchmark administrator", InternalRoles.Every, "benchmark", CancellationToken.None);
         AdminClientId = credential.ClientId;
         AdminSecret = secret;
+        var (approver, approverSecret) = await scope.ServiceProvider.GetRequiredService<CredentialIssuer>()
+            .IssueInternalAsync("Benchmark approver", [InternalRole.Credentials], "benchmark", CancellationToken.None);
+        _approver = (approver.ClientId, approverSecret);
+    }
+
+    private (string ClientId, string Secret) _approver;
+
+    /// <summary>A live credential, four-eyes: requested by <paramref name="admin"/>, approved by the benchmark's second person; returns (client id, secret).</summary>
+    public async Task<(string ClientId, string Secret)> IssueLiveAsync(HttpClient admin, string partnerId, IReadOnlyList<string> scopes)
+    {
+        var asked = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/live-credential-requests", new { scopes, reason = "Benchmark partner." });
+        asked.EnsureSuccessStatusCode();
+        var requestId = (await asked.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
+        var approver = CreateClient();
+        approver.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(approver, _approver.ClientId, _approver.Secret));
+        var approved = await approver.PostAsync($"/admin/v1/live-credential-requests/{requestId}/approve", null);
+        approved.EnsureSuccessStatusCode();
+        var json = (await approved.Content.ReadFromJsonAsync<JsonNode>())!;
+        return (json["credential"]!["clientId"]!.GetValue<string>(), json["clientSecret"]!.GetValue<string>());
     }
 
     public async Task<string> TokenAsync(HttpClient client, string clientId, string secret)
@@ -102,14 +122,7 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
         });
         partner.EnsureSuccessStatusCode();
         var partnerId = (await partner.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
-        var issued = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new
-        {
-            environment = "live",
-            scopes = Core.Credentials.ApiScopes.PartnerScopes,
-        });
-        issued.EnsureSuccessStatusCode();
-        var json = (await issued.Content.ReadFromJsonAsync<JsonNode>())!;
-        return (json["credential"]!["clientId"]!.GetValue<string>(), json["clientSecret"]!.GetValue<string>());
+        return await IssueLiveAsync(admin, partnerId, ApiScopes.PartnerScopes);
     }
 
     public override async ValueTask DisposeAsync()

@@ -82,7 +82,7 @@ public static class SettlementBenchmarks
             });
             partner.EnsureSuccessStatusCode();
             var id = (await partner.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
-            (await admin.PostAsJsonAsync($"/admin/v1/partners/{id}/credentials", new { environment = "live", scopes = new[] { "settlements:read" } })).EnsureSuccessStatusCode();
+            await host.IssueLiveAsync(admin, id, ["settlements:read"]);
             ids.Add(id);
         });
         // The partners were with us before October: their credentials date from September.

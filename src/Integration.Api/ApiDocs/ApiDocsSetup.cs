@@ -118,7 +118,7 @@ public static class ApiDocsSetup
         var admin = app.MapSwagger($"/swagger/{{documentName:regex(^{AdminDocument}$)}}/swagger.json");
         if (adminInternalOnly)
         {
-            admin.RequireAuthorization(new AdminAccessAttribute());
+            admin.RequireAuthorization(new AdminAccessAttribute(AdminPermission.Read));
         }
         app.UseSwaggerUI(options =>
         {

@@ -17,6 +17,7 @@ using Integration.Api.Disputes;
 using Integration.Api.Inventory;
 using Integration.Api.Orders;
 using Integration.Api.Partners;
+using Integration.Api.People;
 using Integration.Api.RequestLog;
 using Integration.Api.Sandbox;
 using Integration.Api.Settlement;
@@ -96,7 +97,13 @@ public static class ContractExamples
             """,
         [typeof(UpdatePartnerRequest)] = """{ "tier": "strategic", "agreement": { "discountRate": 0.28, "annualTarget": 5000000.00 } }""",
         [typeof(IssuePartnerCredentialRequest)] = """{ "environment": "sandbox", "scopes": [ "orders:read", "orders:write", "inventory:read" ], "name": "ERP integration" }""",
-        [typeof(IssueInternalCredentialRequest)] = """{ "name": "Finance console" }""",
+        [typeof(IssueInternalCredentialRequest)] = """{ "name": "Finance console", "roles": [ "finance" ] }""",
+        [typeof(ChangeRolesRequest)] = """{ "roles": [ "finance", "risk" ] }""",
+        [typeof(CreatePersonRequest)] = """{ "email": "li.wei@brand.example", "displayName": "Li Wei", "roles": [ "finance" ] }""",
+        [typeof(RequestLiveCredentialRequest)] = """
+            { "scopes": [ "orders:read", "orders:write" ], "name": "ERP integration", "reason": "Agreement signed on 1 December; the partner's ERP goes live on Monday." }
+            """,
+        [typeof(RejectLiveCredentialRequest)] = """{ "note": "The confidentiality supplement is not countersigned yet." }""",
         [typeof(RotateCredentialRequest)] = """{ "overlapMinutes": 60 }""",
         [typeof(CreateProductRequest)] = """{ "sku": "SCARF-004", "name": "Silk scarf", "listPrice": 399.00, "currency": "CNY", "active": true }""",
         [typeof(UpdateProductRequest)] = """{ "listPrice": 429.00 }""",
@@ -120,7 +127,31 @@ public static class ContractExamples
     private const string Credential = """
         { "id": "cred_8d3k6f1h9j4l2s7a5g0q", "clientId": "sbx_4n8b2v6c0x5z9m3k7j1h2g6f", "kind": "partner", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "environment": "sandbox",
           "name": "ERP integration", "scopes": [ "orders:read", "orders:write", "inventory:read" ], "status": "active",
-          "createdAt": "2026-11-20T10:00:00+00:00", "rotatedAt": null, "previousSecretExpiresAt": null, "revokedAt": null }
+          "createdAt": "2026-11-20T10:00:00+00:00", "rotatedAt": null, "previousSecretExpiresAt": null, "revokedAt": null, "roles": null }
+        """;
+
+    private const string LiveCredential = """
+        { "id": "cred_2s7d1f6g0h4j8k3l9p5q", "clientId": "live_7c2v5b9n1m4x8z0a3s6d2f5g", "kind": "partner", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "environment": "live",
+          "name": "ERP integration", "scopes": [ "orders:read", "orders:write" ], "status": "active",
+          "createdAt": "2026-12-02T11:00:00+00:00", "rotatedAt": null, "previousSecretExpiresAt": null, "revokedAt": null, "roles": null }
+        """;
+
+    private const string Person = """
+        { "id": "psn_7h2j5k9l1p4q8w3e6r0t", "email": "li.wei@brand.example", "displayName": "Li Wei", "roles": [ "finance" ], "twoFactorEnabled": false,
+          "createdAt": "2026-12-02T09:00:00+00:00" }
+        """;
+
+    private const string PendingLiveCredentialRequest = """
+        { "id": "lcr_5g8h2j6k0l3p7q1w4e9r", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "scopes": [ "orders:read", "orders:write" ], "name": "ERP integration",
+          "reason": "Agreement signed on 1 December; the partner's ERP goes live on Monday.", "status": "pending",
+          "requestedBy": "adm_3k8j2h7g1f6d5s4a9q0w2e4r", "requestedAt": "2026-12-02T09:00:00+00:00", "decidedBy": null, "decidedAt": null, "decisionNote": null, "credentialId": null }
+        """;
+
+    private const string ApprovedLiveCredentialRequest = """
+        { "id": "lcr_5g8h2j6k0l3p7q1w4e9r", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "scopes": [ "orders:read", "orders:write" ], "name": "ERP integration",
+          "reason": "Agreement signed on 1 December; the partner's ERP goes live on Monday.", "status": "approved",
+          "requestedBy": "adm_3k8j2h7g1f6d5s4a9q0w2e4r", "requestedAt": "2026-12-02T09:00:00+00:00", "decidedBy": "adm_9z4x7c2v5b8n1m6q3w0e5r7t", "decidedAt": "2026-12-02T11:00:00+00:00",
+          "decisionNote": null, "credentialId": "cred_2s7d1f6g0h4j8k3l9p5q" }
         """;
 
     private const string Checkpoint = """
@@ -202,6 +233,10 @@ public static class ContractExamples
             """,
 
         // Settlement and disputes
+        [typeof(ResolutionProposalResponse)] = """
+            { "disputeId": "dsp_8u3y6t1r4e9w2q7i5o0p", "outcome": "accepted", "adjustment": { "amount": "150000.00", "currency": "CNY" },
+              "note": "Carrier confirmed water damage to part of the shipment.", "proposedBy": "adm_3k8j2h7g1f6d5s4a9q0w2e4r", "proposedAt": "2026-12-02T10:00:00+00:00" }
+            """,
         [typeof(DisputeResponse)] = """
             { "id": "dsp_4r9e2w7q1t6y3u8i5o0p", "orderId": "ord_5t1r8e3w6q9y2u4i7o0p", "statementId": null, "statementLineId": null, "amount": { "amount": "120.00", "currency": "CNY" },
               "reason": "Two bags arrived with damaged stitching", "level": 1, "assignee": "regional_manager", "slaDeadline": "2026-12-04T09:30:00+00:00", "slaBreached": false, "freezesAccount": false,
@@ -306,6 +341,12 @@ public static class ContractExamples
               "changes": [ { "field": "discountRate", "before": "0.12", "after": "0.15" }, { "field": "paymentTermDays", "before": null, "after": "45" } ] }
             """,
         [typeof(CredentialResponse)] = Credential,
+        [typeof(LiveCredentialRequestResponse)] = PendingLiveCredentialRequest,
+        [typeof(PersonResponse)] = Person,
+        [typeof(NewPersonResponse)] = $$"""{ "person": {{Person}}, "initialPassword": "Pw1-q8Xk2mZ7vR4tL9sYbN3c" }""",
+        [typeof(LiveCredentialApprovalResponse)] = $$"""
+            { "request": {{ApprovedLiveCredentialRequest}}, "credential": {{LiveCredential}}, "clientSecret": "sk_live_p4o8i2u6y0t3r7e1w5q9a3s6d0f4g8h2j5k9l1z3x7c" }
+            """,
         [typeof(CredentialWithSecretResponse)] = $$"""{ "credential": {{Credential}}, "clientSecret": "sk_sbx_h3k9m2p7q4r8s1t6v0w5x9y2z4a7b1c5d8e3f6g0j2l4n7" }""",
         [typeof(AuditEntryResponse)] = """
             { "sequence": 5121, "id": "aud_7f2d9s4a1l6k3j8h5g0q", "occurredAt": "2026-12-01T09:30:00+00:00", "actor": "cred_1z6x3c8v0b5n2m7k4j9h", "action": "credential.issued",

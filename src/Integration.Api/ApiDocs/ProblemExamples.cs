@@ -67,6 +67,9 @@ public static partial class ProblemExamples
         [("CreatePartner", 409)] = "exclusive_agent_exists",
         [("CreatePartner", 422)] = "invalid_parent",
         [("UpdatePartner", 409)] = "exclusive_agent_exists",
+        [("FreezePartner", 409)] = "invalid_transition",
+        [("CreatePerson", 409)] = "person_exists",
+        [("UnfreezePartner", 409)] = "invalid_transition",
         [("CreateProduct", 409)] = "sku_exists",
         [("CloseSettlements", 422)] = "period_not_ended",
         [("RecordSettlementPayment", 409)] = "nothing_due",
@@ -80,6 +83,16 @@ public static partial class ProblemExamples
         [("RecordPartnerSignature", 422)] = "document_hash_mismatch",
         [("StartPartnerExit", 409)] = "invalid_transition",
         [("StartPartnerExit", 422)] = "exit_date_in_past",
+        [("IssuePartnerCredential", 422)] = "live_credential_needs_approval",
+        [("RotateCredential", 403)] = "internal_credential",
+        [("RevokeCredential", 403)] = "internal_credential",
+        [("RequestLiveCredential", 422)] = "onboarding_incomplete",
+        [("ApproveLiveCredentialRequest", 403)] = "four_eyes_required",
+        [("ApproveLiveCredentialRequest", 409)] = "request_decided",
+        [("RejectLiveCredentialRequest", 403)] = "four_eyes_required",
+        [("RejectLiveCredentialRequest", 409)] = "request_decided",
+        [("ApproveResolutionProposal", 403)] = "four_eyes_required",
+        [("ApproveResolutionProposal", 409)] = "no_resolution_proposed",
     };
 
     /// <summary>The example ids a path's parameters stand for, by the segment before them.</summary>
@@ -100,7 +113,9 @@ public static partial class ProblemExamples
     /// <param name="field">The field a 400 names in <c>errors</c>.</param>
     public static JsonObject For(string? operation, string path, int status, bool idempotent, string field)
     {
-        var code = operation is not null && Particular.TryGetValue((operation, status), out var particular) ? particular : General(status, idempotent);
+        var code = operation is not null && Particular.TryGetValue((operation, status), out var particular) ? particular
+            : status == StatusCodes.Status403Forbidden && path.TrimStart('/').StartsWith("admin/", StringComparison.Ordinal) ? "insufficient_role"
+            : General(status, idempotent);
         var problem = new JsonObject
         {
             ["type"] = $"{Host}{ProblemPages.Path}/{code}",

@@ -29,6 +29,11 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
             .Concat(metadata.OfType<AdminAccessAttribute>().Select(_ => ApiScopes.Admin))
             .Distinct().ToList();
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocsSetup.SecurityScheme, context.Document)] = scopes }];
+        foreach (var permission in metadata.OfType<AdminAccessAttribute>().Select(a => a.Permission).Distinct())
+        {
+            var roles = string.Join(", ", RolePermissions.RolesGranting(permission).Select(role => $"`{SnakeCase.Of(role)}`"));
+            operation.Description = $"{operation.Description}{(string.IsNullOrEmpty(operation.Description) ? "" : "\n\n")}Needs the permission `{permission}` (roles {roles}); otherwise 403 `insufficient_role`.";
+        }
 
         if (metadata.OfType<IdempotentAttribute>().FirstOrDefault() is { } idempotent)
         {

@@ -1,3 +1,4 @@
+using Integration.Core.Credentials;
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
@@ -14,12 +15,12 @@ namespace Integration.Api.Audit;
 /// <summary>The audit log of internal actions and credential events.</summary>
 [ApiController]
 [ApiVersion(1)]
-[AdminAccess]
 [Route("admin/v{version:apiVersion}/audit-entries")]
 public sealed class AuditController(IntegrationDbContext db, AuditVerifier verifier, AuditCheckpoints checkpoints) : ControllerBase
 {
     /// <summary>Lists audit entries, oldest first.</summary>
     [HttpGet(Name = "ListAuditEntries")]
+    [AdminAccess(AdminPermission.AuditRead)]
     public async Task<Page<AuditEntryResponse>> List([FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var after = page.Cursor is null ? 0 : ParseSequence(page.Cursor);
@@ -36,10 +37,12 @@ public sealed class AuditController(IntegrationDbContext db, AuditVerifier verif
     /// first entry that was changed, removed, reordered or deleted from the end.
     /// </summary>
     [HttpGet("verification", Name = "VerifyAuditChain")]
+    [AdminAccess(AdminPermission.AuditRead)]
     public Task<AuditVerification> Verify(CancellationToken cancellationToken) => verifier.VerifyAsync(cancellationToken);
 
     /// <summary>Signs the chain's current head and publishes it (checkpoint table, log stream, checkpoint file); the existing checkpoint when the head has not moved.</summary>
     [HttpPost("checkpoints", Name = "CreateAuditCheckpoint")]
+    [AdminAccess(AdminPermission.AuditRead)]
     [ProblemResponses(409)]
     public async Task<ActionResult<AuditCheckpointResponse>> Checkpoint(CancellationToken cancellationToken) =>
         await checkpoints.CheckpointAsync(cancellationToken) is { } checkpoint

@@ -1,3 +1,4 @@
+using Integration.Core.Credentials;
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.Hosting;
@@ -14,12 +15,12 @@ namespace Integration.Api.Catalog;
 /// <summary>The brand's catalogue, for internal teams.</summary>
 [ApiController]
 [ApiVersion(1)]
-[AdminAccess]
 [Route("admin/v{version:apiVersion}/products")]
 public sealed class AdminProductsController(IntegrationDbContext db, ProductCatalog catalog) : ControllerBase
 {
     /// <summary>Adds a product. Prices have at most two decimals.</summary>
     [HttpPost(Name = "CreateProduct")]
+    [AdminAccess(AdminPermission.CatalogWrite)]
     [ProblemResponses(409)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Create(CreateProductRequest request, CancellationToken cancellationToken)
@@ -31,11 +32,13 @@ public sealed class AdminProductsController(IntegrationDbContext db, ProductCata
 
     /// <summary>Lists every product, active or not, in SKU order.</summary>
     [HttpGet(Name = "ListProductsAdmin")]
+    [AdminAccess(AdminPermission.Read)]
     public async Task<Page<ProductResponse>> List([FromQuery] PageQuery page, CancellationToken cancellationToken) =>
         (await catalog.ListAsync(page, activeOnly: false, cancellationToken)).ToPage(page, HttpContext, ProductCatalog.CursorOf, ProductResponse.From);
 
     /// <summary>Reads one product.</summary>
     [HttpGet("{sku}", Name = "GetProductAdmin")]
+    [AdminAccess(AdminPermission.Read)]
     public async Task<ProductResponse> Get(string sku, CancellationToken cancellationToken)
     {
         var product = await catalog.GetAsync(sku, cancellationToken);
@@ -45,6 +48,7 @@ public sealed class AdminProductsController(IntegrationDbContext db, ProductCata
 
     /// <summary>Renames, reprices, activates or deactivates a product. Orders already placed keep their prices.</summary>
     [HttpPatch("{sku}", Name = "UpdateProduct")]
+    [AdminAccess(AdminPermission.CatalogWrite)]
     [ProblemResponses(412)]
     public async Task<ProductResponse> Update(string sku, UpdateProductRequest request, CancellationToken cancellationToken)
     {

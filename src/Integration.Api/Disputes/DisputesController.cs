@@ -64,24 +64,50 @@ public sealed class DisputesController(DisputeDesk disputes, BusinessClock clock
 /// <summary>Internal teams: every partner's disputes, SLA breaches, resolution.</summary>
 [ApiController]
 [ApiVersion(1)]
-[AdminAccess]
 [Route("admin/v{version:apiVersion}/disputes")]
 public sealed class AdminDisputesController(DisputeDesk disputes, BusinessClock clock) : ControllerBase
 {
     /// <summary>Disputes newest first; <c>slaBreached=true</c> reports level-1 disputes resolved late or still open past their deadline.</summary>
     [HttpGet(Name = "ListDisputesAdmin")]
+    [AdminAccess(AdminPermission.Read)]
     public async Task<Page<DisputeResponse>> List(
         [FromQuery] DisputeStatus? status, [FromQuery, Range(1, DisputeLevels.Highest)] int? level, [FromQuery] bool? slaBreached, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
         (await disputes.ListAsync(status, level, slaBreached, page, cancellationToken))
             .ToPage(page, HttpContext, DisputeDesk.CursorOf, d => DisputeResponse.Of(d, clock.GetUtcNow()));
 
     [HttpGet("{id}", Name = "GetDisputeAdmin")]
+    [AdminAccess(AdminPermission.Read)]
     public async Task<DisputeResponse> Get(string id, CancellationToken cancellationToken) =>
         DisputeResponse.Of(await disputes.GetAsync(id, cancellationToken), clock.GetUtcNow());
 
-    /// <summary>Accepts (with an adjustment) or rejects a dispute; a level-3 freeze lifts and held payouts are released.</summary>
+    /// <summary>
+    /// Accepts (with an adjustment) or rejects a dispute, with the permission its level needs. A level-3 resolution is
+    /// proposed (202) and takes effect when a different risk person approves it; then the freeze lifts and held payouts are released.
+    /// </summary>
     [HttpPost("{id}/resolve", Name = "ResolveDispute")]
+    [AdminAccess(AdminPermission.DisputesResolve)]
+    [ProducesResponseType<DisputeResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ResolutionProposalResponse>(StatusCodes.Status202Accepted)]
     [ProblemResponses(404, 409)]
-    public async Task<DisputeResponse> Resolve(string id, ResolveDisputeRequest request, CancellationToken cancellationToken) =>
-        DisputeResponse.Of(await disputes.ResolveAsync(id, request, HttpContext.GetCaller()!.ClientId, cancellationToken), clock.GetUtcNow());
+    public async Task<IActionResult> Resolve(string id, ResolveDisputeRequest request, CancellationToken cancellationToken)
+    {
+        var dispute = await disputes.ResolveAsBrandAsync(id, request, HttpContext.GetCaller()!, cancellationToken);
+        return ResolutionProposalResponse.Of(dispute) is { } proposal
+            ? Accepted(proposal)
+            : Ok(DisputeResponse.Of(dispute, clock.GetUtcNow()));
+    }
+
+    /// <summary>The level-3 resolution waiting for a second risk person's approval.</summary>
+    [HttpGet("{id}/resolution-proposal", Name = "GetResolutionProposal")]
+    [AdminAccess(AdminPermission.Read)]
+    public async Task<ResolutionProposalResponse> GetProposal(string id, CancellationToken cancellationToken) =>
+        ResolutionProposalResponse.Of(await disputes.GetAsync(id, cancellationToken))
+        ?? throw new DomainException(ErrorKind.NotFound, "resource_not_found", $"Dispute '{id}' has no resolution waiting for approval.");
+
+    /// <summary>A risk person other than the proposer approves the proposed level-3 resolution; the dispute is resolved as proposed.</summary>
+    [HttpPost("{id}/resolution-proposal/approve", Name = "ApproveResolutionProposal")]
+    [AdminAccess(AdminPermission.DisputesResolveLevel3)]
+    [ProblemResponses(404, 409)]
+    public async Task<DisputeResponse> ApproveProposal(string id, CancellationToken cancellationToken) =>
+        DisputeResponse.Of(await disputes.ApproveProposalAsync(id, HttpContext.GetCaller()!, cancellationToken), clock.GetUtcNow());
 }

@@ -1,6 +1,9 @@
 using Integration.Api.Catalog;
 using Integration.Application.Catalog;
 using Integration.Api.Credentials;
+using Integration.Api.People;
+using Integration.Data.People;
+using Microsoft.AspNetCore.Identity;
 using Integration.Application.Credentials;
 using Integration.Api.Inventory;
 using Integration.Application.Inventory;
@@ -90,11 +93,37 @@ public static class Startup
             return 1;
         }
         var issuer = scope.ServiceProvider.GetRequiredService<CredentialIssuer>();
-        var (credential, secret) = await issuer.IssueInternalAsync("Bootstrap administrator", BootstrapActor, CancellationToken.None);
-        Console.WriteLine("The first internal credential (scope 'admin'). The secret is shown only now; store it in your secret manager.");
+        var (credential, secret) = await issuer.IssueInternalAsync("Bootstrap administrator", InternalRoles.Every, BootstrapActor, CancellationToken.None);
+        Console.WriteLine($"The first internal credential (scope 'admin', roles: {InternalRoles.Format(credential.Roles)}). The secret is shown only now; store it in your secret manager.");
         Console.WriteLine($"  client_id:     {credential.ClientId}");
         Console.WriteLine($"  client_secret: {secret}");
+        Console.WriteLine("Issue each colleague or tool its own credential with only the roles it needs (docs/internal-roles.md); live credentials need a second person's approval.");
+        await CreateFirstPersonAsync(scope.ServiceProvider);
         return 0;
+    }
+
+    /// <summary>The first person, an admin with every role, who signs in to the console; printed once.</summary>
+    private static async Task CreateFirstPersonAsync(IServiceProvider services) => Console.WriteLine(await FirstPersonTextAsync(services));
+
+    private static async Task<string> FirstPersonTextAsync(IServiceProvider services)
+    {
+        var people = services.GetRequiredService<UserManager<Person>>();
+        var email = services.GetRequiredService<IConfiguration>()["Bootstrap:AdminEmail"] ?? "admin@localhost";
+        var person = new Person { Id = Ids.New("psn"), UserName = email, Email = email, DisplayName = "First administrator", CreatedAt = DateTimeOffset.UtcNow };
+        person.ChangeRoles(InternalRoles.Every);
+        var password = AdminPeopleController.InitialPassword();
+        var created = await people.CreateAsync(person, password);
+        if (!created.Succeeded)
+        {
+            return "No first person was created: " + string.Join(" ", created.Errors.Select(e => e.Description));
+        }
+        return $"""
+            First person (signs in to the console; roles: {InternalRoles.Format(person.Roles)}):
+              email:    {email}
+              password: {password}
+            Sign in with POST /admin/v1/session {"{"} "email", "password" {"}"}, then enroll an authenticator app:
+            POST /admin/v1/session/totp, confirm with POST /admin/v1/session/totp/verify {"{"} "code" {"}"} (docs/internal-roles.md › People).
+            """;
     }
 
     private static async Task SeedDemoAsync(IServiceProvider services)
@@ -106,7 +135,7 @@ public static class Startup
             return;
         }
         var issuer = scope.ServiceProvider.GetRequiredService<CredentialIssuer>();
-        var (admin, adminSecret) = await issuer.IssueInternalAsync("Development administrator", BootstrapActor, CancellationToken.None);
+        var (admin, adminSecret) = await issuer.IssueInternalAsync("Development administrator", InternalRoles.Every, BootstrapActor, CancellationToken.None);
         var partner = await scope.ServiceProvider.GetRequiredService<PartnerRegistry>().CreateAsync(new CreatePartnerRequest
         {
             Name = "Demo Trading Co.",
@@ -135,9 +164,10 @@ public static class Startup
             Demo partner {partner.Id}, sandbox credential:
               client_id:     {sandbox.ClientId}
               client_secret: {sandboxSecret}
-            Internal (admin API) credential:
+            Internal (admin API) credential, roles {InternalRoles.Format(admin.Roles)}:
               client_id:     {admin.ClientId}
               client_secret: {adminSecret}
+            {await FirstPersonTextAsync(scope.ServiceProvider)}
             Open /docs, click Authorize, paste the sandbox pair, then call GET /v2/partners/me,
             GET /v2/products and POST /v2/orders (demo SKUs BAG-001, WALLET-002, BELT-003).
             ─────────────────────────────────────────────────────────────────────────────────────────

@@ -1,3 +1,4 @@
+using Integration.Core.Credentials;
 using System.ComponentModel.DataAnnotations;
 using Asp.Versioning;
 using Integration.Api.OAuth;
@@ -13,12 +14,12 @@ namespace Integration.Api.Inventory;
 /// <summary>The brand's own stock per SKU and environment, which confirmed orders reserve.</summary>
 [ApiController]
 [ApiVersion(1)]
-[AdminAccess]
 [Route("admin/v{version:apiVersion}/brand-stock/{environment}/{sku}")]
 public sealed class AdminBrandStockController(IntegrationDbContext db, BrandStockLedger ledger) : ControllerBase
 {
     /// <summary>Reads the brand's stock of a SKU: on hand, reserved by confirmed orders, available.</summary>
     [HttpGet(Name = "GetBrandStock")]
+    [AdminAccess(AdminPermission.Read)]
     public async Task<BrandStockResponse> Get(ApiEnvironment environment, string sku, CancellationToken cancellationToken)
     {
         var stock = await db.BrandStock.AsNoTracking().FirstOrDefaultAsync(s => s.Sku == sku && s.Environment == environment && s.Pool == BrandStock.SharedPool, cancellationToken)
@@ -28,6 +29,7 @@ public sealed class AdminBrandStockController(IntegrationDbContext db, BrandStoc
 
     /// <summary>Sets the on-hand count after a stock take or a receipt. It cannot go below what is reserved.</summary>
     [HttpPut(Name = "SetBrandStock")]
+    [AdminAccess(AdminPermission.CatalogWrite)]
     public async Task<BrandStockResponse> Set(ApiEnvironment environment, string sku, SetBrandStockRequest request, CancellationToken cancellationToken)
     {
         if (!await db.Products.AnyAsync(p => p.Sku == sku, cancellationToken))

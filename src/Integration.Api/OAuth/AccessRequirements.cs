@@ -1,3 +1,4 @@
+using Integration.Application.Audit;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Authorization;
 
@@ -12,6 +13,9 @@ public sealed class InternalCallerRequirement : IAuthorizationRequirement;
 /// <summary>The access token carries <see cref="Scope"/>.</summary>
 public sealed record ScopeRequirement(string Scope) : IAuthorizationRequirement;
 
+/// <summary>The internal caller's roles grant <see cref="Permission"/> (<see cref="RolePermissions"/>).</summary>
+public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+
 /// <summary>A partner endpoint that needs <paramref name="scope"/> (or none, for the caller's own profile).</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class PartnerAccessAttribute(string? scope = null) : AuthorizeAttribute, IAuthorizationRequirementData
@@ -24,15 +28,18 @@ public sealed class PartnerAccessAttribute(string? scope = null) : AuthorizeAttr
 
 /// <summary>
 /// An internal-team endpoint under <c>/admin</c>: internal credential with the <c>admin</c> scope, and the
-/// <see cref="AdminPermission"/> the endpoint needs.
+/// <see cref="AdminPermission"/> the endpoint needs, enforced by that permission's policy (<see cref="AdminPolicies"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class AdminAccessAttribute(string? permission = null) : AuthorizeAttribute, IAuthorizationRequirementData
+public sealed class AdminAccessAttribute : AuthorizeAttribute
 {
-    public string? Permission { get; } = permission;
+    public AdminAccessAttribute(string permission)
+    {
+        Permission = permission;
+        Policy = AdminPolicies.NameOf(permission);
+    }
 
-    public IEnumerable<IAuthorizationRequirement> GetRequirements() =>
-        [new InternalCallerRequirement(), new ScopeRequirement(ApiScopes.Admin)];
+    public string Permission { get; }
 }
 
 public sealed class AccessRequirementsHandler(IHttpContextAccessor accessor) : IAuthorizationHandler
@@ -44,6 +51,11 @@ public sealed class AccessRequirementsHandler(IHttpContextAccessor accessor) : I
         {
             return Task.CompletedTask;
         }
+        if (caller.Kind == CredentialKind.Internal)
+        {
+            // Every admin endpoint passes here: its audit entries name the roles the caller acted with.
+            accessor.HttpContext!.RequestServices.GetRequiredService<ActingPerson>().Caller = caller;
+        }
         foreach (var requirement in context.PendingRequirements.ToList())
         {
             var met = requirement switch
@@ -51,6 +63,7 @@ public sealed class AccessRequirementsHandler(IHttpContextAccessor accessor) : I
                 PartnerCallerRequirement => caller.Kind == CredentialKind.Partner && caller.PartnerId is not null,
                 InternalCallerRequirement => caller.Kind == CredentialKind.Internal,
                 ScopeRequirement scope => caller.Scopes.Contains(scope.Scope),
+                PermissionRequirement permission => caller.Holds(permission.Permission),
                 _ => false,
             };
             if (met)

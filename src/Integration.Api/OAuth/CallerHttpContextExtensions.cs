@@ -9,12 +9,16 @@ public static class CallerHttpContextExtensions
 
     public static Caller? GetCaller(this HttpContext context)
     {
-        if (context.Items.TryGetValue(Key, out var cached))
+        // Only a caller is remembered: a person's cookie is read later than the bearer token, by the admin policies.
+        if (context.Items.TryGetValue(Key, out var cached) && cached is Caller known)
         {
-            return (Caller?)cached;
+            return known;
         }
         var caller = Caller.From(context.User);
-        context.Items[Key] = caller;
+        if (caller is not null)
+        {
+            context.Items[Key] = caller;
+        }
         return caller;
     }
 

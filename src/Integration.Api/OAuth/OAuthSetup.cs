@@ -108,7 +108,7 @@ public static class OAuthSetup
         builder.Services.AddSingleton<ValidatedTokenCache>();
         builder.Services.AddAuthentication(CachedBearerHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(options => options.AddAdminPolicies());
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IAuthorizationHandler, AccessRequirementsHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();

@@ -1,4 +1,5 @@
 using Integration.Api.Hosting;
+using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -49,6 +50,12 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
                     $"Bearer error=\"insufficient_scope\", scope=\"{missing.Scope}\"";
                 await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "insufficient_scope",
                     $"This endpoint needs the scope '{missing.Scope}'. The token has: {(held.Count == 0 ? "no scopes" : string.Join(' ', held))}.");
+                return;
+            }
+            if (failed.OfType<PermissionRequirement>().FirstOrDefault() is { } needed)
+            {
+                var refusal = RolePermissions.Refusal(needed.Permission, context.GetCaller()?.Roles ?? []);
+                await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, refusal.Code, refusal.Message);
                 return;
             }
         }

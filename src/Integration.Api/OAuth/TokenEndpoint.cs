@@ -40,7 +40,7 @@ public static class TokenEndpoint
                 where c.ClientId == request.ClientId
                 join p in db.Partners.AsNoTracking() on c.PartnerId equals p.Id into partners
                 from p in partners.DefaultIfEmpty()
-                select new { c.Id, c.ClientId, c.Kind, c.PartnerId, c.Environment, c.Scopes, c.Status, Tier = (PartnerTier?)p.Tier })
+                select new { c.Id, c.ClientId, c.Kind, c.PartnerId, c.Environment, c.Scopes, c.Roles, c.Status, Tier = (PartnerTier?)p.Tier })
             .FirstOrDefaultAsync(cancellationToken);
         if (credential is null || credential.Status != CredentialStatus.Active)
         {
@@ -68,6 +68,10 @@ public static class TokenEndpoint
             {
                 identity.SetClaim(PlatformClaims.Tier, SnakeCase.Of(tier));
             }
+        }
+        else
+        {
+            identity.SetClaims(PlatformClaims.Role, [.. credential.Roles.Select(SnakeCase.Of)]);
         }
         identity.SetScopes(granted);
         identity.SetResources(options.Value.Audience);

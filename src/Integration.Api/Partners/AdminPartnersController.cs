@@ -18,12 +18,12 @@ namespace Integration.Api.Partners;
 /// <summary>The partner registry, for internal teams.</summary>
 [ApiController]
 [ApiVersion(1)]
-[AdminAccess]
 [Route("admin/v{version:apiVersion}/partners")]
 public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegistry registry) : ControllerBase
 {
     /// <summary>Registers a partner. A second active exclusive agent for a region is refused with 409.</summary>
     [HttpPost(Name = "CreatePartner")]
+    [AdminAccess(AdminPermission.PartnersWrite)]
     [ProblemResponses(409, 422)]
     [ProducesResponseType<PartnerResponse>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Create(CreatePartnerRequest request, CancellationToken cancellationToken)
@@ -35,6 +35,7 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
 
     /// <summary>Lists partners, oldest first, optionally by status or region (a region includes the ones below it).</summary>
     [HttpGet(Name = "ListPartners")]
+    [AdminAccess(AdminPermission.Read)]
     public async Task<Page<PartnerResponse>> List(
         [FromQuery] PageQuery page, [FromQuery] PartnerStatus? status, [FromQuery, StringLength(ContractLimits.RegionCode)] string? regionCode, CancellationToken cancellationToken)
     {
@@ -58,6 +59,7 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
 
     /// <summary>Reads one partner; the ETag is what an update's If-Match names.</summary>
     [HttpGet("{id}", Name = "GetPartner")]
+    [AdminAccess(AdminPermission.Read)]
     public async Task<PartnerResponse> Get(string id, CancellationToken cancellationToken)
     {
         var partner = await FindAsync(id, cancellationToken);
@@ -67,11 +69,16 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
 
     /// <summary>Changes a partner: profile, agreement, qualification, or status. Send If-Match to avoid lost updates.</summary>
     [HttpPatch("{id}", Name = "UpdatePartner")]
+    [AdminAccess(AdminPermission.PartnersWrite)]
     [ProblemResponses(409, 412)]
     public async Task<PartnerResponse> Update(
         string id, UpdatePartnerRequest request, [FromServices] PartnerExits exits, CancellationToken cancellationToken)
     {
         var partner = await FindAsync(id, cancellationToken);
+        if (request.Status is { } status && status != partner.Status && (status == PartnerStatus.Frozen || partner.Status == PartnerStatus.Frozen))
+        {
+            HttpContext.GetCaller()!.Require(AdminPermission.PartnersFreeze); // freezing and unfreezing is risk's decision
+        }
         ETags.CheckIfMatch(HttpContext, partner.Version, required: false);
         partner = await registry.UpdateAsync(partner, request, HttpContext.GetCaller()!.ClientId, cancellationToken);
         if (partner.Status == PartnerStatus.Terminated)
@@ -89,6 +96,26 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
     public async Task<PartnerResponse> StartExit(string id, StartExitRequest request, [FromServices] PartnerExits exits, CancellationToken cancellationToken)
     {
         var partner = await exits.StartAsync(id, request.ExitDate, HttpContext.GetCaller()!.ClientId, cancellationToken);
+        ETags.Set(HttpContext, partner.Version);
+        return PartnerResponse.From(partner);
+    }
+
+    /// <summary>Freezes a partner: its orders, stock changes and transfers are refused until it is unfrozen; reads keep working.</summary>
+    [HttpPost("{id}/freeze", Name = "FreezePartner")]
+    [AdminAccess(AdminPermission.PartnersFreeze)]
+    [ProblemResponses(404, 409)]
+    public Task<PartnerResponse> Freeze(string id, CancellationToken cancellationToken) => SetStatusAsync(id, PartnerStatus.Frozen, cancellationToken);
+
+    /// <summary>Lifts a freeze: the partner is active again.</summary>
+    [HttpPost("{id}/unfreeze", Name = "UnfreezePartner")]
+    [AdminAccess(AdminPermission.PartnersFreeze)]
+    [ProblemResponses(404, 409)]
+    public Task<PartnerResponse> Unfreeze(string id, CancellationToken cancellationToken) => SetStatusAsync(id, PartnerStatus.Active, cancellationToken);
+
+    private async Task<PartnerResponse> SetStatusAsync(string id, PartnerStatus status, CancellationToken cancellationToken)
+    {
+        var partner = await registry.UpdateAsync(await FindAsync(id, cancellationToken), new UpdatePartnerRequest { Status = status },
+            HttpContext.GetCaller()!.ClientId, cancellationToken);
         ETags.Set(HttpContext, partner.Version);
         return PartnerResponse.From(partner);
     }

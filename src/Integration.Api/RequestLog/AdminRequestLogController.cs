@@ -1,3 +1,4 @@
+using Integration.Core.Credentials;
 using Asp.Versioning;
 using Integration.Api.OAuth;
 using Integration.Application.RequestLog;
@@ -9,7 +10,6 @@ namespace Integration.Api.RequestLog;
 /// <summary>What partners call the API with, for internal teams planning a deprecation.</summary>
 [ApiController]
 [ApiVersion(1)]
-[AdminAccess]
 [Route("admin/v{version:apiVersion}/request-log")]
 public sealed class AdminRequestLogController(PartnerRequestLog log, IntegrationDbContext db) : ControllerBase
 {
@@ -18,6 +18,7 @@ public sealed class AdminRequestLogController(PartnerRequestLog log, Integration
     /// (<c>PartnerPlatform.Sdk/1.0.0</c>): partners, calls and last call each; the most used first.
     /// </summary>
     [HttpGet("clients", Name = "ListClientVersions")]
+    [AdminAccess(AdminPermission.RequestLogRead)]
     public async Task<IReadOnlyList<ClientVersionUsage>> Clients(CancellationToken cancellationToken) =>
         await log.ClientVersionsAsync(db, cancellationToken);
 }

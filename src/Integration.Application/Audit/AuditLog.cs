@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Integration.Core.Credentials;
 using Integration.Core.Audit;
 using Integration.Core.Common;
 using Integration.Data;
@@ -19,7 +21,7 @@ public sealed record AuditRecord(string Actor, string Action, string Target, Aud
 /// The append-only, hash-chained audit log (domain.md › Security and records). Entries are written in
 /// the same transaction as the change they record, so a failed change leaves no entry behind.
 /// </summary>
-public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scopes, TimeProvider clock, AuditKeyRing keys)
+public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scopes, TimeProvider clock, AuditKeyRing keys, ActingPerson acting)
 {
     private const long ChainLockKey = 0x61756469_74000001; // any constant; PostgreSQL advisory lock for the chain's tail
 
@@ -62,7 +64,7 @@ public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scope
         var occurredAt = clock.UtcNow();
         var id = Ids.New("aud");
         var outcome = SnakeCase.Of(record.Outcome);
-        var details = record.Details is null ? null : JsonSerializer.Serialize(record.Details, JsonSerializerOptions.Web);
+        var details = DetailsWithRoles(record.Details, acting.RolesOf(record.Actor));
         // Callers may pass what a client sent: nothing longer than its column is stored.
         record = record with { Actor = Bounded(record.Actor, 100), Action = Bounded(record.Action, 100), Target = Bounded(record.Target, 200) };
         var entry = new AuditEntry
@@ -93,6 +95,19 @@ public sealed class AuditLog(IntegrationDbContext db, IServiceScopeFactory scope
         await log.AppendAsync(record, cancellationToken);
         await ownDb.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>An internal actor's roles go into the details, which the chain's hash covers.</summary>
+    private static string? DetailsWithRoles(object? details, IReadOnlyList<InternalRole>? roles)
+    {
+        if (roles is null)
+        {
+            return details is null ? null : JsonSerializer.Serialize(details, JsonSerializerOptions.Web);
+        }
+        var node = details is null ? null : JsonSerializer.SerializeToNode(details, JsonSerializerOptions.Web);
+        var entry = node as JsonObject ?? new JsonObject { ["value"] = node };
+        entry["actorRoles"] = new JsonArray([.. roles.Select(role => (JsonNode?)SnakeCase.Of(role))]);
+        return entry.ToJsonString(JsonSerializerOptions.Web);
     }
 
     private static string Bounded(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

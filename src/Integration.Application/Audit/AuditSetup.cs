@@ -24,6 +24,7 @@ public static class AuditSetup
             return options.ChainKeys.Count == 0 ? DevelopmentAuditKey.LoadOrCreate(contentRoot) : options.ToKeyRing();
         });
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<ActingPerson>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditCheckpoints>();
         builder.Services.AddScoped<AuditPruning>();

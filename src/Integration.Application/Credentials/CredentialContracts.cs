@@ -27,6 +27,19 @@ public sealed record IssueInternalCredentialRequest
     /// <summary>Which team or tool uses it, e.g. "Channel operations".</summary>
     [StringLength(ContractLimits.Name, MinimumLength = 1)]
     public required string Name { get; init; }
+
+    /// <summary>What its holder is trusted with; each role grants the permissions of docs/internal-roles.md.</summary>
+    [MinLength(1, ErrorMessage = "Give the credential at least one role.")]
+    [MaxLength(8)]
+    public required IReadOnlyList<InternalRole> Roles { get; init; }
+}
+
+public sealed record ChangeRolesRequest
+{
+    /// <summary>The credential's roles from now on (replacing the ones it has).</summary>
+    [MinLength(1, ErrorMessage = "Give the credential at least one role; revoke it to take everything away.")]
+    [MaxLength(8)]
+    public required IReadOnlyList<InternalRole> Roles { get; init; }
 }
 
 public sealed record RotateCredentialRequest
@@ -39,11 +52,12 @@ public sealed record RotateCredentialRequest
 public sealed record CredentialResponse(
     string Id, string ClientId, CredentialKind Kind, string? PartnerId, ApiEnvironment? Environment, string Name,
     IReadOnlyList<string> Scopes, CredentialStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? RotatedAt,
-    DateTimeOffset? PreviousSecretExpiresAt, DateTimeOffset? RevokedAt)
+    DateTimeOffset? PreviousSecretExpiresAt, DateTimeOffset? RevokedAt, IReadOnlyList<InternalRole>? Roles)
 {
     public static CredentialResponse From(Credential c) => new(
         c.Id, c.ClientId, c.Kind, c.PartnerId, c.Kind == CredentialKind.Partner ? c.Environment : null, c.Name,
-        c.Scopes, c.Status, c.CreatedAt, c.RotatedAt, c.PreviousSecretExpiresAt, c.RevokedAt);
+        c.Scopes, c.Status, c.CreatedAt, c.RotatedAt, c.PreviousSecretExpiresAt, c.RevokedAt,
+        c.Kind == CredentialKind.Internal ? c.Roles : null);
 }
 
 /// <summary>A credential with its secret. The secret is shown in this response only; we keep just its hash.</summary>

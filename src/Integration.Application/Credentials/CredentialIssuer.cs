@@ -30,23 +30,57 @@ public sealed class CredentialIssuer(
     IServiceProvider services,
     IOptions<OAuthOptions> options)
 {
+    /// <summary>Sandbox credentials, issued directly. Live ones need a second person: <see cref="IssueLiveAsync"/>.</summary>
     public async Task<(Credential Credential, string Secret)> IssueForPartnerAsync(
         string partnerId, IssuePartnerCredentialRequest request, string actor, CancellationToken cancellationToken)
     {
-        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
-            ?? throw DomainException.NotFound("partner", partnerId);
-        var scopes = CheckPartnerScopes(request.Scopes);
         if (request.Environment == ApiEnvironment.Live)
         {
-            EnsureOnboardingComplete(partner);
+            throw new DomainException(ErrorKind.Unprocessable, "live_credential_needs_approval",
+                $"Live credentials are issued on a second person's approval: request one with POST /admin/v1/partners/{partnerId}/live-credential-requests.");
         }
+        var partner = await FindPartnerAsync(partnerId, cancellationToken);
+        return await IssuePartnerAsync(partner, request, actor, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one way a live credential comes to exist: an approved request (four-eyes). Whatever a partner must have
+    /// done before it may call the live API is checked here (<see cref="EnsureLiveAllowedAsync"/>).
+    /// </summary>
+    public async Task<(Credential Credential, string Secret)> IssueLiveAsync(
+        LiveCredentialRequest approved, string actor, CancellationToken cancellationToken)
+    {
+        var partner = await EnsureLiveAllowedAsync(approved.PartnerId, cancellationToken);
+        var request = new IssuePartnerCredentialRequest { Environment = ApiEnvironment.Live, Scopes = approved.Scopes, Name = approved.Name };
+        return await IssuePartnerAsync(partner, request, actor, approved, cancellationToken);
+    }
+
+    /// <summary>Refuses live credentials to a partner that may not have them yet; asked when they are requested and again when approved.</summary>
+    public async Task<Partner> EnsureLiveAllowedAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        var partner = await FindPartnerAsync(partnerId, cancellationToken);
+        EnsureOnboardingComplete(partner);
+        return partner;
+    }
+
+    private async Task<Partner> FindPartnerAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
+            ?? throw DomainException.NotFound("partner", partnerId);
         if (partner.SandboxOwnerId is not null)
         {
             throw new DomainException(ErrorKind.Unprocessable, "sandbox_peer",
                 $"This partner is a peer seeded into the sandbox of {partner.SandboxOwnerId}; it exists only there and gets no credentials.");
         }
+        return partner;
+    }
+
+    private async Task<(Credential Credential, string Secret)> IssuePartnerAsync(
+        Partner partner, IssuePartnerCredentialRequest request, string actor, LiveCredentialRequest? approved, CancellationToken cancellationToken)
+    {
+        var scopes = CheckPartnerScopes(request.Scopes);
         var name = request.Name ?? $"{partner.Name} ({SnakeCase.Of(request.Environment)})";
-        var issued = await IssueAsync(CredentialKind.Partner, partner.Id, request.Environment, name, scopes, actor, cancellationToken);
+        var issued = await IssueAsync(CredentialKind.Partner, partner.Id, request.Environment, name, scopes, [], actor, approved, cancellationToken);
         if (services.GetKeyedService<IEnvironmentProvisioning>(request.Environment) is { } provisioning)
         {
             await provisioning.OnCredentialIssuedAsync(partner.Id, cancellationToken);
@@ -54,8 +88,22 @@ public sealed class CredentialIssuer(
         return issued;
     }
 
-    public Task<(Credential Credential, string Secret)> IssueInternalAsync(string name, string actor, CancellationToken cancellationToken) =>
-        IssueAsync(CredentialKind.Internal, null, ApiEnvironment.Live, name, [ApiScopes.Admin], actor, cancellationToken);
+    public Task<(Credential Credential, string Secret)> IssueInternalAsync(
+        string name, IReadOnlyCollection<InternalRole> roles, string actor, CancellationToken cancellationToken) =>
+        IssueAsync(CredentialKind.Internal, null, ApiEnvironment.Live, name, [ApiScopes.Admin], roles, actor, null, cancellationToken);
+
+    /// <summary>Gives an internal credential new roles; its tokens carrying a role taken away stop working at once.</summary>
+    public async Task ChangeRolesAsync(Credential credential, IReadOnlyCollection<InternalRole> roles, string actor, CancellationToken cancellationToken)
+    {
+        var before = credential.Roles.ToList();
+        credential.ChangeRoles(roles);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        await audit.AppendAsync(new AuditRecord(actor, "credential.roles_changed", credential.Id,
+            Details: new { credential.ClientId, before = before.Select(SnakeCase.Of), after = credential.Roles.Select(SnakeCase.Of) }), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        activity.Forget(credential.Id);
+    }
 
     public async Task<(Credential Credential, string Secret)> RotateAsync(
         Credential credential, TimeSpan? overlap, string actor, CancellationToken cancellationToken)
@@ -102,7 +150,7 @@ public sealed class CredentialIssuer(
 
     private async Task<(Credential Credential, string Secret)> IssueAsync(
         CredentialKind kind, string? partnerId, ApiEnvironment environment, string name, List<string> scopes,
-        string actor, CancellationToken cancellationToken)
+        IReadOnlyCollection<InternalRole> roles, string actor, LiveCredentialRequest? approved, CancellationToken cancellationToken)
     {
         var credential = new Credential
         {
@@ -115,6 +163,10 @@ public sealed class CredentialIssuer(
             Scopes = scopes,
             CreatedAt = clock.UtcNow(),
         };
+        if (kind == CredentialKind.Internal)
+        {
+            credential.ChangeRoles(roles);
+        }
         var secret = ClientSecrets.NewSecret(kind, environment);
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -134,8 +186,18 @@ public sealed class CredentialIssuer(
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await applications.CreateAsync(descriptor, cancellationToken);
         db.Credentials.Add(credential);
+        if (approved is not null)
+        {
+            approved.Approve(actor, credential.Id, clock.UtcNow()); // tracked: saved with the credential, or not at all
+        }
         await audit.AppendAsync(new AuditRecord(actor, "credential.issued", credential.Id,
-            Details: new { credential.ClientId, kind = SnakeCase.Of(kind), partnerId, environment = SnakeCase.Of(environment), scopes }), cancellationToken);
+            Details: new
+            {
+                credential.ClientId, kind = SnakeCase.Of(kind), partnerId, environment = SnakeCase.Of(environment), scopes,
+                roles = kind == CredentialKind.Internal ? credential.Roles.Select(SnakeCase.Of) : null,
+                // Four-eyes: both people, in the entry of the credential they brought about together.
+                requestId = approved?.Id, requestedBy = approved?.RequestedBy, approvedBy = approved is null ? null : actor,
+            }), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (credential, secret);
@@ -167,7 +229,7 @@ public sealed class CredentialIssuer(
         }
     }
 
-    private static List<string> CheckPartnerScopes(IReadOnlyList<string> requested)
+    internal static List<string> CheckPartnerScopes(IReadOnlyList<string> requested)
     {
         var unknown = requested.Where(s => !ApiScopes.IsPartnerScope(s)).ToList();
         if (unknown.Count > 0)

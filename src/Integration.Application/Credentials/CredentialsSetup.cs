@@ -6,6 +6,7 @@ public static class CredentialsSetup
     public static IHostApplicationBuilder AddCredentials(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CredentialIssuer>();
+        builder.Services.AddScoped<LiveCredentialDesk>();
         return builder;
     }
 }

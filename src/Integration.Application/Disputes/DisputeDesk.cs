@@ -96,29 +96,73 @@ public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditL
     public static string CursorOf(Dispute dispute) => Cursor.Encode(dispute.OpenedAt, dispute.Id);
 
     /// <summary>Accepts (with an adjustment on this month's statement) or rejects; unfreezes a level-3 account and releases held payouts.</summary>
-    public async Task<Dispute> ResolveAsync(string id, ResolveDisputeRequest request, string actor, CancellationToken cancellationToken)
+    /// <summary>The sandbox's own handler resolves at once: there is no second person in a partner's sandbox.</summary>
+    public Task<Dispute> ResolveAsync(string id, ResolveDisputeRequest request, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, dispute =>
+        {
+            dispute.Resolve(request.Outcome, request.Adjustment, request.Note, "brand", clock.UtcNow());
+            return new AuditRecord(actor, $"dispute.{SnakeCase.Of(dispute.Status)}", dispute.Id, Details: request);
+        }, cancellationToken);
+
+    /// <summary>
+    /// An internal person resolves: the dispute's level decides the permission needed; a level-3 resolution is only
+    /// proposed here and takes effect when a different risk person approves it (<see cref="ApproveProposalAsync"/>).
+    /// </summary>
+    public Task<Dispute> ResolveAsBrandAsync(string id, ResolveDisputeRequest request, Caller caller, CancellationToken cancellationToken) =>
+        ChangeAsync(id, dispute =>
+        {
+            caller.Require(DisputeLevels.PermissionToResolve(dispute.Level));
+            if (DisputeLevels.NeedsSecondPerson(dispute.Level))
+            {
+                dispute.Propose(request.Outcome, request.Adjustment, request.Note, caller.ClientId, clock.UtcNow());
+                return new AuditRecord(caller.ClientId, "dispute.resolution_proposed", dispute.Id, Details: new
+                {
+                    outcome = SnakeCase.Of(request.Outcome), request.Adjustment, request.Note, proposedBy = caller.ClientId,
+                });
+            }
+            dispute.Resolve(request.Outcome, request.Adjustment, request.Note, "brand", clock.UtcNow());
+            return new AuditRecord(caller.ClientId, $"dispute.{SnakeCase.Of(dispute.Status)}", dispute.Id, Details: request);
+        }, cancellationToken);
+
+    public Task<Dispute> ApproveProposalAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+        ChangeAsync(id, dispute =>
+        {
+            caller.Require(DisputeLevels.PermissionToResolve(dispute.Level));
+            var proposedBy = dispute.ProposedBy;
+            dispute.ApproveProposal(caller.ClientId, clock.UtcNow());
+            return new AuditRecord(caller.ClientId, $"dispute.{SnakeCase.Of(dispute.Status)}", dispute.Id, Details: new
+            {
+                outcome = SnakeCase.Of(dispute.Status), dispute.Adjustment, note = dispute.Resolution, proposedBy, approvedBy = caller.ClientId,
+            });
+        }, cancellationToken);
+
+    /// <summary>Applies <paramref name="change"/> to the dispute; once it is resolved, its held payouts go out and the partner hears of it.</summary>
+    private async Task<Dispute> ChangeAsync(string id, Func<Dispute, AuditRecord> change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var dispute = await db.Visible<Dispute>().Where(d => d.Id == id).OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken) ?? throw DomainException.NotFound("dispute", id);
         await clocks.FollowPartnerAsync(clock, db, dispute.PartnerId, dispute.Environment, cancellationToken);
         var now = clock.UtcNow();
-        dispute.Resolve(request.Outcome, request.Adjustment, request.Note, "brand", now);
-        // The new history entry carries its own key (dispute, number): tell EF it is new rather than changed.
-        db.ChangeTracker.DetectChanges();
-        db.Entry(dispute.History[^1]).State = EntityState.Added;
-        var released = await db.Visible<Payout>().Where(p => p.DisputeId == id && p.Status == PayoutStatus.Held).ToListAsync(cancellationToken);
-        foreach (var payout in released)
+        var record = change(dispute);
+        if (dispute.Status != DisputeStatus.Open)
         {
-            payout.Status = PayoutStatus.Pending;
-            payout.NextAttemptAt = now;
-            payout.Version++;
+            // The new history entry carries its own key (dispute, number): tell EF it is new rather than changed.
+            db.ChangeTracker.DetectChanges();
+            db.Entry(dispute.History[^1]).State = EntityState.Added;
+            var released = await db.Visible<Payout>().Where(p => p.DisputeId == id && p.Status == PayoutStatus.Held).ToListAsync(cancellationToken);
+            foreach (var payout in released)
+            {
+                payout.Status = PayoutStatus.Pending;
+                payout.NextAttemptAt = now;
+                payout.Version++;
+            }
+            events.Append(dispute.PartnerId, dispute.Environment, EventTypes.DisputeResolved, dispute.Id, new
+            {
+                disputeId = dispute.Id, outcome = SnakeCase.Of(dispute.Status), adjustment = dispute.Adjustment is { } a ? Money.Format(a) : null,
+                currency = dispute.Currency, period = SettlementPeriod.Of(now).ToString(), releasedPayouts = released.Select(p => p.Id).ToArray(),
+            }, now);
         }
-        events.Append(dispute.PartnerId, dispute.Environment, EventTypes.DisputeResolved, dispute.Id, new
-        {
-            disputeId = dispute.Id, outcome = SnakeCase.Of(dispute.Status), adjustment = dispute.Adjustment is { } a ? Money.Format(a) : null,
-            currency = dispute.Currency, period = SettlementPeriod.Of(now).ToString(), releasedPayouts = released.Select(p => p.Id).ToArray(),
-        }, now);
-        await audit.AppendAsync(new AuditRecord(actor, $"dispute.{SnakeCase.Of(dispute.Status)}", dispute.Id, Details: request), cancellationToken);
+        await audit.AppendAsync(record, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -37,7 +37,7 @@ public sealed class CredentialActivity : IDisposable
         var now = _clock.GetUtcNow();
         var interval = _options.Value.RevocationCheckInterval;
         // The claims are part of the key: a token that claims another tenant is never answered from a genuine one's entry.
-        var key = (caller.CredentialId, tokenId, string.Join('|', caller.ClientId, caller.Kind, caller.PartnerId, caller.Environment, string.Join(' ', caller.Scopes)));
+        var key = (caller.CredentialId, tokenId, string.Join('|', caller.ClientId, caller.Kind, caller.PartnerId, caller.Environment, string.Join(' ', caller.Scopes), InternalRoles.Format(caller.Roles)));
         if (_answers.TryGetValue(key, out Answer? known) && now - known!.CheckedAt < interval)
         {
             return known.Active;
@@ -74,7 +74,8 @@ public sealed class CredentialActivity : IDisposable
         && credential.Kind == caller.Kind
         && credential.PartnerId == caller.PartnerId
         && (credential.Kind == CredentialKind.Internal || credential.Environment == caller.Environment)
-        && caller.Scopes.All(credential.Scopes.Contains);
+        && caller.Scopes.All(credential.Scopes.Contains)
+        && caller.Roles.All(credential.Roles.Contains); // a role taken away ends the tokens that carry it
 
     public void Forget(string credentialId) => _signals.Publish(CacheTopics.Credential, credentialId);
 

@@ -14,6 +14,9 @@ public static class PlatformClaims
     public const string PartnerId = "partner_id";
     public const string Environment = "environment";
     public const string Tier = "tier";
+
+    /// <summary>An internal credential's roles, one claim each (snake_case); checked against the credential on every request.</summary>
+    public const string Role = "internal_role";
 }
 
 /// <summary>Who is calling, read once from the validated access token.</summary>
@@ -26,6 +29,20 @@ public sealed record Caller(
     PartnerTier? Tier,
     IReadOnlyList<string> Scopes)
 {
+    /// <summary>Internal callers only: the roles the token was issued with.</summary>
+    public IReadOnlyList<InternalRole> Roles { get; init; } = [];
+
+    public bool Holds(string permission) => Kind == CredentialKind.Internal && RolePermissions.Grants(Roles, permission);
+
+    /// <summary>For a permission that depends on what is acted on (a dispute's level), checked once that is known.</summary>
+    public void Require(string permission)
+    {
+        if (!Holds(permission))
+        {
+            throw RolePermissions.Refusal(permission, Roles);
+        }
+    }
+
     public static Caller? From(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true
@@ -39,6 +56,11 @@ public sealed record Caller(
         return new Caller(
             principal.FindFirst(OpenIddictConstants.Claims.Subject)?.Value ?? "",
             credentialId, kind, principal.FindFirst(PlatformClaims.PartnerId)?.Value, environment, tier,
-            principal.GetScopes().ToList());
+            principal.GetScopes().ToList())
+        {
+            Roles = kind == CredentialKind.Internal
+                ? InternalRoles.Distinct(principal.FindAll(PlatformClaims.Role).Select(c => SnakeCase.TryParse<InternalRole>(c.Value, out var role) ? role : (InternalRole?)null).OfType<InternalRole>())
+                : [],
+        };
     }
 }

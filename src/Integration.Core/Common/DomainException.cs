@@ -10,6 +10,9 @@ public enum ErrorKind
     Unprocessable,
     PreconditionFailed,
     PreconditionRequired,
+
+    /// <summary>Who is asking could not be established (a failed sign-in).</summary>
+    Unauthenticated,
 }
 
 /// <summary>

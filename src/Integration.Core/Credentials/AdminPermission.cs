@@ -23,6 +23,9 @@ public static class AdminPermission
     public const string LiveCredentialsApprove = "credentials.approve_live";
     public const string CredentialsManage = "credentials.manage";
     public const string InternalCredentialsManage = "internal_credentials.manage";
+
+    /// <summary>Rotate the caller's own internal credential (every role); nobody rotates another person's.</summary>
+    public const string OwnCredentialRotate = "own_credential.rotate";
     public const string PeopleManage = "people.manage";
 
     public const string SettlementsClose = "settlements.close";
@@ -31,6 +34,8 @@ public static class AdminPermission
     public const string PayoutsRetry = "payouts.retry";
     public const string RatingsAccept = "ratings.accept";
 
+    /// <summary>Resolve some dispute; which level is checked against the dispute (level 1, 2 or 3 below).</summary>
+    public const string DisputesResolve = "disputes.resolve";
     public const string DisputesResolveLevel1 = "disputes.resolve_level_1";
     public const string DisputesResolveLevel2 = "disputes.resolve_level_2";
     public const string DisputesResolveLevel3 = "disputes.resolve_level_3";

@@ -16,6 +16,9 @@ public sealed class Credential
     public ApiEnvironment Environment { get; init; }
     public required string Name { get; set; }
     public required List<string> Scopes { get; init; }
+
+    /// <summary>Internal credentials only: what the team or tool holding it is trusted with (<see cref="RolePermissions"/>).</summary>
+    public List<InternalRole> Roles { get; private set; } = [];
     public CredentialStatus Status { get; private set; } = CredentialStatus.Active;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? RotatedAt { get; private set; }
@@ -34,6 +37,16 @@ public sealed class Credential
         PreviousSecretHash = overlap > TimeSpan.Zero ? currentSecretHash : null;
         PreviousSecretExpiresAt = overlap > TimeSpan.Zero ? now + overlap : null;
         RotatedAt = now;
+    }
+
+    public void ChangeRoles(IEnumerable<InternalRole> roles)
+    {
+        EnsureActive();
+        if (Kind != CredentialKind.Internal)
+        {
+            throw new DomainException(ErrorKind.Unprocessable, "not_internal", $"Credential '{Id}' belongs to a partner; only internal credentials carry roles.");
+        }
+        Roles = InternalRoles.Distinct(roles);
     }
 
     public void Revoke(DateTimeOffset now)

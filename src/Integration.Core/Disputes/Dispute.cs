@@ -1,4 +1,5 @@
 using Integration.Core.Common;
+using Integration.Core.Credentials;
 
 namespace Integration.Core.Disputes;
 
@@ -61,7 +62,49 @@ public sealed class Dispute : IPartnerOwned
         return dispute;
     }
 
+    /// <summary>Level 3, four-eyes: a resolution one risk person proposed, waiting for a different one's approval.</summary>
+    public DisputeStatus? ProposedOutcome { get; private set; }
+    public decimal? ProposedAdjustment { get; private set; }
+    public string? ProposedNote { get; private set; }
+    public string? ProposedBy { get; private set; }
+    public DateTimeOffset? ProposedAt { get; private set; }
+
+    /// <summary>Proposes (or replaces the proposal of) a level-3 resolution; nothing else changes until it is approved.</summary>
+    public void Propose(DisputeStatus outcome, decimal? adjustment, string resolution, string person, DateTimeOffset now)
+    {
+        EnsureResolvable(outcome, adjustment);
+        (ProposedOutcome, ProposedAdjustment, ProposedNote, ProposedBy, ProposedAt) = (outcome, adjustment, resolution, person, now);
+        Version++;
+    }
+
+    /// <summary>A different person approves the proposal: the dispute is resolved as proposed.</summary>
+    public void ApproveProposal(string person, DateTimeOffset now)
+    {
+        if (ProposedOutcome is not { } outcome || ProposedBy is null || ProposedNote is null)
+        {
+            throw new DomainException(ErrorKind.Conflict, "no_resolution_proposed", $"Dispute {Id} has no proposed resolution to approve.");
+        }
+        FourEyes.Ensure(ProposedBy, person, "proposed resolution");
+        Resolve(outcome, ProposedAdjustment, ProposedNote, "brand", now);
+    }
+
     public void Resolve(DisputeStatus outcome, decimal? adjustment, string resolution, string actor, DateTimeOffset now)
+    {
+        EnsureResolvable(outcome, adjustment);
+        Status = outcome;
+        Adjustment = adjustment;
+        Resolution = resolution;
+        ResolvedAt = now;
+        (ProposedOutcome, ProposedAdjustment, ProposedNote, ProposedBy, ProposedAt) = (null, null, null, null, null);
+        Version++;
+        History.Add(new DisputeHistoryEntry
+        {
+            Number = History.Count + 1, At = now, Action = SnakeCase.Of(outcome), Actor = actor,
+            Note = adjustment is { } a ? $"{resolution} Adjustment {a:0.00}." : resolution,
+        });
+    }
+
+    private void EnsureResolvable(DisputeStatus outcome, decimal? adjustment)
     {
         if (Status != DisputeStatus.Open)
         {
@@ -79,16 +122,6 @@ public sealed class Dispute : IPartnerOwned
         {
             throw DomainException.Invalid("adjustment", "A rejected dispute makes no adjustment.");
         }
-        Status = outcome;
-        Adjustment = adjustment;
-        Resolution = resolution;
-        ResolvedAt = now;
-        Version++;
-        History.Add(new DisputeHistoryEntry
-        {
-            Number = History.Count + 1, At = now, Action = SnakeCase.Of(outcome), Actor = actor,
-            Note = adjustment is { } a ? $"{resolution} Adjustment {a:0.00}." : resolution,
-        });
     }
 }
 

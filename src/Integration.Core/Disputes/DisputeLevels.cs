@@ -1,3 +1,5 @@
+using Integration.Core.Credentials;
+
 namespace Integration.Core.Disputes;
 
 public enum DisputeAssignee
@@ -28,6 +30,17 @@ public static class DisputeLevels
         2 => DisputeAssignee.Legal,
         _ => DisputeAssignee.RiskCommittee,
     };
+
+    /// <summary>Who may resolve a dispute of <paramref name="level"/> (domain.md › Internal roles).</summary>
+    public static string PermissionToResolve(int level) => level switch
+    {
+        1 => AdminPermission.DisputesResolveLevel1,
+        2 => AdminPermission.DisputesResolveLevel2,
+        _ => AdminPermission.DisputesResolveLevel3,
+    };
+
+    /// <summary>Four-eyes: a level-3 resolution is proposed by one risk person and approved by another.</summary>
+    public static bool NeedsSecondPerson(int level) => level == Highest;
 
     /// <summary>The level whose open disputes freeze the partner's account (in the dispute's environment) until resolved; stores' queries compare with it.</summary>
     public const int FreezingLevel = Highest;

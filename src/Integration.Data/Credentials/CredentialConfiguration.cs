@@ -1,6 +1,7 @@
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Integration.Data.Conventions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Data.Credentials;
@@ -16,6 +17,7 @@ internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credent
         builder.Property(c => c.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(c => c.Name).HasMaxLength(ContractLimits.Name);
         builder.Property(c => c.PreviousSecretHash).HasMaxLength(128);
+        builder.Property(c => c.Roles).StoredAsRoleList();
         builder.HasIndex(c => c.ClientId).IsUnique();
         builder.HasIndex(c => new { c.PartnerId, c.CreatedAt });
         builder.HasOne<Core.Partners.Partner>().WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Restrict);

@@ -130,6 +130,9 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         builder.Property(d => d.Resolution).HasMaxLength(1000);
         builder.Property(d => d.Amount).HasColumnName("AmountMinor").HasConversion<MinorUnitsConverter>();
         builder.Property(d => d.Adjustment).HasColumnName("AdjustmentMinor").HasConversion<MinorUnitsConverter>();
+        builder.Property(d => d.ProposedAdjustment).HasColumnName("ProposedAdjustmentMinor").HasConversion<MinorUnitsConverter>();
+        builder.Property(d => d.ProposedNote).HasMaxLength(1000);
+        builder.Property(d => d.ProposedBy).HasMaxLength(100);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Ignore(d => d.FreezesAccount);
         builder.HasOne<Core.Partners.Partner>().WithMany().HasForeignKey(d => d.PartnerId).OnDelete(DeleteBehavior.Restrict);

@@ -17,7 +17,7 @@ public sealed class SigningAndActivationTests(PlatformFactory platform) : IClass
         var version = await platform.DraftAsync(partnerId, AgreementPlatform.Terms(tier: "basic", discount: 0.18m, target: 900_000m, paymentTermDays: 45));
         var versionId = version["id"]!.GetValue<string>();
 
-        var liveTooEarly = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new { environment = "live", scopes = new[] { "orders:read" } });
+        var liveTooEarly = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/live-credential-requests", new { scopes = new[] { "orders:read" }, reason = "Going live." });
         await platform.SignAsync(partnerId, versionId, "brand", "agreement");
         await platform.SignAsync(partnerId, versionId, "partner", "agreement");
         await platform.SignAsync(partnerId, versionId, "partner", "confidentiality_supplement");

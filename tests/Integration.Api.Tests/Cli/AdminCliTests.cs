@@ -15,7 +15,10 @@ public sealed class AdminCliTests(PlatformFactory platform) : IClassFixture<Plat
         Assert.Equal(0, created.ExitCode);
         var partnerId = created.Json!["id"]!.GetValue<string>();
 
-        var issued = await RunAsync("credentials", "issue", "--partner", partnerId, "--environment", "live", "--scopes", "orders:read orders:write");
+        var asked = await RunAsync("credentials", "request-live", "--partner", partnerId, "--scopes", "orders:read orders:write", "--reason", "Signed.");
+        Assert.Equal(0, asked.ExitCode);
+        var approver = await platform.InternalSessionAsync(Core.Credentials.InternalRole.Credentials);
+        var issued = await RunAsync(approver, "credentials", "approve", asked.Json!["id"]!.GetValue<string>());
         Assert.Equal(0, issued.ExitCode);
         var credentialId = issued.Json!["credential"]!["id"]!.GetValue<string>();
         var secret = issued.Json!["clientSecret"]!.GetValue<string>();
@@ -103,11 +106,14 @@ public sealed class AdminCliTests(PlatformFactory platform) : IClassFixture<Plat
         Assert.Contains("invalid_client", error.ToString());
     }
 
-    private async Task<CliResult> RunAsync(params string[] args)
+    private Task<CliResult> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Runs as the test administrator, or as <paramref name="person"/>.</summary>
+    private async Task<CliResult> RunAsync(InternalSession? person, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] connection = ["--url", "http://localhost", "--client-id", platform.AdminClientId, "--client-secret", platform.AdminClientSecret];
+        string[] connection = ["--url", "http://localhost", "--client-id", person?.ClientId ?? platform.AdminClientId, "--client-secret", person?.Secret ?? platform.AdminClientSecret];
         var exit = await AdminCli.RunAsync([.. args, .. connection], output, error, platform.Server.CreateHandler());
         var text = output.ToString();
         return new CliResult(exit, text, error.ToString(), text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : null);

@@ -51,7 +51,7 @@ public sealed class CredentialLifecycleTests(PlatformFactory platform) : IClassF
         var admin = await platform.AdminClientAsync();
         var before = await CountsAsync();
 
-        var response = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new { environment = "live", scopes = new[] { "orders:read" } });
+        var response = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/live-credential-requests", new { scopes = new[] { "orders:read" }, reason = "Going live." });
 
         await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "onboarding_incomplete");
         Assert.Equal(before, await CountsAsync());
@@ -64,7 +64,7 @@ public sealed class CredentialLifecycleTests(PlatformFactory platform) : IClassF
         var admin = await platform.AdminClientAsync();
         (await admin.PatchAsJsonAsync($"/admin/v1/partners/{partnerId}", new { status = "frozen" })).EnsureSuccessStatusCode();
 
-        var response = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new { environment = "live", scopes = new[] { "orders:read" } });
+        var response = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/live-credential-requests", new { scopes = new[] { "orders:read" }, reason = "Going live." });
 
         await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "onboarding_incomplete");
     }
@@ -208,7 +208,7 @@ public sealed class CredentialLifecycleTests(PlatformFactory platform) : IClassF
     public async Task InternalCredential_IssuedThroughTheAdminApi_ReachesTheAdminApi()
     {
         var admin = await platform.AdminClientAsync();
-        var issued = await (await admin.PostAsJsonAsync("/admin/v1/internal-credentials", new { name = "Finance tooling" })).ReadJsonAsync(HttpStatusCode.Created);
+        var issued = await (await admin.PostAsJsonAsync("/admin/v1/internal-credentials", new { name = "Finance tooling", roles = new[] { "finance" } })).ReadJsonAsync(HttpStatusCode.Created);
         var clientId = issued["credential"]!["clientId"]!.GetValue<string>();
         Assert.StartsWith("adm_", clientId);
 

@@ -73,7 +73,7 @@ public sealed class ContractLimitTests(FuzzPlatform platform, ITestOutputHelper 
     {
         foreach (var parameter in operation.In("query"))
         {
-            foreach (var bound in Of(document.Resolve(parameter.Schema), "query", [new Step(parameter.Name, parameter.Schema)], parameter.Name, samples))
+            foreach (var bound in Of(document.Resolve(parameter.Schema), "query", [new Step(parameter.Name, parameter.Schema)], parameter.Name, samples, document))
             {
                 yield return bound;
             }
@@ -97,7 +97,7 @@ public sealed class ContractLimitTests(FuzzPlatform platform, ITestOutputHelper 
         var field = Field(path);
         if (path.Count > 0)
         {
-            foreach (var bound in Of(schema, "body", path, field, samples))
+            foreach (var bound in Of(schema, "body", path, field, samples, document))
             {
                 yield return bound;
             }
@@ -125,7 +125,7 @@ public sealed class ContractLimitTests(FuzzPlatform platform, ITestOutputHelper 
         }
     }
 
-    private static IEnumerable<Bound> Of(JsonObject? schema, string location, IReadOnlyList<Step> path, string field, SchemaSamples samples)
+    private static IEnumerable<Bound> Of(JsonObject? schema, string location, IReadOnlyList<Step> path, string field, SchemaSamples samples, ContractDocument document)
     {
         if (schema is null || schema["enum"] is not null)
         {
@@ -165,6 +165,12 @@ public sealed class ContractLimitTests(FuzzPlatform platform, ITestOutputHelper 
                 break;
             case "array" when schema["maxItems"] is { } maxItems:
                 var count = maxItems.GetValue<int>();
+                // Items of an enum (roles) are its values in turn, not a sample with a number appended, which no enum admits.
+                if (document.Resolve(schema["items"])?["enum"] is JsonArray { Count: > 0 } values)
+                {
+                    yield return new Bound(location, path, field, $"maxItems {count}", Cycle(values, count), Cycle(values, count + 1));
+                    break;
+                }
                 var item = samples.Sample(schema["items"], path[^1].Member, new Random(0));
                 yield return new Bound(location, path, field, $"maxItems {count}", Items(item, count), Items(item, count + 1));
                 break;
@@ -188,6 +194,8 @@ public sealed class ContractLimitTests(FuzzPlatform platform, ITestOutputHelper 
     /// </summary>
     private static JsonArray Items(JsonNode? item, int count) => new([.. Enumerable.Range(0, count).Select(i =>
         item?.GetValueKind() == JsonValueKind.String ? JsonValue.Create(Suffix(item.GetValue<string>(), i)) : item?.DeepClone())]);
+
+    private static JsonArray Cycle(JsonArray values, int count) => new([.. Enumerable.Range(0, count).Select(i => values[i % values.Count]?.DeepClone())]);
 
     private static string Suffix(string text, int i) => i == 0 ? text : text + i.ToString(CultureInfo.InvariantCulture);
 

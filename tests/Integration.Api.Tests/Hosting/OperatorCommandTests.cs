@@ -38,6 +38,13 @@ public sealed class OperatorCommandTests : IDisposable
         var storedHash = await db.Set<OpenIddictEntityFrameworkCoreApplication>().Where(a => a.ClientId == clientId).Select(a => a.ClientSecret).SingleAsync();
         Assert.True(ClientSecrets.Matches(secret, storedHash));
         Assert.Equal("credential.issued", (await db.AuditEntries.SingleAsync()).Action);
+        Assert.Equal(InternalRoles.Every, credential.Roles);
+        // The first person, who signs in to the console, is printed with how to sign in.
+        Assert.Contains("admin@localhost", first.Output);
+        Assert.Contains("POST /admin/v1/session", first.Output);
+        var person = await db.People.SingleAsync();
+        Assert.Equal(InternalRoles.Every, person.Roles);
+        Assert.False(person.TwoFactorEnabled);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.Api.Credentials;
 using Integration.Application.Credentials;
+using Integration.Core.Credentials;
 using Integration.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -114,7 +115,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         await using var scope = Services.CreateAsyncScope();
         var issuer = scope.ServiceProvider.GetRequiredService<CredentialIssuer>();
-        var (credential, secret) = await issuer.IssueInternalAsync("Test administrator", "test-setup", CancellationToken.None);
+        var (credential, secret) = await issuer.IssueInternalAsync("Test administrator", InternalRoles.Every, "test-setup", CancellationToken.None);
         AdminClientId = credential.ClientId;
         AdminClientSecret = secret;
     }
@@ -204,14 +205,40 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return JsonNode.Parse(text)!["id"]!.GetValue<string>();
     }
 
+    /// <summary>A client whose internal credential holds exactly <paramref name="roles"/>, and that credential's ids.</summary>
+    public async Task<InternalSession> InternalSessionAsync(params InternalRole[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var (credential, secret) = await scope.ServiceProvider.GetRequiredService<CredentialIssuer>()
+            .IssueInternalAsync($"Test {InternalRoles.Format(roles)}", roles, "test-setup", CancellationToken.None);
+        return new InternalSession(credential.Id, credential.ClientId, secret, ClientWithToken(await TokenAsync(credential.ClientId, secret)));
+    }
+
+    /// <summary>A client with exactly one role.</summary>
+    public async Task<HttpClient> ClientWithRoleAsync(InternalRole role) => (await InternalSessionAsync(role)).Client;
+
+    private InternalSession? _approver;
+
+    /// <summary>The second person of four-eyes flows: a <c>credentials</c> and <c>risk</c> holder other than the test administrator.</summary>
+    public async Task<HttpClient> ApproverClientAsync() =>
+        (_approver ??= await InternalSessionAsync(InternalRole.Credentials, InternalRole.Risk)).Client;
+
+    /// <summary>Sandbox credentials directly; live ones requested by the test administrator and approved by <see cref="ApproverClientAsync"/>.</summary>
     public async Task<IssuedCredential> IssueCredentialAsync(string partnerId, string environment = "sandbox", params string[] scopes)
     {
         var admin = await AdminClientAsync();
-        var response = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new
+        var granted = scopes.Length > 0 ? scopes : Core.Credentials.ApiScopes.PartnerScopes.ToArray();
+        HttpResponseMessage response;
+        if (environment == "live")
         {
-            environment,
-            scopes = scopes.Length > 0 ? scopes : Core.Credentials.ApiScopes.PartnerScopes.ToArray(),
-        });
+            var asked = await (await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/live-credential-requests",
+                new { scopes = granted, reason = "Test partner goes live." })).ReadJsonAsync(HttpStatusCode.Created);
+            response = await (await ApproverClientAsync()).PostAsync($"/admin/v1/live-credential-requests/{asked["id"]}/approve", null);
+        }
+        else
+        {
+            response = await admin.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/credentials", new { environment, scopes = granted });
+        }
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"issue credential failed: {(int)response.StatusCode} {text}");
         var json = JsonNode.Parse(text)!;
@@ -232,5 +259,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 }
 
 public sealed record IssuedCredential(string Id, string ClientId, string Secret);
+
+public sealed record InternalSession(string CredentialId, string ClientId, string Secret, HttpClient Client);
 
 public sealed record PartnerSession(string PartnerId, IssuedCredential Credential, string AccessToken, HttpClient Client);

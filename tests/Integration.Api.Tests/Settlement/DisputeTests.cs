@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static Integration.Api.Tests.Settlement.SettlementPlatform;
 
 namespace Integration.Api.Tests.Settlement;
@@ -11,10 +12,70 @@ public sealed class DisputeTests
 {
     private static async Task<HttpResponseMessage> OpenAsync(HttpClient client, object body) => await client.PostAsJsonAsync("/v2/disputes", body);
 
+    /// <summary>Resolves as the brand; a level-3 proposal (202) is approved by a second risk person, as four-eyes wants.</summary>
     private static async Task<JsonNode> ResolveAsync(SettlementPlatform platform, string id, object body, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var admin = await platform.AdminClientAsync();
-        return await (await admin.PostAsJsonAsync($"/admin/v1/disputes/{id}/resolve", body)).ReadJsonAsync(expected);
+        var response = await admin.PostAsJsonAsync($"/admin/v1/disputes/{id}/resolve", body);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            return await response.ReadJsonAsync(expected);
+        }
+        return await (await (await platform.ApproverClientAsync()).PostAsync($"/admin/v1/disputes/{id}/resolution-proposal/approve", null)).ReadJsonAsync(expected);
+    }
+
+    [Fact]
+    public async Task A_level_3_resolution_is_proposed_by_one_risk_person_and_takes_effect_when_another_approves()
+    {
+        await using var platform = await StartAsync(At(2026, 6, 1));
+        var p = await platform.NewPartnerAsync();
+        var sku = await platform.ProductForAdvancedAsync(600_000m);
+        var order = await p.DeliverOrderAsync(sku, 1);
+        var client = await p.ClientAsync();
+        var id = (await (await OpenAsync(client, new { orderId = order, amount = "500000.01", reason = "Wrong goods" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var proposer = await platform.InternalSessionAsync(Core.Credentials.InternalRole.Risk);
+        var second = await platform.InternalSessionAsync(Core.Credentials.InternalRole.Risk);
+        var legal = await platform.ClientWithRoleAsync(Core.Credentials.InternalRole.Legal);
+
+        await (await legal.PostAsJsonAsync($"/admin/v1/disputes/{id}/resolve", new { outcome = "rejected", note = "No." }))
+            .ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_role");
+        var proposal = await (await proposer.Client.PostAsJsonAsync($"/admin/v1/disputes/{id}/resolve", new { outcome = "accepted", adjustment = 1000m, note = "Partly damaged." }))
+            .ReadJsonAsync(HttpStatusCode.Accepted);
+        Assert.Equal(proposer.ClientId, proposal["proposedBy"]!.GetValue<string>());
+        var stillOpen = await (await client.GetAsync($"/v2/disputes/{id}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("open", stillOpen["status"]!.GetValue<string>());
+        Assert.True(stillOpen["freezesAccount"]!.GetValue<bool>());
+
+        await (await proposer.Client.PostAsync($"/admin/v1/disputes/{id}/resolution-proposal/approve", null)).ReadProblemAsync(HttpStatusCode.Forbidden, "four_eyes_required");
+        var resolved = await (await second.Client.PostAsync($"/admin/v1/disputes/{id}/resolution-proposal/approve", null)).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("accepted", resolved["status"]!.GetValue<string>());
+        Assert.False(resolved["freezesAccount"]!.GetValue<bool>());
+        var entry = await platform.WithDbAsync(db => db.AuditEntries.Where(e => e.Target == id && e.Action == "dispute.accepted").SingleAsync());
+        Assert.Equal(second.ClientId, entry.Actor);
+        Assert.Contains($"\"proposedBy\":\"{proposer.ClientId}\"", entry.Details);
+        Assert.Contains("\"actorRoles\":[\"risk\"]", entry.Details);
+    }
+
+    [Fact]
+    public async Task Each_level_needs_its_own_role()
+    {
+        await using var platform = await StartAsync(At(2026, 6, 1));
+        var p = await platform.NewPartnerAsync();
+        var sku = await platform.ProductForAdvancedAsync(600_000m);
+        var order = await p.DeliverOrderAsync(sku, 1);
+        var client = await p.ClientAsync();
+        var level1 = (await (await OpenAsync(client, new { orderId = order, amount = "100.00", reason = "Scratched" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var level2 = (await (await OpenAsync(client, new { orderId = order, amount = "60000.00", reason = "Wrong model" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var manager = await platform.ClientWithRoleAsync(Core.Credentials.InternalRole.RegionalManager);
+        var legal = await platform.ClientWithRoleAsync(Core.Credentials.InternalRole.Legal);
+        var rejected = new { outcome = "rejected", note = "Matches the order." };
+
+        var problem = await (await manager.PostAsJsonAsync($"/admin/v1/disputes/{level2}/resolve", rejected)).ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_role");
+        Assert.Contains("disputes.resolve_level_2", problem["detail"]!.GetValue<string>());
+        await (await legal.PostAsJsonAsync($"/admin/v1/disputes/{level1}/resolve", rejected)).ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_role");
+        await (await manager.PostAsJsonAsync($"/admin/v1/disputes/{level1}/resolve", rejected)).ReadJsonAsync(HttpStatusCode.OK);
+        await (await legal.PostAsJsonAsync($"/admin/v1/disputes/{level2}/resolve", rejected)).ReadJsonAsync(HttpStatusCode.OK);
     }
 
     [Theory]

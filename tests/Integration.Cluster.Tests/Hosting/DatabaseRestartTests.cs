@@ -39,8 +39,13 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         var sku = CommerceSetup.NewSku("PGR");
         (await admin.PostAsJsonAsync("admin/v1/products", new { sku, name = sku, listPrice = 12.5m })).EnsureSuccessStatusCode();
         var partner = await (await admin.PostAsJsonAsync("admin/v1/partners", PlatformFactory.PartnerBody(qualified: true))).ReadJsonAsync(HttpStatusCode.Created);
-        var credential = await (await admin.PostAsJsonAsync($"admin/v1/partners/{partner["id"]}/credentials",
-            new { environment = "live", scopes = Core.Credentials.ApiScopes.PartnerScopes })).ReadJsonAsync(HttpStatusCode.Created);
+        // Live credentials are four-eyes: the bootstrap admin asks, a second person approves.
+        var asked = await (await admin.PostAsJsonAsync($"admin/v1/partners/{partner["id"]}/live-credential-requests",
+            new { scopes = Core.Credentials.ApiScopes.PartnerScopes, reason = "Restart test." })).ReadJsonAsync(HttpStatusCode.Created);
+        var second = await (await admin.PostAsJsonAsync("admin/v1/internal-credentials", new { name = "Approver", roles = new[] { "credentials" } }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        using var approver = instance.Client(await instance.TokenAsync(second["credential"]!["clientId"]!.GetValue<string>(), second["clientSecret"]!.GetValue<string>()));
+        var credential = await (await approver.PostAsync($"admin/v1/live-credential-requests/{asked["id"]}/approve", null)).ReadJsonAsync(HttpStatusCode.Created);
         var token = await instance.TokenAsync(credential["credential"]!["clientId"]!.GetValue<string>(), credential["clientSecret"]!.GetValue<string>());
         using var client = instance.Client(token);
         client.Timeout = TimeSpan.FromSeconds(30);
