@@ -12,7 +12,8 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
     private const string ExclusiveAgentIndex = "ux_partners_active_exclusive_agent_per_region";
     private const string ExclusiveAgentSqliteColumns = "partners.RegionCode";
 
-    public async Task<Partner> CreateAsync(CreatePartnerRequest request, string actor, CancellationToken cancellationToken)
+    /// <summary>Registers a partner; one created from an application starts in <see cref="PartnerStatus.Onboarding"/>.</summary>
+    public async Task<Partner> CreateAsync(CreatePartnerRequest request, string actor, CancellationToken cancellationToken, PartnerStatus status = PartnerStatus.Active)
     {
         var agreement = request.Agreement?.ToAgreement() ?? new PartnerAgreement();
         PartnerRegistration.CheckAgreement(request.Tier, agreement);
@@ -35,6 +36,7 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
             Agreement = agreement,
             BusinessLicenceNumber = request.BusinessLicenceNumber?.Trim(),
             QualificationVerifiedOn = request.QualificationVerifiedOn,
+            Status = status,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -43,7 +45,7 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         await EnsureNoOtherActiveExclusiveAgentAsync(partner, cancellationToken);
         db.Partners.Add(partner);
         await audit.AppendAsync(new AuditRecord(actor, "partner.created", partner.Id,
-            Details: new { partner.Name, tier = SnakeCase.Of(partner.Tier), partner.RegionCode, mode = SnakeCase.Of(partner.CooperationMode) }), cancellationToken);
+            Details: new { partner.Name, tier = SnakeCase.Of(partner.Tier), partner.RegionCode, mode = SnakeCase.Of(partner.CooperationMode), status = SnakeCase.Of(partner.Status) }), cancellationToken);
         await SaveAsync(partner, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return partner;

@@ -10,6 +10,8 @@ public enum ErrorKind
     Unprocessable,
     PreconditionFailed,
     PreconditionRequired,
+    TooLarge,
+    UnsupportedMediaType,
 }
 
 /// <summary>

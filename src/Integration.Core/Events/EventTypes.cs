@@ -18,6 +18,7 @@ public static class EventTypes
     public const string PayoutPaid = "payout.paid";
     public const string DisputeOpened = "dispute.opened";
     public const string DisputeResolved = "dispute.resolved";
+    public const string ApplicationStatusChanged = "application.status_changed";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -39,6 +40,7 @@ public static class EventTypes
         [PayoutPaid] = "The bank gateway confirmed a payout of a statement's balance (or of an amount a dispute held back).",
         [DisputeOpened] = "You opened a dispute; data carries its level and, for level 1, the resolution deadline.",
         [DisputeResolved] = "A dispute was resolved: accepted (with the adjustment for your next statement) or rejected.",
+        [ApplicationStatusChanged] = "Your partner application moved (submitted, in_review, needs_information, approved_for_negotiation, negotiating, signed, active, rejected); data carries what the reviewer asked for or the reason of a rejection.",
     };
 
     public static bool IsKnown(string type) => Descriptions.ContainsKey(type);

@@ -15,7 +15,10 @@ public sealed class Partner
 
     /// <summary>Set on the peers seeded into a partner's sandbox: they exist only there and never get credentials.</summary>
     public string? SandboxOwnerId { get; init; }
-    public PartnerStatus Status { get; private set; } = PartnerStatus.Active;
+    /// <summary>Set at creation (<c>onboarding</c> for a partner created from an application), then moved by <see cref="ChangeStatus"/>.</summary>
+    public PartnerStatus Status { get => _status; init => _status = value; }
+
+    private PartnerStatus _status = PartnerStatus.Active;
     public PartnerAgreement Agreement { get; set; } = new();
     public string? BusinessLicenceNumber { get; set; }
     public DateOnly? QualificationVerifiedOn { get; set; }
@@ -47,7 +50,7 @@ public sealed class Partner
         {
             ExitDate = exitDate ?? throw DomainException.Invalid("exitDate", "Moving a partner to 'exiting' needs an exit date.");
         }
-        Status = target;
+        _status = target;
     }
 
     public void Touch(DateTimeOffset now)

@@ -1,0 +1,15 @@
+using Integration.Core.Onboarding;
+
+namespace Integration.Api.Onboarding;
+
+/// <summary>The form of a qualification document upload.</summary>
+public sealed class DocumentUpload
+{
+    public required DocumentKind Kind { get; init; }
+
+    /// <summary>The document: PDF, PNG or JPEG, at most 10 MB.</summary>
+    public required IFormFile File { get; init; }
+
+    /// <summary>When the document stops being valid (a business licence's expiry date); the review checks it.</summary>
+    public DateOnly? ExpiresOn { get; init; }
+}
