@@ -19,7 +19,6 @@ namespace Integration.Api.Onboarding;
 [ApiVersion(1, Deprecated = true)]
 [ApiVersion(2)]
 [AllowAnonymous]
-[ApplicationsLimit]
 [Route("v{version:apiVersion}/applications")]
 [Tags("Onboarding")]
 public sealed class ApplicationsController(ApplicationDesk desk, IOptions<OAuthOptions> oauth) : ControllerBase
@@ -29,6 +28,7 @@ public sealed class ApplicationsController(ApplicationDesk desk, IOptions<OAuthO
     /// the application is submitted when that token is confirmed. Limited per source address (5 an hour by default).
     /// </summary>
     [HttpPost(Name = "Apply")]
+    [ApplicationsLimit]
     [RequestSizeLimit(ContractLimits.ApplicationBytes)]
     [ProblemResponses(413, 429)]
     [ProducesResponseType<ApplicationReceivedResponse>(StatusCodes.Status202Accepted)]
@@ -44,7 +44,7 @@ public sealed class ApplicationsController(ApplicationDesk desk, IOptions<OAuthO
     /// </summary>
     [HttpPost("confirm", Name = "ConfirmApplication")]
     [RequestSizeLimit(ContractLimits.ApplicationBytes)]
-    [ProblemResponses(409, 422, 429)]
+    [ProblemResponses(409, 422)]
     [ProducesResponseType<SubmittedApplicationResponse>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Confirm(ConfirmApplicationRequest request, [FromServices] BusinessClock clock, CancellationToken cancellationToken)
     {

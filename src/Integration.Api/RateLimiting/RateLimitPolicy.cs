@@ -44,7 +44,7 @@ public sealed record RateLimitPolicy(string Name, string PartitionKey, double Pe
     public static RateLimitPolicy ForWrongSecretsPerClient(string clientId, RateLimitOptions options) =>
         ForFailures("wrong-secrets-client", "wrong-secret:" + clientId, options.WrongSecretsPerClient);
 
-    /// <summary>Public applications (and their confirmations) from one source address.</summary>
+    /// <summary>Public applications from one source address.</summary>
     public static RateLimitPolicy ForApplications(HttpContext context, RateLimitOptions options) =>
         ForFailures("applications", "apply-ip:" + SourceAddress(context), options.Applications);
 

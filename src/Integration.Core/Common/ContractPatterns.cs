@@ -19,5 +19,5 @@ public static class ContractPatterns
     public const string IdempotencyKey = @"^[\x21-\x7E]{1,255}$";
 
     /// <summary>An e-mail address, local part and domain (<see cref="ContractLimits.Email"/>).</summary>
-    public const string Email = @"^[^@\s<>()\[\],;:""\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$";
+    public const string Email = @"^[^@\s<>()\[\],;:""\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$";
 }
