@@ -156,7 +156,7 @@ public sealed class ApplicationDesk(
         return application;
     }
 
-    /// <summary>Rejects with a reason; the partner record ends (terminated) and its sandbox credential with it.</summary>
+    /// <summary>Rejects with a reason (e-mailed to the main contact); the partner record ends (terminated) and its sandbox credential is revoked.</summary>
     public async Task<PartnerApplication> RejectAsync(string id, RejectApplicationRequest request, string actor, CancellationToken cancellationToken)
     {
         var application = await ChangeAsync(id, actor, "application.rejected", request, async (application, now) =>
@@ -165,6 +165,10 @@ public sealed class ApplicationDesk(
             if (application.PartnerId is { } partnerId && await db.Partners.FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken) is { Status: PartnerStatus.Onboarding } partner)
             {
                 await partners.UpdateAsync(partner, new UpdatePartnerRequest { Status = PartnerStatus.Terminated }, actor, cancellationToken);
+                foreach (var credential in await db.Credentials.Where(c => c.PartnerId == partnerId && c.RevokedAt == null).ToListAsync(cancellationToken))
+                {
+                    await credentials.RevokeAsync(credential, actor, cancellationToken);
+                }
             }
             return previous;
         }, cancellationToken);

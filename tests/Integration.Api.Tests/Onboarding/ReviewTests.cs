@@ -97,6 +97,7 @@ public sealed class ReviewTests(PlatformFactory platform) : IClassFixture<Platfo
         var admin = await platform.AdminClientAsync();
         Assert.Equal("terminated", (await (await admin.GetAsync($"/admin/v1/partners/{applicant.PartnerId}")).ReadJsonAsync(HttpStatusCode.OK))["status"]!.GetValue<string>());
         Assert.Equal("rejected", (await (await admin.GetAsync(path)).ReadJsonAsync(HttpStatusCode.OK))["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await platform.RequestTokenAsync(applicant.ClientId, applicant.Secret)).StatusCode); // its sandbox credential is revoked
     }
 
     [Fact]
