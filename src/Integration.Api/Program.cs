@@ -30,6 +30,7 @@ using Integration.Application.Settlement;
 using Integration.Api.Versioning;
 using Integration.Application.Environments;
 using Integration.Sandbox.Hosting;
+using Integration.Application.Onboarding;
 
 var builder = WebApplication.CreateBuilder(ApplicationDirectory.Options(args));
 builder.AddTrustedProxies();
@@ -44,6 +45,7 @@ builder.AddCatalog();
 builder.AddInventory();
 builder.AddOrders();
 builder.AddDisputes();
+builder.AddOnboarding();
 builder.AddAudit();
 builder.AddEventsAndWebhooks();
 builder.Services.AddRequestLog();

@@ -6,6 +6,7 @@ using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Disputes;
 using Integration.Core.Idempotency;
+using Integration.Core.Onboarding;
 using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Integration.Core.Events;
@@ -65,6 +66,10 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<SimulatorCall> SimulatorCalls => Set<SimulatorCall>();
     public DbSet<LoggedRequest> RequestLog => Set<LoggedRequest>();
     public DbSet<ClockAdvance> ClockAdvances => Set<ClockAdvance>();
+
+    /// <summary>Not partner-owned rows under the tenancy filter: an application exists before its partner. <c>Applications</c> filters by the caller's partner.</summary>
+    public DbSet<PartnerApplication> PartnerApplications => Set<PartnerApplication>();
+    public DbSet<QualificationDocument> QualificationDocuments => Set<QualificationDocument>();
 
     /// <summary>
     /// The partner whose data this unit of work may see, or null for internal work (admin API,

@@ -69,6 +69,15 @@ public sealed class ContractBounds : IDocumentFilter
                 {
                     upload.MaxLength = ContractLimits.StockImportBytes;
                 }
+                // A form upload (a qualification document): its dates by their format, its file by the upload limit.
+                Visit(media.Schema, BoundByShape);
+                Visit(media.Schema, file =>
+                {
+                    if (IsUnboundedString(file) && file.Format == "binary")
+                    {
+                        file.MaxLength = ContractLimits.DocumentUploadBytes;
+                    }
+                });
             }
             foreach (var response in (operation.Responses ?? []).Values)
             {

@@ -5,6 +5,7 @@ using Integration.Application.Credentials;
 using Integration.Application.Disputes;
 using Integration.Application.Events;
 using Integration.Application.Inventory;
+using Integration.Application.Onboarding;
 using Integration.Application.Orders;
 using Integration.Application.Partners;
 using Integration.Application.RequestLog;
@@ -105,6 +106,15 @@ public static class ContractExamples
             """,
         [typeof(RejectLiveCredentialRequest)] = """{ "note": "The confidentiality supplement is not countersigned yet." }""",
         [typeof(RotateCredentialRequest)] = """{ "overlapMinutes": 60 }""",
+        [typeof(ApplicationRequest)] = """
+            { "companyName": "Nanjing Leather Trading Co.", "contacts": [ { "name": "Li Wei", "email": "li.wei@nanjing-leather.example.com", "phone": "+86 25 5555 0101", "role": "Legal representative" } ],
+              "cooperationMode": "regional_distribution", "regions": [ "CN-JS", "CN-JS-NJ" ], "foundedOn": "2016-05-12", "warehouseAreaSquareMetres": 800, "outlets": 6, "retail": true }
+            """,
+        [typeof(ConfirmApplicationRequest)] = """{ "token": "apc_4k9m2p7q1r8s3t6v0w5x9y2z4a7b1c5d8e3f6g0j2l4" }""",
+        [typeof(ResubmitApplicationRequest)] = """{ "response": "Our outlets in Nanjing and Suzhou are listed in the uploaded permit; ISO 9001 certificate attached.", "outlets": 8 }""",
+        [typeof(RecordVerdictRequest)] = """{ "verdict": "met", "note": "Outlets in Nanjing and Suzhou cover both regions applied for." }""",
+        [typeof(RequestInformationRequest)] = """{ "missing": "Please list your outlets in CN-JS and upload your ISO 9001 certificate if you hold one." }""",
+        [typeof(RejectApplicationRequest)] = """{ "reason": "The region applied for is held by an exclusive agent until 2028." }""",
         [typeof(CreateProductRequest)] = """{ "sku": "SCARF-004", "name": "Silk scarf", "listPrice": 399.00, "currency": "CNY", "active": true }""",
         [typeof(UpdateProductRequest)] = """{ "listPrice": 429.00 }""",
 
@@ -122,6 +132,18 @@ public static class ContractExamples
         { "id": "whk_2b7n4m9x1c6v3z8q5w0e", "url": "https://partner.example.com/webhooks/brand", "eventTypes": [ "order.created", "order.status_changed" ], "description": "Order updates for the ERP",
           "status": "enabled", "disabledReason": null, "lastHandledSequence": 1042, "failedAttempts": 0, "nextAttemptAt": null, "previousSecretExpiresAt": null,
           "createdAt": "2026-11-02T08:15:00+00:00", "updatedAt": "2026-12-01T09:30:00+00:00" }
+        """;
+
+    private const string Application = """
+        { "id": "app_2m7q4x9v1c6n3b8z5k0a", "status": "in_review", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "companyName": "Nanjing Leather Trading Co.",
+          "contacts": [ { "name": "Li Wei", "email": "li.wei@nanjing-leather.example.com", "phone": "+86 25 5555 0101", "role": "Legal representative" } ],
+          "cooperationMode": "regional_distribution", "regions": [ "CN-JS", "CN-JS-NJ" ], "foundedOn": "2016-05-12", "yearsInBusiness": 10,
+          "warehouseAreaSquareMetres": 800, "outlets": 6, "retail": true, "informationRequested": null, "applicantResponse": null, "rejectionReason": null,
+          "checklist": [
+            { "criterion": "licence_valid", "required": true, "verdict": "met", "note": "The licence is valid until 2029-06-30, at least 90 more days.", "decidedBy": "platform", "decidedAt": "2026-12-01T10:10:00+00:00" },
+            { "criterion": "region_coverage", "required": true, "verdict": "pending", "note": "6 outlets declared: check that they cover CN-JS, CN-JS-NJ.", "decidedBy": "platform", "decidedAt": "2026-12-01T10:10:00+00:00" }
+          ],
+          "createdAt": "2026-12-01T09:30:00+00:00", "submittedAt": "2026-12-01T09:42:00+00:00", "updatedAt": "2026-12-01T10:10:00+00:00" }
         """;
 
     private const string Credential = """
@@ -346,6 +368,15 @@ public static class ContractExamples
         [typeof(NewPersonResponse)] = $$"""{ "person": {{Person}}, "initialPassword": "Pw1-q8Xk2mZ7vR4tL9sYbN3c" }""",
         [typeof(LiveCredentialApprovalResponse)] = $$"""
             { "request": {{ApprovedLiveCredentialRequest}}, "credential": {{LiveCredential}}, "clientSecret": "sk_live_p4o8i2u6y0t3r7e1w5q9a3s6d0f4g8h2j5k9l1z3x7c" }
+            """,
+        [typeof(ApplicationResponse)] = Application,
+        [typeof(ApplicationReceivedResponse)] = """
+            { "applicationId": "app_2m7q4x9v1c6n3b8z5k0a", "status": "draft", "confirmationSentTo": "l***@nanjing-leather.example.com", "confirmBy": "2026-12-02T09:30:00+00:00" }
+            """,
+        [typeof(SubmittedApplicationResponse)] = $$"""{ "application": {{Application}}, "sandboxCredential": { "credential": {{Credential}}, "clientSecret": "sk_sbx_h3k9m2p7q4r8s1t6v0w5x9y2z4a7b1c5d8e3f6g0j2l4n7" } }""",
+        [typeof(DocumentResponse)] = """
+            { "id": "doc_8s3k6f1h9j4l2a7d5g0q", "kind": "business_licence", "fileName": "business-licence.pdf", "contentType": "application/pdf", "size": 482113,
+              "sha256": "9f2c4e7a1b3d5f6081a2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e", "expiresOn": "2029-06-30", "uploadedAt": "2026-12-01T10:05:00+00:00" }
             """,
         [typeof(CredentialWithSecretResponse)] = $$"""{ "credential": {{Credential}}, "clientSecret": "sk_sbx_h3k9m2p7q4r8s1t6v0w5x9y2z4a7b1c5d8e3f6g0j2l4n7" }""",
         [typeof(AuditEntryResponse)] = """

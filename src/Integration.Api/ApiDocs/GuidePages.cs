@@ -25,8 +25,8 @@ public static class GuidePages
     /// <summary>Who reads which guides; a guide not named here is listed under <see cref="More"/>.</summary>
     private static readonly (string Audience, string Lead, string[] Names)[] Audiences =
     [
-        ("For partner developers", "Connect, place orders, keep stock in step, get paid, and handle every answer.",
-            ["getting-started", "authentication", "orders", "inventory", "settlement", "sandbox", "webhooks", "versioning", "errors"]),
+        ("For partner developers", "Apply, connect, place orders, keep stock in step, get paid, and handle every answer.",
+            ["onboarding", "getting-started", "authentication", "orders", "inventory", "settlement", "sandbox", "webhooks", "versioning", "errors"]),
         ("For operators", "Run, configure, watch and secure the platform.", ["operations", "security", "benchmarks"]),
     ];
 

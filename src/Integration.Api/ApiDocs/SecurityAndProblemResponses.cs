@@ -21,14 +21,12 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
     {
         operation.Deprecated |= context.ApiDescription.IsDeprecated;
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IAllowAnonymous>().Any())
-        {
-            return;
-        }
+        // A public endpoint (applying to become a partner) needs no token, but answers problems like any other.
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
         var scopes = metadata.OfType<PartnerAccessAttribute>().Select(a => a.Scope).OfType<string>()
             .Concat(metadata.OfType<AdminAccessAttribute>().Select(_ => ApiScopes.Admin))
             .Distinct().ToList();
-        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocsSetup.SecurityScheme, context.Document)] = scopes }];
+        operation.Security = anonymous ? [] : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocsSetup.SecurityScheme, context.Document)] = scopes }];
         foreach (var permission in metadata.OfType<AdminAccessAttribute>().Select(a => a.Permission).Distinct())
         {
             var roles = string.Join(", ", RolePermissions.RolesGranting(permission).Select(role => $"`{SnakeCase.Of(role)}`"));
@@ -84,8 +82,11 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
             },
         });
         Add("400", "The request is not valid; `errors` names each field.", validationProblem);
-        Add("401", "No access token, or it is expired, revoked or not for this API.", problem);
-        Add("403", "The token lacks the scope this operation needs, or is the wrong kind of credential.", problem);
+        if (!anonymous)
+        {
+            Add("401", "No access token, or it is expired, revoked or not for this API.", problem);
+            Add("403", "The token lacks the scope this operation needs, or is the wrong kind of credential.", problem);
+        }
         // A body can name an object (a location, a SKU, a partner) that does not exist for this caller, like a path can.
         if (metadata.OfType<SandboxOnlyAttribute>().Any())
         {

@@ -35,6 +35,9 @@ public sealed class RateLimitOptions
     /// <summary>Wrong secrets per client id from all addresses together; higher, so that one guesser cannot lock a partner out.</summary>
     public FailureAllowance WrongSecretsPerClient { get; set; } = new() { Attempts = 50, Per = TimeSpan.FromMinutes(15) };
 
+    /// <summary>Public partner applications per source address (the endpoint takes no credential and sends an e-mail each).</summary>
+    public FailureAllowance Applications { get; set; } = new() { Attempts = 5, Per = TimeSpan.FromHours(1) };
+
     /// <summary>Buckets one instance keeps in memory (per-instance limits, and the fallback while Redis is unreachable).</summary>
     [Range(100, 10_000_000)]
     public int MaxLocalBuckets { get; set; } = 100_000;

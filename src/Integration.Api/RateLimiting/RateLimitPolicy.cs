@@ -44,6 +44,10 @@ public sealed record RateLimitPolicy(string Name, string PartitionKey, double Pe
     public static RateLimitPolicy ForWrongSecretsPerClient(string clientId, RateLimitOptions options) =>
         ForFailures("wrong-secrets-client", "wrong-secret:" + clientId, options.WrongSecretsPerClient);
 
+    /// <summary>Public applications from one source address.</summary>
+    public static RateLimitPolicy ForApplications(HttpContext context, RateLimitOptions options) =>
+        ForFailures("applications", "apply-ip:" + SourceAddress(context), options.Applications);
+
     private static RateLimitPolicy ForFailures(string name, string partitionKey, FailureAllowance allowance) =>
         new(name, partitionKey, allowance.Attempts / allowance.Per.TotalSeconds, allowance.Attempts);
 

@@ -1,5 +1,6 @@
 using Integration.Application.Audit;
 using Integration.Application.Events;
+using Integration.Application.Onboarding;
 using Integration.Application.Partners;
 using Integration.Core.Agreements;
 using Integration.Core.Common;
@@ -15,14 +16,14 @@ namespace Integration.Application.Agreements;
 /// and when both documents carry both sides' signatures the version becomes the partner's agreement — in one
 /// transaction with the partner's new terms, its activation, the audit entries and the events.
 /// </summary>
-public sealed class AgreementDesk(IntegrationDbContext db, PartnerRegistry registry, AuditLog audit, EventLog events, PartnerSnapshots snapshots, TimeProvider clock)
+public sealed class AgreementDesk(IntegrationDbContext db, PartnerRegistry registry, AuditLog audit, EventLog events, PartnerSnapshots snapshots, ApplicationProgress applications, TimeProvider clock)
 {
     public async Task<AgreementVersion> DraftAsync(string partnerId, AgreementTermsRequest request, string actor, CancellationToken cancellationToken)
     {
         var terms = request.ToTerms();
         AgreementRules.Check(terms);
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
-        var partner = await FindPartnerAsync(partnerId, cancellationToken);
+        var partner = await FindNegotiatingPartnerAsync(partnerId, cancellationToken);
         var now = clock.UtcNow();
         var drafts = await db.AgreementVersions.Where(v => v.PartnerId == partnerId && v.Status == AgreementStatus.Draft).ToListAsync(cancellationToken);
         foreach (var earlier in drafts)
@@ -35,6 +36,10 @@ public sealed class AgreementDesk(IntegrationDbContext db, PartnerRegistry regis
             Terms = terms, CreatedBy = actor, CreatedAt = now,
         };
         db.AgreementVersions.Add(version);
+        if (partner.Status == PartnerStatus.Onboarding)
+        {
+            await applications.MarkNegotiatingAsync(partnerId, actor, cancellationToken);
+        }
         await audit.AppendAsync(new AuditRecord(actor, "agreement.drafted", version.Id, Details: new { partnerId, version.Number }), cancellationToken);
         await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -85,7 +90,7 @@ public sealed class AgreementDesk(IntegrationDbContext db, PartnerRegistry regis
     {
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var version = await FindAsync(partnerId, versionId, cancellationToken);
-        var partner = await FindPartnerAsync(partnerId, cancellationToken);
+        var partner = await FindNegotiatingPartnerAsync(partnerId, cancellationToken);
         var now = clock.UtcNow();
         version.AddSignature(new AgreementSignature
         {
@@ -123,6 +128,8 @@ public sealed class AgreementDesk(IntegrationDbContext db, PartnerRegistry regis
         events.AppendInEveryEnvironment(partner.Id, EventTypes.AgreementSigned, version.Id, signed, now);
         if (wasOnboarding)
         {
+            await applications.MarkSignedAsync(partner.Id, actor, cancellationToken);
+            await applications.MarkActiveAsync(partner.Id, actor, cancellationToken);
             await audit.AppendAsync(new AuditRecord(actor, "partner.activated", partner.Id, Details: new { agreementVersionId = version.Id }), cancellationToken);
             events.AppendInEveryEnvironment(partner.Id, EventTypes.PartnerActivated, partner.Id,
                 new { partnerId = partner.Id, status = SnakeCase.Of(partner.Status), agreementVersionId = version.Id }, now);
@@ -145,6 +152,25 @@ public sealed class AgreementDesk(IntegrationDbContext db, PartnerRegistry regis
                 new Dictionary<string, string[]> { ["documentSha256"] = [$"Expected {rendered}."] });
         }
         return rendered;
+    }
+
+    /// <summary>
+    /// A partner whose terms may be negotiated and signed: not terminated, and, while onboarding, with its application
+    /// (if it came from one) approved for negotiation.
+    /// </summary>
+    private async Task<Partner> FindNegotiatingPartnerAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        var partner = await FindPartnerAsync(partnerId, cancellationToken);
+        if (partner.Status == PartnerStatus.Terminated)
+        {
+            throw new DomainException(ErrorKind.Conflict, "partner_terminated",
+                $"Partner {partnerId} is terminated; its agreements are archived and no new version is negotiated or signed.");
+        }
+        if (partner.Status == PartnerStatus.Onboarding)
+        {
+            await applications.EnsureMayNegotiateAsync(partnerId, cancellationToken);
+        }
+        return partner;
     }
 
     private async Task<Partner> FindPartnerAsync(string partnerId, CancellationToken cancellationToken) =>

@@ -13,6 +13,7 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
     private const string ExclusiveAgentIndex = "ux_partners_active_exclusive_agent_per_region";
     private const string ExclusiveAgentSqliteColumns = "partners.RegionCode";
 
+    /// <summary>Registers a partner; one created from an application (or negotiating here) starts in <see cref="PartnerStatus.Onboarding"/>.</summary>
     public async Task<Partner> CreateAsync(CreatePartnerRequest request, string actor, CancellationToken cancellationToken)
     {
         var onboarding = request.Status == PartnerStatus.Onboarding;
@@ -58,7 +59,7 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
             await RecordAgreementAsync(partner, actor, cancellationToken);
         }
         await audit.AppendAsync(new AuditRecord(actor, "partner.created", partner.Id,
-            Details: new { partner.Name, tier = SnakeCase.Of(partner.Tier), partner.RegionCode, mode = SnakeCase.Of(partner.CooperationMode) }), cancellationToken);
+            Details: new { partner.Name, tier = SnakeCase.Of(partner.Tier), partner.RegionCode, mode = SnakeCase.Of(partner.CooperationMode), status = SnakeCase.Of(partner.Status) }), cancellationToken);
         await SaveAsync(partner, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return partner;

@@ -29,6 +29,19 @@ public static class ContractLimits
     public const int TrackingNumber = 100;
     public const int BusinessLicenceNumber = 64;
 
+    /// <summary>An e-mail address (RFC 5321's path limit).</summary>
+    public const int Email = 254;
+
+    /// <summary>Contacts of one application, and regions applied for.</summary>
+    public const int Contacts = 5;
+    public const int Regions = 20;
+
+    /// <summary>A public application's body, in bytes: the endpoint takes no credential, so it cannot be a way to fill the disk.</summary>
+    public const int ApplicationBytes = 16 * 1024;
+
+    /// <summary>One qualification document upload, in bytes: the 10 MB document and the multipart framing around it.</summary>
+    public const int DocumentUploadBytes = 10 * 1024 * 1024 + 64 * 1024;
+
     /// <summary>CN, CN-SH or CN-SH-PD: two letters and up to two parts of one to three.</summary>
     public const int RegionCode = 10;
 

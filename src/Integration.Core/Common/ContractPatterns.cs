@@ -17,4 +17,7 @@ public static class ContractPatterns
 
     /// <summary>Printable ASCII without spaces, 1 to <see cref="ContractLimits.IdempotencyKey"/> characters.</summary>
     public const string IdempotencyKey = @"^[\x21-\x7E]{1,255}$";
+
+    /// <summary>An e-mail address, local part and domain (<see cref="ContractLimits.Email"/>).</summary>
+    public const string Email = @"^[^@\s<>()\[\],;:""\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$";
 }

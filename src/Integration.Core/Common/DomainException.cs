@@ -13,6 +13,8 @@ public enum ErrorKind
 
     /// <summary>Who is asking could not be established (a failed sign-in).</summary>
     Unauthenticated,
+    TooLarge,
+    UnsupportedMediaType,
 }
 
 /// <summary>

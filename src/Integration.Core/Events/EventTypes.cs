@@ -22,6 +22,7 @@ public static class EventTypes
     public const string PartnerActivated = "partner.activated";
     public const string PartnerExiting = "partner.exiting";
     public const string PartnerTerminated = "partner.terminated";
+    public const string ApplicationStatusChanged = "application.status_changed";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -47,6 +48,7 @@ public static class EventTypes
         [PartnerActivated] = "Your onboarding is complete: the account is active and live credentials can be issued.",
         [PartnerExiting] = "An exit was started: data carries the exit date and the day the three-month buffer ends.",
         [PartnerTerminated] = "The exit buffer ended: the account is terminated and its credentials no longer work.",
+        [ApplicationStatusChanged] = "Your partner application moved (submitted, in_review, needs_information, approved_for_negotiation, negotiating, signed, active, rejected); data carries what the reviewer asked for or the reason of a rejection.",
     };
 
     public static bool IsKnown(string type) => Descriptions.ContainsKey(type);

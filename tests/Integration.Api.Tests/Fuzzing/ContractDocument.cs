@@ -55,7 +55,10 @@ public sealed class ContractDocument(string name, JsonNode root)
                     var (mediaType, media) = content.First();
                     body = new ContractBody(mediaType, media?["schema"], requestBody["required"]?.GetValue<bool>() == true);
                 }
-                operations.Add(new ContractOperation(method.ToUpperInvariant(), path, parameters, body, operation["responses"]!.AsObject()));
+                operations.Add(new ContractOperation(method.ToUpperInvariant(), path, parameters, body, operation["responses"]!.AsObject())
+                {
+                    Secured = operation["security"] is JsonArray { Count: > 0 },
+                });
             }
         }
         return operations;

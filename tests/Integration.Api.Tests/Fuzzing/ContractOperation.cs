@@ -6,6 +6,9 @@ namespace Integration.Api.Tests.Fuzzing;
 public sealed record ContractOperation(
     string Method, string Path, IReadOnlyList<ContractParameter> Parameters, ContractBody? Body, JsonObject Responses)
 {
+    /// <summary>Whether the operation needs a token (all but the public application endpoints do).</summary>
+    public bool Secured { get; init; } = true;
+
     public IEnumerable<ContractParameter> In(string location) => Parameters.Where(p => p.In == location);
 
     /// <summary>The declared response for a status: the exact code, then <c>4XX</c>-style ranges, then <c>default</c>.</summary>

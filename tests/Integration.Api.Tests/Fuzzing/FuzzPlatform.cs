@@ -73,6 +73,7 @@ public sealed class FuzzPlatform : PlatformFactory
             ["regionCode"] = ["CN-SH"], ["region"] = ["CN-SH"], ["country"] = ["CN"], ["currency"] = ["CNY"],
             ["amount"] = ["10.00"], ["rate"] = ["0.10"], ["discountRate"] = ["0.10"],
             ["by"] = ["PT1H"],
+            ["email"] = ["li.wei@example.com"], ["regions"] = ["CN-SH"],
         };
         var clients = new Dictionary<FuzzCaller, HttpClient>
         {

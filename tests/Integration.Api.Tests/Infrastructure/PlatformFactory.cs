@@ -63,6 +63,8 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Audit:CurrentKeyId"] = AuditKeyId,
             // Tests checkpoint and prune themselves; a timer on the test clock would fire for every interval a test skips.
             ["Audit:CheckpointInterval"] = "00:00:00",
+            // Each host's e-mail lands in its own folder (the development sink: no mail server).
+            ["Email:MailFolder"] = MailFolder,
         };
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous", "Client" })
         {
@@ -70,7 +72,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             Settings[$"RateLimits:{tier}:Burst"] = "100000";
         }
         Settings["RateLimits:SandboxFactor"] = "1";
-        foreach (var allowance in new[] { "WrongSecrets", "WrongSecretsPerClient" })
+        foreach (var allowance in new[] { "WrongSecrets", "WrongSecretsPerClient", "Applications" })
         {
             Settings[$"RateLimits:{allowance}:Attempts"] = "100000";
             Settings[$"RateLimits:{allowance}:Per"] = "00:00:01";
@@ -86,6 +88,9 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly string AuditKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("audit-chain-key-for-tests-only!!"));
 
     public TestDatabase Database => _database;
+
+    /// <summary>Where this host's e-mail is written, one .eml file per message.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "integration-tests", "mail-" + Guid.NewGuid().ToString("N"));
 
     public FakeTimeProvider Clock { get; }
 
@@ -126,6 +131,10 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_ownsDatabase)
         {
             _database.Dispose();
+        }
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
         }
     }
 
