@@ -9,6 +9,7 @@ using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Integration.Core.Events;
 using Integration.Core.Partners;
+using Integration.Core.Reminders;
 using Integration.Core.RequestLog;
 using Integration.Core.Sandbox;
 using Integration.Core.Settlement;
@@ -61,6 +62,8 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<SimulatorCall> SimulatorCalls => Set<SimulatorCall>();
     public DbSet<LoggedRequest> RequestLog => Set<LoggedRequest>();
     public DbSet<ClockAdvance> ClockAdvances => Set<ClockAdvance>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     /// <summary>
     /// The partner whose data this unit of work may see, or null for internal work (admin API,

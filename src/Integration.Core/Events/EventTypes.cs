@@ -18,6 +18,9 @@ public static class EventTypes
     public const string PayoutPaid = "payout.paid";
     public const string DisputeOpened = "dispute.opened";
     public const string DisputeResolved = "dispute.resolved";
+    public const string AmountDueSoon = "settlement.amount_due_soon";
+    public const string AmountOverdue = "settlement.amount_overdue";
+    public const string ExitBufferEnding = "partner.exit_buffer_ending";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -39,6 +42,9 @@ public static class EventTypes
         [PayoutPaid] = "The bank gateway confirmed a payout of a statement's balance (or of an amount a dispute held back).",
         [DisputeOpened] = "You opened a dispute; data carries its level and, for level 1, the resolution deadline.",
         [DisputeResolved] = "A dispute was resolved: accepted (with the adjustment for your next statement) or rejected.",
+        [AmountDueSoon] = "An amount you owe on a closed statement falls due within 7 days; data carries the statement, the due date and what is still due.",
+        [AmountOverdue] = "An amount you owe on a closed statement is past its due date; data carries the statement, the due date and what is still due.",
+        [ExitBufferEnding] = "Your exit buffer ends within 30 days: after that day new orders are refused.",
     };
 
     public static bool IsKnown(string type) => Descriptions.ContainsKey(type);

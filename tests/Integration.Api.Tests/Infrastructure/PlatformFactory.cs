@@ -52,6 +52,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Tests run expiry themselves; a one-minute timer on the test clock would also fire for every minute a test skips.
             ["Inventory:ExpireTransfersInBackground"] = "false",
             ["Settlement:RunInBackground"] = "false",
+            ["Reminders:RunInBackground"] = "false",
             // Most tests use sandbox credentials as a plain, empty tenant; the sandbox tests turn seeding on.
             ["Sandbox:SeedOnFirstCredential"] = "false",
             ["Sandbox:PurgeInBackground"] = "false",
