@@ -42,8 +42,8 @@ public static class EventTypes
         [PayoutPaid] = "The bank gateway confirmed a payout of a statement's balance (or of an amount a dispute held back).",
         [DisputeOpened] = "You opened a dispute; data carries its level and, for level 1, the resolution deadline.",
         [DisputeResolved] = "A dispute was resolved: accepted (with the adjustment for your next statement) or rejected.",
-        [AmountDueSoon] = "An amount you owe on a closed statement falls due within 7 days; data carries the statement, the due date and what is still due.",
-        [AmountOverdue] = "An amount you owe on a closed statement is past its due date; data carries the statement, the due date and what is still due.",
+        [AmountDueSoon] = "An amount you owe on a closed statement falls due within 7 days; data carries the statement (subjectId), dueAt and a summary with what is still due.",
+        [AmountOverdue] = "An amount you owe on a closed statement is past its due date; data carries the statement (subjectId), dueAt and a summary with what is still due.",
         [ExitBufferEnding] = "Your exit buffer ends within 30 days: after that day new orders are refused.",
     };
 
