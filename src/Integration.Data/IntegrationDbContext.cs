@@ -11,6 +11,7 @@ using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Integration.Core.Events;
 using Integration.Core.Partners;
+using Integration.Core.Reminders;
 using Integration.Core.RequestLog;
 using Integration.Core.Sandbox;
 using Integration.Core.Settlement;
@@ -66,6 +67,8 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<SimulatorCall> SimulatorCalls => Set<SimulatorCall>();
     public DbSet<LoggedRequest> RequestLog => Set<LoggedRequest>();
     public DbSet<ClockAdvance> ClockAdvances => Set<ClockAdvance>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     /// <summary>Not partner-owned rows under the tenancy filter: an application exists before its partner. <c>Applications</c> filters by the caller's partner.</summary>
     public DbSet<PartnerApplication> PartnerApplications => Set<PartnerApplication>();

@@ -3,6 +3,7 @@ using Integration.Application.Audit;
 using Integration.Application.Catalog;
 using Integration.Application.Credentials;
 using Integration.Application.Disputes;
+using Integration.Application.Reminders;
 using Integration.Application.Events;
 using Integration.Application.Inventory;
 using Integration.Application.Onboarding;
@@ -274,6 +275,11 @@ public static class ContractExamples
                 "sourceId": null, "orderCount": 418, "ordersUrl": "/v2/settlement/statements/stm_2k7j4h9g1f6d3s8a5l0q/orders" } ],
               "payouts": [ { "id": "pay_9o4i7u2y5t8r1e6w3q0a", "amount": { "amount": "12220.00", "currency": "CNY" }, "status": "pending", "disputeId": null, "paidAt": null } ],
               "closedAt": "2026-12-01T00:05:00+00:00", "paidAt": null, "settledAt": null }
+            """,
+        [typeof(ReminderResponse)] = """
+            { "id": "rem_8k3j6h1g4f9d2s7a5l0q", "kind": "amount_overdue", "subject": "statement", "subjectId": "stm_2k7j4h9g1f6d3s8a5l0q", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p",
+              "environment": "live", "dueAt": "2026-12-15T00:00:00+00:00", "summary": "12220.00 CNY of statement 2026-11 was due on 2026-12-15 and is not paid.",
+              "state": "open", "createdAt": "2026-12-16T00:15:00+00:00", "doneAt": null, "doneBy": null }
             """,
         [typeof(StatementOrderResponse)] = """
             { "orderId": "ord_5t1r8e3w6q9y2u4i7o0p", "reference": "PO-2026-0001", "kind": "delivered", "occurredAt": "2026-11-18T15:20:00+00:00", "amount": { "amount": "440.53", "currency": "CNY" } }

@@ -43,4 +43,5 @@ public static class AdminPermission
     public const string AuditRead = "audit.read";
     public const string RequestLogRead = "request_log.read";
     public const string RemindersRead = "reminders.read";
+    public const string RemindersManage = "reminders.manage";
 }

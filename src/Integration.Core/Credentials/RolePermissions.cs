@@ -4,7 +4,7 @@ namespace Integration.Core.Credentials;
 
 /// <summary>
 /// The one map from internal roles to the <see cref="AdminPermission"/>s they grant (domain.md › Internal roles;
-/// docs/adr/0021). Every role reads (<see cref="AdminPermission.Read"/>). <c>admin</c> manages people, roles and
+/// docs/adr/0021). Every role reads (<see cref="AdminPermission.Read"/>); every role that handles cases marks reminders done. <c>admin</c> manages people, roles and
 /// internal credentials and runs the platform itself (catalog, brand stock, fulfilment, request log), but holds
 /// none of the business decisions that have an owner: approving live credentials, money, disputes, signing, freezes.
 /// </summary>
@@ -17,17 +17,22 @@ public static class RolePermissions
     {
         [InternalRole.Viewer] = Grant(),
         [InternalRole.Onboarding] = Grant(
+            AdminPermission.RemindersManage,
             AdminPermission.PartnersWrite, AdminPermission.ApplicationsReview, AdminPermission.DocumentsRead,
             AdminPermission.AgreementsEdit, AdminPermission.LiveCredentialsRequest),
         [InternalRole.Credentials] = Grant(
+            AdminPermission.RemindersManage,
             AdminPermission.LiveCredentialsApprove, AdminPermission.CredentialsManage, AdminPermission.RequestLogRead),
         [InternalRole.Finance] = Grant(
+            AdminPermission.RemindersManage,
             AdminPermission.SettlementsClose, AdminPermission.SubsidiesRecord, AdminPermission.PaymentsRecord,
             AdminPermission.PayoutsRetry, AdminPermission.RatingsAccept),
-        [InternalRole.RegionalManager] = Grant(AdminPermission.DisputesResolve, AdminPermission.DisputesResolveLevel1),
+        [InternalRole.RegionalManager] = Grant(AdminPermission.RemindersManage, AdminPermission.DisputesResolve, AdminPermission.DisputesResolveLevel1),
         [InternalRole.Legal] = Grant(
+            AdminPermission.RemindersManage,
             AdminPermission.AgreementsSign, AdminPermission.DocumentsRead, AdminPermission.DisputesResolve, AdminPermission.DisputesResolveLevel2),
         [InternalRole.Risk] = Grant(
+            AdminPermission.RemindersManage,
             AdminPermission.PartnersFreeze, AdminPermission.DisputesResolve, AdminPermission.DisputesResolveLevel3,
             AdminPermission.RatingsAccept, AdminPermission.AuditRead),
         [InternalRole.Admin] = Grant(

@@ -23,6 +23,11 @@ public static class EventTypes
     public const string PartnerExiting = "partner.exiting";
     public const string PartnerTerminated = "partner.terminated";
     public const string ApplicationStatusChanged = "application.status_changed";
+    public const string AmountDueSoon = "settlement.amount_due_soon";
+    public const string AmountOverdue = "settlement.amount_overdue";
+    public const string ExitBufferEnding = "partner.exit_buffer_ending";
+    public const string AgreementExpiring = "agreement.expiring";
+    public const string DocumentExpiring = "qualification.document_expiring";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -49,6 +54,11 @@ public static class EventTypes
         [PartnerExiting] = "An exit was started: data carries the exit date and the day the three-month buffer ends.",
         [PartnerTerminated] = "The exit buffer ended: the account is terminated and its credentials no longer work.",
         [ApplicationStatusChanged] = "Your partner application moved (submitted, in_review, needs_information, approved_for_negotiation, negotiating, signed, active, rejected); data carries what the reviewer asked for or the reason of a rejection.",
+        [AmountDueSoon] = "An amount you owe on a closed statement falls due within 7 days; data carries the statement (subjectId), dueAt and a summary with what is still due.",
+        [AmountOverdue] = "An amount you owe on a closed statement is past its due date; data carries the statement (subjectId), dueAt and a summary with what is still due.",
+        [ExitBufferEnding] = "Your exit buffer ends within 30 days: after that day new orders are refused.",
+        [AgreementExpiring] = "Your signed agreement ends within 90 days (and again within 30): data carries the version (subjectId), dueAt (its last day) and a summary.",
+        [DocumentExpiring] = "A qualification document you uploaded (e.g. the business licence) expires within 90 days: upload the renewed one; data carries the document (subjectId) and dueAt.",
     };
 
     public static bool IsKnown(string type) => Descriptions.ContainsKey(type);

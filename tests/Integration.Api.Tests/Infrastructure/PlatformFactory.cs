@@ -54,6 +54,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Inventory:ExpireTransfersInBackground"] = "false",
             ["Settlement:RunInBackground"] = "false",
             ["Partners:Exits:RunInBackground"] = "false",
+            ["Reminders:RunInBackground"] = "false",
             // Most tests use sandbox credentials as a plain, empty tenant; the sandbox tests turn seeding on.
             ["Sandbox:SeedOnFirstCredential"] = "false",
             ["Sandbox:PurgeInBackground"] = "false",
