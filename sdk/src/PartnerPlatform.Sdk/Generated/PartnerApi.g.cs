@@ -35,6 +35,1411 @@ namespace PartnerPlatform.Sdk
     using System = global::System;
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class OnboardingClient 
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public OnboardingClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = PartnerPlatform.Sdk.Http.WireJson.Configure(new System.Text.Json.JsonSerializerOptions());
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <summary>
+        /// Your application: its status, the review's checklist, what the reviewers asked for or why it was rejected.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApplicationResponse> GetMyApplicationAsync()
+        {
+            return GetMyApplicationAsync(System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Your application: its status, the review's checklist, what the reviewers asked for or why it was rejected.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApplicationResponse> GetMyApplicationAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/application"
+                    urlBuilder_.Append("v2/application");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApplicationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ValidationProblemDetails>("The request is not valid; `errors` names each field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No access token, or it is expired, revoked or not for this API.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("See the problem\'s code.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Too many requests; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Answers a request for information (after uploading what was asked for): the review goes on.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApplicationResponse> ResubmitMyApplicationAsync(ResubmitApplicationRequest? body)
+        {
+            return ResubmitMyApplicationAsync(body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Answers a request for information (after uploading what was asked for): the review goes on.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApplicationResponse> ResubmitMyApplicationAsync(ResubmitApplicationRequest? body, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/application/resubmit"
+                    urlBuilder_.Append("v2/application/resubmit");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApplicationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ValidationProblemDetails>("The request is not valid; `errors` names each field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No access token, or it is expired, revoked or not for this API.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Too many requests; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Uploads a qualification document (multipart/form-data: `kind`, `file`, optional `expiresOn`): PDF, PNG or
+        /// <br/>JPEG judged by its content, at most 10 MB, with a plain file name. It is stored encrypted; the answer carries its SHA-256.
+        /// </summary>
+        /// <param name="kind">One of: `business_licence`, `industry_permit`, `legal_representative_id`, `iso_certificate`.</param>
+        /// <param name="file">The document: PDF, PNG or JPEG, at most 10 MB.</param>
+        /// <param name="expiresOn">When the document stops being valid (a business licence's expiry date); the review checks it.</param>
+        /// <returns>Created</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<DocumentResponse> UploadQualificationDocumentAsync(DocumentKind? kind, FileParameter file, System.DateTimeOffset? expiresOn)
+        {
+            return UploadQualificationDocumentAsync(kind, file, expiresOn, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Uploads a qualification document (multipart/form-data: `kind`, `file`, optional `expiresOn`): PDF, PNG or
+        /// <br/>JPEG judged by its content, at most 10 MB, with a plain file name. It is stored encrypted; the answer carries its SHA-256.
+        /// </summary>
+        /// <param name="kind">One of: `business_licence`, `industry_permit`, `legal_representative_id`, `iso_certificate`.</param>
+        /// <param name="file">The document: PDF, PNG or JPEG, at most 10 MB.</param>
+        /// <param name="expiresOn">When the document stops being valid (a business licence's expiry date); the review checks it.</param>
+        /// <returns>Created</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<DocumentResponse> UploadQualificationDocumentAsync(DocumentKind? kind, FileParameter file, System.DateTimeOffset? expiresOn, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var boundary_ = System.Guid.NewGuid().ToString();
+                    var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
+                    content_.Headers.Remove("Content-Type");
+                    content_.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary_);
+
+                    if (kind == null)
+                        throw new System.ArgumentNullException("kind");
+                    else
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(kind, System.Globalization.CultureInfo.InvariantCulture)), "kind");
+                    }
+
+                    if (file == null)
+                        throw new System.ArgumentNullException("file");
+                    else
+                    {
+                        var content_file_ = new System.Net.Http.StreamContent(file.Data);
+                        if (!string.IsNullOrEmpty(file.ContentType))
+                            content_file_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(file.ContentType);
+                        content_.Add(content_file_, "file", file.FileName ?? "file");
+                    }
+
+                    if (expiresOn == null)
+                        throw new System.ArgumentNullException("expiresOn");
+                    else
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(expiresOn, System.Globalization.CultureInfo.InvariantCulture)), "expiresOn");
+                    }
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/application/documents"
+                    urlBuilder_.Append("v2/application/documents");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<DocumentResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ValidationProblemDetails>("The request is not valid; `errors` names each field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No access token, or it is expired, revoked or not for this API.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Too many requests; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Your documents, oldest first, without their content.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DocumentResponse>> ListMyQualificationDocumentsAsync()
+        {
+            return ListMyQualificationDocumentsAsync(System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Your documents, oldest first, without their content.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DocumentResponse>> ListMyQualificationDocumentsAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/application/documents"
+                    urlBuilder_.Append("v2/application/documents");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<DocumentResponse>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ValidationProblemDetails>("The request is not valid; `errors` names each field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No access token, or it is expired, revoked or not for this API.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("See the problem\'s code.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Too many requests; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// One of your documents as uploaded; `Repr-Digest` carries its SHA-256.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<FileResponse> GetMyQualificationDocumentContentAsync(string id)
+        {
+            return GetMyQualificationDocumentContentAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// One of your documents as uploaded; `Repr-Digest` carries its SHA-256.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetMyQualificationDocumentContentAsync(string id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/pdf"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/application/documents/{id}/content"
+                    urlBuilder_.Append("v2/application/documents/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/content");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ValidationProblemDetails>("The request is not valid; `errors` names each field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No access token, or it is expired, revoked or not for this API.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The token lacks the scope this operation needs, or is the wrong kind of credential.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Too many requests; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Applies to become a partner. Answers 202: a confirmation e-mail with a single-use token goes to the first contact;
+        /// <br/>the application is submitted when that token is confirmed. Limited per source address (5 an hour by default).
+        /// </summary>
+        /// <returns>Accepted</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApplicationReceivedResponse> ApplyAsync(ApplicationRequest? body)
+        {
+            return ApplyAsync(body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Applies to become a partner. Answers 202: a confirmation e-mail with a single-use token goes to the first contact;
+        /// <br/>the application is submitted when that token is confirmed. Limited per source address (5 an hour by default).
+        /// </summary>
+        /// <returns>Accepted</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApplicationReceivedResponse> ApplyAsync(ApplicationRequest? body, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/applications"
+                    urlBuilder_.Append("v2/applications");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 202)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ApplicationReceivedResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ValidationProblemDetails>("The request is not valid; `errors` names each field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("See the problem\'s code.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Confirms an application with the e-mail's token: the application is submitted, your partner record is created
+        /// <br/>(status `onboarding`) and a sandbox credential is issued. Its secret is in this answer only.
+        /// </summary>
+        /// <returns>Created</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<SubmittedApplicationResponse> ConfirmApplicationAsync(ConfirmApplicationRequest? body)
+        {
+            return ConfirmApplicationAsync(body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Confirms an application with the e-mail's token: the application is submitted, your partner record is created
+        /// <br/>(status `onboarding`) and a sandbox credential is issued. Its secret is in this answer only.
+        /// </summary>
+        /// <returns>Created</returns>
+        /// <exception cref="PartnerApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<SubmittedApplicationResponse> ConfirmApplicationAsync(ConfirmApplicationRequest? body, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v2/applications/confirm"
+                    urlBuilder_.Append("v2/applications/confirm");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<SubmittedApplicationResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ValidationProblemDetails>("The request is not valid; `errors` names each field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("No such resource for this caller.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Conflicts with the resource\'s state (e.g. invalid_transition, duplicate_reference, insufficient_stock, idempotency_key_in_use; clock_advancing while a sandbox clock advances in the background).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is larger than the platform accepts (payload_too_large).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The body is not JSON, or not in UTF-8 (unsupported_media_type).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Understood but not acceptable (e.g. unknown_sku, idempotency_key_reused).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Too many requests; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("Something went wrong on our side; quote the traceId.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PartnerApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PartnerApiException<ProblemDetails>("The database is unreachable or busy for a moment (service_unavailable); retry after `Retry-After` seconds, with the same Idempotency-Key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PartnerApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new PartnerApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new PartnerApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     internal partial class PartnersClient 
     {
         private System.Net.Http.HttpClient _httpClient;
@@ -897,6 +2302,452 @@ namespace PartnerPlatform.Sdk
         public static bool operator !=(ApiEnvironment left, ApiEnvironment right) => !left.Equals(right);
     }
 
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ApplicationContactResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        /// <summary>
+        /// The name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string Email { get; set; } = default!;
+
+        /// <summary>
+        /// Phone number, free text.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("phone")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string? Phone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string? Role { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A public application was received: it waits for the confirmation sent to the main contact.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ApplicationReceivedResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("applicationId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string ApplicationId { get; set; } = default!;
+
+        /// <summary>
+        /// One of: `draft`, `submitted`, `in_review`, `needs_information`, `approved_for_negotiation`, `negotiating`, `signed`, `active`, `rejected`, `withdrawn`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public ApplicationStatus Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("confirmationSentTo")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string ConfirmationSentTo { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("confirmBy")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset ConfirmBy { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// What a company tells the brand when it applies to become a partner.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ApplicationRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("companyName")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
+        public string CompanyName { get; set; } = default!;
+
+        /// <summary>
+        /// One to five people; the first one is the main contact.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("contacts")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(5)]
+        public System.Collections.Generic.IReadOnlyList<ContactRequest> Contacts { get; set; } = new System.Collections.Generic.List<ContactRequest>();
+
+        /// <summary>
+        /// The cooperation mode wanted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cooperationMode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public CooperationMode CooperationMode { get; set; } = default!;
+
+        /// <summary>
+        /// Region codes applied for (`CN-SH`, `CN-JS-NJ`); the first is the partner's home region.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("regions")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(20)]
+        public System.Collections.Generic.IReadOnlyList<string> Regions { get; set; } = new System.Collections.Generic.List<string>();
+
+        /// <summary>
+        /// The company's founding date: years in business are counted from it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("foundedOn")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset FoundedOn { get; set; } = default!;
+
+        /// <summary>
+        /// Warehouse area in m² (0 if none).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("warehouseAreaSquareMetres")]
+        [System.ComponentModel.DataAnnotations.Range(0, 10000000)]
+        public int WarehouseAreaSquareMetres { get; set; } = default!;
+
+        /// <summary>
+        /// Outlets (stores, counters) the company runs.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("outlets")]
+        [System.ComponentModel.DataAnnotations.Range(0, 100000)]
+        public int Outlets { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the company sells to consumers (retail); retail applicants need a warehouse of 500 m² or more.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("retail")]
+        public bool Retail { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// An application: the company's answers, where it stands, and the review's checklist.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ApplicationResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// One of: `draft`, `submitted`, `in_review`, `needs_information`, `approved_for_negotiation`, `negotiating`, `signed`, `active`, `rejected`, `withdrawn`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public ApplicationStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// The partner's id (`ptn_…`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("partnerId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string? PartnerId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("companyName")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string CompanyName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("contacts")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
+        public System.Collections.Generic.IReadOnlyList<ApplicationContactResponse> Contacts { get; set; } = new System.Collections.Generic.List<ApplicationContactResponse>();
+
+        /// <summary>
+        /// One of: `exclusive_agency`, `regional_distribution`, `co_branding`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cooperationMode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public CooperationMode CooperationMode { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("regions")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
+        public System.Collections.Generic.IReadOnlyList<string> Regions { get; set; } = new System.Collections.Generic.List<string>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("foundedOn")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset FoundedOn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("yearsInBusiness")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
+        public int YearsInBusiness { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("warehouseAreaSquareMetres")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
+        public int WarehouseAreaSquareMetres { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("outlets")]
+        [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
+        public int Outlets { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("retail")]
+        public bool Retail { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("informationRequested")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string? InformationRequested { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("applicantResponse")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string? ApplicantResponse { get; set; } = default!;
+
+        /// <summary>
+        /// Why the owner rejected the transfer; null otherwise.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("rejectionReason")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string? RejectionReason { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("checklist")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
+        public System.Collections.Generic.IReadOnlyList<ChecklistItemResponse> Checklist { get; set; } = new System.Collections.Generic.List<ChecklistItemResponse>();
+
+        /// <summary>
+        /// When it was created (UTC, ISO 8601).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("submittedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset? SubmittedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When it last changed (UTC).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `draft`, `submitted`, `in_review`, `needs_information`, `approved_for_negotiation`, `negotiating`, `signed`, `active`, `rejected`, `withdrawn`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<ApplicationStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<ApplicationStatus>))]
+    public readonly partial struct ApplicationStatus : System.IEquatable<ApplicationStatus>, PartnerPlatform.Sdk.Http.IWireValue<ApplicationStatus>
+    {
+
+        /// <summary>The value <c>draft</c> on the wire.</summary>
+        public static readonly ApplicationStatus Draft = new(@"draft");
+
+        /// <summary>The value <c>submitted</c> on the wire.</summary>
+        public static readonly ApplicationStatus Submitted = new(@"submitted");
+
+        /// <summary>The value <c>in_review</c> on the wire.</summary>
+        public static readonly ApplicationStatus InReview = new(@"in_review");
+
+        /// <summary>The value <c>needs_information</c> on the wire.</summary>
+        public static readonly ApplicationStatus NeedsInformation = new(@"needs_information");
+
+        /// <summary>The value <c>approved_for_negotiation</c> on the wire.</summary>
+        public static readonly ApplicationStatus ApprovedForNegotiation = new(@"approved_for_negotiation");
+
+        /// <summary>The value <c>negotiating</c> on the wire.</summary>
+        public static readonly ApplicationStatus Negotiating = new(@"negotiating");
+
+        /// <summary>The value <c>signed</c> on the wire.</summary>
+        public static readonly ApplicationStatus Signed = new(@"signed");
+
+        /// <summary>The value <c>active</c> on the wire.</summary>
+        public static readonly ApplicationStatus Active = new(@"active");
+
+        /// <summary>The value <c>rejected</c> on the wire.</summary>
+        public static readonly ApplicationStatus Rejected = new(@"rejected");
+
+        /// <summary>The value <c>withdrawn</c> on the wire.</summary>
+        public static readonly ApplicationStatus Withdrawn = new(@"withdrawn");
+
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<ApplicationStatus> KnownValues { get; } = new[] { Draft, Submitted, InReview, NeedsInformation, ApprovedForNegotiation, Negotiating, Signed, Active, Rejected, Withdrawn };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public ApplicationStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static ApplicationStatus PartnerPlatform.Sdk.Http.IWireValue<ApplicationStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(ApplicationStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is ApplicationStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(ApplicationStatus left, ApplicationStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(ApplicationStatus left, ApplicationStatus right) => !left.Equals(right);
+    }
+
+    /// <summary>
+    /// One criterion of the review: its verdict, the note, and who judged it (`platform` when computed).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ChecklistItemResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        /// <summary>
+        /// One of: `licence_valid`, `years_in_business`, `iso_certificate`, `retail_warehouse`, `region_coverage`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("criterion")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public QualificationCriterion Criterion { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        public bool Required { get; set; } = default!;
+
+        /// <summary>
+        /// One of: `pending`, `met`, `not_met`, `not_applicable`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("verdict")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public CriterionVerdict Verdict { get; set; } = default!;
+
+        /// <summary>
+        /// Your note, kept with the change.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string? Note { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("decidedBy")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string DecidedBy { get; set; } = default!;
+
+        /// <summary>
+        /// When the transfer was accepted, rejected or expired (UTC); null while requested.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("decidedAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset DecidedAt { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// The confirmation token of the e-mail an applicant received.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ConfirmApplicationRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(47, MinimumLength = 1)]
+        public string Token { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A person at the applicant company.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ContactRequest
+    {
+
+        /// <summary>
+        /// The name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// The first contact's address receives the confirmation e-mail (public applications).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(254, MinimumLength = 3)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^@\s<>()\[\],;:""\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
+        public string Email { get; set; } = default!;
+
+        /// <summary>
+        /// Phone number, free text.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("phone")]
+        [System.ComponentModel.DataAnnotations.StringLength(40, MinimumLength = 1)]
+        public string? Phone { get; set; } = default!;
+
+        /// <summary>
+        /// The contact's role, e.g. "Legal representative" or "Purchasing".
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
+        public string? Role { get; set; } = default!;
+
+    }
+
     /// <summary>
     /// One of: `exclusive_agency`, `regional_distribution`, `co_branding`.
     /// </summary>
@@ -952,6 +2803,245 @@ namespace PartnerPlatform.Sdk
     }
 
     /// <summary>
+    /// One of: `partner`, `internal`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<CredentialKind>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<CredentialKind>))]
+    public readonly partial struct CredentialKind : System.IEquatable<CredentialKind>, PartnerPlatform.Sdk.Http.IWireValue<CredentialKind>
+    {
+
+        /// <summary>The value <c>partner</c> on the wire.</summary>
+        public static readonly CredentialKind Partner = new(@"partner");
+
+        /// <summary>The value <c>internal</c> on the wire.</summary>
+        public static readonly CredentialKind Internal = new(@"internal");
+
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<CredentialKind> KnownValues { get; } = new[] { Partner, Internal };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public CredentialKind(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static CredentialKind PartnerPlatform.Sdk.Http.IWireValue<CredentialKind>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(CredentialKind other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is CredentialKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(CredentialKind left, CredentialKind right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(CredentialKind left, CredentialKind right) => !left.Equals(right);
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CredentialResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// The credential's client id (`sbx_…`, `live_…`, `adm_…`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string ClientId { get; set; } = default!;
+
+        /// <summary>
+        /// One of: `partner`, `internal`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public CredentialKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// The partner's id (`ptn_…`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("partnerId")]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string? PartnerId { get; set; } = default!;
+
+        /// <summary>
+        /// `live` or `sandbox`: the data world this belongs to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("environment")]
+        public ApiEnvironment? Environment { get; set; } = default!;
+
+        /// <summary>
+        /// The name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// The OAuth scopes granted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("scopes")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
+        public System.Collections.Generic.IReadOnlyList<string> Scopes { get; set; } = new System.Collections.Generic.List<string>();
+
+        /// <summary>
+        /// One of: `active`, `revoked`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public CredentialStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// When it was created (UTC, ISO 8601).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the secret was last rotated (UTC).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("rotatedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset? RotatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Until when the secret before the last rotation still signs; null when no rotation is in its overlap.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("previousSecretExpiresAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset? PreviousSecretExpiresAt { get; set; } = default!;
+
+        /// <summary>
+        /// When the credential was revoked (UTC); null while active.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("revokedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset? RevokedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("roles")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
+        [System.ComponentModel.DataAnnotations.MaxLength(1000)]
+        public System.Collections.Generic.IReadOnlyList<InternalRole>? Roles { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `active`, `revoked`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<CredentialStatus>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<CredentialStatus>))]
+    public readonly partial struct CredentialStatus : System.IEquatable<CredentialStatus>, PartnerPlatform.Sdk.Http.IWireValue<CredentialStatus>
+    {
+
+        /// <summary>The value <c>active</c> on the wire.</summary>
+        public static readonly CredentialStatus Active = new(@"active");
+
+        /// <summary>The value <c>revoked</c> on the wire.</summary>
+        public static readonly CredentialStatus Revoked = new(@"revoked");
+
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<CredentialStatus> KnownValues { get; } = new[] { Active, Revoked };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public CredentialStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static CredentialStatus PartnerPlatform.Sdk.Http.IWireValue<CredentialStatus>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(CredentialStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is CredentialStatus other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(CredentialStatus left, CredentialStatus right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(CredentialStatus left, CredentialStatus right) => !left.Equals(right);
+    }
+
+    /// <summary>
+    /// A credential with its secret. The secret is shown in this response only; we keep just its hash.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CredentialWithSecretResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        /// <summary>
+        /// The credential.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("credential")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CredentialResponse Credential { get; set; } = new CredentialResponse();
+
+        /// <summary>
+        /// The credential's secret; shown once, when issued or rotated.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("clientSecret")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string ClientSecret { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// One of: `A`, `B`, `C`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -1003,6 +3093,249 @@ namespace PartnerPlatform.Sdk
 
         /// <summary>Different wire values.</summary>
         public static bool operator !=(CreditRating left, CreditRating right) => !left.Equals(right);
+    }
+
+    /// <summary>
+    /// One of: `pending`, `met`, `not_met`, `not_applicable`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<CriterionVerdict>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<CriterionVerdict>))]
+    public readonly partial struct CriterionVerdict : System.IEquatable<CriterionVerdict>, PartnerPlatform.Sdk.Http.IWireValue<CriterionVerdict>
+    {
+
+        /// <summary>The value <c>pending</c> on the wire.</summary>
+        public static readonly CriterionVerdict Pending = new(@"pending");
+
+        /// <summary>The value <c>met</c> on the wire.</summary>
+        public static readonly CriterionVerdict Met = new(@"met");
+
+        /// <summary>The value <c>not_met</c> on the wire.</summary>
+        public static readonly CriterionVerdict NotMet = new(@"not_met");
+
+        /// <summary>The value <c>not_applicable</c> on the wire.</summary>
+        public static readonly CriterionVerdict NotApplicable = new(@"not_applicable");
+
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<CriterionVerdict> KnownValues { get; } = new[] { Pending, Met, NotMet, NotApplicable };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public CriterionVerdict(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static CriterionVerdict PartnerPlatform.Sdk.Http.IWireValue<CriterionVerdict>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(CriterionVerdict other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is CriterionVerdict other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(CriterionVerdict left, CriterionVerdict right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(CriterionVerdict left, CriterionVerdict right) => !left.Equals(right);
+    }
+
+    /// <summary>
+    /// One of: `business_licence`, `industry_permit`, `legal_representative_id`, `iso_certificate`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<DocumentKind>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<DocumentKind>))]
+    public readonly partial struct DocumentKind : System.IEquatable<DocumentKind>, PartnerPlatform.Sdk.Http.IWireValue<DocumentKind>
+    {
+
+        /// <summary>The value <c>business_licence</c> on the wire.</summary>
+        public static readonly DocumentKind BusinessLicence = new(@"business_licence");
+
+        /// <summary>The value <c>industry_permit</c> on the wire.</summary>
+        public static readonly DocumentKind IndustryPermit = new(@"industry_permit");
+
+        /// <summary>The value <c>legal_representative_id</c> on the wire.</summary>
+        public static readonly DocumentKind LegalRepresentativeId = new(@"legal_representative_id");
+
+        /// <summary>The value <c>iso_certificate</c> on the wire.</summary>
+        public static readonly DocumentKind IsoCertificate = new(@"iso_certificate");
+
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<DocumentKind> KnownValues { get; } = new[] { BusinessLicence, IndustryPermit, LegalRepresentativeId, IsoCertificate };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public DocumentKind(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static DocumentKind PartnerPlatform.Sdk.Http.IWireValue<DocumentKind>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(DocumentKind other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is DocumentKind other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(DocumentKind left, DocumentKind right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(DocumentKind left, DocumentKind right) => !left.Equals(right);
+    }
+
+    /// <summary>
+    /// A qualification document, without its content (read that from `…/content`).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DocumentResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        /// <summary>
+        /// The resource's id: opaque, with a type prefix (`ord_…`, `loc_…`, `evt_…`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// One of: `business_licence`, `industry_permit`, `legal_representative_id`, `iso_certificate`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public DocumentKind Kind { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("fileName")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string FileName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("contentType")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string ContentType { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 9223372036854775807L)]
+        public long Size { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("sha256")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(5000)]
+        public string Sha256 { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("expiresOn")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset? ExpiresOn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("uploadedAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset UploadedAt { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One of: `viewer`, `onboarding`, `credentials`, `finance`, `regional_manager`, `legal`, `risk`, `admin`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<InternalRole>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<InternalRole>))]
+    public readonly partial struct InternalRole : System.IEquatable<InternalRole>, PartnerPlatform.Sdk.Http.IWireValue<InternalRole>
+    {
+
+        /// <summary>The value <c>viewer</c> on the wire.</summary>
+        public static readonly InternalRole Viewer = new(@"viewer");
+
+        /// <summary>The value <c>onboarding</c> on the wire.</summary>
+        public static readonly InternalRole Onboarding = new(@"onboarding");
+
+        /// <summary>The value <c>credentials</c> on the wire.</summary>
+        public static readonly InternalRole Credentials = new(@"credentials");
+
+        /// <summary>The value <c>finance</c> on the wire.</summary>
+        public static readonly InternalRole Finance = new(@"finance");
+
+        /// <summary>The value <c>regional_manager</c> on the wire.</summary>
+        public static readonly InternalRole RegionalManager = new(@"regional_manager");
+
+        /// <summary>The value <c>legal</c> on the wire.</summary>
+        public static readonly InternalRole Legal = new(@"legal");
+
+        /// <summary>The value <c>risk</c> on the wire.</summary>
+        public static readonly InternalRole Risk = new(@"risk");
+
+        /// <summary>The value <c>admin</c> on the wire.</summary>
+        public static readonly InternalRole Admin = new(@"admin");
+
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<InternalRole> KnownValues { get; } = new[] { Viewer, Onboarding, Credentials, Finance, RegionalManager, Legal, Risk, Admin };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public InternalRole(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static InternalRole PartnerPlatform.Sdk.Http.IWireValue<InternalRole>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(InternalRole other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is InternalRole other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(InternalRole left, InternalRole right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(InternalRole left, InternalRole right) => !left.Equals(right);
     }
 
     /// <summary>
@@ -1408,6 +3741,128 @@ namespace PartnerPlatform.Sdk
     }
 
     /// <summary>
+    /// One of: `licence_valid`, `years_in_business`, `iso_certificate`, `retail_warehouse`, `region_coverage`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(PartnerPlatform.Sdk.Http.WireValueConverter<QualificationCriterion>))]
+    [System.ComponentModel.TypeConverter(typeof(PartnerPlatform.Sdk.Http.WireValueTypeConverter<QualificationCriterion>))]
+    public readonly partial struct QualificationCriterion : System.IEquatable<QualificationCriterion>, PartnerPlatform.Sdk.Http.IWireValue<QualificationCriterion>
+    {
+
+        /// <summary>The value <c>licence_valid</c> on the wire.</summary>
+        public static readonly QualificationCriterion LicenceValid = new(@"licence_valid");
+
+        /// <summary>The value <c>years_in_business</c> on the wire.</summary>
+        public static readonly QualificationCriterion YearsInBusiness = new(@"years_in_business");
+
+        /// <summary>The value <c>iso_certificate</c> on the wire.</summary>
+        public static readonly QualificationCriterion IsoCertificate = new(@"iso_certificate");
+
+        /// <summary>The value <c>retail_warehouse</c> on the wire.</summary>
+        public static readonly QualificationCriterion RetailWarehouse = new(@"retail_warehouse");
+
+        /// <summary>The value <c>region_coverage</c> on the wire.</summary>
+        public static readonly QualificationCriterion RegionCoverage = new(@"region_coverage");
+
+        /// <summary>The values this version of the SDK knows; the platform may send others, added later.</summary>
+        public static System.Collections.Generic.IReadOnlyList<QualificationCriterion> KnownValues { get; } = new[] { LicenceValid, YearsInBusiness, IsoCertificate, RetailWarehouse, RegionCoverage };
+
+        private readonly string? _value;
+
+        /// <summary>A value by its wire name — also one this SDK does not know yet.</summary>
+        /// <param name="value">The value as the API writes it.</param>
+        public QualificationCriterion(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+        /// <summary>The value as the API writes it.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>False for a value the platform added after this version of the SDK.</summary>
+        public bool IsKnown => System.Linq.Enumerable.Contains(KnownValues, this);
+
+        static QualificationCriterion PartnerPlatform.Sdk.Http.IWireValue<QualificationCriterion>.FromWire(string value) => new(value);
+
+        /// <summary>The value as the API writes it.</summary>
+        public override string ToString() => Value;
+
+        /// <inheritdoc />
+        public bool Equals(QualificationCriterion other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is QualificationCriterion other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Same wire value.</summary>
+        public static bool operator ==(QualificationCriterion left, QualificationCriterion right) => left.Equals(right);
+
+        /// <summary>Different wire values.</summary>
+        public static bool operator !=(QualificationCriterion left, QualificationCriterion right) => !left.Equals(right);
+    }
+
+    /// <summary>
+    /// The applicant's answer to a request for information; the figures given replace the application's.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ResubmitApplicationRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("response")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(1000, MinimumLength = 1)]
+        public string Response { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("regions")]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(20)]
+        public System.Collections.Generic.IReadOnlyList<string>? Regions { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("foundedOn")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset? FoundedOn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("warehouseAreaSquareMetres")]
+        [System.ComponentModel.DataAnnotations.Range(0, 10000000)]
+        public int? WarehouseAreaSquareMetres { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("outlets")]
+        [System.ComponentModel.DataAnnotations.Range(0, 100000)]
+        public int? Outlets { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A submitted application and its sandbox credential; the secret is shown this once and never sent by e-mail.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SubmittedApplicationResponse : PartnerPlatform.Sdk.Http.IHasLastResponse
+    {
+
+        /// <summary>
+        /// The answer this object came from — status, request id, idempotent replay, rate limit left — on the
+        /// object a call returns (not on the objects inside it, nor on the items of an auto-paging list).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
+
+        /// <summary>
+        /// An application: the company's answers, where it stands, and the review's checklist.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("application")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public ApplicationResponse Application { get; set; } = new ApplicationResponse();
+
+        /// <summary>
+        /// A credential with its secret. The secret is shown in this response only; we keep just its hash.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sandboxCredential")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CredentialWithSecretResponse SandboxCredential { get; set; } = new CredentialWithSecretResponse();
+
+    }
+
+    /// <summary>
     /// An RFC 9457 problem: every error answer. Program against `code`; quote `traceId` to support.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -1485,6 +3940,90 @@ namespace PartnerPlatform.Sdk
         public string? RequestId { get; set; } = default!;
 
     }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal class DateFormatConverter : System.Text.Json.Serialization.JsonConverter<System.DateTimeOffset>
+    {
+        public override System.DateTimeOffset Read(ref System.Text.Json.Utf8JsonReader reader, System.Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+        {
+            var dateTime = reader.GetString();
+            if (dateTime == null)
+            {
+                throw new System.Text.Json.JsonException("Unexpected JsonTokenType.Null");
+            }
+
+            return System.DateTimeOffset.Parse(dateTime);
+        }
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, System.DateTimeOffset value, System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.ToString("yyyy-MM-dd"));
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FileParameter
+    {
+        public FileParameter(System.IO.Stream data)
+            : this (data, null, null)
+        {
+        }
+
+        public FileParameter(System.IO.Stream data, string? fileName)
+            : this (data, fileName, null)
+        {
+        }
+
+        public FileParameter(System.IO.Stream data, string? fileName, string? contentType)
+        {
+            Data = data;
+            FileName = fileName;
+            ContentType = contentType;
+        }
+
+        public System.IO.Stream Data { get; private set; }
+
+        public string? FileName { get; private set; }
+
+        public string? ContentType { get; private set; }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FileResponse : System.IDisposable
+    {
+        private System.IDisposable? _client;
+        private System.IDisposable? _response;
+
+        public int StatusCode { get; private set; }
+
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
+
+        public System.IO.Stream Stream { get; private set; }
+
+        public bool IsPartial
+        {
+            get { return StatusCode == 206; }
+        }
+
+        public FileResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.IO.Stream stream, System.IDisposable? client, System.IDisposable? response)
+        {
+            StatusCode = statusCode;
+            Headers = headers;
+            Stream = stream;
+            _client = client;
+            _response = response;
+        }
+
+        public void Dispose()
+        {
+            Stream.Dispose();
+            if (_response != null)
+                _response.Dispose();
+            if (_client != null)
+                _client.Dispose();
+        }
+    }
+
 
 
 }
