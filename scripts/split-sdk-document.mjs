@@ -53,18 +53,28 @@ const operations = {}; // namespace -> paths
 for (const [path, item] of Object.entries(doc.paths)) {
   for (const [method, operation] of Object.entries(item)) {
     const ns = namespaceOf(operation.tags ?? []);
+    if (ns === null) {
+      // A surface left out of the SDK: its operations are not generated, nor the types only they use.
+      for (const schema of reach(refs(operation))) (users[schema] ??= new Set()).add(null);
+      continue;
+    }
     ((operations[ns] ??= {})[path] ??= {})[method] = operation;
     for (const schema of reach(refs(operation))) (users[schema] ??= new Set()).add(ns);
   }
 }
 const home = {};
 for (const name of Object.keys(schemas).sort()) {
-  const all = [...(users[name] ?? [])];
+  const used = [...(users[name] ?? [])];
+  const all = used.filter((ns) => ns !== null);
+  if (all.length === 0 && used.length > 0) {
+    home[name] = null;
+    continue;
+  }
   const owners = all.length > 1 ? all.filter((ns) => ns !== surfaces.Sandbox) : all;
   home[name] = owners.length === 1 ? owners[0] : "";
 }
 
-const namespaces = [...new Set(Object.values(surfaces))].sort();
+const namespaces = [...new Set(Object.values(surfaces))].filter((ns) => ns !== null).sort();
 for (const ns of namespaces) {
   const part = { ...doc, paths: operations[ns] ?? {}, tags: (doc.tags ?? []).filter((t) => surfaces[t.name] === ns) };
   const file = ns === "" ? "Shared" : ns;

@@ -230,8 +230,12 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private InternalSession? _approver;
 
     /// <summary>The second person of four-eyes flows: a <c>credentials</c> and <c>risk</c> holder other than the test administrator.</summary>
-    public async Task<HttpClient> ApproverClientAsync() =>
-        (_approver ??= await InternalSessionAsync(InternalRole.Credentials, InternalRole.Risk)).Client;
+    /// <remarks>A fresh token each time: tests move the clock past a token's 15 minutes.</remarks>
+    public async Task<HttpClient> ApproverClientAsync()
+    {
+        _approver ??= await InternalSessionAsync(InternalRole.Credentials, InternalRole.Risk);
+        return ClientWithToken(await TokenAsync(_approver.ClientId, _approver.Secret));
+    }
 
     /// <summary>Sandbox credentials directly; live ones requested by the test administrator and approved by <see cref="ApproverClientAsync"/>.</summary>
     public async Task<IssuedCredential> IssueCredentialAsync(string partnerId, string environment = "sandbox", params string[] scopes)
