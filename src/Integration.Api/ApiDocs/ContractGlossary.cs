@@ -181,6 +181,7 @@ public sealed class ContractGlossary : ISchemaFilter
     {
         ["amount"] = "A decimal amount, two decimals at most, as a JSON number (e.g. `149.99`).",
         ["discountRate"] = "The discount, as a decimal fraction (e.g. `0.25`).",
+        ["rate"] = "A decimal fraction (e.g. `0.15` for 15%).",
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
