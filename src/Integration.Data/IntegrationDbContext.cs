@@ -47,6 +47,10 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<BrandStock> BrandStock => Set<BrandStock>();
     public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Core.Outlets.Outlet> Outlets => Set<Core.Outlets.Outlet>();
+    public DbSet<Core.Outlets.OutletDay> OutletDays => Set<Core.Outlets.OutletDay>();
+    public DbSet<Core.Outlets.PromotionEvent> PromotionEvents => Set<Core.Outlets.PromotionEvent>();
+    public DbSet<Core.Customers.Customer> Customers => Set<Core.Customers.Customer>();
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();
 
     /// <summary>Involve two partners, so not under the one-partner tenancy filter: <c>TransferDesk</c> filters by party.</summary>

@@ -76,10 +76,11 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
             throw new DomainException(ErrorKind.Unprocessable, "unknown_sku", "Some lines name products that cannot be ordered.", unknown);
         }
 
+        var soldBy = await SoldByAsync(request, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         var discount = partner.EffectiveDiscount;
         var lines = request.Lines.Select((l, i) => OrderLine.Price(i + 1, l.Sku, products[l.Sku].Name, l.Quantity, products[l.Sku].ListPrice, discount)).ToList();
         var order = Order.Place(Ids.New("ord"), partner.Id, caller.Environment!.Value, request.Reference, prepay: partner.CreditRating == CreditRating.C,
-            discount, lines, request.ShipTo?.ToAddress(), now);
+            discount, lines, request.ShipTo?.ToAddress(), now, soldBy);
 
         if (standing.ReferenceTaken)
         {
@@ -97,6 +98,39 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
                 ? DuplicateReference(request.Reference)
                 : null));
         return order;
+    }
+
+    /// <summary>The outlet and customer an order names, which must be the caller's own (and the outlet open on <paramref name="today"/>).</summary>
+    private async Task<OrderSoldBy?> SoldByAsync(CreateOrderRequest request, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (request.OutletId is null && request.CustomerExternalId is null)
+        {
+            return null;
+        }
+        if (request.OutletId is { } outletId)
+        {
+            var outlet = await db.Outlets.AsNoTracking().Where(o => o.Id == outletId).ToListAsync(cancellationToken);
+            if (outlet.Count == 0)
+            {
+                throw new DomainException(ErrorKind.Unprocessable, "unknown_outlet", $"You have no outlet '{outletId}'.",
+                    new Dictionary<string, string[]> { ["outletId"] = [$"There is no outlet '{outletId}' of yours in this environment."] });
+            }
+            if (!outlet[0].IsOpenOn(today))
+            {
+                throw new DomainException(ErrorKind.Unprocessable, "outlet_closed", $"Outlet '{outletId}' is not open on {today:yyyy-MM-dd}.",
+                    new Dictionary<string, string[]> { ["outletId"] = [$"The outlet opened on {outlet[0].OpenedOn:yyyy-MM-dd}{(outlet[0].ClosedOn is { } closed ? $" and closed on {closed:yyyy-MM-dd}" : "")}."] });
+            }
+        }
+        string? customerId = null;
+        if (request.CustomerExternalId is { } externalId)
+        {
+            var customer = await db.Customers.AsNoTracking().Where(c => c.ExternalId == externalId).Select(c => c.Id).ToListAsync(cancellationToken);
+            // The id itself is not echoed: partners sometimes use a phone number as their customer id.
+            customerId = customer.Count == 1 ? customer[0] : throw new DomainException(ErrorKind.Unprocessable, "unknown_customer",
+                "The order names a customer you have not synced; sync it first with PUT /v1/customers/{externalId}.",
+                new Dictionary<string, string[]> { ["customerExternalId"] = ["There is no customer of yours with this id in this environment."] });
+        }
+        return new OrderSoldBy(request.OutletId, customerId, request.CustomerExternalId);
     }
 
     // Read as a list on purpose: FirstOrDefault makes EF wrap the order in a LIMIT sub-query before

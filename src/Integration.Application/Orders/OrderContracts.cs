@@ -21,6 +21,14 @@ public sealed record CreateOrderRequest
     public required IReadOnlyList<OrderLineRequest> Lines { get; init; }
 
     public ShipToRequest? ShipTo { get; init; }
+
+    /// <summary>The outlet that sold the order (<c>out_…</c>); it must be yours and open today.</summary>
+    [StringLength(ContractLimits.Id, MinimumLength = 1)]
+    public string? OutletId { get; init; }
+
+    /// <summary>Your own id of the customer who bought, as synced with <c>PUT /v1/customers/{externalId}</c>.</summary>
+    [RegularExpression(ContractPatterns.CustomerExternalId, ErrorMessage = "customerExternalId is 1 to 64 printable ASCII characters without spaces.")]
+    public string? CustomerExternalId { get; init; }
 }
 
 /// <summary>One line of a new order: a SKU and how many.</summary>
@@ -111,12 +119,15 @@ public sealed record OrderV1(
     [property: JsonConverter(typeof(TwoDecimalsConverter))] decimal Total,
     decimal DiscountRate, [property: MaxLength(ContractLimits.OrderLines)] IReadOnlyList<OrderLineV1> Lines, ShippingAddress? ShipTo, string? Carrier, string? TrackingNumber,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? PaidAt, DateTimeOffset? ShippedAt,
-    DateTimeOffset? DeliveredAt, DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt)
+    DateTimeOffset? DeliveredAt, DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt,
+    [property: StringLength(ContractLimits.Id)] string? OutletId,
+    [property: StringLength(ContractLimits.CustomerExternalId)] string? CustomerExternalId)
 {
     public static OrderV1 From(Order o) => new(
         o.Id, o.Reference, o.Status, o.Currency, o.Total, o.DiscountRate,
         o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineV1(l.LineNumber, l.Sku, l.Name, l.Quantity, l.ListPrice, l.UnitPrice, l.LineTotal)).ToList(),
-        o.ShipTo, o.Carrier, o.TrackingNumber, o.CreatedAt, o.UpdatedAt, o.ConfirmedAt, o.PaidAt, o.ShippedAt, o.DeliveredAt, o.CancelledAt, o.ReturnedAt);
+        o.ShipTo, o.Carrier, o.TrackingNumber, o.CreatedAt, o.UpdatedAt, o.ConfirmedAt, o.PaidAt, o.ShippedAt, o.DeliveredAt, o.CancelledAt, o.ReturnedAt,
+        o.OutletId, o.CustomerExternalId);
 }
 
 public sealed record OrderLineV1(
@@ -134,14 +145,17 @@ public sealed record OrderV2(
     string Id, int Version, string Reference, OrderStatus Status, MoneyAmount Total, string DiscountRate,
     [property: MaxLength(ContractLimits.OrderLines)] IReadOnlyList<OrderLineV2> Lines, ShippingAddress? ShipTo, string? Carrier, string? TrackingNumber,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? PaidAt, DateTimeOffset? ShippedAt,
-    DateTimeOffset? DeliveredAt, DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt)
+    DateTimeOffset? DeliveredAt, DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt,
+    [property: StringLength(ContractLimits.Id)] string? OutletId,
+    [property: StringLength(ContractLimits.CustomerExternalId)] string? CustomerExternalId)
 {
     public static OrderV2 From(Order o) => new(
         o.Id, o.Version, o.Reference, o.Status, MoneyAmount.Of(o.Total, o.Currency), Rates.Format(o.DiscountRate),
         o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineV2(
             l.LineNumber, l.Sku, l.Name, l.Quantity, MoneyAmount.Of(l.ListPrice, o.Currency), MoneyAmount.Of(l.UnitPrice, o.Currency),
             new LineDiscountV2(Rates.Format(o.DiscountRate), MoneyAmount.Of(l.Discount, o.Currency)), MoneyAmount.Of(l.LineTotal, o.Currency))).ToList(),
-        o.ShipTo, o.Carrier, o.TrackingNumber, o.CreatedAt, o.UpdatedAt, o.ConfirmedAt, o.PaidAt, o.ShippedAt, o.DeliveredAt, o.CancelledAt, o.ReturnedAt);
+        o.ShipTo, o.Carrier, o.TrackingNumber, o.CreatedAt, o.UpdatedAt, o.ConfirmedAt, o.PaidAt, o.ShippedAt, o.DeliveredAt, o.CancelledAt, o.ReturnedAt,
+        o.OutletId, o.CustomerExternalId);
 }
 
 /// <summary>One priced line of an order.</summary>

@@ -29,6 +29,9 @@ public static class ContractLimits
     public const int TrackingNumber = 100;
     public const int BusinessLicenceNumber = 64;
 
+    /// <summary>A partner's own id of one of its customers.</summary>
+    public const int CustomerExternalId = 64;
+
     /// <summary>An e-mail address (RFC 5321's path limit).</summary>
     public const int Email = 254;
 

@@ -20,4 +20,7 @@ public static class ContractPatterns
 
     /// <summary>An e-mail address, local part and domain (<see cref="ContractLimits.Email"/>).</summary>
     public const string Email = @"^[^@\s<>()\[\],;:""\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$";
+
+    /// <summary>A partner's own customer id: printable ASCII without spaces (<see cref="ContractLimits.CustomerExternalId"/>).</summary>
+    public const string CustomerExternalId = @"^[\x21-\x7E]{1,64}$";
 }

@@ -11,12 +11,21 @@ public static class ApiScopes
     public const string DisputesWrite = "disputes:write";
     public const string WebhooksManage = "webhooks:manage";
     public const string EventsRead = "events:read";
+    public const string OutletsRead = "outlets:read";
+    public const string OutletsWrite = "outlets:write";
+    public const string CustomersRead = "customers:read";
+    public const string CustomersPiiRead = "customers:pii:read";
+    public const string CustomersWrite = "customers:write";
+    public const string InsightsRead = "insights:read";
 
     /// <summary>Internal teams only; never granted to a partner credential.</summary>
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> PartnerScopes { get; } =
-        [OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, SettlementsRead, DisputesWrite, WebhooksManage, EventsRead];
+        [
+            OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, SettlementsRead, DisputesWrite, WebhooksManage, EventsRead,
+            OutletsRead, OutletsWrite, CustomersRead, CustomersPiiRead, CustomersWrite, InsightsRead,
+        ];
 
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
     {
@@ -28,6 +37,12 @@ public static class ApiScopes
         [DisputesWrite] = "Open disputes on orders and statement lines.",
         [WebhooksManage] = "Manage webhook subscriptions and read their delivery logs.",
         [EventsRead] = "Read the event log.",
+        [OutletsRead] = "Read outlets, their daily activity reports and promotional events.",
+        [OutletsWrite] = "Change outlets and report their daily activity and promotional events.",
+        [CustomersRead] = "Read customers, with personal data masked.",
+        [CustomersPiiRead] = "Read customers' personal data whole (names, phones, e-mail, addresses).",
+        [CustomersWrite] = "Sync customers, their consents, and erase them.",
+        [InsightsRead] = "Read KPIs, grades and rating history.",
         [Admin] = "Internal teams: the admin API.",
     };
 

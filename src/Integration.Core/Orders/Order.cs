@@ -21,6 +21,16 @@ public sealed class Order : IPartnerOwned
     public decimal Total { get; init; }
     public List<OrderLine> Lines { get; init; } = [];
     public ShippingAddress? ShipTo { get; init; }
+
+    /// <summary>The outlet that sold the order, if the partner named one.</summary>
+    public string? OutletId { get; init; }
+
+    /// <summary>The partner's customer (internal id); kept when the customer is erased, so purchases still count.</summary>
+    public string? CustomerId { get; init; }
+
+    /// <summary>The partner's own id of the customer, as sent; cleared when the customer is erased.</summary>
+    public string? CustomerExternalId { get; private set; }
+
     public string? Carrier { get; private set; }
     public string? TrackingNumber { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -37,8 +47,12 @@ public sealed class Order : IPartnerOwned
 
     public static Order Place(
         string id, string partnerId, ApiEnvironment environment, string reference, bool prepay,
-        decimal discountRate, IReadOnlyList<OrderLine> lines, ShippingAddress? shipTo, DateTimeOffset now) => new()
+        decimal discountRate, IReadOnlyList<OrderLine> lines, ShippingAddress? shipTo, DateTimeOffset now,
+        OrderSoldBy? soldBy = null) => new()
         {
+            OutletId = soldBy?.OutletId,
+            CustomerId = soldBy?.CustomerId,
+            CustomerExternalId = soldBy?.CustomerExternalId,
             Id = id,
             PartnerId = partnerId,
             Environment = environment,
@@ -85,6 +99,9 @@ public sealed class Order : IPartnerOwned
         Version++;
         return from;
     }
+
+    /// <summary>Forgets the customer's own id (erasure); the order still counts for the customer's KPIs.</summary>
+    public void ForgetCustomerExternalId() => CustomerExternalId = null;
 
     public void RecordShipment(string carrier, string trackingNumber)
     {

@@ -22,6 +22,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Carrier).HasMaxLength(ContractLimits.Carrier);
         builder.Property(o => o.TrackingNumber).HasMaxLength(ContractLimits.TrackingNumber);
         builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.Property(o => o.OutletId).HasMaxLength(ContractLimits.Id);
+        builder.Property(o => o.CustomerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(o => o.CustomerExternalId).HasMaxLength(ContractLimits.CustomerExternalId);
+        builder.HasOne<Core.Outlets.Outlet>().WithMany().HasForeignKey(o => o.OutletId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Core.Customers.Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Core.Partners.Partner>().WithMany().HasForeignKey(o => o.PartnerId).OnDelete(DeleteBehavior.Restrict);
 
         builder.OwnsMany(o => o.Lines, line =>

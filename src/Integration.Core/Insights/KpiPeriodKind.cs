@@ -1,0 +1,8 @@
+namespace Integration.Core.Insights;
+
+public enum KpiPeriodKind
+{
+    Month,
+    Quarter,
+    Year,
+}

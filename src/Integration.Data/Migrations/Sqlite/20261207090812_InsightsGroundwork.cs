@@ -1,0 +1,243 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Integration.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InsightsGroundwork : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CustomerExternalId",
+                table: "orders",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CustomerId",
+                table: "orders",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OutletId",
+                table: "orders",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "customers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ErasedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_customers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_customers_partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outlets",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AreaSquareMetres = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outlets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outlets_partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "promotion_events",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OutletIds = table.Column<string>(type: "TEXT", nullable: false),
+                    PlannedStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlannedEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ActualStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ActualEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CostMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_promotion_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_promotion_events_partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outlet_days",
+                columns: table => new
+                {
+                    OutletId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PartnerId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Environment = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Footfall = table.Column<int>(type: "INTEGER", nullable: false),
+                    Conversions = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outlet_days", x => new { x.OutletId, x.Day });
+                    table.CheckConstraint("ck_outlet_days_counts", "\"Footfall\" >= 0 AND \"Conversions\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_outlet_days_outlets_OutletId",
+                        column: x => x.OutletId,
+                        principalTable: "outlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_CustomerId",
+                table: "orders",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_OutletId",
+                table: "orders",
+                column: "OutletId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_customers_PartnerId_Environment_UpdatedAt_Id",
+                table: "customers",
+                columns: new[] { "PartnerId", "Environment", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_customers_partner_external_id",
+                table: "customers",
+                columns: new[] { "PartnerId", "Environment", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outlet_days_PartnerId_Environment_Day",
+                table: "outlet_days",
+                columns: new[] { "PartnerId", "Environment", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outlets_PartnerId_Environment_CreatedAt_Id",
+                table: "outlets",
+                columns: new[] { "PartnerId", "Environment", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_promotion_events_PartnerId_Environment_ActualEnd",
+                table: "promotion_events",
+                columns: new[] { "PartnerId", "Environment", "ActualEnd" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_promotion_events_PartnerId_Environment_CreatedAt_Id",
+                table: "promotion_events",
+                columns: new[] { "PartnerId", "Environment", "CreatedAt", "Id" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_orders_customers_CustomerId",
+                table: "orders",
+                column: "CustomerId",
+                principalTable: "customers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_orders_outlets_OutletId",
+                table: "orders",
+                column: "OutletId",
+                principalTable: "outlets",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_orders_customers_CustomerId",
+                table: "orders");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_orders_outlets_OutletId",
+                table: "orders");
+
+            migrationBuilder.DropTable(
+                name: "customers");
+
+            migrationBuilder.DropTable(
+                name: "outlet_days");
+
+            migrationBuilder.DropTable(
+                name: "promotion_events");
+
+            migrationBuilder.DropTable(
+                name: "outlets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_orders_CustomerId",
+                table: "orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_orders_OutletId",
+                table: "orders");
+
+            migrationBuilder.DropColumn(
+                name: "CustomerExternalId",
+                table: "orders");
+
+            migrationBuilder.DropColumn(
+                name: "CustomerId",
+                table: "orders");
+
+            migrationBuilder.DropColumn(
+                name: "OutletId",
+                table: "orders");
+        }
+    }
+}
