@@ -15,6 +15,7 @@ public static class ApiDocsSetup
     public const string PartnerDocumentV2 = "v2";
     public const string AdminDocument = "admin";
     public const string SecurityScheme = "oauth2";
+    public const string ApplicationKeyScheme = "applicationKey";
 
     /// <summary>Where a reader of a document goes next: the guides, as links Swagger UI shows under the title.</summary>
     private const string PartnerGuides = "\n\nGuides: [all guides](/docs/guides) · [getting started](/docs/guides/getting-started) · [authentication](/docs/guides/authentication) · "
@@ -72,6 +73,13 @@ public static class ApiDocsSetup
                         Scopes = ApiScopes.Descriptions.ToDictionary(s => s.Key, s => s.Value),
                     },
                 },
+            });
+            options.AddSecurityDefinition(ApplicationKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = Onboarding.ApplicationKeyAttribute.Header,
+                Description = "Applying to become a partner: the publishable key of the brand's sign-up site (`apk_…`), which the onboarding team gives each site. Not a secret; it names the site, and each site's addresses have their own rate limit.",
             });
             options.OperationFilter<SecurityAndProblemResponses>();
             options.DocumentFilter<SandboxScenariosInOpenApi>();

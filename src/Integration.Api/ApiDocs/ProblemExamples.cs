@@ -18,6 +18,8 @@ public static partial class ProblemExamples
     /// <summary>The refusal most worth knowing for an operation (by its name in the documents) and status.</summary>
     private static readonly Dictionary<(string Operation, int Status), string> Particular = new()
     {
+        [("Apply", 401)] = "application_key_invalid",
+        [("ConfirmApplication", 401)] = "application_key_invalid",
         [("CreateOrder", 403)] = "account_frozen",
         [("CreateOrder", 409)] = "duplicate_reference",
         [("CreateOrder", 422)] = "unknown_sku",

@@ -4,7 +4,10 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Integration.Api.ApiDocs;
 
-/// <summary>Each document's OAuth flow offers only the scopes its callers can hold: partner scopes, or <c>admin</c>.</summary>
+/// <summary>
+/// Each document's OAuth flow offers only the scopes its callers can hold: partner scopes, or <c>admin</c>. The admin
+/// document has no public application endpoints, so no application key scheme.
+/// </summary>
 public sealed class ScopesOfTheDocument : IDocumentFilter
 {
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
@@ -13,6 +16,10 @@ public sealed class ScopesOfTheDocument : IDocumentFilter
             || shared is not OpenApiSecurityScheme { Flows.ClientCredentials: { } flow } scheme)
         {
             return;
+        }
+        if (context.DocumentName == ApiDocsSetup.AdminDocument)
+        {
+            swaggerDoc.Components.SecuritySchemes.Remove(ApiDocsSetup.ApplicationKeyScheme);
         }
         var offered = context.DocumentName == ApiDocsSetup.AdminDocument ? [ApiScopes.Admin] : ApiScopes.PartnerScopes;
         // The scheme object is shared by every document: each gets its own copy.

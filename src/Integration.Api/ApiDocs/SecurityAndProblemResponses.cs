@@ -21,12 +21,15 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
     {
         operation.Deprecated |= context.ApiDescription.IsDeprecated;
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        // A public endpoint (applying to become a partner) needs no token, but answers problems like any other.
+        // A public endpoint (applying to become a partner) needs no token, but the sign-up site's key, and answers problems like any other.
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        var siteKey = metadata.OfType<Onboarding.ApplicationKeyAttribute>().Any();
         var scopes = metadata.OfType<PartnerAccessAttribute>().Select(a => a.Scope).OfType<string>()
             .Concat(metadata.OfType<AdminAccessAttribute>().Select(_ => ApiScopes.Admin))
             .Distinct().ToList();
-        operation.Security = anonymous ? [] : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocsSetup.SecurityScheme, context.Document)] = scopes }];
+        operation.Security = siteKey ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocsSetup.ApplicationKeyScheme, context.Document)] = [] }]
+            : anonymous ? []
+            : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocsSetup.SecurityScheme, context.Document)] = scopes }];
         foreach (var permission in metadata.OfType<AdminAccessAttribute>().Select(a => a.Permission).Distinct())
         {
             var roles = string.Join(", ", RolePermissions.RolesGranting(permission).Select(role => $"`{SnakeCase.Of(role)}`"));
@@ -82,6 +85,10 @@ public sealed class SecurityAndProblemResponses : IOperationFilter
             },
         });
         Add("400", "The request is not valid; `errors` names each field.", validationProblem);
+        if (siteKey)
+        {
+            Add("401", "No `X-Application-Key`, or not the key of any sign-up site (application_key_invalid).", problem);
+        }
         if (!anonymous)
         {
             Add("401", "No access token, or it is expired, revoked or not for this API.", problem);

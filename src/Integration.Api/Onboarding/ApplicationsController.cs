@@ -12,13 +12,15 @@ using Microsoft.Extensions.Options;
 namespace Integration.Api.Onboarding;
 
 /// <summary>
-/// Applying to become a partner, without a credential: apply, then confirm with the token e-mailed to the main contact.
+/// Applying to become a partner, without a partner credential but with the sign-up site's publishable key: apply, then
+/// confirm with the token e-mailed to the main contact.
 /// The confirmation answers with your sandbox credential (shown once): the sandbox works at once.
 /// </summary>
 [ApiController]
 [ApiVersion(1, Deprecated = true)]
 [ApiVersion(2)]
 [AllowAnonymous]
+[ApplicationKey]
 [Route("v{version:apiVersion}/applications")]
 [Tags("Onboarding")]
 public sealed class ApplicationsController(ApplicationDesk desk, IOptions<OAuthOptions> oauth) : ControllerBase

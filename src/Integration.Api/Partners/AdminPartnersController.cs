@@ -72,7 +72,7 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
     [AdminAccess(AdminPermission.PartnersWrite)]
     [ProblemResponses(409, 412)]
     public async Task<PartnerResponse> Update(
-        string id, UpdatePartnerRequest request, [FromServices] PartnerExits exits, CancellationToken cancellationToken)
+        string id, UpdatePartnerRequest request, CancellationToken cancellationToken)
     {
         var partner = await FindAsync(id, cancellationToken);
         if (request.Status is { } status && status != partner.Status && (status == PartnerStatus.Frozen || partner.Status == PartnerStatus.Frozen))
@@ -81,10 +81,6 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
         }
         ETags.CheckIfMatch(HttpContext, partner.Version, required: false);
         partner = await registry.UpdateAsync(partner, request, HttpContext.GetCaller()!.ClientId, cancellationToken);
-        if (partner.Status == PartnerStatus.Terminated)
-        {
-            await exits.EndCredentialsAsync(partner.Id, cancellationToken); // terminated by hand: credentials end at once
-        }
         ETags.Set(HttpContext, partner.Version);
         return PartnerResponse.From(partner);
     }

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Integration.Api.RateLimiting;
 
 /// <summary>
-/// The public application endpoints take no credential and send e-mail: each source address gets
-/// <c>RateLimits:Applications</c> (5 an hour by default), on top of the anonymous budget. Checked before the body is read.
+/// The public application endpoints take no credential and send e-mail: each source address of each sign-up site gets
+/// <c>RateLimits:Applications</c> (5 an hour by default), on top of the anonymous budget. Checked before the body is read,
+/// after the site's key (<see cref="Onboarding.ApplicationKeyAttribute"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class ApplicationsLimitAttribute : Attribute, IAsyncResourceFilter

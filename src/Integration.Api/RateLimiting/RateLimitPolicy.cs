@@ -46,7 +46,7 @@ public sealed record RateLimitPolicy(string Name, string PartitionKey, double Pe
 
     /// <summary>Public applications from one source address.</summary>
     public static RateLimitPolicy ForApplications(HttpContext context, RateLimitOptions options) =>
-        ForFailures("applications", "apply-ip:" + SourceAddress(context), options.Applications);
+        ForFailures("applications", $"apply:{Onboarding.ApplicationKeyAttribute.SiteOf(context)}:{SourceAddress(context)}", options.Applications);
 
     private static RateLimitPolicy ForFailures(string name, string partitionKey, FailureAllowance allowance) =>
         new(name, partitionKey, allowance.Attempts / allowance.Per.TotalSeconds, allowance.Attempts);

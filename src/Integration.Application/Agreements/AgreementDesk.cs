@@ -187,7 +187,7 @@ public sealed class AgreementDesk(IntegrationDbContext db, PartnerRegistry regis
             }
             else
             {
-                await registry.SaveAsync(changedPartner, cancellationToken);
+                await registry.SaveAsync(changedPartner, "system:agreements", cancellationToken);
             }
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation("ux_agreement_versions_partner_number", "agreement_versions.PartnerId")

@@ -148,6 +148,15 @@ public sealed class CredentialIssuer(
         activity.Forget(credential.Id);
     }
 
+    /// <summary>Revokes every credential the partner still holds: what ends a terminated partner's access, whichever way it was terminated.</summary>
+    public async Task EndPartnerCredentialsAsync(string partnerId, string actor, CancellationToken cancellationToken)
+    {
+        foreach (var credential in await db.Credentials.Where(c => c.PartnerId == partnerId && c.Status != CredentialStatus.Revoked).ToListAsync(cancellationToken))
+        {
+            await RevokeAsync(credential, actor, cancellationToken);
+        }
+    }
+
     private async Task<(Credential Credential, string Secret)> IssueAsync(
         CredentialKind kind, string? partnerId, ApiEnvironment environment, string name, List<string> scopes,
         IReadOnlyCollection<InternalRole> roles, string actor, LiveCredentialRequest? approved, CancellationToken cancellationToken)

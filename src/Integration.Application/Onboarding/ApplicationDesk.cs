@@ -165,10 +165,6 @@ public sealed class ApplicationDesk(
             if (application.PartnerId is { } partnerId && await db.Partners.FirstOrDefaultAsync(p => p.Id == partnerId, cancellationToken) is { Status: PartnerStatus.Onboarding } partner)
             {
                 await partners.UpdateAsync(partner, new UpdatePartnerRequest { Status = PartnerStatus.Terminated }, actor, cancellationToken);
-                foreach (var credential in await db.Credentials.Where(c => c.PartnerId == partnerId && c.RevokedAt == null).ToListAsync(cancellationToken))
-                {
-                    await credentials.RevokeAsync(credential, actor, cancellationToken);
-                }
             }
             return previous;
         }, cancellationToken);

@@ -15,7 +15,7 @@ namespace Integration.Application.Partners;
 /// business, and the day after the buffer ends it is terminated and its credentials end (as a revocation ends them).
 /// </summary>
 public sealed class PartnerExits(
-    IntegrationDbContext db, PartnerRegistry registry, CredentialIssuer issuer, AuditLog audit, EventLog events, PartnerSnapshots snapshots,
+    IntegrationDbContext db, PartnerRegistry registry, AuditLog audit, EventLog events, PartnerSnapshots snapshots,
     TimeProvider clock)
 {
     /// <summary>Who ends exits in the audit log: no person does, the buffer's end does.</summary>
@@ -37,7 +37,7 @@ public sealed class PartnerExits(
         await audit.AppendAsync(new AuditRecord(actor, "partner.exit_started", partner.Id,
             Details: new { exitDate, bufferEndsOn = partner.ExitBufferEndsOn }), cancellationToken);
         events.AppendInEveryEnvironment(partner.Id, EventTypes.PartnerExiting, partner.Id, new { partnerId, exitDate, bufferEndsOn = partner.ExitBufferEndsOn }, now);
-        await registry.SaveAsync(partner, cancellationToken);
+        await registry.SaveAsync(partner, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         snapshots.Forget(partner.Id);
         return partner;
@@ -60,7 +60,6 @@ public sealed class PartnerExits(
                 ended++;
             }
         }
-        await EndCredentialsAsync(partnerId: null, cancellationToken);
         return ended;
     }
 
@@ -82,7 +81,7 @@ public sealed class PartnerExits(
             new { partnerId, exitDate = partner.ExitDate, bufferEndedOn = partner.ExitBufferEndsOn }, now);
         try
         {
-            await registry.SaveAsync(partner, cancellationToken);
+            await registry.SaveAsync(partner, Actor, cancellationToken);
         }
         catch (DomainException e) when (e.Kind == ErrorKind.PreconditionFailed)
         {
@@ -92,19 +91,4 @@ public sealed class PartnerExits(
         snapshots.Forget(partner.Id);
         return true;
     }
-
-    /// <summary>Revokes the credentials a terminated partner (or every terminated partner) still holds.</summary>
-    public async Task EndCredentialsAsync(string? partnerId, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        var terminated = db.Partners.Where(p => p.Status == PartnerStatus.Terminated && (partnerId == null || p.Id == partnerId)).Select(p => p.Id);
-        var credentials = await db.Credentials
-            .Where(c => c.PartnerId != null && terminated.Contains(c.PartnerId) && c.Status != CredentialStatus.Revoked)
-            .ToListAsync(cancellationToken);
-        foreach (var credential in credentials)
-        {
-            await issuer.RevokeAsync(credential, Actor, cancellationToken);
-        }
-    }
-
 }

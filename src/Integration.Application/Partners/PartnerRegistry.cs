@@ -1,4 +1,5 @@
 using Integration.Application.Audit;
+using Integration.Application.Credentials;
 using Integration.Core.Agreements;
 using Integration.Core.Common;
 using Integration.Core.Partners;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Integration.Application.Partners;
 
 /// <summary>Registers and changes partners, each change with its audit entry in one transaction.</summary>
-public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, PartnerSnapshots snapshots, TimeProvider clock)
+public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, PartnerSnapshots snapshots, CredentialIssuer credentials, TimeProvider clock)
 {
     private const string ExclusiveAgentIndex = "ux_partners_active_exclusive_agent_per_region";
     private const string ExclusiveAgentSqliteColumns = "partners.RegionCode";
@@ -60,7 +61,7 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         }
         await audit.AppendAsync(new AuditRecord(actor, "partner.created", partner.Id,
             Details: new { partner.Name, tier = SnakeCase.Of(partner.Tier), partner.RegionCode, mode = SnakeCase.Of(partner.CooperationMode), status = SnakeCase.Of(partner.Status) }), cancellationToken);
-        await SaveAsync(partner, cancellationToken);
+        await SaveAsync(partner, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return partner;
     }
@@ -108,7 +109,7 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
             await RecordAgreementAsync(partner, actor, cancellationToken);
         }
         await audit.AppendAsync(new AuditRecord(actor, "partner.updated", partner.Id, Details: request), cancellationToken);
-        await SaveAsync(partner, cancellationToken);
+        await SaveAsync(partner, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         snapshots.Forget(partner.Id);
         return partner;
@@ -179,12 +180,22 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         }
     }
 
-    /// <summary>Saves the unit of work that changed the partner, with the exclusive-region and concurrency failures as problems.</summary>
-    public async Task SaveAsync(Partner partner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the unit of work that changed the partner, with the exclusive-region and concurrency failures as problems.
+    /// A partner that became terminated loses its credentials in the same unit of work, however it was terminated
+    /// (by hand, by its exit's end, by a rejected application).
+    /// </summary>
+    public async Task SaveAsync(Partner partner, string actor, CancellationToken cancellationToken)
     {
+        var status = db.Entry(partner).Property(p => p.Status);
+        var becameTerminated = partner.Status == PartnerStatus.Terminated && (db.Entry(partner).State == EntityState.Added || status.OriginalValue != PartnerStatus.Terminated);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (becameTerminated)
+            {
+                await credentials.EndPartnerCredentialsAsync(partner.Id, actor, cancellationToken);
+            }
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation(ExclusiveAgentIndex, ExclusiveAgentSqliteColumns))
         {

@@ -25,8 +25,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.OutletId).HasMaxLength(ContractLimits.Id);
         builder.Property(o => o.CustomerId).HasMaxLength(ContractLimits.Id);
         builder.Property(o => o.CustomerExternalId).HasMaxLength(ContractLimits.CustomerExternalId);
-        builder.HasOne<Core.Outlets.Outlet>().WithMany().HasForeignKey(o => o.OutletId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Core.Customers.Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign keys to outlets and customers: SQLite cannot add one to an existing table without rebuilding it
+        // (orders is the largest table); OrderBook checks both are the partner's own, and neither is ever deleted.
         builder.HasOne<Core.Partners.Partner>().WithMany().HasForeignKey(o => o.PartnerId).OnDelete(DeleteBehavior.Restrict);
 
         builder.OwnsMany(o => o.Lines, line =>

@@ -83,6 +83,12 @@ public sealed class FuzzPlatform : PlatformFactory
             [FuzzCaller.Admin] = await AdminClientAsync(),
             [FuzzCaller.Anonymous] = CreateClient(),
         };
+        // Callers with a credential also come through a sign-up site: the public application endpoints need its key
+        // (the anonymous caller has none, so it meets their 401); every other endpoint ignores the header.
+        foreach (var client in clients.Where(c => c.Key != FuzzCaller.Anonymous).Select(c => c.Value))
+        {
+            client.DefaultRequestHeaders.Add("X-Application-Key", ApplicationKey);
+        }
         World = new FuzzWorld(clients, known);
     }
 

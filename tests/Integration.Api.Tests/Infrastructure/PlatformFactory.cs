@@ -66,6 +66,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Audit:CheckpointInterval"] = "00:00:00",
             // Each host's e-mail lands in its own folder (the development sink: no mail server).
             ["Email:MailFolder"] = MailFolder,
+            ["Onboarding:ApplicationKeys:tests"] = ApplicationKey,
         };
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous", "Client" })
         {
@@ -82,6 +83,9 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The public URL every test instance names as its issuer, as instances behind one load balancer do.</summary>
     public const string Issuer = "http://localhost/";
+
+    /// <summary>The publishable application key of the tests' sign-up site (Onboarding:ApplicationKeys).</summary>
+    public const string ApplicationKey = "apk_test_sign_up_site_0000000000";
 
     public const string AuditKeyId = "test-1";
 

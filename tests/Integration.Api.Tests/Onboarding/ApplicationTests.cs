@@ -9,6 +9,38 @@ namespace Integration.Api.Tests.Onboarding;
 /// <summary>Issue 22 part 1: applying (internal teams and the applicant), e-mail confirmation, sandbox at once, the status to follow.</summary>
 public sealed class ApplicationTests(PlatformFactory platform) : IClassFixture<PlatformFactory>
 {
+    [Theory]
+    [InlineData(null)]
+    [InlineData("apk_not_a_key_of_any_sign_up_site")]
+    public async Task Applying_or_confirming_without_a_sign_up_sites_key_is_401_and_sends_nothing(string? applicationKey)
+    {
+        var email = OnboardingSteps.NewEmail();
+        var site = platform.SignUpSiteClient(applicationKey);
+
+        var applied = await site.PostAsJsonAsync("/v2/applications", OnboardingSteps.ApplicationBody(email));
+        var confirmed = await site.PostAsJsonAsync("/v2/applications/confirm", new { token = "apc_" + new string('x', 43) });
+
+        await applied.ReadProblemAsync(HttpStatusCode.Unauthorized, "application_key_invalid");
+        Assert.Contains(applied.Headers.WwwAuthenticate, h => h.Scheme == "ApplicationKey");
+        await confirmed.ReadProblemAsync(HttpStatusCode.Unauthorized, "application_key_invalid");
+        Assert.Empty(platform.MailTo(email));
+    }
+
+    [Fact]
+    public async Task The_contract_declares_the_application_key_on_the_public_writes()
+    {
+        var document = await (await platform.CreateClient().GetAsync("/swagger/v2/swagger.json")).ReadJsonAsync(HttpStatusCode.OK);
+
+        var scheme = document["components"]!["securitySchemes"]!["applicationKey"]!;
+        Assert.Equal("apiKey", scheme["type"]!.GetValue<string>());
+        Assert.Equal("X-Application-Key", scheme["name"]!.GetValue<string>());
+        foreach (var path in new[] { "/v2/applications", "/v2/applications/confirm" })
+        {
+            var security = document["paths"]![path]!["post"]!["security"]!.AsArray();
+            Assert.Equal("applicationKey", Assert.Single(Assert.Single(security)!.AsObject()).Key);
+        }
+    }
+
     [Fact]
     public async Task Applicant_applies_confirms_by_email_and_calls_the_sandbox_at_once()
     {

@@ -30,7 +30,18 @@ public static partial class OnboardingSteps
     public static string NewEmail() => $"li.wei.{Guid.NewGuid().ToString("N")[..8]}@example.com";
 
     public static Task<HttpResponseMessage> ApplyAsync(this PlatformFactory platform, object body, string version = "v2") =>
-        platform.CreateClient().PostAsJsonAsync($"/{version}/applications", body);
+        platform.SignUpSiteClient().PostAsJsonAsync($"/{version}/applications", body);
+
+    /// <summary>A client of the brand's sign-up site: it sends the site's publishable application key.</summary>
+    public static HttpClient SignUpSiteClient(this PlatformFactory platform, string? applicationKey = PlatformFactory.ApplicationKey)
+    {
+        var client = platform.CreateClient();
+        if (applicationKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Application-Key", applicationKey);
+        }
+        return client;
+    }
 
     /// <summary>The messages sent to <paramref name="email"/>, oldest first.</summary>
     public static IReadOnlyList<string> MailTo(this PlatformFactory platform, string email) =>
@@ -41,7 +52,7 @@ public static partial class OnboardingSteps
     public static string TokenIn(string mail) => TokenPattern().Match(mail) is { Success: true } match ? match.Value : throw new Xunit.Sdk.XunitException("no token in:\n" + mail);
 
     public static Task<HttpResponseMessage> ConfirmAsync(this PlatformFactory platform, string token, string version = "v2") =>
-        platform.CreateClient().PostAsJsonAsync($"/{version}/applications/confirm", new { token });
+        platform.SignUpSiteClient().PostAsJsonAsync($"/{version}/applications/confirm", new { token });
 
     /// <summary>Applies on the public endpoint, confirms with the e-mailed token, and signs in with the sandbox credential.</summary>
     public static async Task<Applicant> ApplyAndConfirmAsync(this PlatformFactory platform, Dictionary<string, object?>? body = null)

@@ -1189,10 +1189,6 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("OutletId");
-
                     b.HasIndex("PartnerId", "Environment", "DeliveredAt");
 
                     b.HasIndex("PartnerId", "Environment", "Reference")
@@ -2983,16 +2979,6 @@ namespace Integration.Data.Migrations.Postgres
 
             modelBuilder.Entity("Integration.Core.Orders.Order", b =>
                 {
-                    b.HasOne("Integration.Core.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Integration.Core.Outlets.Outlet", null)
-                        .WithMany()
-                        .HasForeignKey("OutletId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Integration.Core.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")

@@ -1183,10 +1183,6 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("OutletId");
-
                     b.HasIndex("PartnerId", "Environment", "DeliveredAt");
 
                     b.HasIndex("PartnerId", "Environment", "Reference")
@@ -2967,16 +2963,6 @@ namespace Integration.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Integration.Core.Orders.Order", b =>
                 {
-                    b.HasOne("Integration.Core.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Integration.Core.Outlets.Outlet", null)
-                        .WithMany()
-                        .HasForeignKey("OutletId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Integration.Core.Partners.Partner", null)
                         .WithMany()
                         .HasForeignKey("PartnerId")

@@ -140,16 +140,6 @@ namespace Integration.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_orders_CustomerId",
-                table: "orders",
-                column: "CustomerId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_orders_OutletId",
-                table: "orders",
-                column: "OutletId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_customers_PartnerId_Environment_UpdatedAt_Id",
                 table: "customers",
                 columns: new[] { "PartnerId", "Environment", "UpdatedAt", "Id" });
@@ -179,35 +169,11 @@ namespace Integration.Data.Migrations.Postgres
                 name: "IX_promotion_events_PartnerId_Environment_CreatedAt_Id",
                 table: "promotion_events",
                 columns: new[] { "PartnerId", "Environment", "CreatedAt", "Id" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_orders_customers_CustomerId",
-                table: "orders",
-                column: "CustomerId",
-                principalTable: "customers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_orders_outlets_OutletId",
-                table: "orders",
-                column: "OutletId",
-                principalTable: "outlets",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_orders_customers_CustomerId",
-                table: "orders");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_orders_outlets_OutletId",
-                table: "orders");
-
             migrationBuilder.DropTable(
                 name: "customers");
 
@@ -219,14 +185,6 @@ namespace Integration.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "outlets");
-
-            migrationBuilder.DropIndex(
-                name: "IX_orders_CustomerId",
-                table: "orders");
-
-            migrationBuilder.DropIndex(
-                name: "IX_orders_OutletId",
-                table: "orders");
 
             migrationBuilder.DropColumn(
                 name: "CustomerExternalId",
