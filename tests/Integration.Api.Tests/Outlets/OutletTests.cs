@@ -40,6 +40,39 @@ public sealed class OutletTests(PlatformFactory platform) : IClassFixture<Platfo
     }
 
     [Fact]
+    public async Task WritingOutlets_NeedsOutletsWrite_ReadingNeedsOutletsRead()
+    {
+        var readOnly = await platform.NewPartnerSessionAsync(scopes: ["outlets:read"]);
+        var writeOnly = await platform.NewPartnerSessionAsync(scopes: ["outlets:write"]);
+        var outlet = new { name = "A", regionCode = "CN-SH", type = "store", openedOn = platform.Day(-1) };
+
+        await (await readOnly.Client.PostAsJsonAsync("/v2/outlets", outlet)).ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
+        await (await readOnly.Client.PostAsJsonAsync("/v2/activity-reports", new { reports = new[] { new { outletId = "out_x", day = platform.Day(-1), footfall = 1, conversions = 0 } } }))
+            .ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
+        await (await writeOnly.Client.GetAsync("/v2/outlets")).ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
+        await (await writeOnly.Client.GetAsync("/v2/promotion-events")).ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
+    }
+
+    [Fact]
+    public async Task ARetriedCreate_WithTheSameIdempotencyKey_AddsOneOutlet()
+    {
+        var session = await platform.NewPartnerSessionAsync();
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Create() => new(HttpMethod.Post, "/v2/outlets")
+        {
+            Content = JsonContent.Create(new { name = "A", regionCode = "CN-SH", type = "counter", openedOn = platform.Day(-1) }),
+            Headers = { { "Idempotency-Key", key } },
+        };
+
+        var first = await (await session.Client.SendAsync(Create())).ReadJsonAsync(HttpStatusCode.Created);
+        var retry = await session.Client.SendAsync(Create());
+
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(first["id"]!.GetValue<string>(), (await retry.ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>());
+        Assert.Single((await (await session.Client.GetAsync("/v2/outlets")).ReadJsonAsync(HttpStatusCode.OK))["data"]!.AsArray());
+    }
+
+    [Fact]
     public async Task ClosingAndReopening_ChangesWhetherOrdersAndListsSeeItOpen()
     {
         var session = await platform.NewPartnerSessionAsync();
