@@ -32,6 +32,7 @@ using Integration.Api.Versioning;
 using Integration.Application.Environments;
 using Integration.Sandbox.Hosting;
 using Integration.Application.Onboarding;
+using Integration.Application.Outlets;
 
 var builder = WebApplication.CreateBuilder(ApplicationDirectory.Options(args));
 builder.AddTrustedProxies();
@@ -45,6 +46,7 @@ builder.AddCredentials();
 builder.AddCatalog();
 builder.AddInventory();
 builder.AddOrders();
+builder.AddOutlets();
 builder.AddDisputes();
 builder.AddOnboarding();
 builder.AddAudit();

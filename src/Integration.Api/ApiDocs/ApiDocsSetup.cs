@@ -19,7 +19,7 @@ public static class ApiDocsSetup
 
     /// <summary>Where a reader of a document goes next: the guides, as links Swagger UI shows under the title.</summary>
     private const string PartnerGuides = "\n\nGuides: [all guides](/docs/guides) · [getting started](/docs/guides/getting-started) · [authentication](/docs/guides/authentication) · "
-        + "[orders](/docs/guides/orders) · [inventory](/docs/guides/inventory) · [settlement](/docs/guides/settlement) · [sandbox](/docs/guides/sandbox) · "
+        + "[orders](/docs/guides/orders) · [inventory](/docs/guides/inventory) · [outlets](/docs/guides/outlets) · [settlement](/docs/guides/settlement) · [sandbox](/docs/guides/sandbox) · "
         + "[events and webhooks](/docs/guides/webhooks) · [versioning](/docs/guides/versioning) · [errors](/docs/guides/errors)";
 
     private const string AdminGuides = "\n\nGuides: [all guides](/docs/guides) · [operations](/docs/guides/operations) · [authentication and credentials](/docs/guides/authentication) · "

@@ -8,6 +8,7 @@ using Integration.Application.Events;
 using Integration.Application.Inventory;
 using Integration.Application.Onboarding;
 using Integration.Application.Orders;
+using Integration.Application.Outlets;
 using Integration.Application.Partners;
 using Integration.Application.RequestLog;
 using Integration.Application.Settlement;
@@ -18,6 +19,7 @@ using Integration.Api.Credentials;
 using Integration.Api.Disputes;
 using Integration.Api.Inventory;
 using Integration.Api.Orders;
+using Integration.Api.Outlets;
 using Integration.Api.Partners;
 using Integration.Api.People;
 using Integration.Api.RequestLog;
@@ -66,6 +68,31 @@ public static class ContractExamples
         [typeof(CreateTransferRequest)] = """{ "fromLocationId": "loc_3h8d1s6f0g2j5k9l4p7q", "toLocationId": "loc_7k2m9q4x1v8c3n6b5z0a", "sku": "WALLET-002", "quantity": 5 }""",
         [typeof(RejectTransferRequest)] = """{ "reason": "Held for a store opening next week" }""",
         [typeof(SetBrandStockRequest)] = """{ "onHand": 500 }""",
+
+        // Outlets, daily activity and promotional events
+        [typeof(CreateOutletRequest)] = """
+            { "name": "Jing'an Kerry Centre store", "regionCode": "CN-SH-JA", "type": "store", "areaSquareMetres": 120.50, "openedOn": "2026-03-01" }
+            """,
+        [typeof(UpdateOutletRequest)] = """{ "name": "Jing'an flagship", "areaSquareMetres": 140.00, "closedOn": "2026-12-31" }""",
+        [typeof(ActivityReportRequest)] = """{ "footfall": 1200, "conversions": 84 }""",
+        [typeof(BulkActivityReportsRequest)] = """
+            { "reports": [ { "outletId": "out_4d8f2k6m1q9s3v7x5z0b", "day": "2026-11-30", "footfall": 1200, "conversions": 84 }, { "outletId": "out_4d8f2k6m1q9s3v7x5z0b", "day": "2026-12-01", "footfall": 950, "conversions": 61 } ] }
+            """,
+        [typeof(CreatePromotionEventRequest)] = """
+            { "name": "Spring leather week", "outletIds": [ "out_4d8f2k6m1q9s3v7x5z0b" ], "plannedStart": "2026-03-10", "plannedEnd": "2026-03-12", "cost": 2000.00 }
+            """,
+        [typeof(CreatePromotionEventRequestV2)] = """
+            { "name": "Spring leather week", "outletIds": [ "out_4d8f2k6m1q9s3v7x5z0b" ], "plannedStart": "2026-03-10", "plannedEnd": "2026-03-12", "cost": "2000.00" }
+            """,
+        [typeof(UpdatePromotionEventRequest)] = """{ "actualStart": "2026-03-10", "actualEnd": "2026-03-12" }""",
+        [typeof(BulkPromotionEventsRequest)] = """
+            { "events": [ { "name": "Spring leather week", "outletIds": [ "out_4d8f2k6m1q9s3v7x5z0b" ], "plannedStart": "2026-03-10", "plannedEnd": "2026-03-12", "cost": 2000.00 },
+                          { "name": "Mid-autumn gift fair", "outletIds": [ "out_4d8f2k6m1q9s3v7x5z0b", "out_9h3j7l1n5p8r2t6w0y4c" ], "plannedStart": "2026-09-20", "plannedEnd": "2026-09-27", "cost": 5500.00 } ] }
+            """,
+        [typeof(BulkPromotionEventsRequestV2)] = """
+            { "events": [ { "name": "Spring leather week", "outletIds": [ "out_4d8f2k6m1q9s3v7x5z0b" ], "plannedStart": "2026-03-10", "plannedEnd": "2026-03-12", "cost": "2000.00" },
+                          { "name": "Mid-autumn gift fair", "outletIds": [ "out_4d8f2k6m1q9s3v7x5z0b", "out_9h3j7l1n5p8r2t6w0y4c" ], "plannedStart": "2026-09-20", "plannedEnd": "2026-09-27", "cost": "5500.00" } ] }
+            """,
 
         // Settlement and disputes
         [typeof(OpenDisputeRequest)] = """{ "orderId": "ord_5t1r8e3w6q9y2u4i7o0p", "amount": 120.00, "reason": "Two bags arrived with damaged stitching" }""",
@@ -211,6 +238,30 @@ public static class ContractExamples
         [typeof(EventResponse)] = """
             { "id": "evt_3m7n1b5v9c2x6z0l4k8j", "type": "order.status_changed", "sequence": 1043, "environment": "sandbox", "occurredAt": "2026-12-01T09:31:12+00:00",
               "data": { "orderId": "ord_5t1r8e3w6q9y2u4i7o0p", "reference": "PO-2026-0001", "from": "pending", "to": "confirmed" } }
+            """,
+
+        // Outlets, daily activity and promotional events
+        [typeof(OutletResponse)] = """
+            { "id": "out_4d8f2k6m1q9s3v7x5z0b", "name": "Jing'an Kerry Centre store", "regionCode": "CN-SH-JA", "type": "store", "areaSquareMetres": 120.50,
+              "openedOn": "2026-03-01", "closedOn": null, "status": "open", "version": 1, "createdAt": "2026-02-20T08:00:00+00:00", "updatedAt": "2026-02-20T08:00:00+00:00" }
+            """,
+        [typeof(ActivityReportResponse)] = """
+            { "outletId": "out_4d8f2k6m1q9s3v7x5z0b", "day": "2026-11-30", "footfall": 1200, "conversions": 84, "reportedAt": "2026-12-01T01:15:00+00:00" }
+            """,
+        [typeof(BulkResultResponse)] = """
+            { "accepted": 1, "rejected": 1, "rows": [
+                { "index": 0, "status": "accepted" },
+                { "index": 1, "status": "rejected", "code": "conversions_exceed_footfall", "field": "reports[1].conversions", "reason": "conversions (98) cannot be more than footfall (95)." } ] }
+            """,
+        [typeof(PromotionEventV1)] = """
+            { "id": "pev_6t2w8y4a0c5e1g7i3k9m", "name": "Spring leather week", "outletIds": [ "out_4d8f2k6m1q9s3v7x5z0b" ], "plannedStart": "2026-03-10", "plannedEnd": "2026-03-12",
+              "actualStart": "2026-03-10", "actualEnd": "2026-03-12", "endedOnTime": true, "cost": 2000.00, "currency": "CNY", "version": 2,
+              "createdAt": "2026-02-20T08:00:00+00:00", "updatedAt": "2026-03-13T09:00:00+00:00" }
+            """,
+        [typeof(PromotionEventV2)] = """
+            { "id": "pev_6t2w8y4a0c5e1g7i3k9m", "name": "Spring leather week", "outletIds": [ "out_4d8f2k6m1q9s3v7x5z0b" ], "plannedStart": "2026-03-10", "plannedEnd": "2026-03-12",
+              "actualStart": "2026-03-10", "actualEnd": "2026-03-12", "endedOnTime": true, "cost": { "amount": "2000.00", "currency": "CNY" }, "version": 2,
+              "createdAt": "2026-02-20T08:00:00+00:00", "updatedAt": "2026-03-13T09:00:00+00:00" }
             """,
 
         // Catalogue and the partner's own profile

@@ -23,6 +23,11 @@ public static partial class ProblemExamples
         [("CreateOrder", 403)] = "account_frozen",
         [("CreateOrder", 409)] = "duplicate_reference",
         [("CreateOrder", 422)] = "unknown_sku",
+        [("CreateOutlet", 422)] = "closed_before_opened",
+        [("UpdateOutlet", 422)] = "closed_before_opened",
+        [("ReportOutletDay", 422)] = "conversions_exceed_footfall",
+        [("CreatePromotionEvent", 422)] = "unknown_outlet",
+        [("UpdatePromotionEvent", 422)] = "actual_end_before_start",
         [("CancelOrder", 403)] = "account_frozen",
         [("CancelOrder", 409)] = "invalid_transition",
         [("AdjustStock", 409)] = "below_reserved",
@@ -105,7 +110,8 @@ public static partial class ProblemExamples
         ["partners"] = "ptn_6y3t9r1e5w8q2u7i4o0p", ["credentials"] = "cred_8d3k6f1h9j4l2s7a5g0q", ["settlements"] = "stm_2k7j4h9g1f6d3s8a5l0q",
         ["statements"] = "stm_2k7j4h9g1f6d3s8a5l0q", ["payouts"] = "pay_9o4i7u2y5t8r1e6w3q0a", ["snapshots"] = "snap_3e8r1t6y9u4i7o2p5a0s",
         ["imports"] = "imp_1q6w3e8r5t0y7u2i9o4p", ["simulators"] = "payment_gateway", ["brand-stock"] = "BAG-001",
-        ["agreements"] = "agv_5h2k8m1n4p7q0r3s6t9v",
+        ["agreements"] = "agv_5h2k8m1n4p7q0r3s6t9v", ["outlets"] = "out_4d8f2k6m1q9s3v7x5z0b", ["activity-reports"] = "2026-11-30",
+        ["promotion-events"] = "pev_6t2w8y4a0c5e1g7i3k9m",
     };
 
     /// <param name="operation">The operation's name in the documents.</param>

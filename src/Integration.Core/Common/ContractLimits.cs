@@ -85,6 +85,21 @@ public static class ContractLimits
 
     public const int BulkStockRows = 5_000;
 
+    /// <summary>Rows of one bulk activity report call (<c>POST /v1/activity-reports</c>).</summary>
+    public const int ActivityReportRows = 1_000;
+
+    /// <summary>Events of one bulk promotional event call.</summary>
+    public const int PromotionEventRows = 500;
+
+    /// <summary>Outlets one promotional event runs at.</summary>
+    public const int OutletsPerEvent = 50;
+
+    /// <summary>People through one outlet's door in one day (footfall; conversions are at most as many).</summary>
+    public const int DailyFootfall = 1_000_000;
+
+    /// <summary>An outlet's floor area in square metres.</summary>
+    public const int OutletArea = 1_000_000;
+
     /// <summary>The most money one request states: a payment, a disputed amount, a dispute's adjustment (either way).</summary>
     public const long Amount = 1_000_000_000_000;
 

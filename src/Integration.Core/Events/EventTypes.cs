@@ -28,6 +28,8 @@ public static class EventTypes
     public const string ExitBufferEnding = "partner.exit_buffer_ending";
     public const string AgreementExpiring = "agreement.expiring";
     public const string DocumentExpiring = "qualification.document_expiring";
+    public const string OutletCreated = "outlet.created";
+    public const string OutletUpdated = "outlet.updated";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -59,6 +61,8 @@ public static class EventTypes
         [ExitBufferEnding] = "Your exit buffer ends within 30 days: after that day new orders are refused.",
         [AgreementExpiring] = "Your signed agreement ends within 90 days (and again within 30): data carries the version (subjectId), dueAt (its last day) and a summary.",
         [DocumentExpiring] = "A qualification document you uploaded (e.g. the business licence) expires within 90 days: upload the renewed one; data carries the document (subjectId) and dueAt.",
+        [OutletCreated] = "You added an outlet; data carries it as the outlets API shows it.",
+        [OutletUpdated] = "You changed an outlet (renamed, resized, closed or re-opened it); data carries it after the change.",
     };
 
     public static bool IsKnown(string type) => Descriptions.ContainsKey(type);

@@ -26,4 +26,7 @@ public sealed class Outlet : IPartnerOwned
 
     /// <summary>Open on <paramref name="day"/>: opened on or before it, and not closed on or before it.</summary>
     public bool IsOpenOn(DateOnly day) => OpenedOn <= day && (ClosedOn is not { } closed || closed > day);
+
+    public OutletStatus StatusOn(DateOnly day) =>
+        IsOpenOn(day) ? OutletStatus.Open : OpenedOn > day ? OutletStatus.NotYetOpen : OutletStatus.Closed;
 }
