@@ -52,6 +52,9 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<Core.Outlets.PromotionEvent> PromotionEvents => Set<Core.Outlets.PromotionEvent>();
     public DbSet<Core.Customers.Customer> Customers => Set<Core.Customers.Customer>();
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+    public DbSet<Core.Insights.StockSnapshot> StockSnapshots => Set<Core.Insights.StockSnapshot>();
+    public DbSet<Core.Insights.PerformanceGrade> PerformanceGrades => Set<Core.Insights.PerformanceGrade>();
+    public DbSet<Core.Ratings.RatingProposal> RatingProposals => Set<Core.Ratings.RatingProposal>();
 
     /// <summary>Involve two partners, so not under the one-partner tenancy filter: <c>TransferDesk</c> filters by party.</summary>
     public DbSet<Transfer> Transfers => Set<Transfer>();
