@@ -4,6 +4,8 @@ using Integration.Application.Catalog;
 using Integration.Application.Credentials;
 using Integration.Application.Disputes;
 using Integration.Application.Reminders;
+using Integration.Application.Ratings;
+using Integration.Application.Insights;
 using Integration.Application.Events;
 using Integration.Application.Inventory;
 using Integration.Application.Onboarding;
@@ -73,6 +75,8 @@ public static class ContractExamples
         [typeof(ResolveDisputeRequest)] = """{ "outcome": "accepted", "adjustment": 120.00, "note": "Damage confirmed by the carrier's report." }""",
         [typeof(ResolveDisputeRequestV2)] = """{ "outcome": "accepted", "adjustment": "120.00", "note": "Damage confirmed by the carrier's report." }""",
         [typeof(RecordPaymentRequest)] = """{ "amount": 248000.00 }""",
+        [typeof(RatingDecisionRequest)] = """{ "reason": "Two late payments in Q1; terms tighten from next month." }""",
+        [typeof(ProposeRatingsRequest)] = """{ "quarter": "2026-Q1", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p" }""",
         [typeof(RecordSubsidyRequest)] = """{ "environment": "live", "eventName": "Shanghai flagship opening", "cost": 80000.00 }""",
         [typeof(CloseSettlementRequest)] = """{ "period": "2026-11", "environment": "live" }""",
 
@@ -275,6 +279,20 @@ public static class ContractExamples
                 "sourceId": null, "orderCount": 418, "ordersUrl": "/v2/settlement/statements/stm_2k7j4h9g1f6d3s8a5l0q/orders" } ],
               "payouts": [ { "id": "pay_9o4i7u2y5t8r1e6w3q0a", "amount": { "amount": "12220.00", "currency": "CNY" }, "status": "pending", "disputeId": null, "paidAt": null } ],
               "closedAt": "2026-12-01T00:05:00+00:00", "paidAt": null, "settledAt": null }
+            """,
+        [typeof(RatingProposalResponse)] = """
+            { "id": "rtp_3m8k2j7h4g1f9d6s5a0q", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "quarter": "2026-Q1", "asOf": "2026-04-01", "currentRating": "B", "proposedRating": "A",
+              "overdueAmounts": 0, "maxDaysOverdue": 0, "basis": "Nothing overdue in 12 months with rating B.", "status": "accepted", "createdAt": "2026-04-01T00:05:00+00:00",
+              "decidedBy": "int_4f8d2s6a1q9w3e7r5t0y", "decidedAt": "2026-04-03T09:30:00+00:00", "decisionReason": "Paid on time all year.", "effectiveFrom": "2026-05-01", "appliedAt": null }
+            """,
+        [typeof(ProposeRatingsResponse)] = """
+            { "quarter": "2026-Q1", "partnersAssessed": 1, "proposals": [ { "id": "rtp_3m8k2j7h4g1f9d6s5a0q", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "quarter": "2026-Q1", "asOf": "2026-04-01", "currentRating": "B", "proposedRating": "A",
+              "overdueAmounts": 0, "maxDaysOverdue": 0, "basis": "Nothing overdue in 12 months with rating B.", "status": "accepted", "createdAt": "2026-04-01T00:05:00+00:00",
+              "decidedBy": "int_4f8d2s6a1q9w3e7r5t0y", "decidedAt": "2026-04-03T09:30:00+00:00", "decisionReason": "Paid on time all year.", "effectiveFrom": "2026-05-01", "appliedAt": null } ] }
+            """,
+        [typeof(PerformanceGradeResponse)] = """
+            { "id": "grd_7h2j9k4l1m6n3b8v5c0x", "quarter": "2026-Q1", "grade": "B", "cooperationMode": "regional_distribution", "monthlyFootfallPerOutlet": 2150.5,
+              "conversionRate": 0.0612, "repurchaseRate": 0.2841, "publishedAt": "2026-04-01T00:05:00+00:00" }
             """,
         [typeof(ReminderResponse)] = """
             { "id": "rem_8k3j6h1g4f9d2s7a5l0q", "kind": "amount_overdue", "subject": "statement", "subjectId": "stm_2k7j4h9g1f6d3s8a5l0q", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p",
