@@ -9,7 +9,6 @@ public sealed record ProposeRatingsRequest
 {
     /// <summary>An ended quarter, <c>2026-Q1</c>; the last ended one when absent.</summary>
     [RegularExpression(@"^\d{4}-Q[1-4]$", ErrorMessage = "quarter is a quarter such as 2026-Q1.")]
-    [StringLength(ContractLimits.Period)]
     public string? Quarter { get; init; }
 
     [Identifier]
