@@ -8,6 +8,7 @@ using Integration.Application.Environments;
 using Integration.Core.Catalog;
 using Integration.Core.Common;
 using Integration.Core.Disputes;
+using Integration.Core.Insights;
 using Integration.Core.Orders;
 using Integration.Core.Events;
 using Integration.Core.Partners;
@@ -269,6 +270,10 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         if (beforeSave is not null)
         {
             await beforeSave(order);
+        }
+        if (SalesMove.For(order, target, now) is { } sale)
+        {
+            await db.AddToSalesAggregatesAsync(SalesAggregates.Of([sale]), cancellationToken);
         }
         Record(db, events, order, EventTypes.OrderStatusChanged, from, actor, now);
         try

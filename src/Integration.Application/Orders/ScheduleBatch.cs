@@ -2,6 +2,7 @@ using Integration.Application.Events;
 using Integration.Application.Inventory;
 using Integration.Core.Common;
 using Integration.Core.Events;
+using Integration.Core.Insights;
 using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Integration.Data;
@@ -127,6 +128,7 @@ public sealed class ScheduleBatch : IAsyncDisposable
         {
             return false;
         }
+        await _db.AddToSalesAggregatesAsync(SalesAggregates.Of(moved.Select(s => SalesMove.For(s.Order, s.Target, s.Now)).OfType<SalesMove>()), cancellationToken);
         if (alsoWrite is not null)
         {
             await alsoWrite(cancellationToken);
