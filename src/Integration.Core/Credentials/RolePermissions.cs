@@ -37,7 +37,7 @@ public static class RolePermissions
             AdminPermission.RatingsAccept, AdminPermission.AuditRead),
         [InternalRole.Admin] = Grant(
             AdminPermission.InternalCredentialsManage, AdminPermission.PeopleManage, AdminPermission.AuditRead,
-            AdminPermission.CatalogWrite, AdminPermission.OrdersOperate, AdminPermission.RequestLogRead),
+            AdminPermission.CatalogWrite, AdminPermission.OrdersOperate, AdminPermission.RequestLogRead, AdminPermission.InsightsRebuild),
     };
 
     /// <summary>Every permission an admin endpoint can declare: the constants of <see cref="AdminPermission"/>.</summary>
