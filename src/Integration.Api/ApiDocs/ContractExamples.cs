@@ -412,6 +412,61 @@ public static class ContractExamples
         [typeof(AuditVerification)] = $$"""
             { "valid": true, "entriesChecked": 121, "verifiedFromSequence": 5000, "latestCheckpoint": {{Checkpoint}} }
             """,
+
+        // Insights
+        [typeof(PartnerKpisV2)] = """
+            { "period": "2026-03", "startsOn": "2026-03-01", "endsOn": "2026-03-31", "asOf": "2026-04-02T08:00:00+00:00",
+              "netSales": { "amount": "9000.00", "currency": "CNY" }, "deliveredSales": { "amount": "10000.00", "currency": "CNY" }, "returnedSales": { "amount": "1000.00", "currency": "CNY" },
+              "previousNetSales": { "amount": "7500.00", "currency": "CNY" }, "yearEarlierNetSales": { "amount": "6000.00", "currency": "CNY" },
+              "growth": "0.20", "growthYearOnYear": "0.50", "orders": 4, "averageOrderValue": { "amount": "2500.00", "currency": "CNY" },
+              "customers": 3, "newCustomers": 2, "repeatCustomers": 2, "repurchaseRate": "0.6667", "footfall": 1200, "conversions": 84, "conversionRate": "0.07",
+              "outlets": 2, "regionsCovered": 2, "eventsEnded": 1, "eventsOnTime": 1, "onTimeActivityRate": "1.00",
+              "events": [ { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": { "amount": "6500.00", "currency": "CNY" }, "cost": { "amount": "2000.00", "currency": "CNY" }, "roi": "2.25" } ], "topSkus": [ { "sku": "BAG-001", "units": 60, "netSales": { "amount": "9000.00", "currency": "CNY" } } ], "topRegions": [ { "regionCode": "CN-SH-PD", "orders": 3, "netSales": { "amount": "6500.00", "currency": "CNY" } } ], "definitions": { "netSales": "/docs/guides/insights#net-sales", "growth": "/docs/guides/insights#growth", "repurchaseRate": "/docs/guides/insights#repurchase-rate" } }
+            """,
+        [typeof(PartnerKpisV1)] = """
+            { "period": "2026-03", "startsOn": "2026-03-01", "endsOn": "2026-03-31", "asOf": "2026-04-02T08:00:00+00:00", "currency": "CNY",
+              "netSales": 9000.00, "deliveredSales": 10000.00, "returnedSales": 1000.00, "previousNetSales": 7500.00, "yearEarlierNetSales": 6000.00,
+              "growth": 0.2, "growthYearOnYear": 0.5, "orders": 4, "averageOrderValue": 2500.00,
+              "customers": 3, "newCustomers": 2, "repeatCustomers": 2, "repurchaseRate": 0.6667, "footfall": 1200, "conversions": 84, "conversionRate": 0.07,
+              "outlets": 2, "regionsCovered": 2, "eventsEnded": 1, "eventsOnTime": 1, "onTimeActivityRate": 1,
+              "events": [ { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": 6500.00, "cost": 2000.00, "roi": 2.25 } ], "topSkus": [ { "sku": "BAG-001", "units": 60, "netSales": 9000.00 } ], "topRegions": [ { "regionCode": "CN-SH-PD", "orders": 3, "netSales": 6500.00 } ], "definitions": { "netSales": "/docs/guides/insights#net-sales", "growth": "/docs/guides/insights#growth", "repurchaseRate": "/docs/guides/insights#repurchase-rate" } }
+            """,
+        [typeof(EventReturnV2)] = """
+            { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": { "amount": "6500.00", "currency": "CNY" }, "cost": { "amount": "2000.00", "currency": "CNY" }, "roi": "2.25" }
+            """,
+        [typeof(EventReturnV1)] = """
+            { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": 6500.00, "cost": 2000.00, "roi": 2.25 }
+            """,
+        [typeof(SkuSalesV2)] = """{ "sku": "BAG-001", "units": 60, "netSales": { "amount": "9000.00", "currency": "CNY" } }""",
+        [typeof(SkuSalesV1)] = """{ "sku": "BAG-001", "units": 60, "netSales": 9000.00 }""",
+        [typeof(RegionSalesV2)] = """{ "regionCode": "CN-SH-PD", "orders": 3, "netSales": { "amount": "6500.00", "currency": "CNY" } }""",
+        [typeof(RegionSalesV1)] = """{ "regionCode": "CN-SH-PD", "orders": 3, "netSales": 6500.00 }""",
+        [typeof(KpiSeriesV2)] = """
+            { "from": "2026-03", "to": "2026-03", "granularity": "month", "periods": [ { "period": "2026-03", "startsOn": "2026-03-01", "endsOn": "2026-03-31", "asOf": "2026-04-02T08:00:00+00:00",
+              "netSales": { "amount": "9000.00", "currency": "CNY" }, "deliveredSales": { "amount": "10000.00", "currency": "CNY" }, "returnedSales": { "amount": "1000.00", "currency": "CNY" },
+              "previousNetSales": { "amount": "7500.00", "currency": "CNY" }, "yearEarlierNetSales": { "amount": "6000.00", "currency": "CNY" },
+              "growth": "0.20", "growthYearOnYear": "0.50", "orders": 4, "averageOrderValue": { "amount": "2500.00", "currency": "CNY" },
+              "customers": 3, "newCustomers": 2, "repeatCustomers": 2, "repurchaseRate": "0.6667", "footfall": 1200, "conversions": 84, "conversionRate": "0.07",
+              "outlets": 2, "regionsCovered": 2, "eventsEnded": 1, "eventsOnTime": 1, "onTimeActivityRate": "1.00",
+              "events": [ { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": { "amount": "6500.00", "currency": "CNY" }, "cost": { "amount": "2000.00", "currency": "CNY" }, "roi": "2.25" } ], "topSkus": [ { "sku": "BAG-001", "units": 60, "netSales": { "amount": "9000.00", "currency": "CNY" } } ], "topRegions": [ { "regionCode": "CN-SH-PD", "orders": 3, "netSales": { "amount": "6500.00", "currency": "CNY" } } ], "definitions": { "netSales": "/docs/guides/insights#net-sales", "growth": "/docs/guides/insights#growth", "repurchaseRate": "/docs/guides/insights#repurchase-rate" } } ] }
+            """,
+        [typeof(KpiSeriesV1)] = """
+            { "from": "2026-03", "to": "2026-03", "granularity": "month", "periods": [ { "period": "2026-03", "startsOn": "2026-03-01", "endsOn": "2026-03-31", "asOf": "2026-04-02T08:00:00+00:00", "currency": "CNY",
+              "netSales": 9000.00, "deliveredSales": 10000.00, "returnedSales": 1000.00, "previousNetSales": 7500.00, "yearEarlierNetSales": 6000.00,
+              "growth": 0.2, "growthYearOnYear": 0.5, "orders": 4, "averageOrderValue": 2500.00,
+              "customers": 3, "newCustomers": 2, "repeatCustomers": 2, "repurchaseRate": 0.6667, "footfall": 1200, "conversions": 84, "conversionRate": 0.07,
+              "outlets": 2, "regionsCovered": 2, "eventsEnded": 1, "eventsOnTime": 1, "onTimeActivityRate": 1,
+              "events": [ { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": 6500.00, "cost": 2000.00, "roi": 2.25 } ], "topSkus": [ { "sku": "BAG-001", "units": 60, "netSales": 9000.00 } ], "topRegions": [ { "regionCode": "CN-SH-PD", "orders": 3, "netSales": 6500.00 } ], "definitions": { "netSales": "/docs/guides/insights#net-sales", "growth": "/docs/guides/insights#growth", "repurchaseRate": "/docs/guides/insights#repurchase-rate" } } ] }
+            """,
+        [typeof(BrandInsightsResponse)] = """
+            { "period": "2026-03", "environment": "live", "asOf": "2026-04-02T08:00:00+00:00", "netSales": { "amount": "21150000.00", "currency": "CNY" },
+              "previousNetSales": { "amount": "19800000.00", "currency": "CNY" }, "growth": "0.0682", "orders": 42300, "partners": 968,
+              "byTier": [ { "key": "advanced", "partners": 412, "orders": 18240, "netSales": { "amount": "9120000.00", "currency": "CNY" }, "share": "0.4312" } ], "byRating": [ { "key": "A", "partners": 412, "orders": 18240, "netSales": { "amount": "9120000.00", "currency": "CNY" }, "share": "0.4312" } ], "byRegion": [ { "key": "CN-SH", "partners": 412, "orders": 18240, "netSales": { "amount": "9120000.00", "currency": "CNY" }, "share": "0.4312" } ],
+              "byCooperationMode": [ { "key": "regional_distribution", "partners": 412, "orders": 18240, "netSales": { "amount": "9120000.00", "currency": "CNY" }, "share": "0.4312" } ], "ranked": [ { "rank": 1, "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "name": "Shanghai Leather Co.", "tier": "strategic", "creditRating": "A", "cooperationMode": "exclusive_agency", "regionCode": "CN-SH", "orders": 412, "netSales": { "amount": "244400.00", "currency": "CNY" }, "growth": "0.125" } ] }
+            """,
+        [typeof(InsightsBreakdown)] = """{ "key": "advanced", "partners": 412, "orders": 18240, "netSales": { "amount": "9120000.00", "currency": "CNY" }, "share": "0.4312" }""",
+        [typeof(RankedPartner)] = """{ "rank": 1, "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "name": "Shanghai Leather Co.", "tier": "strategic", "creditRating": "A", "cooperationMode": "exclusive_agency", "regionCode": "CN-SH", "orders": 412, "netSales": { "amount": "244400.00", "currency": "CNY" }, "growth": "0.125" }""",
+        [typeof(RebuildInsightsResponse)] = """{ "partnerId": null, "ordersReplayed": 1000000 }""",
     };
 
     /// <summary>The Idempotency-Key a write's example is sent with.</summary>

@@ -13,7 +13,7 @@ namespace Integration.Application.Insights;
 /// Quarterly performance grades: decided at a quarter's end from its figures against the targets of the partner's
 /// cooperation mode (<see cref="InsightsOptions.Grades"/>), published to the partner (<c>partner.grade_published</c>) and kept.
 /// </summary>
-public sealed class GradeBook(IntegrationDbContext db, GradeInputsReader inputs, EventLog events, IOptions<InsightsOptions> options)
+public sealed class GradeBook(IntegrationDbContext db, KpiReader kpis, EventLog events, IOptions<InsightsOptions> options)
 {
     /// <summary>Grades the partner for an ended quarter once; grading it again gives the published grade. Null when the partner did not exist then.</summary>
     public async Task<PerformanceGrade?> PublishAsync(string partnerId, ApiEnvironment environment, KpiPeriod quarter, DateTimeOffset now, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ public sealed class GradeBook(IntegrationDbContext db, GradeInputsReader inputs,
         {
             return null;
         }
-        var figures = await inputs.ForAsync(partnerId, environment, quarter, cancellationToken);
+        var figures = GradeInputs.Of(await kpis.ForPartnerAsync(partnerId, environment, quarter, cancellationToken));
         var targets = options.Value.GradeTargetsFor(partner.CooperationMode);
         var grade = new PerformanceGrade
         {

@@ -2,10 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Integration.Application.Insights;
 
-/// <summary>The <c>Insights</c> section: how often the stock snapshot and quarter-end jobs look for what is due.</summary>
+/// <summary>The <c>Insights</c> section: the sales aggregates, and how often the stock snapshot and quarter-end jobs look for what is due.</summary>
 public sealed class InsightsOptions
 {
     public const string Section = "Insights";
+
+    /// <summary>
+    /// Whether deliveries and returns add to the sales aggregates (on by default). Off only to measure what the
+    /// aggregates cost (tests/Integration.Benchmarks insights): the KPIs then miss every move made meanwhile until a rebuild.
+    /// </summary>
+    public bool MaintainAggregates { get; set; } = true;
 
     /// <summary>Whether this instance takes part in the jobs (one instance at a time runs each, under a lease).</summary>
     public bool RunInBackground { get; set; } = true;

@@ -29,11 +29,11 @@ public sealed class StockKpis(IntegrationDbContext db)
             .SelectMany(o => o.Lines).SumAsync(l => (long)l.Quantity, cancellationToken);
 
         var stocked = days.Where(d => d.Pairs > 0).ToList();
-        var stockOutRate = Ratio.Of(stocked.Sum(d => (decimal)d.Out / d.Pairs), stocked.Count);
+        var stockOutRate = Ratios.Of(stocked.Sum(d => (decimal)d.Out / d.Pairs), stocked.Count);
         var onHandAtStart = days.Count == 0 ? 0 : days[0].OnHand;
-        var sellThrough = Ratio.Of(delivered, onHandAtStart + received);
+        var sellThrough = Ratios.Of(delivered, onHandAtStart + received);
         // delivered / (sum of on hand / days), without dividing twice.
-        var turnover = Ratio.Of((decimal)delivered * days.Count, days.Sum(d => d.OnHand));
+        var turnover = Ratios.Of((decimal)delivered * days.Count, days.Sum(d => d.OnHand));
         return new StockKpiFigures(stockOutRate, sellThrough, turnover);
     }
 }

@@ -48,4 +48,6 @@ public static class AdminPermission
     public const string RequestLogRead = "request_log.read";
     public const string RemindersRead = "reminders.read";
     public const string RemindersManage = "reminders.manage";
+    /// <summary>Rebuild the insights' sales aggregates from the orders (after an upgrade, or when in doubt).</summary>
+    public const string InsightsRebuild = "insights.rebuild";
 }

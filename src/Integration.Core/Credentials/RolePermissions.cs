@@ -37,7 +37,8 @@ public static class RolePermissions
             AdminPermission.RatingsAccept, AdminPermission.RatingsPropose, AdminPermission.AuditRead),
         [InternalRole.Admin] = Grant(
             AdminPermission.InternalCredentialsManage, AdminPermission.PeopleManage, AdminPermission.AuditRead,
-            AdminPermission.CatalogWrite, AdminPermission.OrdersOperate, AdminPermission.RequestLogRead, AdminPermission.RatingsPropose),
+            AdminPermission.CatalogWrite, AdminPermission.OrdersOperate, AdminPermission.RequestLogRead, AdminPermission.InsightsRebuild,
+            AdminPermission.RatingsPropose),
     };
 
     /// <summary>Every permission an admin endpoint can declare: the constants of <see cref="AdminPermission"/>.</summary>

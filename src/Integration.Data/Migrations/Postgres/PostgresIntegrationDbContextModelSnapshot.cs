@@ -646,6 +646,33 @@ namespace Integration.Data.Migrations.Postgres
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Integration.Core.Insights.CustomerDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "Environment", "CustomerId", "Day");
+
+                    b.HasIndex("PartnerId", "Environment", "Day");
+
+                    b.ToTable("customer_days", (string)null);
+                });
+
             modelBuilder.Entity("Integration.Core.Insights.PerformanceGrade", b =>
                 {
                     b.Property<string>("Id")
@@ -696,6 +723,80 @@ namespace Integration.Data.Migrations.Postgres
                         .HasDatabaseName("ux_performance_grades_partner_quarter");
 
                     b.ToTable("performance_grades", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.SalesDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OutletId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DeliveredMinor");
+
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReturnedMinor");
+
+                    b.Property<int>("ReturnedOrders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "Environment", "Day", "OutletId");
+
+                    b.HasIndex("Environment", "Day");
+
+                    b.ToTable("sales_days", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.SkuSalesDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DeliveredMinor");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReturnedMinor");
+
+                    b.Property<int>("UnitsDelivered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitsReturned")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "Environment", "Day", "Sku");
+
+                    b.ToTable("sku_sales_days", (string)null);
                 });
 
             modelBuilder.Entity("Integration.Core.Insights.StockSnapshot", b =>

@@ -640,6 +640,33 @@ namespace Integration.Data.Migrations.Sqlite
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Integration.Core.Insights.CustomerDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "Environment", "CustomerId", "Day");
+
+                    b.HasIndex("PartnerId", "Environment", "Day");
+
+                    b.ToTable("customer_days", (string)null);
+                });
+
             modelBuilder.Entity("Integration.Core.Insights.PerformanceGrade", b =>
                 {
                     b.Property<string>("Id")
@@ -690,6 +717,80 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_performance_grades_partner_quarter");
 
                     b.ToTable("performance_grades", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.SalesDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutletId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DeliveredMinor");
+
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReturnedMinor");
+
+                    b.Property<int>("ReturnedOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "Environment", "Day", "OutletId");
+
+                    b.HasIndex("Environment", "Day");
+
+                    b.ToTable("sales_days", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.SkuSalesDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DeliveredMinor");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReturnedMinor");
+
+                    b.Property<int>("UnitsDelivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "Environment", "Day", "Sku");
+
+                    b.ToTable("sku_sales_days", (string)null);
                 });
 
             modelBuilder.Entity("Integration.Core.Insights.StockSnapshot", b =>
