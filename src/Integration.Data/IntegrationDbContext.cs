@@ -51,7 +51,13 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<Core.Outlets.OutletDay> OutletDays => Set<Core.Outlets.OutletDay>();
     public DbSet<Core.Outlets.PromotionEvent> PromotionEvents => Set<Core.Outlets.PromotionEvent>();
     public DbSet<Core.Customers.Customer> Customers => Set<Core.Customers.Customer>();
+    public DbSet<Core.Insights.SalesDay> SalesDays => Set<Core.Insights.SalesDay>();
+    public DbSet<Core.Insights.SkuSalesDay> SkuSalesDays => Set<Core.Insights.SkuSalesDay>();
+    public DbSet<Core.Insights.CustomerDay> CustomerDays => Set<Core.Insights.CustomerDay>();
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+    public DbSet<Core.Insights.StockSnapshot> StockSnapshots => Set<Core.Insights.StockSnapshot>();
+    public DbSet<Core.Insights.PerformanceGrade> PerformanceGrades => Set<Core.Insights.PerformanceGrade>();
+    public DbSet<Core.Ratings.RatingProposal> RatingProposals => Set<Core.Ratings.RatingProposal>();
 
     /// <summary>Involve two partners, so not under the one-partner tenancy filter: <c>TransferDesk</c> filters by party.</summary>
     public DbSet<Transfer> Transfers => Set<Transfer>();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Integration.Core.Events;
+using Integration.Core.Insights;
 using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Microsoft.EntityFrameworkCore;
@@ -97,6 +98,52 @@ public static class SetBasedWrites
             ],
             cancellationToken);
 
+    /// <summary>
+    /// Adds what <paramref name="aggregates"/> holds to the stored sales aggregates (a row is inserted, or its counts
+    /// and sums increased), in the caller's transaction: one statement per table.
+    /// </summary>
+    public static async Task AddToSalesAggregatesAsync(this IntegrationDbContext db, SalesAggregates aggregates, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(db, [.. aggregates.Days],
+            """INSERT INTO sales_days ("PartnerId", "Environment", "Day", "OutletId", "DeliveredMinor", "DeliveredOrders", "ReturnedMinor", "ReturnedOrders") """,
+            """
+             ON CONFLICT ("PartnerId", "Environment", "Day", "OutletId") DO UPDATE SET
+                "DeliveredMinor" = sales_days."DeliveredMinor" + excluded."DeliveredMinor", "DeliveredOrders" = sales_days."DeliveredOrders" + excluded."DeliveredOrders",
+                "ReturnedMinor" = sales_days."ReturnedMinor" + excluded."ReturnedMinor", "ReturnedOrders" = sales_days."ReturnedOrders" + excluded."ReturnedOrders"
+            """,
+            [
+                new("text", d => d.PartnerId), new("text", d => Stored<SalesDay>(db, nameof(SalesDay.Environment), d.Environment)),
+                new("date", d => d.Day), new("text", d => d.OutletId),
+                new("bigint", d => Stored<SalesDay>(db, nameof(SalesDay.Delivered), d.Delivered)), new("integer", d => d.DeliveredOrders),
+                new("bigint", d => Stored<SalesDay>(db, nameof(SalesDay.Returned), d.Returned)), new("integer", d => d.ReturnedOrders),
+            ],
+            cancellationToken);
+        await ExecuteAsync(db, [.. aggregates.Skus],
+            """INSERT INTO sku_sales_days ("PartnerId", "Environment", "Day", "Sku", "UnitsDelivered", "DeliveredMinor", "UnitsReturned", "ReturnedMinor") """,
+            """
+             ON CONFLICT ("PartnerId", "Environment", "Day", "Sku") DO UPDATE SET
+                "UnitsDelivered" = sku_sales_days."UnitsDelivered" + excluded."UnitsDelivered", "DeliveredMinor" = sku_sales_days."DeliveredMinor" + excluded."DeliveredMinor",
+                "UnitsReturned" = sku_sales_days."UnitsReturned" + excluded."UnitsReturned", "ReturnedMinor" = sku_sales_days."ReturnedMinor" + excluded."ReturnedMinor"
+            """,
+            [
+                new("text", d => d.PartnerId), new("text", d => Stored<SkuSalesDay>(db, nameof(SkuSalesDay.Environment), d.Environment)),
+                new("date", d => d.Day), new("text", d => d.Sku),
+                new("integer", d => d.UnitsDelivered), new("bigint", d => Stored<SkuSalesDay>(db, nameof(SkuSalesDay.Delivered), d.Delivered)),
+                new("integer", d => d.UnitsReturned), new("bigint", d => Stored<SkuSalesDay>(db, nameof(SkuSalesDay.Returned), d.Returned)),
+            ],
+            cancellationToken);
+        await ExecuteAsync(db, [.. aggregates.Customers],
+            """INSERT INTO customer_days ("PartnerId", "Environment", "CustomerId", "Day", "DeliveredOrders") """,
+            """
+             ON CONFLICT ("PartnerId", "Environment", "CustomerId", "Day") DO UPDATE SET "DeliveredOrders" = customer_days."DeliveredOrders" + excluded."DeliveredOrders"
+            """,
+            [
+                new("text", d => d.PartnerId), new("text", d => Stored<CustomerDay>(db, nameof(CustomerDay.Environment), d.Environment)),
+                new("text", d => d.CustomerId), new("date", d => d.Day), new("integer", d => d.DeliveredOrders),
+            ],
+            cancellationToken);
+    }
+
     internal static Task<int> InsertNumberedEventsAsync(
         this IntegrationDbContext db, IReadOnlyList<PartnerEvent> events, Func<PartnerEvent, long> sequenceOf, CancellationToken cancellationToken) =>
         ExecuteAsync(db, events,
@@ -169,6 +216,7 @@ public static class SetBasedWrites
         "integer" => typeof(int),
         "bigint" => typeof(long),
         "timestamp with time zone" => typeof(DateTimeOffset),
+        "date" => typeof(DateOnly),
         _ => throw new ArgumentOutOfRangeException(nameof(postgresType)),
     };
 

@@ -56,6 +56,7 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
             // The webhook receiver runs on loopback next to the platform.
             ["Webhooks:RequireHttps"] = "false",
             ["Settlement:RunInBackground"] = "false",
+            ["Insights:RunInBackground"] = "false",
             ["Webhooks:AllowedPrivateHosts:0"] = "127.0.0.1",
         };
         foreach (var tier in new[] { "Basic", "Advanced", "Strategic", "Internal", "Anonymous", "Client" })

@@ -37,10 +37,11 @@ public static class BenchmarkProgram
             "sdk" => await SdkBenchmarks.RunAsync(host),
             "inventory" => await InventoryBenchmarks.RunAsync(host, settings),
             "settlement" => await SettlementBenchmarks.RunAsync(host, settings),
+            "insights" => await InsightsBenchmarks.RunAsync(host, settings),
             "sandbox" => await SandboxBenchmarks.RunAsync(host),
             "ratelimits" => await RateLimitBenchmarks.RunAsync(host, settings),
             "revocation" => await RevocationBenchmarks.RunAsync(settings, revocations: 200),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, sandbox, sandbox-clock, ratelimits, revocation, telemetry."),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, insights, sandbox, sandbox-clock, ratelimits, revocation, telemetry."),
         };
         Print(results);
         return 0;

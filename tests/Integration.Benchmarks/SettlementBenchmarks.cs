@@ -29,7 +29,7 @@ public static class SettlementBenchmarks
         (await admin.PostAsJsonAsync("/admin/v1/products", new { sku, name = "Benchmark bag", listPrice = 199.99m, active = true })).EnsureSuccessStatusCode();
 
         var watch = Stopwatch.StartNew();
-        var partnerIds = await CreatePartnersAsync(host, admin, settings.Partners);
+        var partnerIds = await CreatePartnersAsync(host, admin, settings.Partners, ["settlements:read"]);
         Console.WriteLine($"created {partnerIds.Count:N0} partners with live credentials in {watch.Elapsed.TotalSeconds:0.0} s");
         watch.Restart();
         var expectedNetSales = await SeedDeliveredOrdersAsync(host, partnerIds, sku, settings.Orders);
@@ -69,7 +69,8 @@ public static class SettlementBenchmarks
 
     private static string Mb(long bytes) => (bytes / 1024d / 1024d).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<List<string>> CreatePartnersAsync(BenchmarkHost host, HttpClient admin, int count)
+    /// <summary>Partners of mixed tiers and ratings, each with a live credential of <paramref name="scopes"/> dated September 2026; their ids in order.</summary>
+    internal static async Task<List<string>> CreatePartnersAsync(BenchmarkHost host, HttpClient admin, int count, IReadOnlyList<string> scopes)
     {
         var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
@@ -82,7 +83,7 @@ public static class SettlementBenchmarks
             });
             partner.EnsureSuccessStatusCode();
             var id = (await partner.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
-            await host.IssueLiveAsync(admin, id, ["settlements:read"]);
+            await host.IssueLiveAsync(admin, id, scopes);
             ids.Add(id);
         });
         // The partners were with us before October: their credentials date from September.

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Integration.Core.Common;
 using Integration.Core.Disputes;
+using Integration.Core.Insights;
 using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Integration.Core.Settlement;
@@ -13,7 +14,7 @@ namespace Integration.Sandbox.Worlds;
 
 /// <summary>
 /// The business rows of a partner's sandbox (its own and its seeded peers', sandbox environment
-/// only): orders and their history, locations and stock, transfers, statements, ledger postings,
+/// only): orders and their history, the sales aggregates of the insights, locations and stock, transfers, statements, ledger postings,
 /// subsidies, payouts, disputes, and the sandbox's own pool of brand stock. Captured as JSON for a
 /// snapshot, cleared for a reset, and written back for a restore. The event log and webhook
 /// subscriptions are not part of it: the event log only grows, so consumers' positions stay valid
@@ -41,6 +42,9 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
             Payouts = await Owned<Payout>(partners).ToListAsync(cancellationToken),
             Disputes = await Owned<Dispute>(partners).ToListAsync(cancellationToken),
             BrandStock = await BrandPoolsOf(partners).AsNoTracking().ToListAsync(cancellationToken),
+            SalesDays = await Owned<SalesDay>(partners).ToListAsync(cancellationToken),
+            SkuSalesDays = await Owned<SkuSalesDay>(partners).ToListAsync(cancellationToken),
+            CustomerDays = await Owned<CustomerDay>(partners).ToListAsync(cancellationToken),
         };
         return JsonSerializer.Serialize(rows, Json);
     }
@@ -60,6 +64,9 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         await TransfersOf(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<StockLevel>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<Location>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<SalesDay>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<SkuSalesDay>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<CustomerDay>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<OrderEvent>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<Order>(partners).ExecuteDeleteAsync(cancellationToken);
         await BrandPoolsOf(partners).ExecuteDeleteAsync(cancellationToken);
@@ -80,6 +87,9 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         db.AddRange(rows.Payouts);
         db.AddRange(rows.Disputes);
         db.AddRange(rows.BrandStock);
+        db.AddRange(rows.SalesDays);
+        db.AddRange(rows.SkuSalesDays);
+        db.AddRange(rows.CustomerDays);
     }
 
     private IQueryable<T> Visible<T>(IReadOnlyCollection<string> partners) where T : class, IPartnerOwned =>
@@ -116,6 +126,9 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
     {
         public List<Order> Orders { get; init; } = [];
         public List<OrderEvent> OrderEvents { get; init; } = [];
+        public List<SalesDay> SalesDays { get; init; } = [];
+        public List<SkuSalesDay> SkuSalesDays { get; init; } = [];
+        public List<CustomerDay> CustomerDays { get; init; } = [];
         public List<Location> Locations { get; init; } = [];
         public List<StockLevel> StockLevels { get; init; } = [];
         public List<Transfer> Transfers { get; init; } = [];

@@ -4,6 +4,8 @@ using Integration.Application.Catalog;
 using Integration.Application.Credentials;
 using Integration.Application.Disputes;
 using Integration.Application.Reminders;
+using Integration.Application.Ratings;
+using Integration.Application.Insights;
 using Integration.Application.Events;
 using Integration.Application.Inventory;
 using Integration.Application.Onboarding;
@@ -100,6 +102,8 @@ public static class ContractExamples
         [typeof(ResolveDisputeRequest)] = """{ "outcome": "accepted", "adjustment": 120.00, "note": "Damage confirmed by the carrier's report." }""",
         [typeof(ResolveDisputeRequestV2)] = """{ "outcome": "accepted", "adjustment": "120.00", "note": "Damage confirmed by the carrier's report." }""",
         [typeof(RecordPaymentRequest)] = """{ "amount": 248000.00 }""",
+        [typeof(RatingDecisionRequest)] = """{ "reason": "Two late payments in Q1; terms tighten from next month." }""",
+        [typeof(ProposeRatingsRequest)] = """{ "quarter": "2026-Q1", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p" }""",
         [typeof(RecordSubsidyRequest)] = """{ "environment": "live", "eventName": "Shanghai flagship opening", "cost": 80000.00 }""",
         [typeof(CloseSettlementRequest)] = """{ "period": "2026-11", "environment": "live" }""",
 
@@ -327,6 +331,20 @@ public static class ContractExamples
               "payouts": [ { "id": "pay_9o4i7u2y5t8r1e6w3q0a", "amount": { "amount": "12220.00", "currency": "CNY" }, "status": "pending", "disputeId": null, "paidAt": null } ],
               "closedAt": "2026-12-01T00:05:00+00:00", "paidAt": null, "settledAt": null }
             """,
+        [typeof(RatingProposalResponse)] = """
+            { "id": "rtp_3m8k2j7h4g1f9d6s5a0q", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "quarter": "2026-Q1", "asOf": "2026-04-01", "currentRating": "B", "proposedRating": "A",
+              "overdueAmounts": 0, "maxDaysOverdue": 0, "basis": "Nothing overdue in 12 months with rating B.", "status": "accepted", "createdAt": "2026-04-01T00:05:00+00:00",
+              "decidedBy": "int_4f8d2s6a1q9w3e7r5t0y", "decidedAt": "2026-04-03T09:30:00+00:00", "decisionReason": "Paid on time all year.", "effectiveFrom": "2026-05-01", "appliedAt": null }
+            """,
+        [typeof(ProposeRatingsResponse)] = """
+            { "quarter": "2026-Q1", "partnersAssessed": 1, "proposals": [ { "id": "rtp_3m8k2j7h4g1f9d6s5a0q", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "quarter": "2026-Q1", "asOf": "2026-04-01", "currentRating": "B", "proposedRating": "A",
+              "overdueAmounts": 0, "maxDaysOverdue": 0, "basis": "Nothing overdue in 12 months with rating B.", "status": "accepted", "createdAt": "2026-04-01T00:05:00+00:00",
+              "decidedBy": "int_4f8d2s6a1q9w3e7r5t0y", "decidedAt": "2026-04-03T09:30:00+00:00", "decisionReason": "Paid on time all year.", "effectiveFrom": "2026-05-01", "appliedAt": null } ] }
+            """,
+        [typeof(PerformanceGradeResponse)] = """
+            { "id": "grd_7h2j9k4l1m6n3b8v5c0x", "quarter": "2026-Q1", "grade": "B", "cooperationMode": "regional_distribution", "monthlyFootfallPerOutlet": 2150.5,
+              "conversionRate": 0.0612, "repurchaseRate": 0.2841, "publishedAt": "2026-04-01T00:05:00+00:00" }
+            """,
         [typeof(ReminderResponse)] = """
             { "id": "rem_8k3j6h1g4f9d2s7a5l0q", "kind": "amount_overdue", "subject": "statement", "subjectId": "stm_2k7j4h9g1f6d3s8a5l0q", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p",
               "environment": "live", "dueAt": "2026-12-15T00:00:00+00:00", "summary": "12220.00 CNY of statement 2026-11 was due on 2026-12-15 and is not paid.",
@@ -445,6 +463,61 @@ public static class ContractExamples
         [typeof(AuditVerification)] = $$"""
             { "valid": true, "entriesChecked": 121, "verifiedFromSequence": 5000, "latestCheckpoint": {{Checkpoint}} }
             """,
+
+        // Insights
+        [typeof(PartnerKpisV2)] = """
+            { "period": "2026-03", "startsOn": "2026-03-01", "endsOn": "2026-03-31", "asOf": "2026-04-02T08:00:00+00:00",
+              "netSales": { "amount": "9000.00", "currency": "CNY" }, "deliveredSales": { "amount": "10000.00", "currency": "CNY" }, "returnedSales": { "amount": "1000.00", "currency": "CNY" },
+              "previousNetSales": { "amount": "7500.00", "currency": "CNY" }, "yearEarlierNetSales": { "amount": "6000.00", "currency": "CNY" },
+              "growth": "0.20", "growthYearOnYear": "0.50", "orders": 4, "averageOrderValue": { "amount": "2500.00", "currency": "CNY" },
+              "customers": 3, "newCustomers": 2, "repeatCustomers": 2, "repurchaseRate": "0.6667", "footfall": 1200, "conversions": 84, "conversionRate": "0.07",
+              "outlets": 2, "regionsCovered": 2, "eventsEnded": 1, "eventsOnTime": 1, "onTimeActivityRate": "1.00",
+              "events": [ { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": { "amount": "6500.00", "currency": "CNY" }, "cost": { "amount": "2000.00", "currency": "CNY" }, "roi": "2.25" } ], "topSkus": [ { "sku": "BAG-001", "units": 60, "netSales": { "amount": "9000.00", "currency": "CNY" } } ], "topRegions": [ { "regionCode": "CN-SH-PD", "orders": 3, "netSales": { "amount": "6500.00", "currency": "CNY" } } ], "definitions": { "netSales": "/docs/guides/insights#net-sales", "growth": "/docs/guides/insights#growth", "repurchaseRate": "/docs/guides/insights#repurchase-rate" } }
+            """,
+        [typeof(PartnerKpisV1)] = """
+            { "period": "2026-03", "startsOn": "2026-03-01", "endsOn": "2026-03-31", "asOf": "2026-04-02T08:00:00+00:00", "currency": "CNY",
+              "netSales": 9000.00, "deliveredSales": 10000.00, "returnedSales": 1000.00, "previousNetSales": 7500.00, "yearEarlierNetSales": 6000.00,
+              "growth": 0.2, "growthYearOnYear": 0.5, "orders": 4, "averageOrderValue": 2500.00,
+              "customers": 3, "newCustomers": 2, "repeatCustomers": 2, "repurchaseRate": 0.6667, "footfall": 1200, "conversions": 84, "conversionRate": 0.07,
+              "outlets": 2, "regionsCovered": 2, "eventsEnded": 1, "eventsOnTime": 1, "onTimeActivityRate": 1,
+              "events": [ { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": 6500.00, "cost": 2000.00, "roi": 2.25 } ], "topSkus": [ { "sku": "BAG-001", "units": 60, "netSales": 9000.00 } ], "topRegions": [ { "regionCode": "CN-SH-PD", "orders": 3, "netSales": 6500.00 } ], "definitions": { "netSales": "/docs/guides/insights#net-sales", "growth": "/docs/guides/insights#growth", "repurchaseRate": "/docs/guides/insights#repurchase-rate" } }
+            """,
+        [typeof(EventReturnV2)] = """
+            { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": { "amount": "6500.00", "currency": "CNY" }, "cost": { "amount": "2000.00", "currency": "CNY" }, "roi": "2.25" }
+            """,
+        [typeof(EventReturnV1)] = """
+            { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": 6500.00, "cost": 2000.00, "roi": 2.25 }
+            """,
+        [typeof(SkuSalesV2)] = """{ "sku": "BAG-001", "units": 60, "netSales": { "amount": "9000.00", "currency": "CNY" } }""",
+        [typeof(SkuSalesV1)] = """{ "sku": "BAG-001", "units": 60, "netSales": 9000.00 }""",
+        [typeof(RegionSalesV2)] = """{ "regionCode": "CN-SH-PD", "orders": 3, "netSales": { "amount": "6500.00", "currency": "CNY" } }""",
+        [typeof(RegionSalesV1)] = """{ "regionCode": "CN-SH-PD", "orders": 3, "netSales": 6500.00 }""",
+        [typeof(KpiSeriesV2)] = """
+            { "from": "2026-03", "to": "2026-03", "granularity": "month", "periods": [ { "period": "2026-03", "startsOn": "2026-03-01", "endsOn": "2026-03-31", "asOf": "2026-04-02T08:00:00+00:00",
+              "netSales": { "amount": "9000.00", "currency": "CNY" }, "deliveredSales": { "amount": "10000.00", "currency": "CNY" }, "returnedSales": { "amount": "1000.00", "currency": "CNY" },
+              "previousNetSales": { "amount": "7500.00", "currency": "CNY" }, "yearEarlierNetSales": { "amount": "6000.00", "currency": "CNY" },
+              "growth": "0.20", "growthYearOnYear": "0.50", "orders": 4, "averageOrderValue": { "amount": "2500.00", "currency": "CNY" },
+              "customers": 3, "newCustomers": 2, "repeatCustomers": 2, "repurchaseRate": "0.6667", "footfall": 1200, "conversions": 84, "conversionRate": "0.07",
+              "outlets": 2, "regionsCovered": 2, "eventsEnded": 1, "eventsOnTime": 1, "onTimeActivityRate": "1.00",
+              "events": [ { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": { "amount": "6500.00", "currency": "CNY" }, "cost": { "amount": "2000.00", "currency": "CNY" }, "roi": "2.25" } ], "topSkus": [ { "sku": "BAG-001", "units": 60, "netSales": { "amount": "9000.00", "currency": "CNY" } } ], "topRegions": [ { "regionCode": "CN-SH-PD", "orders": 3, "netSales": { "amount": "6500.00", "currency": "CNY" } } ], "definitions": { "netSales": "/docs/guides/insights#net-sales", "growth": "/docs/guides/insights#growth", "repurchaseRate": "/docs/guides/insights#repurchase-rate" } } ] }
+            """,
+        [typeof(KpiSeriesV1)] = """
+            { "from": "2026-03", "to": "2026-03", "granularity": "month", "periods": [ { "period": "2026-03", "startsOn": "2026-03-01", "endsOn": "2026-03-31", "asOf": "2026-04-02T08:00:00+00:00", "currency": "CNY",
+              "netSales": 9000.00, "deliveredSales": 10000.00, "returnedSales": 1000.00, "previousNetSales": 7500.00, "yearEarlierNetSales": 6000.00,
+              "growth": 0.2, "growthYearOnYear": 0.5, "orders": 4, "averageOrderValue": 2500.00,
+              "customers": 3, "newCustomers": 2, "repeatCustomers": 2, "repurchaseRate": 0.6667, "footfall": 1200, "conversions": 84, "conversionRate": 0.07,
+              "outlets": 2, "regionsCovered": 2, "eventsEnded": 1, "eventsOnTime": 1, "onTimeActivityRate": 1,
+              "events": [ { "eventId": "pev_3k8j2h7g1f6d5s4a9q0w", "name": "Spring launch", "start": "2026-03-10", "end": "2026-03-12", "endedOnTime": true, "sales": 6500.00, "cost": 2000.00, "roi": 2.25 } ], "topSkus": [ { "sku": "BAG-001", "units": 60, "netSales": 9000.00 } ], "topRegions": [ { "regionCode": "CN-SH-PD", "orders": 3, "netSales": 6500.00 } ], "definitions": { "netSales": "/docs/guides/insights#net-sales", "growth": "/docs/guides/insights#growth", "repurchaseRate": "/docs/guides/insights#repurchase-rate" } } ] }
+            """,
+        [typeof(BrandInsightsResponse)] = """
+            { "period": "2026-03", "environment": "live", "asOf": "2026-04-02T08:00:00+00:00", "netSales": { "amount": "21150000.00", "currency": "CNY" },
+              "previousNetSales": { "amount": "19800000.00", "currency": "CNY" }, "growth": "0.0682", "orders": 42300, "partners": 968,
+              "byTier": [ { "key": "advanced", "partners": 412, "orders": 18240, "netSales": { "amount": "9120000.00", "currency": "CNY" }, "share": "0.4312" } ], "byRating": [ { "key": "A", "partners": 412, "orders": 18240, "netSales": { "amount": "9120000.00", "currency": "CNY" }, "share": "0.4312" } ], "byRegion": [ { "key": "CN-SH", "partners": 412, "orders": 18240, "netSales": { "amount": "9120000.00", "currency": "CNY" }, "share": "0.4312" } ],
+              "byCooperationMode": [ { "key": "regional_distribution", "partners": 412, "orders": 18240, "netSales": { "amount": "9120000.00", "currency": "CNY" }, "share": "0.4312" } ], "ranked": [ { "rank": 1, "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "name": "Shanghai Leather Co.", "tier": "strategic", "creditRating": "A", "cooperationMode": "exclusive_agency", "regionCode": "CN-SH", "orders": 412, "netSales": { "amount": "244400.00", "currency": "CNY" }, "growth": "0.125" } ] }
+            """,
+        [typeof(InsightsBreakdown)] = """{ "key": "advanced", "partners": 412, "orders": 18240, "netSales": { "amount": "9120000.00", "currency": "CNY" }, "share": "0.4312" }""",
+        [typeof(RankedPartner)] = """{ "rank": 1, "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "name": "Shanghai Leather Co.", "tier": "strategic", "creditRating": "A", "cooperationMode": "exclusive_agency", "regionCode": "CN-SH", "orders": 412, "netSales": { "amount": "244400.00", "currency": "CNY" }, "growth": "0.125" }""",
+        [typeof(RebuildInsightsResponse)] = """{ "partnerId": null, "ordersReplayed": 1000000 }""",
     };
 
     /// <summary>The Idempotency-Key a write's example is sent with.</summary>

@@ -1,5 +1,6 @@
 using Integration.Application.Audit;
 using Integration.Application.Events;
+using Integration.Application.Insights;
 using Integration.Application.Inventory;
 using Integration.Application.OAuth;
 using Integration.Application.Paging;
@@ -8,6 +9,7 @@ using Integration.Application.Environments;
 using Integration.Core.Catalog;
 using Integration.Core.Common;
 using Integration.Core.Disputes;
+using Integration.Core.Insights;
 using Integration.Core.Orders;
 using Integration.Core.Events;
 using Integration.Core.Partners;
@@ -21,7 +23,7 @@ namespace Integration.Application.Orders;
 /// same transaction; stock moves with the status (confirm reserves, ship consumes, cancel releases).
 /// Partner reads go through the database's tenancy filter, so another partner's order is simply absent.
 /// </summary>
-public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, EventLog events, GroupCommit committer, BusinessClock clock, EnvironmentClocks clocks)
+public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, AuditLog audit, EventLog events, GroupCommit committer, BusinessClock clock, EnvironmentClocks clocks, SalesAggregateWriter sales)
 {
     public const string BrandActor = "brand";
 
@@ -205,7 +207,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
     /// (the sandbox clock's batches, see <see cref="ScheduleBatch"/>).
     /// </summary>
     public Task<ScheduleBatch> BeginScheduleBatchAsync(string actor, CancellationToken cancellationToken) =>
-        ScheduleBatch.BeginAsync(db, events, actor, cancellationToken);
+        ScheduleBatch.BeginAsync(db, events, sales, actor, cancellationToken);
 
     /// <summary>An internal team moves an order (confirm, ship, deliver, return, cancel); audited.</summary>
     // requiredFrom narrows the move to one starting status (confirm: pending; record prepayment: awaiting_payment).
@@ -270,6 +272,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         {
             await beforeSave(order);
         }
+        await sales.AddAsync([SalesMove.For(order, target, now)], cancellationToken);
         Record(db, events, order, EventTypes.OrderStatusChanged, from, actor, now);
         try
         {

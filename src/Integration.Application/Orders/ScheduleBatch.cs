@@ -1,7 +1,9 @@
 using Integration.Application.Events;
+using Integration.Application.Insights;
 using Integration.Application.Inventory;
 using Integration.Core.Common;
 using Integration.Core.Events;
+using Integration.Core.Insights;
 using Integration.Core.Inventory;
 using Integration.Core.Orders;
 using Integration.Data;
@@ -21,6 +23,7 @@ public sealed class ScheduleBatch : IAsyncDisposable
 {
     private readonly IntegrationDbContext _db;
     private readonly EventLog _events;
+    private readonly SalesAggregateWriter _sales;
     private readonly UnitOfWork _transaction;
     private readonly string _actor;
     // Each order once, with the version it had when read; in the order first moved.
@@ -30,13 +33,13 @@ public sealed class ScheduleBatch : IAsyncDisposable
     private readonly List<Step> _steps = [];
     private bool _stale;
 
-    private ScheduleBatch(IntegrationDbContext db, EventLog events, UnitOfWork transaction, string actor)
+    private ScheduleBatch(IntegrationDbContext db, EventLog events, SalesAggregateWriter sales, UnitOfWork transaction, string actor)
     {
-        (_db, _events, _transaction, _actor) = (db, events, transaction, actor);
+        (_db, _events, _sales, _transaction, _actor) = (db, events, sales, transaction, actor);
     }
 
-    internal static async Task<ScheduleBatch> BeginAsync(IntegrationDbContext db, EventLog events, string actor, CancellationToken cancellationToken) =>
-        new(db, events, await db.BeginUnitOfWorkAsync(cancellationToken), actor);
+    internal static async Task<ScheduleBatch> BeginAsync(IntegrationDbContext db, EventLog events, SalesAggregateWriter sales, string actor, CancellationToken cancellationToken) =>
+        new(db, events, sales, await db.BeginUnitOfWorkAsync(cancellationToken), actor);
 
     /// <summary>
     /// Moves <paramref name="order"/> (as last read or moved in this batch) to <paramref name="target"/> at
@@ -127,6 +130,7 @@ public sealed class ScheduleBatch : IAsyncDisposable
         {
             return false;
         }
+        await _sales.AddAsync(moved.Select(s => SalesMove.For(s.Order, s.Target, s.Now)), cancellationToken);
         if (alsoWrite is not null)
         {
             await alsoWrite(cancellationToken);

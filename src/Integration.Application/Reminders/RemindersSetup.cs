@@ -1,4 +1,5 @@
 using Integration.Application.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Integration.Application.Reminders;
 
@@ -15,6 +16,7 @@ public static class RemindersSetup
         builder.Services.AddSingleton<IReminderSource, AgreementExpiryReminders>();
         builder.Services.AddSingleton<IReminderSource, DocumentExpiryReminders>();
         builder.Services.AddScoped<ReminderDesk>();
+        builder.Services.TryAddSingleton<JobLeases>();
         builder.Services.AddSingleton<ReminderJob>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ReminderJob>());
         return builder;

@@ -32,7 +32,11 @@ public static class AdminPermission
     public const string SubsidiesRecord = "subsidies.record";
     public const string PaymentsRecord = "payments.record";
     public const string PayoutsRetry = "payouts.retry";
+    /// <summary>Accept or reject a credit rating proposal.</summary>
     public const string RatingsAccept = "ratings.accept";
+
+    /// <summary>Assess payment histories now (the quarter-end job does it on its own).</summary>
+    public const string RatingsPropose = "ratings.propose";
 
     /// <summary>Resolve some dispute; which level is checked against the dispute (level 1, 2 or 3 below).</summary>
     public const string DisputesResolve = "disputes.resolve";
@@ -44,4 +48,6 @@ public static class AdminPermission
     public const string RequestLogRead = "request_log.read";
     public const string RemindersRead = "reminders.read";
     public const string RemindersManage = "reminders.manage";
+    /// <summary>Rebuild the insights' sales aggregates from the orders (after an upgrade, or when in doubt).</summary>
+    public const string InsightsRebuild = "insights.rebuild";
 }

@@ -26,7 +26,7 @@ public static class RolePermissions
         [InternalRole.Finance] = Grant(
             AdminPermission.RemindersManage,
             AdminPermission.SettlementsClose, AdminPermission.SubsidiesRecord, AdminPermission.PaymentsRecord,
-            AdminPermission.PayoutsRetry, AdminPermission.RatingsAccept),
+            AdminPermission.PayoutsRetry, AdminPermission.RatingsAccept, AdminPermission.RatingsPropose),
         [InternalRole.RegionalManager] = Grant(AdminPermission.RemindersManage, AdminPermission.DisputesResolve, AdminPermission.DisputesResolveLevel1),
         [InternalRole.Legal] = Grant(
             AdminPermission.RemindersManage,
@@ -34,10 +34,11 @@ public static class RolePermissions
         [InternalRole.Risk] = Grant(
             AdminPermission.RemindersManage,
             AdminPermission.PartnersFreeze, AdminPermission.DisputesResolve, AdminPermission.DisputesResolveLevel3,
-            AdminPermission.RatingsAccept, AdminPermission.AuditRead),
+            AdminPermission.RatingsAccept, AdminPermission.RatingsPropose, AdminPermission.AuditRead),
         [InternalRole.Admin] = Grant(
             AdminPermission.InternalCredentialsManage, AdminPermission.PeopleManage, AdminPermission.AuditRead,
-            AdminPermission.CatalogWrite, AdminPermission.OrdersOperate, AdminPermission.RequestLogRead),
+            AdminPermission.CatalogWrite, AdminPermission.OrdersOperate, AdminPermission.RequestLogRead, AdminPermission.InsightsRebuild,
+            AdminPermission.RatingsPropose),
     };
 
     /// <summary>Every permission an admin endpoint can declare: the constants of <see cref="AdminPermission"/>.</summary>

@@ -30,6 +30,8 @@ public static class EventTypes
     public const string DocumentExpiring = "qualification.document_expiring";
     public const string OutletCreated = "outlet.created";
     public const string OutletUpdated = "outlet.updated";
+    public const string PartnerRatingChanged = "partner.rating_changed";
+    public const string PartnerGradePublished = "partner.grade_published";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -60,6 +62,8 @@ public static class EventTypes
         [AmountOverdue] = "An amount you owe on a closed statement is past its due date; data carries the statement (subjectId), dueAt and a summary with what is still due.",
         [ExitBufferEnding] = "Your exit buffer ends within 30 days: after that day new orders are refused.",
         [AgreementExpiring] = "Your signed agreement ends within 90 days (and again within 30): data carries the version (subjectId), dueAt (its last day) and a summary.",
+        [PartnerRatingChanged] = "Finance or risk accepted a change of your credit rating: data carries previousRating, rating and effectiveFrom, the first day your payment terms follow the new rating.",
+        [PartnerGradePublished] = "Your performance grade for a quarter was published: data carries the quarter, the grade (A, B or C) and the figures it was decided from.",
         [DocumentExpiring] = "A qualification document you uploaded (e.g. the business licence) expires within 90 days: upload the renewed one; data carries the document (subjectId) and dueAt.",
         [OutletCreated] = "You added an outlet; data carries it as the outlets API shows it.",
         [OutletUpdated] = "You changed an outlet (renamed, resized, closed or re-opened it); data carries it after the change.",

@@ -55,6 +55,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Settlement:RunInBackground"] = "false",
             ["Partners:Exits:RunInBackground"] = "false",
             ["Reminders:RunInBackground"] = "false",
+            ["Insights:RunInBackground"] = "false",
             // Most tests use sandbox credentials as a plain, empty tenant; the sandbox tests turn seeding on.
             ["Sandbox:SeedOnFirstCredential"] = "false",
             ["Sandbox:PurgeInBackground"] = "false",

@@ -646,6 +646,194 @@ namespace Integration.Data.Migrations.Postgres
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Integration.Core.Insights.CustomerDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "Environment", "CustomerId", "Day");
+
+                    b.HasIndex("PartnerId", "Environment", "Day");
+
+                    b.ToTable("customer_days", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.PerformanceGrade", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("ConversionRate")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CooperationMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("MonthlyFootfallPerOutlet")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long?>("RepurchaseRate")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "Environment", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ux_performance_grades_partner_quarter");
+
+                    b.ToTable("performance_grades", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.SalesDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OutletId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DeliveredMinor");
+
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReturnedMinor");
+
+                    b.Property<int>("ReturnedOrders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "Environment", "Day", "OutletId");
+
+                    b.HasIndex("Environment", "Day");
+
+                    b.ToTable("sales_days", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.SkuSalesDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DeliveredMinor");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReturnedMinor");
+
+                    b.Property<int>("UnitsDelivered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitsReturned")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "Environment", "Day", "Sku");
+
+                    b.ToTable("sku_sales_days", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.StockSnapshot", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Available")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnHand")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedDayBefore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "Environment", "Day", "LocationId", "Sku");
+
+                    b.ToTable("stock_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Integration.Core.Inventory.BrandStock", b =>
                 {
                     b.Property<string>("Sku")
@@ -1500,6 +1688,91 @@ namespace Integration.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("partners", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Ratings.RatingProposal", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CurrentRating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("MaxDaysOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueAmounts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProposedRating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("PartnerId", "Environment", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ux_rating_proposals_partner_quarter");
+
+                    b.ToTable("rating_proposals", (string)null);
                 });
 
             modelBuilder.Entity("Integration.Core.Reminders.Reminder", b =>

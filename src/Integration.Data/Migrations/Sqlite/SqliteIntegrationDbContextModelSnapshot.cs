@@ -640,6 +640,194 @@ namespace Integration.Data.Migrations.Sqlite
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Integration.Core.Insights.CustomerDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "Environment", "CustomerId", "Day");
+
+                    b.HasIndex("PartnerId", "Environment", "Day");
+
+                    b.ToTable("customer_days", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.PerformanceGrade", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConversionRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CooperationMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MonthlyFootfallPerOutlet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RepurchaseRate")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "Environment", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ux_performance_grades_partner_quarter");
+
+                    b.ToTable("performance_grades", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.SalesDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutletId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DeliveredMinor");
+
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReturnedMinor");
+
+                    b.Property<int>("ReturnedOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "Environment", "Day", "OutletId");
+
+                    b.HasIndex("Environment", "Day");
+
+                    b.ToTable("sales_days", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.SkuSalesDay", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DeliveredMinor");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReturnedMinor");
+
+                    b.Property<int>("UnitsDelivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "Environment", "Day", "Sku");
+
+                    b.ToTable("sku_sales_days", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.StockSnapshot", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnHand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDayBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "Environment", "Day", "LocationId", "Sku");
+
+                    b.ToTable("stock_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Integration.Core.Inventory.BrandStock", b =>
                 {
                     b.Property<string>("Sku")
@@ -1494,6 +1682,91 @@ namespace Integration.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("partners", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Ratings.RatingProposal", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentRating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxDaysOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueAmounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedRating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("PartnerId", "Environment", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ux_rating_proposals_partner_quarter");
+
+                    b.ToTable("rating_proposals", (string)null);
                 });
 
             modelBuilder.Entity("Integration.Core.Reminders.Reminder", b =>
