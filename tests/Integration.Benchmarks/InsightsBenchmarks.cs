@@ -78,7 +78,7 @@ public static class InsightsBenchmarks
             options.MaintainAggregates = maintain;
             var request = new HttpRequestMessage(HttpMethod.Post, "/v1/orders")
             {
-                Content = JsonContent.Create(new { reference = $"KPI-{Interlocked.Increment(ref placed)}-{Guid.NewGuid():N}"[..40], lines = new[] { new { sku, quantity = 1 } } }),
+                Content = JsonContent.Create(new { reference = $"KPI-{Interlocked.Increment(ref placed)}-{Guid.NewGuid():N}", lines = new[] { new { sku, quantity = 1 } } }),
             };
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             using var response = await partners[worker % partners.Count].SendAsync(request);
