@@ -25,8 +25,7 @@ public sealed class AdminInsightsController(BrandInsights brand, SalesAggregateR
     public Task<BrandInsightsResponse> Get(
         [FromQuery, Required, StringLength(ContractLimits.Period), RegularExpression(KpiPeriod.Pattern, ErrorMessage = InsightsController.PeriodMessage)] string period,
         [FromQuery] ApiEnvironment? environment, [FromQuery, Range(1, BrandInsights.MaxRanked)] int? ranked, CancellationToken cancellationToken) =>
-        brand.ForPeriodAsync(environment ?? ApiEnvironment.Live, KpiPeriod.TryParse(period, out var parsed) ? parsed : throw DomainException.Invalid("period", InsightsController.PeriodMessage),
-            ranked ?? 20, cancellationToken);
+        brand.ForPeriodAsync(environment ?? ApiEnvironment.Live, InsightsController.Parse(period, "period"), ranked ?? 20, cancellationToken);
 
     /// <summary>
     /// Rebuilds the sales aggregates the KPIs are read from, from the orders themselves: one partner's, or every

@@ -112,8 +112,11 @@ public sealed class InsightsController(KpiReader reader, KpiSeries series, Busin
         return (query.From, query.To, granularity, periods);
     }
 
-    private static KpiPeriod Parse(string text, string field) =>
-        KpiPeriod.TryParse(text, out var period) ? period : throw DomainException.Invalid(field, PeriodMessage.Replace("period", field, StringComparison.Ordinal));
+    /// <summary>A period of the years 2000–2999, as every month the platform takes (docs/errors.md › validation_failed).</summary>
+    internal static KpiPeriod Parse(string text, string field) =>
+        KpiPeriod.TryParse(text, out var period) && period.Start.Year is >= 2000 and <= 2999
+            ? period
+            : throw DomainException.Invalid(field, PeriodMessage.Replace("period", field, StringComparison.Ordinal) + " Years run from 2000 to 2999.");
 
     private async Task WriteCsvAsync(string fileName, IEnumerable<PartnerKpis> periods, CancellationToken cancellationToken)
     {

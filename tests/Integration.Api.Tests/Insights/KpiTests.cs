@@ -133,7 +133,7 @@ public sealed class KpiTests
 
         await (await p.GetAsync("/v2/insights/kpis?period=2026-04")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "period_in_future");
         await (await p.GetAsync("/v1/insights/kpis?period=2026-Q2")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "period_in_future");
-        foreach (var malformed in new[] { "2026-13", "2026-3", "26-03", "2026-Q5", "March", "" })
+        foreach (var malformed in new[] { "2026-13", "2026-3", "26-03", "2026-Q5", "March", "", "0001", "1999-12", "0001-Q1" })
         {
             await (await p.GetAsync($"/v2/insights/kpis?period={malformed}")).ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         }
@@ -141,6 +141,7 @@ public sealed class KpiTests
         await (await p.GetAsync("/v2/insights/kpis/series?from=2023-01&to=2026-02")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "period_range_too_long");
         await (await p.GetAsync("/v2/insights/kpis/series?from=2026-01&to=2026-05")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "period_in_future");
         await (await p.GetAsync("/v2/insights/kpis/series?from=2026-01&to=2026-03&granularity=week")).ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await (await p.GetAsync("/v2/insights/kpis/series?from=0001&to=0001")).ReadProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
         // The current month is answered with its figures so far; a series of 36 months is the most there is.
         Assert.Equal("2026-03", (await p.KpisAsync("2026-03"))["period"]!.GetValue<string>());
