@@ -45,7 +45,8 @@ public sealed record HeldBackOrder(string OrderId, OrderStatus Status, string Re
 /// </summary>
 public sealed class SandboxTimeMachine(
     IntegrationDbContext db, BusinessClock clock, TimeProvider platform, SandboxWorlds worlds, OrderBook orders, TransferDesk transfers,
-    PeriodCloser closer, PayoutRunner payouts, SimulatedCarrier carrier, IOptions<SandboxOptions> options, IOptions<SettlementOptions> settlement)
+    PeriodCloser closer, PayoutRunner payouts, SimulatedCarrier carrier, SimulatorCallLog callLog, IOptions<SandboxOptions> options,
+    IOptions<SettlementOptions> settlement)
 {
     public static string TrackingNumberOf(Order order) => $"SBX{order.Id[^12..].ToUpperInvariant()}";
 
@@ -276,6 +277,9 @@ public sealed class SandboxTimeMachine(
         {
             return false;
         }
+        // The batch's carrier calls are logged in the background; waiting for them keeps that queue to one batch's calls,
+        // where a writer lagging a long advance would hold a row per delivery in memory.
+        await callLog.WrittenAsync(cancellationToken);
         foreach (var (order, from, to, reason) in batch.Outcomes)
         {
             if (reason is null)
