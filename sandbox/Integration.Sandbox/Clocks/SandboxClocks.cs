@@ -12,10 +12,11 @@ namespace Integration.Sandbox.Clocks;
 public sealed class SandboxClocks(IOptions<SandboxOptions> options) : IEnvironmentClock
 {
     /// <summary>
-    /// Internal work on a sandbox partner's rows (an admin confirming a sandbox order, say) runs on that
-    /// partner's sandbox clock, so what it stamps never precedes what the partner's own requests stamped.
-    /// While that sandbox's clock advances in the background it is refused with 409 <c>clock_advancing</c>,
-    /// as the partner's own requests are: it would act on a half-moved sandbox, and the advance may move the same rows.
+    /// Internal work on a sandbox partner's rows (an admin confirming a sandbox order, or reading one) runs on that
+    /// partner's sandbox clock, so what it stamps never precedes what the partner's own requests stamped and what it
+    /// reads is judged at the partner's time. While that sandbox's clock advances in the background it is refused with
+    /// 409 <c>clock_advancing</c>, as the partner's own requests are: it would read or act on a half-moved sandbox,
+    /// and the advance may move the same rows.
     /// A partner's own requests and the time machine have their clock set already.
     /// </summary>
     public async Task FollowPartnerAsync(BusinessClock clock, IntegrationDbContext db, string partnerId, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ public sealed class SandboxClocks(IOptions<SandboxOptions> options) : IEnvironme
         {
             var seconds = options.Value.Clock.RetryAfterSeconds;
             throw new DomainException(ErrorKind.Conflict, "clock_advancing",
-                $"The sandbox clock of partner '{owner}' is advancing (advance '{advancing}'); its sandbox data cannot be changed until it is ready. Retry after {seconds} s.")
+                $"The sandbox clock of partner '{owner}' is advancing (advance '{advancing}'); its sandbox data cannot be read or changed until it is ready. Retry after {seconds} s.")
             {
                 RetryAfterSeconds = seconds,
             };

@@ -45,7 +45,8 @@ public sealed record HeldBackOrder(string OrderId, OrderStatus Status, string Re
 /// </summary>
 public sealed class SandboxTimeMachine(
     IntegrationDbContext db, BusinessClock clock, TimeProvider platform, SandboxWorlds worlds, OrderBook orders, TransferDesk transfers,
-    PeriodCloser closer, PayoutRunner payouts, SimulatedCarrier carrier, IOptions<SandboxOptions> options, IOptions<SettlementOptions> settlement)
+    PeriodCloser closer, PayoutRunner payouts, SimulatedCarrier carrier, SimulatorCallLog callLog, IOptions<SandboxOptions> options,
+    IOptions<SettlementOptions> settlement)
 {
     public static string TrackingNumberOf(Order order) => $"SBX{order.Id[^12..].ToUpperInvariant()}";
 
@@ -97,7 +98,8 @@ public sealed class SandboxTimeMachine(
     /// Runs, once and in the order it falls due, everything due between <paramref name="move"/>'s two times.
     /// Order steps due before the next month close or payout attempt run in batches of
     /// <see cref="SandboxOptions.AdvanceBatchSize"/> steps, one transaction each, in the order of one step at
-    /// a time (due time, then order id): the same moves, events and numbers as moving orders one by one.
+    /// a time (due time, then order id): the same moves, events and numbers as moving orders one by one. The steps
+    /// are read from the database a few batches at a time (<see cref="DueSteps"/>), so memory does not grow with the open orders.
     /// An asynchronous <paramref name="advance"/> starts counting from what it ran before it was taken over, and
     /// records what has run with each batch, in the batch's transaction (<see cref="ClockAdvance.RanSoFar"/>).
     /// </summary>
@@ -110,15 +112,15 @@ public sealed class SandboxTimeMachine(
         var partners = await worlds.PartnersOfAsync(partnerId, cancellationToken);
         var closes = new Queue<(SettlementPeriod Period, DateTimeOffset DueAt)>(MonthsToClose(from, target));
         var heldBack = new Dictionary<string, HeldBackOrder>();
-        // Loaded once: an advance creates no orders, and each step moves the order it holds.
-        var due = await DueStepsAsync(target, heldBack, cancellationToken);
         var batchSize = options.Value.AdvanceBatchSize;
+        var due = new DueSteps(db, options.Value.Orders, target, StepsReadAtOnce * batchSize);
         var payoutRuns = 0;
         // Only a close or a payout run changes when the next payout attempt falls due.
         var nextPayout = await NextPayoutAttemptAsync(target, cancellationToken);
         while (true)
         {
-            DateTimeOffset? nextOrder = due.TryPeek(out _, out var step) ? step.DueAt : null;
+            await due.TopUpAsync(batchSize, cancellationToken);
+            DateTimeOffset? nextOrder = due.TryPeek(out var step) ? step.DueAt : null;
             var nextClose = closes.Count > 0 ? closes.Peek() : ((SettlementPeriod Period, DateTimeOffset DueAt)?)null;
             var payoutDue = payoutRuns < MaxPayoutRuns ? nextPayout : null;
             var at = new[] { nextOrder, nextClose?.DueAt, payoutDue }.Where(t => t is not null).Min();
@@ -149,17 +151,18 @@ public sealed class SandboxTimeMachine(
             }
             else if (batchSize == 1)
             {
-                await RunOneStepAsync(partnerId, carrierMode, due, target, run, heldBack, cancellationToken);
+                await RunOneStepAsync(partnerId, carrierMode, due, run, heldBack, cancellationToken);
                 await RecordAsync(advance, run, heldBack.Count, cancellationToken);
             }
             else
             {
                 var before = new[] { nextClose?.DueAt, payoutDue }.Where(t => t is not null).Min() ?? DateTimeOffset.MaxValue;
-                if (!await RunBatchAsync(partnerId, carrierMode, due, before, target, batchSize, run, heldBack, advance, cancellationToken))
+                var start = due.Position;
+                if (!await RunBatchAsync(partnerId, carrierMode, due, before, batchSize, run, heldBack, advance, cancellationToken))
                 {
                     // Another writer changed an order or a stock counter of the batch: nothing of it was written.
                     // The rest runs one step at a time from what is stored, as before batching.
-                    due = await DueStepsAsync(target, heldBack, cancellationToken);
+                    due.Rewind(start);
                     batchSize = 1;
                 }
             }
@@ -199,56 +202,15 @@ public sealed class SandboxTimeMachine(
         }
     }
 
-    /// <summary>
-    /// The open orders' next steps due by <paramref name="target"/>, earliest first (ties: order id). The queue holds
-    /// steps, not orders: each the status its order moves from, keyed by due time and order id (32 bytes and the id);
-    /// the orders themselves are read per batch and let go after it.
-    /// </summary>
-    private async Task<PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)>> DueStepsAsync(
-        DateTimeOffset target, Dictionary<string, HeldBackOrder> heldBack, CancellationToken cancellationToken)
-    {
-        var due = new PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)>(StepOrder);
-        var open = db.Orders.AsNoTracking().Where(o => OpenStatuses.Contains(o.Status)).Select(o => new { o.Id, o.Status, o.CreatedAt, o.ConfirmedAt, o.ShippedAt });
-        await foreach (var order in open.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (!heldBack.ContainsKey(order.Id))
-            {
-                Enqueue(due, order.Id, order.Status, NextStepDueAt(order.Status, order.CreatedAt, order.ConfirmedAt, order.ShippedAt), target);
-            }
-        }
-        return due;
-    }
-
-    private static readonly Comparer<(DateTimeOffset DueAt, string OrderId)> StepOrder =
-        Comparer<(DateTimeOffset DueAt, string OrderId)>.Create((a, b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : string.CompareOrdinal(a.OrderId, b.OrderId));
-
-    private void Enqueue(PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due, Order order, DateTimeOffset target) =>
-        Enqueue(due, order.Id, order.Status, NextStepDueAt(order.Status, order.CreatedAt, order.ConfirmedAt, order.ShippedAt), target);
-
-    private static void Enqueue(PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due, string orderId, OrderStatus status, DateTimeOffset dueAt, DateTimeOffset target)
-    {
-        if (OpenStatuses.Contains(status) && dueAt <= target)
-        {
-            due.Enqueue(status, (dueAt, orderId));
-        }
-    }
-
-    private DateTimeOffset NextStepDueAt(OrderStatus status, DateTimeOffset createdAt, DateTimeOffset? confirmedAt, DateTimeOffset? shippedAt)
-    {
-        var schedule = options.Value.Orders;
-        return status switch
-        {
-            OrderStatus.Pending or OrderStatus.AwaitingPayment => createdAt + schedule.ConfirmAfter,
-            OrderStatus.Confirmed => (confirmedAt ?? createdAt) + schedule.ShipAfter,
-            _ => (shippedAt ?? createdAt) + schedule.DeliverAfter,
-        };
-    }
+    // Steps a window reads (DueSteps), in batches: fewer reads of the open orders, and still a few batches' worth of memory.
+    private const int StepsReadAtOnce = 4;
 
     /// <summary>One order step in its own transaction, through <see cref="OrderBook.MoveOnScheduleAsync"/>.</summary>
-    private async Task RunOneStepAsync(string partnerId, SimulatorMode carrierMode, PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due,
-        DateTimeOffset target, Tally run, Dictionary<string, HeldBackOrder> heldBack, CancellationToken cancellationToken)
+    private async Task RunOneStepAsync(string partnerId, SimulatorMode carrierMode, DueSteps due, Tally run, Dictionary<string, HeldBackOrder> heldBack,
+        CancellationToken cancellationToken)
     {
-        due.TryDequeue(out var from, out var step);
+        var step = due.Dequeue();
+        var from = step.From;
         RunAt(step.DueAt);
         var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == step.OrderId, cancellationToken);
         var reason = await HoldBackBeforeMoveAsync(partnerId, carrierMode, from, order, cancellationToken);
@@ -273,17 +235,16 @@ public sealed class SandboxTimeMachine(
         // The moved order is tracked; nothing else needs it, and a growing tracker makes every later save slower.
         db.ChangeTracker.Clear();
         run.Count(moved!.Status);
-        Enqueue(due, moved, target);
+        due.Enqueue(moved);
     }
 
     /// <summary>
     /// Order steps due before <paramref name="before"/>, at most <paramref name="batchSize"/>, in one transaction.
     /// The carrier is asked about several parcels at once; each delivery keeps its place among the steps.
-    /// False when another writer got in the way: nothing was written, and the queue holds orders as this batch moved them.
+    /// False when another writer got in the way: nothing was written, and the steps are to be read again from where the batch began.
     /// </summary>
-    private async Task<bool> RunBatchAsync(string partnerId, SimulatorMode carrierMode, PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due,
-        DateTimeOffset before, DateTimeOffset target, int batchSize, Tally run, Dictionary<string, HeldBackOrder> heldBack, ClockAdvance? advance,
-        CancellationToken cancellationToken)
+    private async Task<bool> RunBatchAsync(string partnerId, SimulatorMode carrierMode, DueSteps due, DateTimeOffset before, int batchSize, Tally run,
+        Dictionary<string, HeldBackOrder> heldBack, ClockAdvance? advance, CancellationToken cancellationToken)
     {
         var loaded = await OrdersOfNextStepsAsync(due, before, batchSize, cancellationToken);
         if (loaded is null)
@@ -292,7 +253,7 @@ public sealed class SandboxTimeMachine(
         }
         await using var batch = await orders.BeginScheduleBatchAsync(Actor, cancellationToken);
         using var carrierCalls = new SemaphoreSlim(CarrierCallsAtOnce);
-        while (batch.Count < batchSize && due.TryPeek(out _, out var step) && step.DueAt < before)
+        while (batch.Count < batchSize && due.TryPeek(out var step) && step.DueAt < before)
         {
             due.Dequeue();
             // Read for this batch, or moved by it already (a step it queued again).
@@ -308,7 +269,7 @@ public sealed class SandboxTimeMachine(
             }
             else if (await batch.MoveAsync(order, next, step.DueAt, ShipmentOf(order.Status), cancellationToken) is null)
             {
-                Enqueue(due, order, target);
+                due.Enqueue(order);
             }
         }
         // Written with the batch: what the advance has run, this batch included (its outcomes are known once its carrier calls are in).
@@ -316,6 +277,9 @@ public sealed class SandboxTimeMachine(
         {
             return false;
         }
+        // The batch's carrier calls are logged in the background; waiting for them keeps that queue to one batch's calls,
+        // where a writer lagging a long advance would hold a row per delivery in memory.
+        await callLog.WrittenAsync(cancellationToken);
         foreach (var (order, from, to, reason) in batch.Outcomes)
         {
             if (reason is null)
@@ -337,22 +301,12 @@ public sealed class SandboxTimeMachine(
     /// every order a batch of that many steps can reach (a step the batch queues again is of an order it moved). Null when
     /// one of them is no longer where its step was queued from (another writer moved it): the batch is to be run again from what is stored.
     /// </summary>
-    private async Task<Dictionary<string, Order>?> OrdersOfNextStepsAsync(
-        PriorityQueue<OrderStatus, (DateTimeOffset DueAt, string OrderId)> due, DateTimeOffset before, int batchSize, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Order>?> OrdersOfNextStepsAsync(DueSteps due, DateTimeOffset before, int batchSize, CancellationToken cancellationToken)
     {
-        var next = new List<(OrderStatus From, (DateTimeOffset DueAt, string OrderId) Step)>(Math.Min(batchSize, due.Count));
-        while (next.Count < batchSize && due.TryPeek(out var from, out var step) && step.DueAt < before)
-        {
-            due.Dequeue();
-            next.Add((from, step));
-        }
-        foreach (var (from, step) in next)
-        {
-            due.Enqueue(from, step);
-        }
-        var ids = next.Select(s => s.Step.OrderId).ToList();
+        var next = due.Upcoming.TakeWhile(s => s.DueAt < before).Take(batchSize).ToList();
+        var ids = next.Select(s => s.OrderId).ToList();
         var loaded = await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
-        return next.All(s => loaded.TryGetValue(s.Step.OrderId, out var order) && order.Status == s.From) ? loaded : null;
+        return next.All(s => loaded.TryGetValue(s.OrderId, out var order) && order.Status == s.From) ? loaded : null;
     }
 
     // Deliveries ask the simulated carrier one HTTP call each; a few at a time keeps the batch from waiting on each in turn.
@@ -421,8 +375,6 @@ public sealed class SandboxTimeMachine(
             // The partner had no sandbox yet in that month: nothing to settle.
         }
     }
-
-    private static readonly OrderStatus[] OpenStatuses = [OrderStatus.Pending, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, OrderStatus.Shipped];
 
     private static OrderStatus NextStatus(OrderStatus status) => status switch
     {

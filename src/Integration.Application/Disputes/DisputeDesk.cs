@@ -69,8 +69,14 @@ public sealed class DisputeDesk(IntegrationDbContext db, EventLog events, AuditL
         return dispute;
     }
 
-    public async Task<Dispute> GetAsync(string id, CancellationToken cancellationToken) =>
-        await db.Visible<Dispute>().AsNoTracking().Where(d => d.Id == id).OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken) ?? throw DomainException.NotFound("dispute", id);
+    public async Task<Dispute> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var dispute = await db.Visible<Dispute>().AsNoTracking().Where(d => d.Id == id).OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw DomainException.NotFound("dispute", id);
+        // An internal team reads it as its partner would: its SLA on the sandbox clock, and not while that clock advances.
+        await clocks.FollowPartnerAsync(clock, db, dispute.PartnerId, dispute.Environment, cancellationToken);
+        return dispute;
+    }
 
     /// <summary>Newest first. For internal teams (no tenant) every partner's; <paramref name="slaBreached"/> lists level-1 disputes past their deadline.</summary>
     public async Task<IReadOnlyList<Dispute>> ListAsync(DisputeStatus? status, int? level, bool? slaBreached, PageRequest page, CancellationToken cancellationToken)

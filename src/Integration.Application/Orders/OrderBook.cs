@@ -143,7 +143,10 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         var found = db.TenantPartnerId is null
             ? await db.Visible<Order>().AsNoTracking().Where(o => o.Id == id).ToListAsync(cancellationToken)
             : await ReadOwnOrder(db, id).ToListAsync(cancellationToken);
-        return found.FirstOrDefault() ?? throw DomainException.NotFound("order", id);
+        var order = found.FirstOrDefault() ?? throw DomainException.NotFound("order", id);
+        // An internal team reads it as its partner would: on its sandbox clock, and not while that clock advances.
+        await clocks.FollowPartnerAsync(clock, db, order.PartnerId, order.Environment, cancellationToken);
+        return order;
     }
 
     private static readonly Func<IntegrationDbContext, string, IAsyncEnumerable<Order>> ReadOwnOrder =

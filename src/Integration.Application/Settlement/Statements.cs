@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integration.Application.Environments;
 using Integration.Application.Paging;
 using Integration.Core.Common;
 using Integration.Core.Orders;
@@ -16,7 +17,7 @@ public sealed record StatementView(
 /// Reads statements: closed ones as stored, an open month as a live preview computed on each read.
 /// A statement is addressed by its id (<c>stm_…</c>) or its month (<c>2026-03</c>).
 /// </summary>
-public sealed class Statements(IntegrationDbContext db, StatementBuilder builder, BusinessClock clock)
+public sealed class Statements(IntegrationDbContext db, StatementBuilder builder, BusinessClock clock, EnvironmentClocks clocks)
 {
     /// <summary>Closed statements, newest month first.</summary>
     public async Task<IReadOnlyList<Statement>> ListClosedAsync(PageRequest page, CancellationToken cancellationToken)
@@ -62,9 +63,14 @@ public sealed class Statements(IntegrationDbContext db, StatementBuilder builder
     }
 
     /// <summary>Any partner's closed statement, for internal teams.</summary>
-    public async Task<StatementView> GetClosedAsync(string id, CancellationToken cancellationToken) =>
-        await ClosedViewAsync(await db.Visible<Statement>().AsNoTracking().Where(s => s.Id == id).OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
-                              ?? throw DomainException.NotFound("statement", id), cancellationToken);
+    public async Task<StatementView> GetClosedAsync(string id, CancellationToken cancellationToken)
+    {
+        var statement = await db.Visible<Statement>().AsNoTracking().Where(s => s.Id == id).OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw DomainException.NotFound("statement", id);
+        // An internal team reads it as its partner would: not while the sandbox clock advances (its payouts may be moving).
+        await clocks.FollowPartnerAsync(clock, db, statement.PartnerId, statement.Environment, cancellationToken);
+        return await ClosedViewAsync(statement, cancellationToken);
+    }
 
     private async Task<StatementView> ClosedViewAsync(Statement statement, CancellationToken cancellationToken)
     {

@@ -128,7 +128,6 @@ public sealed class SandboxClockAdvanceTests
         var refused = await admin.PostAsync($"/admin/v1/orders/{orders[0]}/confirm", null);
         await refused.ReadProblemAsync(HttpStatusCode.Conflict, "clock_advancing");
         Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
-        Assert.Equal("pending", (await admin.GetJsonAsync($"/admin/v1/orders/{orders[0]}"))["status"]!.GetValue<string>());
         // Another sandbox is not held up.
         Assert.Equal("confirmed", (await (await admin.PostAsync($"/admin/v1/orders/{otherOrder}/confirm", null)).ReadJsonAsync(HttpStatusCode.OK))["status"]!.GetValue<string>());
 
@@ -136,6 +135,37 @@ public sealed class SandboxClockAdvanceTests
 
         Assert.Equal("delivered", (await admin.GetJsonAsync($"/admin/v1/orders/{orders[0]}"))["status"]!.GetValue<string>());
         await (await admin.PostAsync($"/admin/v1/orders/{orders[0]}/return", null)).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task WhileTheSandboxAdvances_AnInternalTeamReadingItsOrderOrDispute_Gets409ClockAdvancing_NotAHalfMovedRow_AndReadsItOnItsClockAfterwards()
+    {
+        var (platform, session, orders) = await ThreeOpenOrdersAsync();
+        await using var _ = platform;
+        var admin = await platform.AdminClientAsync();
+        var dispute = (await (await session.Client.PostAsJsonAsync("/v2/disputes", new { orderId = orders[0], amount = "1.00", reason = "Damaged" }))
+            .ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var otherOrder = (await (await platform.NewPartnerSessionAsync("sandbox")).PlaceOrderAsync(("SBX-CAP-NAVY", 1)))["id"]!.GetValue<string>();
+        await (await session.Client.PostAsJsonAsync("/v2/sandbox/clock/advance", new { by = "P30D" })).ReadJsonAsync(HttpStatusCode.Accepted);
+
+        // Mid-advance, some of the sandbox's orders have moved and some not: an operator would see a world the partner never does.
+        foreach (var path in new[] { $"/admin/v1/orders/{orders[0]}", $"/admin/v1/orders/{orders[2]}", $"/admin/v1/disputes/{dispute}" })
+        {
+            var refused = await admin.GetAsync(path);
+            await refused.ReadProblemAsync(HttpStatusCode.Conflict, "clock_advancing");
+            Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        }
+        // Another sandbox's order, and the partner record itself (which the clock does not move), are read as usual.
+        Assert.Equal("pending", (await admin.GetJsonAsync($"/admin/v1/orders/{otherOrder}"))["status"]!.GetValue<string>());
+        await (await admin.GetAsync($"/admin/v1/partners/{session.PartnerId}")).ReadJsonAsync(HttpStatusCode.OK);
+
+        await RunAdvancesAsync(platform);
+
+        Assert.Equal("delivered", (await admin.GetJsonAsync($"/admin/v1/orders/{orders[2]}"))["status"]!.GetValue<string>());
+        // On the sandbox's clock, 30 days on: as the partner sees it, the level-1 SLA has passed.
+        var seenByAdmin = await admin.GetJsonAsync($"/admin/v1/disputes/{dispute}");
+        Assert.True(seenByAdmin["slaBreached"]!.GetValue<bool>());
+        Assert.Equal((await session.Client.GetJsonAsync($"/v2/disputes/{dispute}")).ToJsonString(), seenByAdmin.ToJsonString());
     }
 
     [Fact]

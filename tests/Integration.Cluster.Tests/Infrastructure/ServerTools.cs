@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Integration.Cluster.Tests.Infrastructure;
 
 /// <summary>
@@ -19,11 +21,46 @@ public static class ServerTools
         : PostgresBin is null ? "PostgreSQL server binaries are not installed (apt-get install postgresql)"
         : null;
 
+    /// <summary>
+    /// A free loopback port: any the OS picks, or, when <c>TEST_PORTS</c> names a range (<c>5690-5709</c>), one of those
+    /// not handed out before (on a machine where each person may listen on their own ports only).
+    /// </summary>
     public static int FreePort()
     {
+        if (Environment.GetEnvironmentVariable("TEST_PORTS") is { } range && range.Split('-') is [var first, var last])
+        {
+            lock (Handed)
+            {
+                for (var port = int.Parse(first, CultureInfo.InvariantCulture); port <= int.Parse(last, CultureInfo.InvariantCulture); port++)
+                {
+                    if (!Handed.Contains(port) && CanListen(port))
+                    {
+                        Handed.Add(port);
+                        return port;
+                    }
+                }
+            }
+            throw new InvalidOperationException($"No free port left in TEST_PORTS={range}.");
+        }
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static readonly HashSet<int> Handed = [];
+
+    private static bool CanListen(int port)
+    {
+        try
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     private static string? Find(params string[] paths) => paths.FirstOrDefault(File.Exists);
