@@ -16,6 +16,7 @@ public static class KpiDefinitions
     {
         "netSales", "growth", "growthYearOnYear", "orders", "averageOrderValue", "customers", "newCustomers", "repeatCustomers",
         "repurchaseRate", "conversionRate", "outlets", "regionsCovered", "onTimeActivityRate", "events", "topSkus", "topRegions",
+        "stockOutRate", "sellThrough", "inventoryTurnover",
     }.ToDictionary(name => name, name => $"{Guide}#{SnakeCase.From(name).Replace('_', '-')}");
 }
 
@@ -33,6 +34,7 @@ public sealed record PartnerKpisV2(
     [property: MaxLength(ContractLimits.Items)] IReadOnlyList<EventReturnV2> Events,
     [property: MaxLength(KpiReader.TopCount)] IReadOnlyList<SkuSalesV2> TopSkus,
     [property: MaxLength(KpiReader.TopCount)] IReadOnlyList<RegionSalesV2> TopRegions,
+    string? StockOutRate, string? SellThrough, string? InventoryTurnover,
     IReadOnlyDictionary<string, string> Definitions)
 {
     public static PartnerKpisV2 Of(PartnerKpis k, DateTimeOffset asOf)
@@ -47,6 +49,7 @@ public sealed record PartnerKpisV2(
             [.. k.Events.Select(e => new EventReturnV2(e.EventId, e.Name, e.Start, e.End, e.EndedOnTime, M(e.Sales), M(e.Cost), Rate(e.Roi)))],
             [.. k.TopSkus.Select(s => new SkuSalesV2(s.Sku, s.Units, M(s.NetSales)))],
             [.. k.TopRegions.Select(r => new RegionSalesV2(r.RegionCode, r.Orders, M(r.NetSales)))],
+            Rate(k.Stock.StockOutRate), Rate(k.Stock.SellThrough), Rate(k.Stock.InventoryTurnover),
             KpiDefinitions.All);
     }
 
@@ -82,6 +85,7 @@ public sealed record PartnerKpisV1(
     [property: MaxLength(ContractLimits.Items)] IReadOnlyList<EventReturnV1> Events,
     [property: MaxLength(KpiReader.TopCount)] IReadOnlyList<SkuSalesV1> TopSkus,
     [property: MaxLength(KpiReader.TopCount)] IReadOnlyList<RegionSalesV1> TopRegions,
+    decimal? StockOutRate, decimal? SellThrough, decimal? InventoryTurnover,
     IReadOnlyDictionary<string, string> Definitions)
 {
     public static PartnerKpisV1 Of(PartnerKpis k, DateTimeOffset asOf) => new(
@@ -94,6 +98,7 @@ public sealed record PartnerKpisV1(
         [.. k.Events.Select(e => new EventReturnV1(e.EventId, e.Name, e.Start, e.End, e.EndedOnTime, e.Sales, e.Cost, e.Roi))],
         [.. k.TopSkus.Select(s => new SkuSalesV1(s.Sku, s.Units, s.NetSales))],
         [.. k.TopRegions.Select(r => new RegionSalesV1(r.RegionCode, r.Orders, r.NetSales))],
+        k.Stock.StockOutRate, k.Stock.SellThrough, k.Stock.InventoryTurnover,
         KpiDefinitions.All);
 }
 

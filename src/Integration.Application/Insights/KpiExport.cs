@@ -30,6 +30,8 @@ public static class KpiExport
                 ("repurchaseRate", R(k.RepurchaseRate), "ratio"), ("footfall", N(k.Footfall), "visitors"), ("conversions", N(k.Conversions), "visitors"),
                 ("conversionRate", R(k.ConversionRate), "ratio"), ("outlets", N(k.Outlets), "outlets"), ("regionsCovered", N(k.RegionsCovered), "regions"),
                 ("eventsEnded", N(k.EventsEnded), "events"), ("eventsOnTime", N(k.EventsOnTime), "events"), ("onTimeActivityRate", R(k.OnTimeActivityRate), "ratio"),
+                ("stockOutRate", R(k.Stock.StockOutRate), "ratio"), ("sellThrough", R(k.Stock.SellThrough), "ratio"),
+                ("inventoryTurnover", R(k.Stock.InventoryTurnover), "ratio"),
             })
             {
                 await RowAsync(csv, "kpi", k.Period, name, value, unit, null, Definition(name), cancellationToken);

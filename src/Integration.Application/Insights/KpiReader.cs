@@ -12,7 +12,7 @@ namespace Integration.Application.Insights;
 /// keeps up to date in its own transaction, and from the partner's outlets, activity reports and events, never
 /// from a scan of the orders. Works for any caller: the partner API (tenant-scoped) and internal jobs alike.
 /// </summary>
-public sealed class KpiReader(IntegrationDbContext db, BusinessClock clock)
+public sealed class KpiReader(IntegrationDbContext db, StockKpis stock, BusinessClock clock)
 {
     public const int TopCount = 10;
 
@@ -61,7 +61,8 @@ public sealed class KpiReader(IntegrationDbContext db, BusinessClock clock)
             events.Count, events.Count(e => e.EndedOnTime), Ratios.Of(events.Count(e => e.EndedOnTime), events.Count), events,
             [.. topSkus.Select(s => new SkuSales(s.Sku, s.Units, s.Delivered - s.Returned))
                 .OrderByDescending(s => s.NetSales).ThenBy(s => s.Sku, StringComparer.Ordinal).Take(TopCount)],
-            topRegions);
+            topRegions,
+            await stock.ForAsync(partnerId, environment, period, cancellationToken));
     }
 
     /// <summary>

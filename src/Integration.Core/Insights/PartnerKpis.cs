@@ -32,4 +32,5 @@ public sealed record PartnerKpis(
     decimal? OnTimeActivityRate,
     IReadOnlyList<EventReturn> Events,
     IReadOnlyList<SkuSales> TopSkus,
-    IReadOnlyList<RegionSales> TopRegions);
+    IReadOnlyList<RegionSales> TopRegions,
+    StockKpiFigures Stock);

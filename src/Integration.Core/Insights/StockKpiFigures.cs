@@ -1,4 +1,4 @@
-namespace Integration.Application.Insights;
+namespace Integration.Core.Insights;
 
 /// <summary>The stock-side KPIs of a period (docs/grades.md › Stock KPIs); each null when its denominator is zero.</summary>
 /// <param name="StockOutRate">Share of (location, SKU) pairs with nothing available at the daily 00:00 snapshot, averaged over the period's snapshot days.</param>
