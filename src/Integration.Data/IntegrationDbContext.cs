@@ -51,6 +51,7 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<Core.Outlets.OutletDay> OutletDays => Set<Core.Outlets.OutletDay>();
     public DbSet<Core.Outlets.PromotionEvent> PromotionEvents => Set<Core.Outlets.PromotionEvent>();
     public DbSet<Core.Customers.Customer> Customers => Set<Core.Customers.Customer>();
+    public DbSet<Core.Customers.CustomerConsent> CustomerConsents => Set<Core.Customers.CustomerConsent>();
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();
 
     /// <summary>Involve two partners, so not under the one-partner tenancy filter: <c>TransferDesk</c> filters by party.</summary>

@@ -28,6 +28,9 @@ public static class EventTypes
     public const string ExitBufferEnding = "partner.exit_buffer_ending";
     public const string AgreementExpiring = "agreement.expiring";
     public const string DocumentExpiring = "qualification.document_expiring";
+    public const string CustomerCreated = "customer.created";
+    public const string CustomerUpdated = "customer.updated";
+    public const string CustomerErased = "customer.erased";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -58,6 +61,9 @@ public static class EventTypes
         [AmountOverdue] = "An amount you owe on a closed statement is past its due date; data carries the statement (subjectId), dueAt and a summary with what is still due.",
         [ExitBufferEnding] = "Your exit buffer ends within 30 days: after that day new orders are refused.",
         [AgreementExpiring] = "Your signed agreement ends within 90 days (and again within 30): data carries the version (subjectId), dueAt (its last day) and a summary.",
+        [CustomerCreated] = "You synced a new customer; data carries its customerId and version (no personal data: read the customer).",
+        [CustomerUpdated] = "You replaced a customer's data or consents; data carries its customerId and version.",
+        [CustomerErased] = "You erased a customer: its personal data is gone for good; data carries only its customerId and version.",
         [DocumentExpiring] = "A qualification document you uploaded (e.g. the business licence) expires within 90 days: upload the renewed one; data carries the document (subjectId) and dueAt.",
     };
 
