@@ -253,7 +253,7 @@ public static class ContractExamples
         [typeof(BulkCustomersResponse)] = """
             { "created": 1, "updated": 0, "rejected": 1, "results": [
                 { "index": 0, "status": "created", "id": "cus_3k8m1q6x9v2c7n4b0z5a", "version": 1, "errors": null },
-                { "index": 1, "status": "rejected", "id": null, "version": null, "errors": [ { "field": "phone", "reason": "phone is 8 to 20 digits, optionally with a leading + and spaces or dashes between them." } ] } ] }
+                { "index": 1, "status": "rejected", "id": null, "version": null, "errors": [ { "field": "phone", "reason": "phone is digits, optionally with a leading + and spaces or dashes between them (8 to 24 characters)." } ] } ] }
             """,
         [typeof(CustomerChangeResponse)] = """
             { "sequence": 412, "change": "erased", "customerId": "cus_3k8m1q6x9v2c7n4b0z5a", "externalId": null, "version": 3, "occurredAt": "2026-12-01T11:02:40+00:00" }

@@ -102,8 +102,9 @@ public sealed class CustomersController(CustomerBook customers) : ControllerBase
     [Idempotent(required: false)]
     [RequestSizeLimit(ContractLimits.BulkCustomerBytes)]
     [ProblemResponses(409, 413)]
-    public Task<BulkCustomersResponse> Bulk(BulkCustomersRequest request, CancellationToken cancellationToken) =>
-        customers.BulkUpsertAsync(HttpContext.RequirePartnerCaller(), request.Rows, cancellationToken);
+    public Task<BulkCustomersResponse> Bulk(
+        BulkCustomersRequest request, [FromServices] Microsoft.Extensions.Options.IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        customers.BulkUpsertAsync(HttpContext.RequirePartnerCaller(), request.Rows, json.Value.JsonSerializerOptions, cancellationToken);
 
     /// <summary>
     /// Every change of your customers (created, updated, erased) in commit order, resumable from <c>cursor</c>: sync your

@@ -28,6 +28,8 @@ public sealed class CustomerBook(IntegrationDbContext db, EventLog events, Custo
     /// <summary>The most consent statements a customer sends at once: one per purpose.</summary>
     private static readonly int ConsentPurposes = Enum.GetValues<ConsentPurpose>().Length;
 
+    private static readonly HashSet<string> RowMembers = ["externalId", "name", "phone", "email", "address", "consents"];
+
     private const string ExternalIdIndex = "ux_customers_partner_external_id";
     private const string ExternalIdColumns = "customers.PartnerId, customers.Environment, customers.ExternalId";
 
@@ -138,18 +140,42 @@ public sealed class CustomerBook(IntegrationDbContext db, EventLog events, Custo
     /// Upserts up to 5,000 customers: each row is checked on its own, the good ones are written together (one
     /// statement per table, not one per row) and the bad ones reported by index, field and reason.
     /// </summary>
-    public async Task<BulkCustomersResponse> BulkUpsertAsync(Caller caller, IReadOnlyList<BulkCustomerRow?> rows, CancellationToken cancellationToken)
+    public async Task<BulkCustomersResponse> BulkUpsertAsync(
+        Caller caller, IReadOnlyList<JsonElement> sent, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
-        if (rows.Count is 0 or > ContractLimits.BulkCustomerRows)
+        // As anywhere else, a member the API does not have refuses the request (a typo is not silently lost).
+        var unknown = sent.Take(ContractLimits.BulkCustomerRows).Select((row, i) => (row, i))
+            .Where(r => r.row.ValueKind == JsonValueKind.Object && r.row.EnumerateObject().Any(m => !RowMembers.Contains(m.Name)))
+            .ToDictionary(r => $"rows[{r.i}]", _ => new[] { "A member a customer row does not have: " + string.Join(", ", RowMembers) + " only." });
+        if (unknown.Count > 0)
         {
-            throw DomainException.Invalid("rows", rows.Count == 0 ? "Send at least one row." : "At most 5,000 rows per request; send the rest in further requests.");
+            throw new DomainException(ErrorKind.Validation, "validation_failed", "Some rows have members a customer does not have; nothing was applied.", unknown);
+        }
+        var rows = new BulkCustomerRow?[sent.Count];
+        var unreadable = new Dictionary<int, BulkCustomerError>();
+        for (var i = 0; i < sent.Count && sent.Count <= ContractLimits.BulkCustomerRows; i++)
+        {
+            try
+            {
+                rows[i] = sent[i].ValueKind == JsonValueKind.Object ? sent[i].Deserialize<BulkCustomerRow>(json) : null;
+            }
+            catch (JsonException e)
+            {
+                // The path names the member; the message is not repeated (it may quote what was sent).
+                unreadable[i] = new BulkCustomerError(e.Path?.TrimStart('$', '.') ?? "", "Not a value of the documented type, or a member the row does not have.");
+            }
+        }
+        if (rows.Length is 0 or > ContractLimits.BulkCustomerRows)
+        {
+            throw DomainException.Invalid("rows", rows.Length == 0 ? "Send at least one row." : "At most 5,000 rows per request; send the rest in further requests.");
         }
         var now = clock.UtcNow();
-        var results = new BulkCustomerResult?[rows.Count];
+        var results = new BulkCustomerResult?[rows.Length];
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
-            var errors = rows[i] is { } row ? ShapeErrors(row).Concat(RuleErrors(row, now)).ToList() : [new BulkCustomerError("", "The row is empty.")];
+            var errors = rows[i] is { } row ? ShapeErrors(row).Concat(RuleErrors(row, now)).ToList()
+                : [unreadable.GetValueOrDefault(i) ?? new BulkCustomerError("", "The row is not a customer object.")];
             if (errors.Count == 0 && !firstRowOf.TryAdd(rows[i]!.ExternalId!, i))
             {
                 errors.Add(new BulkCustomerError("externalId", $"Same externalId as row {firstRowOf[rows[i]!.ExternalId!]}; send one row per customer."));

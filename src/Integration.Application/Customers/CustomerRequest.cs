@@ -13,9 +13,9 @@ public record CustomerRequest
     [StringLength(ContractLimits.PersonName, MinimumLength = 1)]
     public string? Name { get; init; }
 
-    /// <summary>Digits with an optional leading + and spaces or dashes between: 8 to 20 digits.</summary>
-    [StringLength(ContractLimits.Phone)]
-    [RegularExpression(ContractPatterns.CustomerPhone, ErrorMessage = "phone is 8 to 20 digits, optionally with a leading + and spaces or dashes between them.")]
+    /// <summary>Digits with an optional leading + and spaces or dashes between, 8 to 24 characters.</summary>
+    [StringLength(ContractLimits.CustomerPhone)]
+    [RegularExpression(ContractPatterns.CustomerPhone, ErrorMessage = "phone is digits, optionally with a leading + and spaces or dashes between them (8 to 24 characters).")]
     public string? Phone { get; init; }
 
     [StringLength(ContractLimits.Email)]

@@ -38,6 +38,9 @@ public static class ContractLimits
     /// <summary>One bulk upsert of customers, in bytes: 5,000 rows with every field long.</summary>
     public const int BulkCustomerBytes = 16 * 1024 * 1024;
 
+    /// <summary>A customer's phone number, as the partner writes it.</summary>
+    public const int CustomerPhone = 24;
+
     /// <summary>A customer's name.</summary>
     public const int PersonName = 100;
 
