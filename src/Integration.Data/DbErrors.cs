@@ -17,7 +17,14 @@ public static class DbErrors
     /// columns instead of the index, so <paramref name="sqliteColumns"/> gives them as "table.column".
     /// </summary>
     public static bool IsUniqueViolation(this DbUpdateException exception, string indexName, string sqliteColumns) =>
-        exception.InnerException switch
+        Violates(exception.InnerException, indexName, sqliteColumns);
+
+    /// <summary>As for a save, for a statement run directly (the set-based writes).</summary>
+    public static bool IsUniqueViolation(this System.Data.Common.DbException exception, string indexName, string sqliteColumns) =>
+        Violates(exception, indexName, sqliteColumns);
+
+    private static bool Violates(Exception? exception, string indexName, string sqliteColumns) =>
+        exception switch
         {
             PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation && pg.ConstraintName == indexName,
             SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey

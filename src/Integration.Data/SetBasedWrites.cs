@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using Integration.Core.Customers;
 using Integration.Core.Events;
 using Integration.Core.Insights;
 using Integration.Core.Inventory;
@@ -157,6 +158,42 @@ public static class SetBasedWrites
             ],
             cancellationToken);
 
+    /// <summary>
+    /// Writes customers: a new one is inserted, an existing one's personal data replaced only if it is still at the
+    /// version read (<c>customer.Version - 1</c>). Returns the rows written: fewer than given means another writer
+    /// changed one meanwhile.
+    /// </summary>
+    public static Task<int> UpsertCustomersAsync(this IntegrationDbContext db, IReadOnlyList<Customer> customers, CancellationToken cancellationToken) =>
+        ExecuteAsync(db, customers,
+            """INSERT INTO customers ("Id", "PartnerId", "Environment", "ExternalId", "ProtectedName", "ProtectedPhone", "ProtectedEmail", "ProtectedAddress", "Version", "CreatedAt", "UpdatedAt") """,
+            """
+             ON CONFLICT ("Id") DO UPDATE SET "ProtectedName" = excluded."ProtectedName", "ProtectedPhone" = excluded."ProtectedPhone",
+                "ProtectedEmail" = excluded."ProtectedEmail", "ProtectedAddress" = excluded."ProtectedAddress", "Version" = excluded."Version", "UpdatedAt" = excluded."UpdatedAt"
+             WHERE customers."Version" = excluded."Version" - 1
+            """,
+            [
+                new("text", c => c.Id), new("text", c => c.PartnerId), new("text", c => Stored<Customer>(db, nameof(Customer.Environment), c.Environment)),
+                new("text", c => c.ExternalId!), new("text", c => c.ProtectedName!), new("text", c => c.ProtectedPhone!), new("text", c => c.ProtectedEmail!),
+                new("text", c => c.ProtectedAddress!), new("integer", c => c.Version),
+                new("timestamp with time zone", c => Stored<Customer>(db, nameof(Customer.CreatedAt), c.CreatedAt)),
+                new("timestamp with time zone", c => Stored<Customer>(db, nameof(Customer.UpdatedAt), c.UpdatedAt)),
+            ],
+            cancellationToken);
+
+    /// <summary>Adds consent history entries in one statement per chunk.</summary>
+    public static Task<int> InsertCustomerConsentsAsync(this IntegrationDbContext db, IReadOnlyList<CustomerConsent> consents, CancellationToken cancellationToken) =>
+        ExecuteAsync(db, consents,
+            """INSERT INTO customer_consents ("Id", "CustomerId", "PartnerId", "Environment", "Purpose", "Granted", "GivenAt", "Source", "RecordedAt") """,
+            "",
+            [
+                new("text", c => c.Id), new("text", c => c.CustomerId), new("text", c => c.PartnerId),
+                new("text", c => Stored<CustomerConsent>(db, nameof(CustomerConsent.Environment), c.Environment)),
+                new("text", c => Stored<CustomerConsent>(db, nameof(CustomerConsent.Purpose), c.Purpose)), new("boolean", c => c.Granted),
+                new("timestamp with time zone", c => Stored<CustomerConsent>(db, nameof(CustomerConsent.GivenAt), c.GivenAt)), new("text", c => c.Source),
+                new("timestamp with time zone", c => Stored<CustomerConsent>(db, nameof(CustomerConsent.RecordedAt), c.RecordedAt)),
+            ],
+            cancellationToken);
+
     /// <summary>A column's PostgreSQL array type and how a row gives its value.</summary>
     private sealed record Column<T>(string PostgresType, Func<T, object> Value, bool Nullable = false);
 
@@ -215,6 +252,7 @@ public static class SetBasedWrites
         "text" => typeof(string),
         "integer" => typeof(int),
         "bigint" => typeof(long),
+        "boolean" => typeof(bool),
         "timestamp with time zone" => typeof(DateTimeOffset),
         "date" => typeof(DateOnly),
         _ => throw new ArgumentOutOfRangeException(nameof(postgresType)),

@@ -164,7 +164,8 @@ public static class StorageRegistration
                 return;
             }
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+            // secure_delete: deleted and overwritten content is zeroed, so erased personal data leaves the file (Customers/Erasure.cs).
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;";
             command.ExecuteNonQuery();
             Tuned.AddOrUpdate(handle, handle);
         }

@@ -36,12 +36,13 @@ public static class BenchmarkProgram
             "webhooks" => await WebhooksBenchmarks.RunAsync(host, settings),
             "sdk" => await SdkBenchmarks.RunAsync(host),
             "inventory" => await InventoryBenchmarks.RunAsync(host, settings),
+            "customers" => await CustomerBenchmarks.RunAsync(host),
             "settlement" => await SettlementBenchmarks.RunAsync(host, settings),
             "insights" => await InsightsBenchmarks.RunAsync(host, settings),
             "sandbox" => await SandboxBenchmarks.RunAsync(host),
             "ratelimits" => await RateLimitBenchmarks.RunAsync(host, settings),
             "revocation" => await RevocationBenchmarks.RunAsync(settings, revocations: 200),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, settlement, insights, sandbox, sandbox-clock, ratelimits, revocation, telemetry."),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, customers, settlement, insights, sandbox, sandbox-clock, ratelimits, revocation, telemetry."),
         };
         Print(results);
         return 0;

@@ -42,6 +42,22 @@ public static class LoadRunner
         }).ToList();
     }
 
+    /// <summary>Sends the requests one after another, timing each: for bulk calls, whose throughput is rows per call.</summary>
+    public static async Task<LoadResult> RunSequentialAsync(string name, IReadOnlyList<Func<Task>> requests)
+    {
+        var latencies = new List<double>(requests.Count);
+        var total = Stopwatch.StartNew();
+        foreach (var request in requests)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await request();
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        total.Stop();
+        var sorted = latencies.Order().ToArray();
+        return new LoadResult(name, requests.Count, 0, total.Elapsed, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95) - 1], sorted[^1]);
+    }
+
     private static async Task<(long Ok, long Failed)> RunPhaseAsync(
         int concurrency, TimeSpan duration, Func<int, Task<bool>> request, List<double>[]? latencies, long maxRequests = 10_000_000)
     {

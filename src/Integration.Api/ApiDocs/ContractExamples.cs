@@ -2,6 +2,7 @@ using Integration.Application.Agreements;
 using Integration.Application.Audit;
 using Integration.Application.Catalog;
 using Integration.Application.Credentials;
+using Integration.Application.Customers;
 using Integration.Application.Disputes;
 using Integration.Application.Reminders;
 using Integration.Application.Ratings;
@@ -18,6 +19,7 @@ using Integration.Application.Webhooks;
 using Integration.Api.Audit;
 using Integration.Api.Catalog;
 using Integration.Api.Credentials;
+using Integration.Api.Customers;
 using Integration.Api.Disputes;
 using Integration.Api.Inventory;
 using Integration.Api.Orders;
@@ -106,6 +108,18 @@ public static class ContractExamples
         [typeof(ProposeRatingsRequest)] = """{ "quarter": "2026-Q1", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p" }""",
         [typeof(RecordSubsidyRequest)] = """{ "environment": "live", "eventName": "Shanghai flagship opening", "cost": 80000.00 }""",
         [typeof(CloseSettlementRequest)] = """{ "period": "2026-11", "environment": "live" }""",
+
+        // Customers
+        [typeof(CustomerRequest)] = """
+            { "name": "张三丰", "phone": "13812341234", "email": "zhang.sanfeng@example.com",
+              "address": { "line": "1200 Zhangjiang Road, Building 3", "city": "Shanghai", "regionCode": "CN-SH-PD", "postalCode": "201203", "country": "CN" },
+              "consents": [ { "purpose": "marketing", "granted": true, "at": "2026-11-28T14:05:00Z", "source": "pos:store-12" } ] }
+            """,
+        [typeof(BulkCustomersRequest)] = """
+            { "rows": [ { "externalId": "C-1001", "name": "张三丰", "phone": "13812341234", "email": "zhang.sanfeng@example.com",
+                          "consents": [ { "purpose": "data_sharing", "granted": false, "at": "2026-11-28T14:05:00Z", "source": "web_signup" } ] },
+                        { "externalId": "C-1002", "name": "Li Wei", "address": { "city": "Suzhou", "regionCode": "CN-JS-SZ", "country": "CN" } } ] }
+            """,
 
         // Sandbox
         [typeof(SandboxShipRequest)] = """{ "carrier": "SF Express", "trackingNumber": "SF1234567890123" }""",
@@ -281,6 +295,23 @@ public static class ContractExamples
         [typeof(PartnerProfileV2)] = """
             { "id": "ptn_6y3t9r1e5w8q2u7i4o0p", "name": "Huadong Leather Trading Co.", "tier": "advanced", "creditRating": "B", "cooperationMode": "regional_distribution", "regionCode": "CN-SH",
               "parentPartnerId": null, "status": "active", "discountRate": "0.10", "environment": "sandbox", "clientId": "sbx_4n8b2v6c0x5z9m3k7j1h2g6f", "scopes": [ "orders:read", "orders:write", "inventory:read" ] }
+            """,
+
+        // Customers
+        [typeof(CustomerResponse)] = """
+            { "id": "cus_3k8m1q6x9v2c7n4b0z5a", "externalId": "C-1001", "personalData": "masked", "name": "张**", "phone": "138****1234", "email": "z***@example.com",
+              "address": { "line": null, "city": null, "regionCode": "CN-SH-PD", "postalCode": null, "country": "CN" },
+              "consents": [ { "purpose": "marketing", "granted": true, "at": "2026-11-28T14:05:00+00:00", "source": "pos:store-12", "recordedAt": "2026-11-28T14:06:10+00:00" } ],
+              "version": 2, "createdAt": "2026-11-20T10:05:00+00:00", "updatedAt": "2026-11-28T14:06:10+00:00" }
+            """,
+        [typeof(ConsentResponse)] = """{ "purpose": "marketing", "granted": true, "at": "2026-11-28T14:05:00+00:00", "source": "pos:store-12", "recordedAt": "2026-11-28T14:06:10+00:00" }""",
+        [typeof(BulkCustomersResponse)] = """
+            { "created": 1, "updated": 0, "rejected": 1, "results": [
+                { "index": 0, "status": "created", "id": "cus_3k8m1q6x9v2c7n4b0z5a", "version": 1, "errors": null },
+                { "index": 1, "status": "rejected", "id": null, "version": null, "errors": [ { "field": "phone", "reason": "phone is digits, optionally with a leading + and spaces or dashes between them (8 to 24 characters)." } ] } ] }
+            """,
+        [typeof(CustomerChangeResponse)] = """
+            { "sequence": 412, "change": "erased", "customerId": "cus_3k8m1q6x9v2c7n4b0z5a", "externalId": null, "version": 3, "occurredAt": "2026-12-01T11:02:40+00:00" }
             """,
 
         // Inventory

@@ -26,7 +26,7 @@ public static class GuidePages
     private static readonly (string Audience, string Lead, string[] Names)[] Audiences =
     [
         ("For partner developers", "Apply, connect, place orders, keep stock in step, get paid, and handle every answer.",
-            ["onboarding", "getting-started", "authentication", "orders", "inventory", "settlement", "sandbox", "webhooks", "versioning", "errors"]),
+            ["onboarding", "getting-started", "authentication", "orders", "inventory", "customers", "settlement", "sandbox", "webhooks", "versioning", "errors"]),
         ("For operators", "Run, configure, watch and secure the platform.", ["operations", "security", "benchmarks"]),
     ];
 

@@ -47,12 +47,12 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
                 return true;
             case DbFailure.Contention:
                 logger.LogWarning("{Method} {Path} lost a database lock to concurrent work and was answered 503 (request {RequestId}): {Reason}",
-                    context.Request.Method, context.Request.Path, context.TraceIdentifier, exception.GetBaseException().Message);
+                    context.Request.Method, Customers.CustomerPaths.Redact(context.Request.Path), context.TraceIdentifier, exception.GetBaseException().Message);
                 await WriteUnavailableAsync(context, "The database was busy with concurrent changes.");
                 return true;
         }
         logger.LogError(exception, "Unhandled error for {Method} {Path} (request {RequestId})",
-            context.Request.Method, context.Request.Path, context.TraceIdentifier);
+            context.Request.Method, Customers.CustomerPaths.Redact(context.Request.Path), context.TraceIdentifier);
         await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, "internal_error",
             "Something went wrong on our side. Quote the traceId if you contact support.");
         return true;

@@ -78,8 +78,8 @@ public static class Problems
         var status = context.Response.StatusCode;
         var detail = status switch
         {
-            404 => $"Nothing exists at {context.Request.Path}. Check the path and the API version.",
-            405 => $"{context.Request.Path} does not accept {context.Request.Method}.",
+            404 => $"Nothing exists at {Customers.CustomerPaths.Redact(context.Request.Path)}. Check the path and the API version.",
+            405 => $"{Customers.CustomerPaths.Redact(context.Request.Path)} does not accept {context.Request.Method}.",
             406 => "This API answers in JSON only (application/json or application/problem+json).",
             415 => "Send the body as application/json.",
             _ => ReasonPhrase(status),
@@ -97,7 +97,7 @@ public static class Problems
         context.Items[CodeKey] = code;
         problem.Type = TypeOf(context, code);
         problem.Title ??= ReasonPhrase(status);
-        problem.Instance ??= context.Request.Path;
+        problem.Instance ??= Customers.CustomerPaths.Redact(context.Request.Path);
         problem.Extensions["traceId"] = TraceIdOf();
         problem.Extensions["requestId"] = context.TraceIdentifier;
         if (context.Request.Path.Equals(TokenRequestLimitMiddleware.TokenPath, StringComparison.OrdinalIgnoreCase))

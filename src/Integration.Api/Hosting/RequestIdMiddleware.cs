@@ -40,7 +40,7 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
                 {
                     var caller = context.GetCaller();
                     logger.LogInformation("{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms (request {RequestId}, trace {TraceId}, partner {PartnerId}, client {ClientId})",
-                        context.Request.Method, context.Request.Path, context.Response.StatusCode, // PathString: percent-encoded, no raw control characters
+                        context.Request.Method, Customers.CustomerPaths.Redact(context.Request.Path), context.Response.StatusCode, // percent-encoded, no raw control characters; no customer id
                         Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId, Activity.Current?.TraceId.ToString(), caller?.PartnerId, caller?.ClientId);
                 }
             }

@@ -62,7 +62,11 @@ public static class TelemetrySetup
             // Spans only go to a collector, so they are recorded only when there is one.
             telemetry.WithTracing(tracing =>
             {
-                tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                tracing.AddAspNetCoreInstrumentation(o =>
+                    {
+                        o.Filter = context => !context.Request.Path.StartsWithSegments("/health");
+                        o.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", Customers.CustomerPaths.Redact(request.Path));
+                    })
                     .AddHttpClientInstrumentation()
                     .AddRedisInstrumentation()
                     .ConfigureRedisInstrumentation((services, redis) => _ = TraceRedisOnceConnectedAsync(services, redis));
@@ -119,5 +123,8 @@ public static class TelemetrySetup
         });
         builder.Services.Configure<JsonConsoleFormatterOptions>(builder.Configuration.GetSection("Logging:Console:FormatterOptions"));
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        // Off, so the host opens no request scope: its RequestPath would carry a customer's path, whose id may be a phone number,
+        // into every line of the request. RequestIdMiddleware's scope names the request, and its line the path, redacted.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
     }
 }

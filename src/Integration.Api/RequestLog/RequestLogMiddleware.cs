@@ -31,7 +31,7 @@ public sealed class RequestLogMiddleware(RequestDelegate next, PartnerRequestLog
                     Environment = environment,
                     At = at,
                     Method = context.Request.Method,
-                    Path = LoggedRequest.Capped(context.Request.Path.Value, LoggedRequest.MaxPathLength) ?? "/",
+                    Path = LoggedRequest.Capped(Customers.CustomerPaths.Redact(context.Request.Path.Value), LoggedRequest.MaxPathLength) ?? "/",
                     Status = context.Response.StatusCode,
                     LatencyMs = (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(started).TotalMilliseconds),
                     RequestId = context.TraceIdentifier,

@@ -32,6 +32,21 @@ public static class ContractLimits
     /// <summary>A partner's own id of one of its customers.</summary>
     public const int CustomerExternalId = 64;
 
+    /// <summary>Customers in one bulk upsert.</summary>
+    public const int BulkCustomerRows = 5_000;
+
+    /// <summary>One bulk upsert of customers, in bytes: 5,000 rows with every field long.</summary>
+    public const int BulkCustomerBytes = 16 * 1024 * 1024;
+
+    /// <summary>A customer's phone number, as the partner writes it.</summary>
+    public const int CustomerPhone = 24;
+
+    /// <summary>A customer's name.</summary>
+    public const int PersonName = 100;
+
+    /// <summary>Where a consent was given (<c>pos:store-12</c>).</summary>
+    public const int ConsentSource = 64;
+
     /// <summary>An e-mail address (RFC 5321's path limit).</summary>
     public const int Email = 254;
 

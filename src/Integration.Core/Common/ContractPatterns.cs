@@ -23,4 +23,10 @@ public static class ContractPatterns
 
     /// <summary>A partner's own customer id: printable ASCII without spaces (<see cref="ContractLimits.CustomerExternalId"/>).</summary>
     public const string CustomerExternalId = @"^[\x21-\x7E]{1,64}$";
+
+    /// <summary>A phone number: digits, optionally a leading +, spaces or dashes between (<see cref="ContractLimits.CustomerPhone"/>).</summary>
+    public const string CustomerPhone = @"^\+?[0-9][0-9 -]{6,22}[0-9]$";
+
+    /// <summary>Where a consent was given: a code, not a sentence (<see cref="ContractLimits.ConsentSource"/>).</summary>
+    public const string ConsentSource = @"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,63}$";
 }

@@ -32,6 +32,9 @@ public static class EventTypes
     public const string OutletUpdated = "outlet.updated";
     public const string PartnerRatingChanged = "partner.rating_changed";
     public const string PartnerGradePublished = "partner.grade_published";
+    public const string CustomerCreated = "customer.created";
+    public const string CustomerUpdated = "customer.updated";
+    public const string CustomerErased = "customer.erased";
 
     /// <summary>Sent by "send a test event" to one subscription only; never in the event log.</summary>
     public const string WebhookTest = "webhook.test";
@@ -64,6 +67,9 @@ public static class EventTypes
         [AgreementExpiring] = "Your signed agreement ends within 90 days (and again within 30): data carries the version (subjectId), dueAt (its last day) and a summary.",
         [PartnerRatingChanged] = "Finance or risk accepted a change of your credit rating: data carries previousRating, rating and effectiveFrom, the first day your payment terms follow the new rating.",
         [PartnerGradePublished] = "Your performance grade for a quarter was published: data carries the quarter, the grade (A, B or C) and the figures it was decided from.",
+        [CustomerCreated] = "You synced a new customer; data carries its customerId and version (no personal data: read the customer).",
+        [CustomerUpdated] = "You replaced a customer's data or consents; data carries its customerId and version.",
+        [CustomerErased] = "You erased a customer: its personal data is gone for good; data carries only its customerId and version.",
         [DocumentExpiring] = "A qualification document you uploaded (e.g. the business licence) expires within 90 days: upload the renewed one; data carries the document (subjectId) and dueAt.",
         [OutletCreated] = "You added an outlet; data carries it as the outlets API shows it.",
         [OutletUpdated] = "You changed an outlet (renamed, resized, closed or re-opened it); data carries it after the change.",

@@ -2,10 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Integration.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Api.Tests.Onboarding;
 
@@ -93,8 +90,7 @@ public sealed class QualificationDocumentTests(PlatformFactory platform) : IClas
         var marker = "CLEARTEXT-" + Guid.NewGuid().ToString("N");
         await (await applicant.Client.UploadAsync("business_licence", OnboardingSteps.Pdf(marker))).ReadJsonAsync(HttpStatusCode.Created);
 
-        var path = platform.Database.ConnectionString["Data Source=".Length..];
-        var stored = new[] { path, path + "-wal" }.Where(File.Exists).Select(ReadShared).SelectMany(b => b).ToArray();
+        var stored = DatabaseFileBytes.Of(platform.Database);
 
         Assert.True(stored.Length > 0);
         Assert.Equal(-1, stored.AsSpan().IndexOf(Encoding.ASCII.GetBytes(marker)));
@@ -108,11 +104,7 @@ public sealed class QualificationDocumentTests(PlatformFactory platform) : IClas
         var before = OnboardingSteps.Pdf("before rotation");
         var beforeId = (await (await applicant.Client.UploadAsync("business_licence", before)).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
 
-        var keys = platform.Services.GetRequiredService<IKeyManager>();
-        // Activated just after the key in use (whose activation is its creation), so that it becomes the default now.
-        var activation = keys.GetAllKeys().Max(k => k.ActivationDate).AddMilliseconds(1);
-        var newKey = keys.CreateNewKey(activation, activation.AddDays(90));
-        await KeyRingUsesAsync(newKey.KeyId);
+        var newKey = await platform.RotateKeyAsync();
         var after = OnboardingSteps.Pdf("after rotation");
         var afterId = (await (await applicant.Client.UploadAsync("iso_certificate", after)).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
 
@@ -120,26 +112,8 @@ public sealed class QualificationDocumentTests(PlatformFactory platform) : IClas
         Assert.Equal(after, await (await applicant.Client.GetAsync($"/v2/application/documents/{afterId}/content")).Content.ReadAsByteArrayAsync());
         // The protected payload names its key (bytes 4–19 after the magic header): the new document used the new key.
         var keyIds = await platform.WithDbAsync(async db => await db.QualificationDocuments.Where(d => d.Id == beforeId || d.Id == afterId)
-            .ToDictionaryAsync(d => d.Id, d => new Guid(d.Content.AsSpan(4, 16))));
-        Assert.Equal(newKey.KeyId, keyIds[afterId]);
-        Assert.NotEqual(newKey.KeyId, keyIds[beforeId]);
-    }
-
-    /// <summary>The key ring refreshes in the background after a key is added (as on every instance): wait for it, asserting nothing about time.</summary>
-    private async Task KeyRingUsesAsync(Guid keyId)
-    {
-        var probe = platform.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("key-rotation-probe");
-        for (var attempt = 0; attempt < 200 && new Guid(probe.Protect([1]).AsSpan(4, 16)) != keyId; attempt++)
-        {
-            await Task.Delay(50);
-        }
-    }
-
-    private static byte[] ReadShared(string file)
-    {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+            .ToDictionaryAsync(d => d.Id, d => KeyRotation.KeyIdOf(d.Content)));
+        Assert.Equal(newKey, keyIds[afterId]);
+        Assert.NotEqual(newKey, keyIds[beforeId]);
     }
 }

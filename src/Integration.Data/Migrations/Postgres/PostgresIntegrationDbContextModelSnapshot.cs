@@ -406,6 +406,18 @@ namespace Integration.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ProtectedAddress")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedPhone")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -419,9 +431,58 @@ namespace Integration.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ux_customers_partner_external_id");
 
+                    b.HasIndex("PartnerId", "Environment", "CreatedAt", "Id");
+
                     b.HasIndex("PartnerId", "Environment", "UpdatedAt", "Id");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Customers.CustomerConsent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "GivenAt", "Id");
+
+                    b.ToTable("customer_consents", (string)null);
                 });
 
             modelBuilder.Entity("Integration.Core.Disputes.Dispute", b =>
@@ -3083,6 +3144,15 @@ namespace Integration.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Integration.Core.Customers.CustomerConsent", b =>
+                {
+                    b.HasOne("Integration.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

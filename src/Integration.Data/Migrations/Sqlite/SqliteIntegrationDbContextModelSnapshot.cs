@@ -400,6 +400,18 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedEmail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPhone")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -413,9 +425,58 @@ namespace Integration.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ux_customers_partner_external_id");
 
+                    b.HasIndex("PartnerId", "Environment", "CreatedAt", "Id");
+
                     b.HasIndex("PartnerId", "Environment", "UpdatedAt", "Id");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Customers.CustomerConsent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "GivenAt", "Id");
+
+                    b.ToTable("customer_consents", (string)null);
                 });
 
             modelBuilder.Entity("Integration.Core.Disputes.Dispute", b =>
@@ -3069,6 +3130,15 @@ namespace Integration.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Integration.Core.Customers.CustomerConsent", b =>
+                {
+                    b.HasOne("Integration.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
