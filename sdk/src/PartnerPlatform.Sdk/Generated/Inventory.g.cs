@@ -6,8 +6,11 @@
 
 #nullable enable
 
+using PartnerPlatform.Sdk.Customers;
+using PartnerPlatform.Sdk.Insights;
 using PartnerPlatform.Sdk.Inventory;
 using PartnerPlatform.Sdk.Orders;
+using PartnerPlatform.Sdk.Outlets;
 using PartnerPlatform.Sdk.RequestLog;
 using PartnerPlatform.Sdk.Sandbox;
 using PartnerPlatform.Sdk.Settlement;

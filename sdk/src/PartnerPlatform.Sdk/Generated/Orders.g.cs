@@ -6,8 +6,11 @@
 
 #nullable enable
 
+using PartnerPlatform.Sdk.Customers;
+using PartnerPlatform.Sdk.Insights;
 using PartnerPlatform.Sdk.Inventory;
 using PartnerPlatform.Sdk.Orders;
+using PartnerPlatform.Sdk.Outlets;
 using PartnerPlatform.Sdk.RequestLog;
 using PartnerPlatform.Sdk.Sandbox;
 using PartnerPlatform.Sdk.Settlement;
@@ -1187,6 +1190,20 @@ namespace PartnerPlatform.Sdk.Orders
         [System.Text.Json.Serialization.JsonPropertyName("shipTo")]
         public ShipToRequest? ShipTo { get; set; } = default!;
 
+        /// <summary>
+        /// The outlet that sold the order (`out_…`); it must be yours and open today.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("outletId")]
+        [System.ComponentModel.DataAnnotations.StringLength(40, MinimumLength = 1)]
+        public string? OutletId { get; set; } = default!;
+
+        /// <summary>
+        /// Your own id of the customer who bought, as synced with `PUT /v1/customers/{externalId}`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("customerExternalId")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[\x21-\x7E]{1,64}$")]
+        public string? CustomerExternalId { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -1627,6 +1644,14 @@ namespace PartnerPlatform.Sdk.Orders
         [System.Text.Json.Serialization.JsonPropertyName("returnedAt")]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? ReturnedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("outletId")]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
+        public string? OutletId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("customerExternalId")]
+        [System.ComponentModel.DataAnnotations.StringLength(64)]
+        public string? CustomerExternalId { get; set; } = default!;
 
     }
 
