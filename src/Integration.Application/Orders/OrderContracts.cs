@@ -27,6 +27,7 @@ public sealed record CreateOrderRequest
     public string? OutletId { get; init; }
 
     /// <summary>Your own id of the customer who bought, as synced with <c>PUT /v1/customers/{externalId}</c>.</summary>
+    [StringLength(ContractLimits.CustomerExternalId, MinimumLength = 1)]
     [RegularExpression(ContractPatterns.CustomerExternalId, ErrorMessage = "customerExternalId is 1 to 64 printable ASCII characters without spaces.")]
     public string? CustomerExternalId { get; init; }
 }

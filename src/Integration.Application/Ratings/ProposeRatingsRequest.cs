@@ -8,6 +8,7 @@ namespace Integration.Application.Ratings;
 public sealed record ProposeRatingsRequest
 {
     /// <summary>An ended quarter, <c>2026-Q1</c>; the last ended one when absent.</summary>
+    [StringLength(7, MinimumLength = 7)]
     [RegularExpression(@"^\d{4}-Q[1-4]$", ErrorMessage = "quarter is a quarter such as 2026-Q1.")]
     public string? Quarter { get; init; }
 

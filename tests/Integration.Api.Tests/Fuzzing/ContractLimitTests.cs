@@ -184,7 +184,7 @@ public sealed class ContractLimitTests(FuzzPlatform platform, ITestOutputHelper 
     /// <summary>A value of exactly <paramref name="length"/> characters that fits the pattern: the fixture's value padded, or a plain one.</summary>
     private static string? TextOfLength(int length, string known, string? pattern)
     {
-        string[] candidates = [known.PadRight(length, 'A'), known.PadRight(length, 'a'), new string('A', length), new string('1', length), "/".PadRight(length, 'a'), "CN-ABC-XYZ", "2026-01"];
+        string[] candidates = [known.PadRight(length, 'A'), known.PadRight(length, 'a'), new string('A', length), new string('1', length), "/".PadRight(length, 'a'), "CN-ABC-XYZ", "2026-01", "2026-Q1"];
         return candidates.FirstOrDefault(c => c.Length == length && (pattern is null || Regex.IsMatch(c, pattern)));
     }
 

@@ -1201,6 +1201,7 @@ namespace PartnerPlatform.Sdk.Orders
         /// Your own id of the customer who bought, as synced with `PUT /v1/customers/{externalId}`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customerExternalId")]
+        [System.ComponentModel.DataAnnotations.StringLength(64, MinimumLength = 1)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[\x21-\x7E]{1,64}$")]
         public string? CustomerExternalId { get; set; } = default!;
 
