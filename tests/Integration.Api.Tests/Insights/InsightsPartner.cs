@@ -1,17 +1,14 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.Api.Tests.Infrastructure;
 using Integration.Api.Tests.Settlement;
-using Integration.Core.Common;
-using Integration.Core.Customers;
-using Integration.Core.Outlets;
 
 namespace Integration.Api.Tests.Insights;
 
 /// <summary>
-/// A live partner of a <see cref="SettlementPlatform"/> whose orders name outlets and customers. Orders, deliveries and
-/// returns go through the API; outlets, customers, activity reports and events are written through the test host's
-/// database, as their own APIs are built beside this one.
+/// A live partner of a <see cref="SettlementPlatform"/> whose orders name outlets and customers. Everything goes through
+/// the API: outlets, customers, activity reports, events, orders, deliveries and returns.
 /// </summary>
 public sealed class InsightsPartner(SettlementPlatform platform, SettlementPartner partner, string sku)
 {
@@ -27,42 +24,34 @@ public sealed class InsightsPartner(SettlementPlatform platform, SettlementPartn
 
     public async Task<string> OutletAsync(string regionCode, DateOnly openedOn)
     {
-        var id = Ids.New("out");
-        await platform.WithDbAsync(async db =>
-        {
-            var now = platform.Clock.GetUtcNow();
-            db.Outlets.Add(new Outlet { Id = id, PartnerId = Id, Environment = ApiEnvironment.Live, Name = $"Outlet {regionCode}", RegionCode = regionCode, OpenedOn = openedOn, CreatedAt = now, UpdatedAt = now });
-            return await db.SaveChangesAsync();
-        });
-        return id;
+        var client = await partner.ClientAsync();
+        var created = await (await client.PostAsJsonAsync("/v2/outlets",
+            new { name = $"Outlet {regionCode}", regionCode, type = "store", openedOn })).ReadJsonAsync(HttpStatusCode.Created);
+        return created["id"]!.GetValue<string>();
     }
 
     public async Task CustomerAsync(string externalId) =>
-        await platform.WithDbAsync(async db =>
-        {
-            var now = platform.Clock.GetUtcNow();
-            db.Customers.Add(new Customer { Id = Ids.New("cus"), PartnerId = Id, Environment = ApiEnvironment.Live, ExternalId = externalId, CreatedAt = now, UpdatedAt = now });
-            return await db.SaveChangesAsync();
-        });
+        await (await (await partner.ClientAsync()).PutAsJsonAsync($"/v2/customers/{externalId}", new { name = "Customer " + externalId }))
+            .ReadJsonAsync(HttpStatusCode.Created);
 
     public async Task ActivityAsync(string outletId, DateOnly day, int footfall, int conversions) =>
-        await platform.WithDbAsync(async db =>
-        {
-            db.OutletDays.Add(new OutletDay { OutletId = outletId, Day = day, PartnerId = Id, Environment = ApiEnvironment.Live, Footfall = footfall, Conversions = conversions, ReportedAt = platform.Clock.GetUtcNow() });
-            return await db.SaveChangesAsync();
-        });
+        await (await (await partner.ClientAsync()).PutAsJsonAsync($"/v2/outlets/{outletId}/activity-reports/{day:yyyy-MM-dd}", new { footfall, conversions }))
+            .ReadJsonAsync(HttpStatusCode.Created);
 
-    public async Task EventAsync(string outletId, DateOnly start, DateOnly plannedEnd, DateOnly actualEnd, decimal cost) =>
-        await platform.WithDbAsync(async db =>
+    /// <summary>Plans an event at one outlet, then records when it actually ran (its start as planned).</summary>
+    public async Task EventAsync(string outletId, DateOnly start, DateOnly plannedEnd, DateOnly actualEnd, decimal cost)
+    {
+        var client = await partner.ClientAsync();
+        var created = await (await client.PostAsJsonAsync("/v2/promotion-events",
+            new { name = "Spring launch", outletIds = new[] { outletId }, plannedStart = start, plannedEnd, cost = cost.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var patch = new HttpRequestMessage(HttpMethod.Patch, $"/v2/promotion-events/{created["id"]!.GetValue<string>()}")
         {
-            var now = platform.Clock.GetUtcNow();
-            db.PromotionEvents.Add(new PromotionEvent
-            {
-                Id = Ids.New("pev"), PartnerId = Id, Environment = ApiEnvironment.Live, Name = "Spring launch", OutletIds = [outletId],
-                PlannedStart = start, PlannedEnd = plannedEnd, ActualStart = start, ActualEnd = actualEnd, Cost = cost, CreatedAt = now, UpdatedAt = now,
-            });
-            return await db.SaveChangesAsync();
-        });
+            Content = JsonContent.Create(new { actualStart = start, actualEnd }),
+        };
+        patch.Headers.TryAddWithoutValidation("If-Match", "\"v1\"");
+        await (await client.SendAsync(patch)).ReadJsonAsync(HttpStatusCode.OK);
+    }
 
     /// <summary>Places an order of <paramref name="amount"/> (a multiple of 500.00) and has it confirmed, shipped and delivered now.</summary>
     public async Task<string> DeliverAsync(decimal amount, string? outletId = null, string? customer = null)

@@ -72,6 +72,12 @@ public sealed class KpiTests
         Assert.Equal(18, sku["units"]!.GetValue<int>());                // 20 units delivered, 2 returned
         Assert.Equal("9000.00", sku.Amount("netSales"));
         Assert.Equal("/docs/guides/insights#repurchase-rate", march["definitions"]!["repurchaseRate"]!.GetValue<string>());
+        var guide = await (await platform.CreateClient().GetAsync("/docs/guides/insights")).Content.ReadAsStringAsync();
+        foreach (var (kpi, link) in march["definitions"]!.AsObject())
+        {
+            Assert.True(guide.Contains($"id=\"{link!.GetValue<string>().Split('#')[1]}\"", StringComparison.Ordinal), $"{kpi}'s definition link lands on no heading of the guide");
+        }
+        Assert.True(march.AsObject().ContainsKey("stockOutRate") && march["stockOutRate"] is null); // Q holds no stock: no pairs to count
 
         // v1: the same figures as numbers.
         var v1 = await q.KpisAsync("2026-03", "v1");

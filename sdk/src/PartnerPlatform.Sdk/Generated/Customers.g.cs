@@ -1493,6 +1493,9 @@ namespace PartnerPlatform.Sdk.Customers
         [System.Text.Json.Serialization.JsonIgnore]
         public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
+        /// <summary>
+        /// The field at fault, named as you sent it (e.g. `rows[3].phone`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("field")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
@@ -1523,6 +1526,9 @@ namespace PartnerPlatform.Sdk.Customers
         [System.Text.Json.Serialization.JsonIgnore]
         public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
+        /// <summary>
+        /// The row's position in the request, counting from 0.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("index")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Index { get; set; } = default!;
@@ -1592,18 +1598,30 @@ namespace PartnerPlatform.Sdk.Customers
         [System.Text.Json.Serialization.JsonIgnore]
         public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
+        /// <summary>
+        /// How many rows created a new record.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("created")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Created { get; set; } = default!;
 
+        /// <summary>
+        /// How many rows replaced an existing record.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updated")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Updated { get; set; } = default!;
 
+        /// <summary>
+        /// How many rows were refused; each is in the results with its reason.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rejected")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Rejected { get; set; } = default!;
 
+        /// <summary>
+        /// One result per row, in the order sent.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("results")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(1000)]
@@ -1683,6 +1701,9 @@ namespace PartnerPlatform.Sdk.Customers
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public ConsentPurpose Purpose { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the consent is given (true) or withdrawn (false).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("granted")]
         public bool Granted { get; set; } = default!;
 
@@ -1694,11 +1715,17 @@ namespace PartnerPlatform.Sdk.Customers
         [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset At { get; set; } = default!;
 
+        /// <summary>
+        /// Where the consent was given or withdrawn (e.g. `store_form`, `mini_program`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("source")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Source { get; set; } = default!;
 
+        /// <summary>
+        /// When the platform recorded it (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("recordedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
@@ -1751,6 +1778,9 @@ namespace PartnerPlatform.Sdk.Customers
         [System.Text.Json.Serialization.JsonIgnore]
         public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
+        /// <summary>
+        /// What the consent is for.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("purpose")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public ConsentPurpose Purpose { get; set; } = default!;
@@ -1863,11 +1893,17 @@ namespace PartnerPlatform.Sdk.Customers
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Change { get; set; } = default!;
 
+        /// <summary>
+        /// The platform's id of the customer (`cus_…`); it stays after an erasure, when your own id is gone.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customerId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string CustomerId { get; set; } = default!;
 
+        /// <summary>
+        /// Your own id of the customer; null once the customer is erased.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("externalId")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? ExternalId { get; set; } = default!;
@@ -1943,6 +1979,9 @@ namespace PartnerPlatform.Sdk.Customers
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^\+?[0-9][0-9 -]{6,22}[0-9]$")]
         public string? Phone { get; set; } = default!;
 
+        /// <summary>
+        /// E-mail address. A customer read with only `customers:read` shows it masked (`z***@example.com`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("email")]
         [System.ComponentModel.DataAnnotations.StringLength(254)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^@\s<>()\[\],;:""\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
@@ -1987,11 +2026,17 @@ namespace PartnerPlatform.Sdk.Customers
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// Your own id of the customer; null once the customer is erased.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("externalId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string ExternalId { get; set; } = default!;
 
+        /// <summary>
+        /// How personal data is shown: `masked` (scope `customers:read`) or `whole` (scope `customers:pii:read`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("personalData")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
@@ -2011,6 +2056,9 @@ namespace PartnerPlatform.Sdk.Customers
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Phone { get; set; } = default!;
 
+        /// <summary>
+        /// E-mail address. A customer read with only `customers:read` shows it masked (`z***@example.com`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("email")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Email { get; set; } = default!;
@@ -2021,6 +2069,9 @@ namespace PartnerPlatform.Sdk.Customers
         [System.Text.Json.Serialization.JsonPropertyName("address")]
         public CustomerAddressBody? Address { get; set; } = default!;
 
+        /// <summary>
+        /// The customer's current consents, one per purpose, with when and where each was given or withdrawn.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("consents")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(1000)]

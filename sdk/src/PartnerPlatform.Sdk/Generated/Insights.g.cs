@@ -1106,18 +1106,27 @@ namespace PartnerPlatform.Sdk.Insights
         [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// The first day, included.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("start")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Start { get; set; } = default!;
 
+        /// <summary>
+        /// The last day, included.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("end")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset End { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the event ended on or before its planned end.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endedOnTime")]
         public bool EndedOnTime { get; set; } = default!;
 
@@ -1135,6 +1144,9 @@ namespace PartnerPlatform.Sdk.Insights
         [System.ComponentModel.DataAnnotations.Required]
         public MoneyAmount Cost { get; set; } = new MoneyAmount();
 
+        /// <summary>
+        /// (Sales at the event's outlets in its window − cost) / cost, rounded to four decimals; null when the cost is zero.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("roi")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Roi { get; set; } = default!;
@@ -1286,6 +1298,9 @@ namespace PartnerPlatform.Sdk.Insights
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public KpiPeriodKind Granularity { get; set; } = default!;
 
+        /// <summary>
+        /// The periods, oldest first.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("periods")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(36)]
@@ -1316,18 +1331,27 @@ namespace PartnerPlatform.Sdk.Insights
         [System.ComponentModel.DataAnnotations.StringLength(7)]
         public string Period { get; set; } = default!;
 
+        /// <summary>
+        /// The period's first day.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startsOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset StartsOn { get; set; } = default!;
 
+        /// <summary>
+        /// The period's last day, included.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endsOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset EndsOn { get; set; } = default!;
 
+        /// <summary>
+        /// When the figures were read (UTC); they include every delivery and return committed before it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("asOf")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
@@ -1368,14 +1392,23 @@ namespace PartnerPlatform.Sdk.Insights
         [System.ComponentModel.DataAnnotations.Required]
         public MoneyAmount YearEarlierNetSales { get; set; } = new MoneyAmount();
 
+        /// <summary>
+        /// (Net sales − the previous period's) / the previous period's, rounded to four decimals; null when the previous period had none.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("growth")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? Growth { get; set; } = default!;
 
+        /// <summary>
+        /// The same against the same period one year earlier; null when that period had no net sales.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("growthYearOnYear")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? GrowthYearOnYear { get; set; } = default!;
 
+        /// <summary>
+        /// Orders delivered in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("orders")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Orders { get; set; } = default!;
@@ -1386,81 +1419,138 @@ namespace PartnerPlatform.Sdk.Insights
         [System.Text.Json.Serialization.JsonPropertyName("averageOrderValue")]
         public MoneyAmount? AverageOrderValue { get; set; } = default!;
 
+        /// <summary>
+        /// Customers with a delivered order in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customers")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Customers { get; set; } = default!;
 
+        /// <summary>
+        /// Customers whose first delivered order is in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("newCustomers")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int NewCustomers { get; set; } = default!;
 
+        /// <summary>
+        /// Customers of the period with at least two delivered orders up to its end.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("repeatCustomers")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int RepeatCustomers { get; set; } = default!;
 
+        /// <summary>
+        /// Repeat customers / customers, rounded to four decimals; null when there were no customers.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("repurchaseRate")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? RepurchaseRate { get; set; } = default!;
 
+        /// <summary>
+        /// Visitors counted, as reported.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("footfall")]
         [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 9223372036854775807L)]
         public long Footfall { get; set; } = default!;
 
+        /// <summary>
+        /// Visitors who bought, as reported.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("conversions")]
         [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 9223372036854775807L)]
         public long Conversions { get; set; } = default!;
 
+        /// <summary>
+        /// Conversions / footfall of the period, rounded to four decimals; null when no footfall was reported.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("conversionRate")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? ConversionRate { get; set; } = default!;
 
+        /// <summary>
+        /// Outlets open on the period's last day.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("outlets")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Outlets { get; set; } = default!;
 
+        /// <summary>
+        /// Distinct city-level region codes among those outlets.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("regionsCovered")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int RegionsCovered { get; set; } = default!;
 
+        /// <summary>
+        /// Promotional events whose actual end is in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventsEnded")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int EventsEnded { get; set; } = default!;
 
+        /// <summary>
+        /// Of those, the ones that ended on or before their planned end.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventsOnTime")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int EventsOnTime { get; set; } = default!;
 
+        /// <summary>
+        /// Events ended on time / events ended in the period, rounded to four decimals; null when none ended.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("onTimeActivityRate")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? OnTimeActivityRate { get; set; } = default!;
 
+        /// <summary>
+        /// Promotional events: in a bulk request, the ones to create; in KPIs, those that ended in the period, with their sales and ROI.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(1000)]
         public System.Collections.Generic.IReadOnlyList<EventReturnV2> Events { get; set; } = new System.Collections.Generic.List<EventReturnV2>();
 
+        /// <summary>
+        /// Up to 10 SKUs by net sales in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("topSkus")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(10)]
         public System.Collections.Generic.IReadOnlyList<SkuSalesV2> TopSkus { get; set; } = new System.Collections.Generic.List<SkuSalesV2>();
 
+        /// <summary>
+        /// Up to 10 outlet regions by net sales in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("topRegions")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(10)]
         public System.Collections.Generic.IReadOnlyList<RegionSalesV2> TopRegions { get; set; } = new System.Collections.Generic.List<RegionSalesV2>();
 
+        /// <summary>
+        /// Share of your (location, SKU) pairs with nothing available at the daily 00:00 snapshot, averaged over the period's days, rounded to four decimals.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stockOutRate")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? StockOutRate { get; set; } = default!;
 
+        /// <summary>
+        /// Units delivered / (units on hand at the start + units received), rounded to four decimals; null when the denominator is zero.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sellThrough")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? SellThrough { get; set; } = default!;
 
+        /// <summary>
+        /// Units delivered / average units on hand over the period's daily snapshots, rounded to four decimals; null when nothing was on hand.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("inventoryTurnover")]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string? InventoryTurnover { get; set; } = default!;
 
+        /// <summary>
+        /// Each KPI's name → the section of the insights guide that defines it (formula, rounding, example).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("definitions")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IDictionary<string, string> Definitions { get; set; } = new System.Collections.Generic.Dictionary<string, string>();
@@ -1490,6 +1580,9 @@ namespace PartnerPlatform.Sdk.Insights
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// A calendar quarter, `2026-Q1`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("quarter")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(5000)]
@@ -1509,15 +1602,27 @@ namespace PartnerPlatform.Sdk.Insights
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public CooperationMode CooperationMode { get; set; } = default!;
 
+        /// <summary>
+        /// The quarter's footfall per outlet and month (average), the grade's first measure.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("monthlyFootfallPerOutlet")]
         public decimal? MonthlyFootfallPerOutlet { get; set; } = default!;
 
+        /// <summary>
+        /// Conversions / footfall of the period, rounded to four decimals; null when no footfall was reported.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("conversionRate")]
         public decimal? ConversionRate { get; set; } = default!;
 
+        /// <summary>
+        /// Repeat customers / customers, rounded to four decimals; null when there were no customers.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("repurchaseRate")]
         public decimal? RepurchaseRate { get; set; } = default!;
 
+        /// <summary>
+        /// When it was published (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("publishedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
@@ -1578,6 +1683,9 @@ namespace PartnerPlatform.Sdk.Insights
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         public string RegionCode { get; set; } = default!;
 
+        /// <summary>
+        /// Orders delivered in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("orders")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Orders { get; set; } = default!;
@@ -1613,6 +1721,9 @@ namespace PartnerPlatform.Sdk.Insights
         [System.ComponentModel.DataAnnotations.StringLength(40)]
         public string Sku { get; set; } = default!;
 
+        /// <summary>
+        /// Units delivered less units returned in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("units")]
         [System.ComponentModel.DataAnnotations.Range(-2147483648, 2147483647)]
         public int Units { get; set; } = default!;

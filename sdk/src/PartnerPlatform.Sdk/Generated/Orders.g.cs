@@ -1646,10 +1646,16 @@ namespace PartnerPlatform.Sdk.Orders
         [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? ReturnedAt { get; set; } = default!;
 
+        /// <summary>
+        /// The outlet (`out_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("outletId")]
         [System.ComponentModel.DataAnnotations.StringLength(40)]
         public string? OutletId { get; set; } = default!;
 
+        /// <summary>
+        /// Your own id of the customer who bought; null when the order names none or the customer was erased.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customerExternalId")]
         [System.ComponentModel.DataAnnotations.StringLength(64)]
         public string? CustomerExternalId { get; set; } = default!;

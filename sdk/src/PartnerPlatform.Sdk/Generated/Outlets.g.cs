@@ -2796,25 +2796,40 @@ namespace PartnerPlatform.Sdk.Outlets
         [System.Text.Json.Serialization.JsonIgnore]
         public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
+        /// <summary>
+        /// The outlet (`out_…`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("outletId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(40)]
         public string OutletId { get; set; } = default!;
 
+        /// <summary>
+        /// A calendar day (UTC; in the sandbox, on the sandbox clock).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("day")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Day { get; set; } = default!;
 
+        /// <summary>
+        /// Visitors counted, as reported.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("footfall")]
         [System.ComponentModel.DataAnnotations.Range(0, 1000000)]
         public int Footfall { get; set; } = default!;
 
+        /// <summary>
+        /// Visitors who bought, as reported.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("conversions")]
         [System.ComponentModel.DataAnnotations.Range(0, 1000000)]
         public int Conversions { get; set; } = default!;
 
+        /// <summary>
+        /// When you reported it (UTC).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reportedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
@@ -2901,6 +2916,9 @@ namespace PartnerPlatform.Sdk.Outlets
     public partial class BulkActivityReportsRequest
     {
 
+        /// <summary>
+        /// The daily reports: one per outlet and day.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reports")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -2924,6 +2942,9 @@ namespace PartnerPlatform.Sdk.Outlets
         [System.Text.Json.Serialization.JsonIgnore]
         public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
+        /// <summary>
+        /// Promotional events: in a bulk request, the ones to create; in KPIs, those that ended in the period, with their sales and ROI.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -2946,10 +2967,16 @@ namespace PartnerPlatform.Sdk.Outlets
         [System.Text.Json.Serialization.JsonIgnore]
         public PartnerPlatform.Sdk.PartnerResponse? LastResponse { get; set; }
 
+        /// <summary>
+        /// How many rows were accepted and stored.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("accepted")]
         [System.ComponentModel.DataAnnotations.Range(0, 1000)]
         public int Accepted { get; set; } = default!;
 
+        /// <summary>
+        /// How many rows were refused; each is in the results with its reason.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rejected")]
         [System.ComponentModel.DataAnnotations.Range(0, 1000)]
         public int Rejected { get; set; } = default!;
@@ -3233,16 +3260,25 @@ namespace PartnerPlatform.Sdk.Outlets
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public OutletType Type { get; set; } = default!;
 
+        /// <summary>
+        /// Sales floor area in square metres, two decimals.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("areaSquareMetres")]
         [System.ComponentModel.DataAnnotations.Range(typeof(decimal), "0", "1000000")]
         public decimal? AreaSquareMetres { get; set; } = default!;
 
+        /// <summary>
+        /// The day the outlet opened.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("openedOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset OpenedOn { get; set; } = default!;
 
+        /// <summary>
+        /// The day the outlet closed (it is not open from that day); null while open.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("closedOn")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
@@ -3455,33 +3491,51 @@ namespace PartnerPlatform.Sdk.Outlets
         [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// The outlets where the event runs.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("outletIds")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(50)]
         public System.Collections.Generic.IReadOnlyList<string> OutletIds { get; set; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>
+        /// The day the event is planned to start.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("plannedStart")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset PlannedStart { get; set; } = default!;
 
+        /// <summary>
+        /// The day the event is planned to end.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("plannedEnd")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset PlannedEnd { get; set; } = default!;
 
+        /// <summary>
+        /// The day the event actually started; null until you report it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("actualStart")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? ActualStart { get; set; } = default!;
 
+        /// <summary>
+        /// The day the event actually ended; null until you report it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("actualEnd")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? ActualEnd { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the event ended on or before its planned end.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endedOnTime")]
         public bool EndedOnTime { get; set; } = default!;
 
