@@ -1565,9 +1565,8 @@ namespace PartnerPlatform.Sdk.Customers
     }
 
     /// <summary>
-    /// Up to 5,000 customers, each row a customer as `PUT /v2/customers/{externalId}` takes it plus its `externalId`
-    /// <br/>(Integration.Application.Customers.BulkCustomerRow). Each row stands on its own: one that is not a valid customer (a field's shape or
-    /// <br/>type, a member unknown) is rejected in the answer, by index, and the others are kept.
+    /// Up to 5,000 customers, each row a customer as `PUT /v2/customers/{externalId}` takes it plus its
+    /// <br/>`externalId`. Each row stands on its own: one that is not a valid customer (a field's shape or type, a member unknown) is rejected in the answer, by index, and the others are kept.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BulkCustomersRequest
