@@ -23,9 +23,9 @@ public sealed class AdminInsightsController(BrandInsights brand, SalesAggregateR
     [HttpGet(Name = "GetBrandInsights")]
     [AdminAccess(AdminPermission.Read)]
     public Task<BrandInsightsResponse> Get(
-        [FromQuery, Required, StringLength(ContractLimits.Period), RegularExpression(KpiPeriod.Pattern, ErrorMessage = InsightsController.PeriodMessage)] string period,
+        [FromQuery, Required, StringLength(ContractLimits.Period), RegularExpression(KpiPeriod.Pattern, ErrorMessage = KpiPeriodText.Message)] string period,
         [FromQuery] ApiEnvironment? environment, [FromQuery, Range(1, BrandInsights.MaxRanked)] int? ranked, CancellationToken cancellationToken) =>
-        brand.ForPeriodAsync(environment ?? ApiEnvironment.Live, InsightsController.Parse(period, "period"), ranked ?? 20, cancellationToken);
+        brand.ForPeriodAsync(environment ?? ApiEnvironment.Live, KpiPeriodText.Parse(period, "period"), ranked ?? 20, cancellationToken);
 
     /// <summary>
     /// Rebuilds the sales aggregates the KPIs are read from, from the orders themselves: one partner's, or every

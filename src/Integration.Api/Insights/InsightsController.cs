@@ -24,14 +24,12 @@ namespace Integration.Api.Insights;
 [PartnerAccess(ApiScopes.InsightsRead)]
 public sealed class InsightsController(KpiReader reader, KpiSeries series, BusinessClock clock) : ControllerBase
 {
-    internal const string PeriodMessage = "period is a month (2026-03), a quarter (2026-Q1) or a year (2026).";
-
     /// <summary>Your KPIs for one period. A period that has not started is 422 <c>period_in_future</c>.</summary>
     [HttpGet("kpis", Name = "GetKpis")]
     [MapToApiVersion(1)]
     [ProblemResponses(422)]
     public async Task<PartnerKpisV1> Kpis(
-        [FromQuery, Required, StringLength(ContractLimits.Period), RegularExpression(KpiPeriod.Pattern, ErrorMessage = PeriodMessage)] string period,
+        [FromQuery, Required, StringLength(ContractLimits.Period), RegularExpression(KpiPeriod.Pattern, ErrorMessage = KpiPeriodText.Message)] string period,
         CancellationToken cancellationToken) =>
         PartnerKpisV1.Of(await ReadAsync(period, cancellationToken), clock.GetUtcNow());
 
@@ -40,7 +38,7 @@ public sealed class InsightsController(KpiReader reader, KpiSeries series, Busin
     [MapToApiVersion(2)]
     [ProblemResponses(422)]
     public async Task<PartnerKpisV2> KpisV2(
-        [FromQuery, Required, StringLength(ContractLimits.Period), RegularExpression(KpiPeriod.Pattern, ErrorMessage = PeriodMessage)] string period,
+        [FromQuery, Required, StringLength(ContractLimits.Period), RegularExpression(KpiPeriod.Pattern, ErrorMessage = KpiPeriodText.Message)] string period,
         CancellationToken cancellationToken) =>
         PartnerKpisV2.Of(await ReadAsync(period, cancellationToken), clock.GetUtcNow());
 
@@ -78,7 +76,7 @@ public sealed class InsightsController(KpiReader reader, KpiSeries series, Busin
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     [ProblemResponses(422)]
     public async Task Export(
-        [FromQuery, Required, StringLength(ContractLimits.Period), RegularExpression(KpiPeriod.Pattern, ErrorMessage = PeriodMessage)] string period,
+        [FromQuery, Required, StringLength(ContractLimits.Period), RegularExpression(KpiPeriod.Pattern, ErrorMessage = KpiPeriodText.Message)] string period,
         CancellationToken cancellationToken)
     {
         var kpis = await ReadAsync(period, cancellationToken);
@@ -98,7 +96,7 @@ public sealed class InsightsController(KpiReader reader, KpiSeries series, Busin
 
     private async Task<PartnerKpis> ReadAsync(string text, CancellationToken cancellationToken)
     {
-        var period = Parse(text, "period");
+        var period = KpiPeriodText.Parse(text, "period");
         reader.EnsureStarted(period);
         var caller = HttpContext.RequirePartnerCaller();
         return await reader.ForPartnerAsync(caller.PartnerId!, caller.Environment!.Value, period, cancellationToken);
@@ -108,16 +106,11 @@ public sealed class InsightsController(KpiReader reader, KpiSeries series, Busin
     {
         var caller = HttpContext.RequirePartnerCaller();
         var granularity = query.Granularity ?? KpiPeriodKind.Month;
-        var periods = await series.ForPartnerAsync(caller.PartnerId!, caller.Environment!.Value, Parse(query.From, "from"), Parse(query.To, "to"), granularity, cancellationToken);
+        var periods = await series.ForPartnerAsync(caller.PartnerId!, caller.Environment!.Value, KpiPeriodText.Parse(query.From, "from"), KpiPeriodText.Parse(query.To, "to"), granularity, cancellationToken);
         return (query.From, query.To, granularity, periods);
     }
 
     /// <summary>A period of the years 2000–2999, as every month the platform takes (docs/errors.md › validation_failed).</summary>
-    internal static KpiPeriod Parse(string text, string field) =>
-        KpiPeriod.TryParse(text, out var period) && period.Start.Year is >= 2000 and <= 2999
-            ? period
-            : throw DomainException.Invalid(field, PeriodMessage.Replace("period", field, StringComparison.Ordinal) + " Years run from 2000 to 2999.");
-
     private async Task WriteCsvAsync(string fileName, IEnumerable<PartnerKpis> periods, CancellationToken cancellationToken)
     {
         Response.ContentType = "text/csv; charset=utf-8";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Integration.Application.Cluster;
 using Integration.Data;
 using Microsoft.Extensions.Logging.Console;
@@ -126,5 +127,24 @@ public static class TelemetrySetup
         // Off, so the host opens no request scope: its RequestPath would carry a customer's path, whose id may be a phone number,
         // into every line of the request. RequestIdMiddleware's scope names the request, and its line the path, redacted.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // With that logger off the host starts a request's Activity only for a listener: this one keeps the caller's
+        // traceparent (the problem's traceId, the log lines' TraceId) when no tracing exporter listens. It asks for the
+        // least (propagation only); an OpenTelemetry sampler's decision, when there is one, still records what it samples.
+        lock (RequestActivityListener)
+        {
+            if (!_requestActivitiesListened)
+            {
+                ActivitySource.AddActivityListener(RequestActivityListener);
+                _requestActivitiesListened = true;
+            }
+        }
     }
+
+    private static bool _requestActivitiesListened;
+
+    private static readonly ActivityListener RequestActivityListener = new()
+    {
+        ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+    };
 }
