@@ -5,6 +5,7 @@ using Integration.Api.Tests.Settlement;
 using Integration.Application.Insights;
 using Integration.Core.Common;
 using Integration.Core.Insights;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Integration.Api.Tests.Settlement.SettlementPlatform;
 
@@ -78,7 +79,7 @@ public sealed class StockKpiTests
         await Task.WhenAll(SnapshotAsync(platform), SnapshotAsync(second));
         await SnapshotAsync(second);
 
-        Assert.Equal(1, await platform.WithDbAsync(db => Task.FromResult(db.Visible<StockSnapshot>().Count(s => s.PartnerId == p.Id))));
+        Assert.Equal(1, await platform.WithDbAsync(db => db.Visible<StockSnapshot>().CountAsync(s => s.PartnerId == p.Id)));
         Assert.Equal(1.0000m, (await KpisAsync(platform, p.Id, "2026-Q1")).StockOutRate);
     }
 }
