@@ -15,7 +15,10 @@ const schemas = doc.components.schemas;
 // v2 money and rates are decimal strings on the wire. Requests say so with x-minimum (the platform's
 // DecimalStrings filter); answers build them from a decimal (MoneyAmount, Rates) without a mark in the
 // document, so they are named here. The SDK types them decimal; Http/DecimalStringConverter writes them.
-const decimalStrings = new Set(["MoneyAmount.amount", "LineDiscountV2.rate", "OrderV2.discountRate", "PartnerProfileV2.discountRate"]);
+const decimalStrings = new Set(["MoneyAmount.amount", "LineDiscountV2.rate", "OrderV2.discountRate", "PartnerProfileV2.discountRate",
+  ...["growth", "growthYearOnYear", "repurchaseRate", "conversionRate", "onTimeActivityRate", "stockOutRate", "sellThrough", "inventoryTurnover"]
+    .map(ratio => `PartnerKpisV2.${ratio}`),
+  "EventReturnV2.roi"]);
 for (const [name, schema] of Object.entries(schemas)) {
   for (const [property, member] of Object.entries(schema.properties ?? {})) {
     if (member.type === "string" && ("x-minimum" in member || decimalStrings.has(`${name}.${property}`))) {

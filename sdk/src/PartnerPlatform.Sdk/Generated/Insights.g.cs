@@ -1148,8 +1148,7 @@ namespace PartnerPlatform.Sdk.Insights
         /// (Sales at the event's outlets in its window − cost) / cost, rounded to four decimals; null when the cost is zero.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("roi")]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string? Roi { get; set; } = default!;
+        public decimal? Roi { get; set; } = default!;
 
     }
 
@@ -1396,15 +1395,13 @@ namespace PartnerPlatform.Sdk.Insights
         /// (Net sales − the previous period's) / the previous period's, rounded to four decimals; null when the previous period had none.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("growth")]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string? Growth { get; set; } = default!;
+        public decimal? Growth { get; set; } = default!;
 
         /// <summary>
         /// The same against the same period one year earlier; null when that period had no net sales.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("growthYearOnYear")]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string? GrowthYearOnYear { get; set; } = default!;
+        public decimal? GrowthYearOnYear { get; set; } = default!;
 
         /// <summary>
         /// Orders delivered in the period.
@@ -1444,8 +1441,7 @@ namespace PartnerPlatform.Sdk.Insights
         /// Repeat customers / customers, rounded to four decimals; null when there were no customers.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("repurchaseRate")]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string? RepurchaseRate { get; set; } = default!;
+        public decimal? RepurchaseRate { get; set; } = default!;
 
         /// <summary>
         /// Visitors counted, as reported.
@@ -1465,8 +1461,7 @@ namespace PartnerPlatform.Sdk.Insights
         /// Conversions / footfall of the period, rounded to four decimals; null when no footfall was reported.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("conversionRate")]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string? ConversionRate { get; set; } = default!;
+        public decimal? ConversionRate { get; set; } = default!;
 
         /// <summary>
         /// Outlets open on the period's last day.
@@ -1500,8 +1495,7 @@ namespace PartnerPlatform.Sdk.Insights
         /// Events ended on time / events ended in the period, rounded to four decimals; null when none ended.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("onTimeActivityRate")]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string? OnTimeActivityRate { get; set; } = default!;
+        public decimal? OnTimeActivityRate { get; set; } = default!;
 
         /// <summary>
         /// Promotional events: in a bulk request, the ones to create; in KPIs, those that ended in the period, with their sales and ROI.
@@ -1531,22 +1525,19 @@ namespace PartnerPlatform.Sdk.Insights
         /// Share of your (location, SKU) pairs with nothing available at the daily 00:00 snapshot, averaged over the period's days, rounded to four decimals.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stockOutRate")]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string? StockOutRate { get; set; } = default!;
+        public decimal? StockOutRate { get; set; } = default!;
 
         /// <summary>
         /// Units delivered / (units on hand at the start + units received), rounded to four decimals; null when the denominator is zero.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sellThrough")]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string? SellThrough { get; set; } = default!;
+        public decimal? SellThrough { get; set; } = default!;
 
         /// <summary>
         /// Units delivered / average units on hand over the period's daily snapshots, rounded to four decimals; null when nothing was on hand.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("inventoryTurnover")]
-        [System.ComponentModel.DataAnnotations.StringLength(5000)]
-        public string? InventoryTurnover { get; set; } = default!;
+        public decimal? InventoryTurnover { get; set; } = default!;
 
         /// <summary>
         /// Each KPI's name → the section of the insights guide that defines it (formula, rounding, example).
