@@ -125,7 +125,7 @@ public sealed class CustomerBook(IntegrationDbContext db, EventLog events, Custo
         {
             var customer = await db.Customers.FirstOrDefaultAsync(c => c.ExternalId == externalId, cancellationToken) ?? throw NotFound();
             customer.Erase(now);
-            // One statement however many orders (Order.ForgetCustomerExternalId, set-based).
+            // One statement however many orders: erasure clears the customer's own id on them, set-based.
             await db.Orders.Where(o => o.CustomerId == customer.Id && o.CustomerExternalId != null)
                 .ExecuteUpdateAsync(o => o.SetProperty(x => x.CustomerExternalId, (string?)null), cancellationToken);
             await db.CustomerConsents.Where(c => c.CustomerId == customer.Id).ExecuteDeleteAsync(cancellationToken);

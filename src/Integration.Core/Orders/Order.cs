@@ -29,7 +29,7 @@ public sealed class Order : IPartnerOwned
     public string? CustomerId { get; init; }
 
     /// <summary>The partner's own id of the customer, as sent; cleared when the customer is erased.</summary>
-    public string? CustomerExternalId { get; private set; }
+    public string? CustomerExternalId { get; init; }
 
     public string? Carrier { get; private set; }
     public string? TrackingNumber { get; private set; }
@@ -99,9 +99,6 @@ public sealed class Order : IPartnerOwned
         Version++;
         return from;
     }
-
-    /// <summary>Forgets the customer's own id (erasure); the order still counts for the customer's KPIs.</summary>
-    public void ForgetCustomerExternalId() => CustomerExternalId = null;
 
     public void RecordShipment(string carrier, string trackingNumber)
     {
