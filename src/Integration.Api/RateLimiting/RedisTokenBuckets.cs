@@ -103,7 +103,11 @@ public sealed class RedisTokenBuckets(RedisConnection redis) : IDisposable
         {
             try
             {
-                var reserveSize = ReserveSize(batch.Policy);
+                // A reserve still holding tokens stays: requests queued behind the run that took it never saw it, and
+                // replacing it would throw its tokens away.
+                var reserveSize = _reserves.TryGetValue(batch.Policy.PartitionKey, out Reserve? kept) && kept!.HasTokens
+                    ? 0
+                    : ReserveSize(batch.Policy);
                 var answer = (RedisResult[])(await database.ScriptEvaluateAsync(Script,
                     [redis.Key("rate:" + batch.Policy.PartitionKey)],
                     [batch.Policy.PermitsPerSecond, batch.Policy.Burst, batch.Wanted + reserveSize]))!;
@@ -153,6 +157,8 @@ public sealed class RedisTokenBuckets(RedisConnection redis) : IDisposable
     private sealed class Reserve(int tokens, double sharedLeft)
     {
         private int _tokens = tokens;
+
+        public bool HasTokens => Volatile.Read(ref _tokens) > 0;
 
         public bool TryTake(out RateLimitDecision decision)
         {
