@@ -129,6 +129,7 @@ public sealed class CustomerBook(IntegrationDbContext db, EventLog events, Custo
             await db.Orders.Where(o => o.CustomerId == customer.Id && o.CustomerExternalId != null)
                 .ExecuteUpdateAsync(o => o.SetProperty(x => x.CustomerExternalId, (string?)null), cancellationToken);
             await db.CustomerConsents.Where(c => c.CustomerId == customer.Id).ExecuteDeleteAsync(cancellationToken);
+            await SavedAnswerErasure.ForgetAsync(db, externalId, cancellationToken);
             events.Append(customer.PartnerId, customer.Environment, EventTypes.CustomerErased, customer.Id, ChangeOf(customer), now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -193,6 +193,12 @@ public sealed class CustomerChannelTests(PlatformFactory platform) : IClassFixtu
         var body = new { name = "王小明", phone, email, address = new { line = "88 Erasure Lane 4821", city = "Hangzhou", regionCode = "CN-ZJ-HZ", country = "CN" } };
         (await session.Client.PutCustomerAsync(phone, body)).EnsureSuccessStatusCode();
         (await session.Client.PutCustomerAsync(phone, body)).EnsureSuccessStatusCode();
+        // An order names the customer; its POST's saved answer (replayed to retries for 24 hours) names it too.
+        var sku = await platform.CommerceReadyAsync();
+        (await session.Client.PostOrderAsync(new
+        {
+            reference = "PO-" + Guid.NewGuid().ToString("N")[..10], lines = new[] { new { sku, quantity = 1 } }, customerExternalId = phone,
+        })).EnsureSuccessStatusCode();
         await session.Client.GetAsync($"/v1/customers/{phone}/nothing-here");
 
         Assert.Equal(HttpStatusCode.NoContent, (await session.Client.DeleteAsync($"/v1/customers/{phone}")).StatusCode);
@@ -220,10 +226,12 @@ public sealed class CustomerChannelTests(PlatformFactory platform) : IClassFixtu
         var session = await platform.CrmSessionAsync();
         var externalId = CustomerSteps.NewExternalId();
         var customerId = (await (await session.Client.PutCustomerAsync(externalId, CustomerSteps.Zhang())).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
-        var order = await (await session.Client.PostOrderAsync(new
+        var orderBody = new
         {
             reference = "PO-" + Guid.NewGuid().ToString("N")[..10], lines = new[] { new { sku, quantity = 1 } }, customerExternalId = externalId,
-        })).ReadJsonAsync(HttpStatusCode.Created);
+        };
+        var key = Guid.NewGuid().ToString();
+        var order = await (await session.Client.PostOrderAsync(orderBody, key)).ReadJsonAsync(HttpStatusCode.Created);
         var orderId = order["id"]!.GetValue<string>();
         Assert.Equal(externalId, order["customerExternalId"]!.GetValue<string>());
 
@@ -231,6 +239,11 @@ public sealed class CustomerChannelTests(PlatformFactory platform) : IClassFixtu
 
         var after = await (await session.Client.GetAsync($"/v1/orders/{orderId}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Null(after["customerExternalId"]);
+        // A retry of the order's POST still gets the same order, not a second one, and no longer names the erased customer.
+        var replayed = await (await session.Client.PostOrderAsync(orderBody, key)).ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(orderId, replayed["id"]!.GetValue<string>());
+        Assert.Null(replayed["customerExternalId"]);
+        Assert.Equal(order["total"]!.ToJsonString(), replayed["total"]!.ToJsonString());
         Assert.Equal(order["total"]!.ToJsonString(), after["total"]!.ToJsonString());
         var kept = await platform.WithDbAsync(db => db.Orders.IgnoreQueryFilters().Where(o => o.Id == orderId).Select(o => o.CustomerId).SingleAsync());
         Assert.Equal(customerId, kept);
