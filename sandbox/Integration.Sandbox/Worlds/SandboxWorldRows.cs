@@ -2,10 +2,13 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Integration.Core.Common;
+using Integration.Core.Customers;
 using Integration.Core.Disputes;
 using Integration.Core.Insights;
 using Integration.Core.Inventory;
 using Integration.Core.Orders;
+using Integration.Core.Outlets;
+using Integration.Core.Ratings;
 using Integration.Core.Settlement;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +18,17 @@ namespace Integration.Sandbox.Worlds;
 /// <summary>
 /// The business rows of a partner's sandbox (its own and its seeded peers', sandbox environment
 /// only): orders and their history, the sales aggregates of the insights, locations and stock, transfers, statements, ledger postings,
-/// subsidies, payouts, disputes, and the sandbox's own pool of brand stock. Captured as JSON for a
-/// snapshot, cleared for a reset, and written back for a restore. The event log and webhook
-/// subscriptions are not part of it: the event log only grows, so consumers' positions stay valid
-/// across resets.
+/// subsidies, payouts, disputes, outlets with their activity reports, promotion events, daily stock snapshots, grades,
+/// rating proposals, and the sandbox's own pool of brand stock. Captured as JSON for a snapshot, cleared for a reset,
+/// and written back for a restore. The event log and webhook subscriptions are not part of it: the event log only
+/// grows, so consumers' positions stay valid across resets. Customers are cleared by a reset but never captured: a
+/// snapshot holds no personal data, so that an erasure stays final.
 /// </summary>
 public sealed class SandboxWorldRows(IntegrationDbContext db)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WritePrivateSetters } },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WritePrivateSetters, LeaveOutCustomersOwnIds } },
     };
 
     public async Task<string> CaptureAsync(IReadOnlyCollection<string> partners, CancellationToken cancellationToken)
@@ -45,6 +49,12 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
             SalesDays = await Owned<SalesDay>(partners).ToListAsync(cancellationToken),
             SkuSalesDays = await Owned<SkuSalesDay>(partners).ToListAsync(cancellationToken),
             CustomerDays = await Owned<CustomerDay>(partners).ToListAsync(cancellationToken),
+            Outlets = await Owned<Outlet>(partners).ToListAsync(cancellationToken),
+            OutletDays = await Owned<OutletDay>(partners).ToListAsync(cancellationToken),
+            PromotionEvents = await Owned<PromotionEvent>(partners).ToListAsync(cancellationToken),
+            StockSnapshots = await Owned<StockSnapshot>(partners).ToListAsync(cancellationToken),
+            Grades = await Owned<PerformanceGrade>(partners).ToListAsync(cancellationToken),
+            RatingProposals = await Owned<RatingProposal>(partners).ToListAsync(cancellationToken),
         };
         return JsonSerializer.Serialize(rows, Json);
     }
@@ -67,6 +77,12 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         await Visible<SalesDay>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<SkuSalesDay>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<CustomerDay>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<OutletDay>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<PromotionEvent>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<Outlet>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<StockSnapshot>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<PerformanceGrade>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<RatingProposal>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<OrderEvent>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<Order>(partners).ExecuteDeleteAsync(cancellationToken);
         await BrandPoolsOf(partners).ExecuteDeleteAsync(cancellationToken);
@@ -90,6 +106,24 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         db.AddRange(rows.SalesDays);
         db.AddRange(rows.SkuSalesDays);
         db.AddRange(rows.CustomerDays);
+        db.AddRange(rows.Outlets);
+        db.AddRange(rows.OutletDays);
+        db.AddRange(rows.PromotionEvents);
+        db.AddRange(rows.StockSnapshots);
+        db.AddRange(rows.Grades);
+        db.AddRange(rows.RatingProposals);
+    }
+
+    /// <summary>After a restore: the restored orders name their customers by the partner's id again, where the customer still has one.</summary>
+    public Task RelinkCustomersAsync(IReadOnlyCollection<string> partners, CancellationToken cancellationToken) =>
+        Visible<Order>(partners).Where(o => o.CustomerId != null).ExecuteUpdateAsync(set => set.SetProperty(o => o.CustomerExternalId,
+            o => db.Customers.IgnoreQueryFilters().Where(c => c.Id == o.CustomerId).Select(c => c.ExternalId).FirstOrDefault()), cancellationToken);
+
+    /// <summary>Deletes the sandbox's customers and their consents (a reset's, not a restore's: snapshots do not hold them).</summary>
+    public async Task ClearCustomersAsync(IReadOnlyCollection<string> partners, CancellationToken cancellationToken)
+    {
+        await Visible<CustomerConsent>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<Customer>(partners).ExecuteDeleteAsync(cancellationToken);
     }
 
     private IQueryable<T> Visible<T>(IReadOnlyCollection<string> partners) where T : class, IPartnerOwned =>
@@ -105,6 +139,16 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
 
     private IQueryable<LedgerEntry> LedgerOf(IReadOnlyCollection<string> partners) =>
         db.LedgerEntries.Where(e => e.Environment == ApiEnvironment.Sandbox && partners.Contains(e.PartnerId));
+
+    // An order's customer is kept by the internal id only: the partner's own id for the customer (it may be a phone
+    // number) is looked up again after a restore, so that a customer erased since the snapshot stays erased.
+    private static void LeaveOutCustomersOwnIds(JsonTypeInfo type)
+    {
+        if (type.Type == typeof(Order) && type.Properties.FirstOrDefault(p => p.Name == nameof(Order.CustomerExternalId)) is { } property)
+        {
+            type.Properties.Remove(property);
+        }
+    }
 
     // Entities keep their state changes behind private setters (Order.Status); a snapshot must restore them as they were.
     private static void WritePrivateSetters(JsonTypeInfo type)
@@ -138,5 +182,11 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         public List<Payout> Payouts { get; init; } = [];
         public List<Dispute> Disputes { get; init; } = [];
         public List<BrandStock> BrandStock { get; init; } = [];
+        public List<Outlet> Outlets { get; init; } = [];
+        public List<OutletDay> OutletDays { get; init; } = [];
+        public List<PromotionEvent> PromotionEvents { get; init; } = [];
+        public List<StockSnapshot> StockSnapshots { get; init; } = [];
+        public List<PerformanceGrade> Grades { get; init; } = [];
+        public List<RatingProposal> RatingProposals { get; init; } = [];
     }
 }

@@ -223,11 +223,16 @@ public sealed class SandboxWorlds(
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         await ReleaseBrandStockAsync(partners, cancellationToken);
         await rows.ClearAsync(partners, cancellationToken);
-        if (restore is not null)
+        if (restore is null)
+        {
+            await rows.ClearCustomersAsync(partners, cancellationToken);
+        }
+        else
         {
             rows.Restore(restore);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            await rows.RelinkCustomersAsync(partners, cancellationToken);
             await ReserveBrandStockAsync(partners, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

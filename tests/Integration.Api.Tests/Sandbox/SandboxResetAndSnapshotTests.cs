@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Integration.Api.Tests.Infrastructure;
+using Integration.Api.Tests.Outlets;
 
 namespace Integration.Api.Tests.Sandbox;
 
@@ -30,6 +31,15 @@ public sealed class SandboxResetAndSnapshotTests
             var id = order!["id"]!.GetValue<string>();
             state[$"events:{id}"] = (await client.GetJsonAsync($"/v2/orders/{id}/events?limit=100"))["data"]!.DeepClone();
         }
+        state["outlets"] = (await client.GetJsonAsync("/v2/outlets?limit=100"))["data"]!.DeepClone();
+        foreach (var outlet in state["outlets"]!.AsArray())
+        {
+            var id = outlet!["id"]!.GetValue<string>();
+            state[$"activity:{id}"] = (await client.GetJsonAsync($"/v2/outlets/{id}/activity-reports?limit=100"))["data"]!.DeepClone();
+        }
+        state["promotionEvents"] = (await client.GetJsonAsync("/v2/promotion-events?limit=100"))["data"]!.DeepClone();
+        state["kpis"] = (await client.GetJsonAsync("/v2/insights/kpis?period=2026-10")).DeepClone();
+        state["grades"] = (await client.GetJsonAsync("/v2/insights/grades"))["data"]!.DeepClone();
         // The brand's stock of the sandbox products (the sandbox's own pool) and the peers' shared stock.
         foreach (var sku in new[] { "SBX-TEE-BLACK-M", "SBX-CAP-NAVY", "SBX-SOCKS-3PK" })
         {
@@ -46,7 +56,21 @@ public sealed class SandboxResetAndSnapshotTests
         await (await client.PostAsJsonAsync("/v2/disputes", new { orderId = order["id"]!.GetValue<string>(), amount = "10.00", reason = "Damaged" }))
             .ReadJsonAsync(HttpStatusCode.Created);
         await client.SetModeAsync("bank-gateway", "failing");
+        var outlet = await AddOutletAsync(client);
+        (await client.ReportDayAsync(outlet, "2026-10-16", footfall: 300, conversions: 30)).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"/v2/customers/C-CHANGE-{Guid.NewGuid():N}", new { name = "Li Lei" })).EnsureSuccessStatusCode();
         await client.AdvanceAsync("P35D");
+    }
+
+    // An outlet with a reported day and a promotion event: what insights read besides orders.
+    private static async Task<string> AddOutletAsync(HttpClient client)
+    {
+        var outlet = (await (await client.PostAsJsonAsync("/v2/outlets", new { name = "Jing'an store", regionCode = "CN-SH-JA", type = "store", openedOn = "2026-01-01" }))
+            .ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        (await client.ReportDayAsync(outlet, "2026-10-15", footfall: 120, conversions: 12)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/v2/promotion-events",
+            new { name = "Autumn sale", outletIds = new[] { outlet }, plannedStart = "2026-10-10", plannedEnd = "2026-10-12", cost = "500.00" })).EnsureSuccessStatusCode();
+        return outlet;
     }
 
     [Fact]
@@ -57,7 +81,9 @@ public sealed class SandboxResetAndSnapshotTests
         var client = session.Client;
         await client.AdvanceAsync("P3D");
         await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-KEEP", ("SBX-TEE-BLACK-M", 3)), version: "v2")).ReadJsonAsync(HttpStatusCode.Created);
+        var outlet = await AddOutletAsync(client);
         var saved = await StateAsync(client);
+        Assert.Equal(outlet, JsonNode.Parse(saved)!["outlets"]!.AsArray().Single()!["id"]!.GetValue<string>());
 
         var snapshot = await (await client.PostAsJsonAsync("/v2/sandbox/snapshots", new { name = "before the big change" })).ReadJsonAsync(HttpStatusCode.Created);
         await ChangeEverythingAsync(platform, session);
@@ -85,6 +111,34 @@ public sealed class SandboxResetAndSnapshotTests
         Assert.All(reset["simulators"]!.AsArray(), s => Assert.Equal("healthy", s!["mode"]!.GetValue<string>()));
         Assert.Equal(seeded, await SeedShapeAsync(client));
         Assert.Empty((await client.GetJsonAsync("/v2/disputes"))["data"]!.AsArray());
+        Assert.Empty((await client.GetJsonAsync("/v2/outlets"))["data"]!.AsArray());
+        Assert.Empty((await client.GetJsonAsync("/v2/promotion-events"))["data"]!.AsArray());
+        Assert.Empty((await client.GetJsonAsync("/v2/customers"))["data"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_customer_erased_after_a_snapshot_stays_erased_when_it_is_restored_and_the_others_keep_their_orders()
+    {
+        await using var platform = await SandboxPlatform.StartAsync();
+        var client = (await platform.NewPartnerSessionAsync("sandbox")).Client;
+        var kept = "C-KEEP-" + Guid.NewGuid().ToString("N")[..8];
+        var erased = "13912345678"; // the partner's id for this customer is a phone number
+        var orders = new Dictionary<string, string>();
+        foreach (var customer in new[] { kept, erased })
+        {
+            (await client.PutAsJsonAsync($"/v2/customers/{customer}", new { name = "Han Meimei" })).EnsureSuccessStatusCode();
+            var body = new { reference = "PO-" + Guid.NewGuid().ToString("N")[..10], lines = new[] { new { sku = "SBX-CAP-NAVY", quantity = 1 } }, customerExternalId = customer };
+            orders[customer] = (await (await client.PostOrderAsync(body, version: "v2")).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        }
+        var snapshot = await (await client.PostAsJsonAsync("/v2/sandbox/snapshots", new { name = "with two customers" })).ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/v2/customers/{erased}")).StatusCode);
+
+        await (await client.PostAsync($"/v2/sandbox/snapshots/{snapshot["id"]!.GetValue<string>()}/restore", null)).ReadJsonAsync(HttpStatusCode.OK);
+
+        await (await client.GetAsync($"/v2/customers/{erased}")).ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.Null((await client.GetJsonAsync($"/v2/orders/{orders[erased]}"))["customerExternalId"]);
+        Assert.Equal(kept, (await client.GetJsonAsync($"/v2/orders/{orders[kept]}"))["customerExternalId"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/v2/customers/{kept}")).StatusCode);
     }
 
     // Ids are new after a reset; what the seed is made of is not.
