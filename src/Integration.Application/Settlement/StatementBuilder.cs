@@ -35,7 +35,7 @@ public sealed class StatementBuilder(IntegrationDbContext db)
             .OrderBy(d => d.ResolvedAt).ThenBy(d => d.Id)
             .Select(d => new AdjustmentInput(d.Id, d.Adjustment ?? 0m, d.Resolution ?? "accepted")).ToListAsync(cancellationToken);
 
-        var inputs = new StatementInputs(period, partner.Tier, partner.CreditRating, StatementRules.AnnualTarget(partner),
+        var inputs = new StatementInputs(period, partner.Tier, await RatingInForceAsync(partner, environment, period, cancellationToken), StatementRules.AnnualTarget(partner),
             delivered.Total, returned.Total, earlier, subsidies, adjustments)
         {
             PaymentTermDays = partner.Agreement.PaymentTermDays,
@@ -45,6 +45,20 @@ public sealed class StatementBuilder(IntegrationDbContext db)
     }
 
     private sealed record Sales(decimal Total, int Count);
+
+    /// <summary>
+    /// The rating the month was under: an accepted proposal takes effect on the first day of a later month, so a month
+    /// closed after such a change still has the rating from before it (the earliest later change's previous rating).
+    /// </summary>
+    private async Task<CreditRating> RatingInForceAsync(Partner partner, ApiEnvironment environment, SettlementPeriod period, CancellationToken cancellationToken)
+    {
+        var firstDay = DateOnly.FromDateTime(period.Start.UtcDateTime);
+        var laterChange = await db.RatingProposals.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.PartnerId == partner.Id && p.Environment == environment && p.AppliedAt != null && p.EffectiveFrom > firstDay)
+            .OrderBy(p => p.EffectiveFrom).ThenBy(p => p.AppliedAt)
+            .Select(p => (CreditRating?)p.CurrentRating).FirstOrDefaultAsync(cancellationToken);
+        return laterChange ?? partner.CreditRating;
+    }
 
     private async Task<Sales> SalesAsync(string partnerId, ApiEnvironment environment, System.Linq.Expressions.Expression<Func<Order, bool>> inPeriod, CancellationToken cancellationToken)
     {

@@ -75,10 +75,17 @@ public sealed class RatingProposalTests
         await RunQuarterEndAsync(platform);
         Assert.Equal("B", await RatingOfAsync(platform, p.Id)); // July's terms stay B
         await (await finance.PostAsJsonAsync($"/admin/v1/rating-proposals/{id}/accept", new { })).ReadProblemAsync(HttpStatusCode.Conflict, "invalid_transition");
+        await p.DeliverOrderAsync(await platform.ProductForAdvancedAsync(1_000m), 1);
 
         platform.MoveTo(At(2026, 8, 1, 0));
         await RunQuarterEndAsync(platform);
         Assert.Equal("A", await RatingOfAsync(platform, p.Id));
+        // July, closed once A is in force, was under B: B's 30 days from 31 July, not A's 60.
+        platform.MoveTo(At(2026, 8, 1, 8));
+        await platform.CloseAsync("2026-07", p.Id);
+        var july = await p.StatementAsync("2026-07");
+        Assert.Equal("B", july["creditRating"]!.GetValue<string>());
+        Assert.Equal("2026-08-30", july["dueDate"]!.GetValue<string>());
         var history = Assert.Single(await ProposalsAsync(platform, $"partnerId={p.Id}&status=accepted"))!;
         Assert.NotNull(history["appliedAt"]);
         Assert.Empty(await ProposalsAsync(platform, $"partnerId={p.Id}&status=pending"));
