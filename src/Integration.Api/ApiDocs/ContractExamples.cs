@@ -250,6 +250,10 @@ public static class ContractExamples
               "createdAt": "2026-12-01T09:30:00+00:00", "updatedAt": "2026-12-01T09:31:12+00:00", "confirmedAt": "2026-12-01T09:31:12+00:00",
               "paidAt": null, "shippedAt": null, "deliveredAt": null, "cancelledAt": null, "returnedAt": null }
             """,
+        [typeof(AdminOrderSummary)] = $$"""
+            { "id": "ord_5t1r8e3w6q9y2u4i7o0p", "partnerId": "ptn_8f3k2m9q4x7w1z6c0v5b", "environment": "live", "reference": "PO-2026-0001", "status": "confirmed",
+              "total": {{Money}}, "lineCount": 2, "outletId": null, "createdAt": "2026-12-01T09:30:00+00:00", "updatedAt": "2026-12-01T09:31:12+00:00", "deliveredAt": null }
+            """,
         [typeof(OrderEventResponse)] = """
             { "id": "oev_9k4j7h2g5f8d1s6a3l0z", "orderId": "ord_5t1r8e3w6q9y2u4i7o0p", "type": "order.status_changed", "from": "pending", "to": "confirmed", "actor": "platform", "occurredAt": "2026-12-01T09:31:12+00:00" }
             """,

@@ -88,6 +88,7 @@ public sealed class ContractGlossary : ISchemaFilter
         ["latencyMs"] = "How long the attempt took, in milliseconds.",
         ["line1"] = "First address line.",
         ["line2"] = "Second address line.",
+        ["lineCount"] = "How many lines the order has.",
         ["lineNumber"] = "The line's position in the order, from 1.",
         ["lineTotal"] = "Unit price × quantity.",
         ["lines"] = "The lines: of the order, or of the statement.",

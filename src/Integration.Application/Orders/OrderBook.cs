@@ -1,5 +1,6 @@
 using Integration.Application.Audit;
 using Integration.Application.Events;
+using Integration.Application.Hosting;
 using Integration.Application.Insights;
 using Integration.Application.Inventory;
 using Integration.Application.OAuth;
@@ -153,9 +154,29 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
         EF.CompileAsyncQuery((IntegrationDbContext db, string id) => db.Orders.AsNoTracking().Where(o => o.Id == id));
 
     /// <summary>Newest first, keyset-paged on (created, id), so pages stay stable while orders arrive.</summary>
-    public async Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, PageRequest page, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, PageRequest page, CancellationToken cancellationToken) =>
+        await Filtered(db.Visible<Order>().AsNoTracking(), filter, page).Take(page.Limit + 1).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The internal list: every partner's orders (or one partner's, in one environment or both), newest first, with the
+    /// partner list's filters. Summaries only, so that a page does not read every order's lines.
+    /// </summary>
+    public async Task<IReadOnlyList<AdminOrderSummary>> SearchAsync(
+        string? partnerId, ApiEnvironment? environment, OrderFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         var query = db.Visible<Order>().AsNoTracking();
+        if (partnerId is not null) query = query.Where(o => o.PartnerId == partnerId);
+        if (environment is { } env) query = query.Where(o => o.Environment == env);
+        return await Filtered(query, filter, page).Take(page.Limit + 1)
+            .Select(o => new AdminOrderSummary(o.Id, o.PartnerId, o.Environment, o.Reference, o.Status, MoneyAmount.Of(o.Total, o.Currency),
+                o.Lines.Count, o.OutletId, o.CreatedAt, o.UpdatedAt, o.DeliveredAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public static string CursorOf(AdminOrderSummary order) => Cursor.Encode(order.CreatedAt, order.Id);
+
+    private static IQueryable<Order> Filtered(IQueryable<Order> query, OrderFilter filter, PageRequest page)
+    {
         if (filter.Status is { } status) query = query.Where(o => o.Status == status);
         if (filter.CreatedFrom is { } from) query = query.Where(o => o.CreatedAt >= from);
         if (filter.CreatedTo is { } to) query = query.Where(o => o.CreatedAt < to);
@@ -167,7 +188,7 @@ public sealed class OrderBook(IntegrationDbContext db, BrandStockLedger stock, A
             // "≤ and then <" rather than a plain OR, so both databases read a range of the (…, CreatedAt, Id) index.
             query = query.Where(o => o.CreatedAt <= createdAt && (o.CreatedAt < createdAt || string.Compare(o.Id, id) < 0));
         }
-        return await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id);
     }
 
     public static string CursorOf(Order order) => Cursor.Encode(order.CreatedAt, order.Id);

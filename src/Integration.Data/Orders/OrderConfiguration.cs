@@ -59,6 +59,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Keyset paging, newest first, for each partner's list.
         builder.HasIndex(o => new { o.PartnerId, o.Environment, o.CreatedAt, o.Id });
         builder.HasIndex(o => new { o.PartnerId, o.Environment, o.UpdatedAt });
+        // The internal list across partners, newest first, and finding an order by a partner's reference.
+        builder.HasIndex(o => new { o.CreatedAt, o.Id });
+        builder.HasIndex(o => o.Reference);
         // Settlement: a partner's orders delivered, and returned, in a month.
         builder.HasIndex(o => new { o.PartnerId, o.Environment, o.DeliveredAt });
         builder.HasIndex(o => new { o.PartnerId, o.Environment, o.ReturnedAt });

@@ -1438,6 +1438,10 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Reference");
+
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("PartnerId", "Environment", "DeliveredAt");
 
                     b.HasIndex("PartnerId", "Environment", "Reference")

@@ -1432,6 +1432,10 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Reference");
+
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("PartnerId", "Environment", "DeliveredAt");
 
                     b.HasIndex("PartnerId", "Environment", "Reference")

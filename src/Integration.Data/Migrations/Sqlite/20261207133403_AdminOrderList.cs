@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Integration.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AdminOrderList : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_CreatedAt_Id",
+                table: "orders",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_Reference",
+                table: "orders",
+                column: "Reference");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_orders_CreatedAt_Id",
+                table: "orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_orders_Reference",
+                table: "orders");
+        }
+    }
+}
