@@ -45,6 +45,7 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
             SalesDays = await Owned<SalesDay>(partners).ToListAsync(cancellationToken),
             SkuSalesDays = await Owned<SkuSalesDay>(partners).ToListAsync(cancellationToken),
             CustomerDays = await Owned<CustomerDay>(partners).ToListAsync(cancellationToken),
+            SalesMonths = await Owned<SalesMonth>(partners).ToListAsync(cancellationToken),
         };
         return JsonSerializer.Serialize(rows, Json);
     }
@@ -67,6 +68,7 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         await Visible<SalesDay>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<SkuSalesDay>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<CustomerDay>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<SalesMonth>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<OrderEvent>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<Order>(partners).ExecuteDeleteAsync(cancellationToken);
         await BrandPoolsOf(partners).ExecuteDeleteAsync(cancellationToken);
@@ -90,7 +92,17 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         db.AddRange(rows.SalesDays);
         db.AddRange(rows.SkuSalesDays);
         db.AddRange(rows.CustomerDays);
+        db.AddRange(rows.SalesMonths ?? MonthsOf(rows.SalesDays));
     }
+
+    // Snapshots taken before the monthly roll-up existed hold only the day rows: roll them up as the writers would have.
+    private static IEnumerable<SalesMonth> MonthsOf(IEnumerable<SalesDay> days) =>
+        days.GroupBy(d => (d.PartnerId, d.Environment, Month: SalesMonth.MonthOf(d.Day))).Select(g => new SalesMonth
+        {
+            PartnerId = g.Key.PartnerId, Environment = g.Key.Environment, Month = g.Key.Month,
+            Delivered = g.Sum(d => d.Delivered), DeliveredOrders = g.Sum(d => d.DeliveredOrders),
+            Returned = g.Sum(d => d.Returned), ReturnedOrders = g.Sum(d => d.ReturnedOrders),
+        });
 
     private IQueryable<T> Visible<T>(IReadOnlyCollection<string> partners) where T : class, IPartnerOwned =>
         db.Set<T>().IgnoreQueryFilters().Where(row => partners.Contains(row.PartnerId) && row.Environment == ApiEnvironment.Sandbox);
@@ -129,6 +141,9 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         public List<SalesDay> SalesDays { get; init; } = [];
         public List<SkuSalesDay> SkuSalesDays { get; init; } = [];
         public List<CustomerDay> CustomerDays { get; init; } = [];
+
+        /// <summary>Null in snapshots taken before the monthly roll-up existed.</summary>
+        public List<SalesMonth>? SalesMonths { get; init; }
         public List<Location> Locations { get; init; } = [];
         public List<StockLevel> StockLevels { get; init; } = [];
         public List<Transfer> Transfers { get; init; } = [];
