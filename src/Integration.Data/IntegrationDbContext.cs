@@ -54,6 +54,7 @@ public abstract class IntegrationDbContext(DbContextOptions options) : DbContext
     public DbSet<Core.Insights.SalesDay> SalesDays => Set<Core.Insights.SalesDay>();
     public DbSet<Core.Insights.SkuSalesDay> SkuSalesDays => Set<Core.Insights.SkuSalesDay>();
     public DbSet<Core.Insights.CustomerDay> CustomerDays => Set<Core.Insights.CustomerDay>();
+    public DbSet<Core.Insights.SalesMonth> SalesMonths => Set<Core.Insights.SalesMonth>();
     public DbSet<Core.Customers.CustomerConsent> CustomerConsents => Set<Core.Customers.CustomerConsent>();
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();
     public DbSet<Core.Insights.StockSnapshot> StockSnapshots => Set<Core.Insights.StockSnapshot>();

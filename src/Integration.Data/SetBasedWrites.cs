@@ -101,48 +101,70 @@ public static class SetBasedWrites
 
     /// <summary>
     /// Adds what <paramref name="aggregates"/> holds to the stored sales aggregates (a row is inserted, or its counts
-    /// and sums increased), in the caller's transaction: one statement per table.
+    /// and sums increased), in the caller's transaction: one statement per table, all sent as one command (one round
+    /// trip), tables always in the same order so that concurrent deliveries lock rows in the same order.
     /// </summary>
     public static async Task AddToSalesAggregatesAsync(this IntegrationDbContext db, SalesAggregates aggregates, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(db, [.. aggregates.Days],
-            """INSERT INTO sales_days ("PartnerId", "Environment", "Day", "OutletId", "DeliveredMinor", "DeliveredOrders", "ReturnedMinor", "ReturnedOrders") """,
-            """
-             ON CONFLICT ("PartnerId", "Environment", "Day", "OutletId") DO UPDATE SET
-                "DeliveredMinor" = sales_days."DeliveredMinor" + excluded."DeliveredMinor", "DeliveredOrders" = sales_days."DeliveredOrders" + excluded."DeliveredOrders",
-                "ReturnedMinor" = sales_days."ReturnedMinor" + excluded."ReturnedMinor", "ReturnedOrders" = sales_days."ReturnedOrders" + excluded."ReturnedOrders"
-            """,
-            [
-                new("text", d => d.PartnerId), new("text", d => Stored<SalesDay>(db, nameof(SalesDay.Environment), d.Environment)),
-                new("date", d => d.Day), new("text", d => d.OutletId),
-                new("bigint", d => Stored<SalesDay>(db, nameof(SalesDay.Delivered), d.Delivered)), new("integer", d => d.DeliveredOrders),
-                new("bigint", d => Stored<SalesDay>(db, nameof(SalesDay.Returned), d.Returned)), new("integer", d => d.ReturnedOrders),
-            ],
-            cancellationToken);
-        await ExecuteAsync(db, [.. aggregates.Skus],
-            """INSERT INTO sku_sales_days ("PartnerId", "Environment", "Day", "Sku", "UnitsDelivered", "DeliveredMinor", "UnitsReturned", "ReturnedMinor") """,
-            """
-             ON CONFLICT ("PartnerId", "Environment", "Day", "Sku") DO UPDATE SET
-                "UnitsDelivered" = sku_sales_days."UnitsDelivered" + excluded."UnitsDelivered", "DeliveredMinor" = sku_sales_days."DeliveredMinor" + excluded."DeliveredMinor",
-                "UnitsReturned" = sku_sales_days."UnitsReturned" + excluded."UnitsReturned", "ReturnedMinor" = sku_sales_days."ReturnedMinor" + excluded."ReturnedMinor"
-            """,
-            [
-                new("text", d => d.PartnerId), new("text", d => Stored<SkuSalesDay>(db, nameof(SkuSalesDay.Environment), d.Environment)),
-                new("date", d => d.Day), new("text", d => d.Sku),
-                new("integer", d => d.UnitsDelivered), new("bigint", d => Stored<SkuSalesDay>(db, nameof(SkuSalesDay.Delivered), d.Delivered)),
-                new("integer", d => d.UnitsReturned), new("bigint", d => Stored<SkuSalesDay>(db, nameof(SkuSalesDay.Returned), d.Returned)),
-            ],
-            cancellationToken);
-        await ExecuteAsync(db, [.. aggregates.Customers],
-            """INSERT INTO customer_days ("PartnerId", "Environment", "CustomerId", "Day", "DeliveredOrders") """,
-            """
-             ON CONFLICT ("PartnerId", "Environment", "CustomerId", "Day") DO UPDATE SET "DeliveredOrders" = customer_days."DeliveredOrders" + excluded."DeliveredOrders"
-            """,
-            [
-                new("text", d => d.PartnerId), new("text", d => Stored<CustomerDay>(db, nameof(CustomerDay.Environment), d.Environment)),
-                new("text", d => d.CustomerId), new("date", d => d.Day), new("integer", d => d.DeliveredOrders),
-            ],
-            cancellationToken);
+        await using var command = CommandInTransaction(db);
+        var postgres = db.Database.IsNpgsql();
+        string[] statements =
+        [
+            .. Statements(command, postgres, "d", [.. aggregates.Days],
+                """INSERT INTO sales_days ("PartnerId", "Environment", "Day", "OutletId", "DeliveredMinor", "DeliveredOrders", "ReturnedMinor", "ReturnedOrders") """,
+                """
+                 ON CONFLICT ("PartnerId", "Environment", "Day", "OutletId") DO UPDATE SET
+                    "DeliveredMinor" = sales_days."DeliveredMinor" + excluded."DeliveredMinor", "DeliveredOrders" = sales_days."DeliveredOrders" + excluded."DeliveredOrders",
+                    "ReturnedMinor" = sales_days."ReturnedMinor" + excluded."ReturnedMinor", "ReturnedOrders" = sales_days."ReturnedOrders" + excluded."ReturnedOrders"
+                """,
+                [
+                    new("text", d => d.PartnerId), new("text", d => Stored<SalesDay>(db, nameof(SalesDay.Environment), d.Environment)),
+                    new("date", d => d.Day), new("text", d => d.OutletId),
+                    new("bigint", d => Stored<SalesDay>(db, nameof(SalesDay.Delivered), d.Delivered)), new("integer", d => d.DeliveredOrders),
+                    new("bigint", d => Stored<SalesDay>(db, nameof(SalesDay.Returned), d.Returned)), new("integer", d => d.ReturnedOrders),
+                ]),
+            .. Statements(command, postgres, "s", [.. aggregates.Skus],
+                """INSERT INTO sku_sales_days ("PartnerId", "Environment", "Day", "Sku", "UnitsDelivered", "DeliveredMinor", "UnitsReturned", "ReturnedMinor") """,
+                """
+                 ON CONFLICT ("PartnerId", "Environment", "Day", "Sku") DO UPDATE SET
+                    "UnitsDelivered" = sku_sales_days."UnitsDelivered" + excluded."UnitsDelivered", "DeliveredMinor" = sku_sales_days."DeliveredMinor" + excluded."DeliveredMinor",
+                    "UnitsReturned" = sku_sales_days."UnitsReturned" + excluded."UnitsReturned", "ReturnedMinor" = sku_sales_days."ReturnedMinor" + excluded."ReturnedMinor"
+                """,
+                [
+                    new("text", d => d.PartnerId), new("text", d => Stored<SkuSalesDay>(db, nameof(SkuSalesDay.Environment), d.Environment)),
+                    new("date", d => d.Day), new("text", d => d.Sku),
+                    new("integer", d => d.UnitsDelivered), new("bigint", d => Stored<SkuSalesDay>(db, nameof(SkuSalesDay.Delivered), d.Delivered)),
+                    new("integer", d => d.UnitsReturned), new("bigint", d => Stored<SkuSalesDay>(db, nameof(SkuSalesDay.Returned), d.Returned)),
+                ]),
+            .. Statements(command, postgres, "c", [.. aggregates.Customers],
+                """INSERT INTO customer_days ("PartnerId", "Environment", "CustomerId", "Day", "DeliveredOrders") """,
+                """
+                 ON CONFLICT ("PartnerId", "Environment", "CustomerId", "Day") DO UPDATE SET "DeliveredOrders" = customer_days."DeliveredOrders" + excluded."DeliveredOrders"
+                """,
+                [
+                    new("text", d => d.PartnerId), new("text", d => Stored<CustomerDay>(db, nameof(CustomerDay.Environment), d.Environment)),
+                    new("text", d => d.CustomerId), new("date", d => d.Day), new("integer", d => d.DeliveredOrders),
+                ]),
+            .. Statements(command, postgres, "m", [.. aggregates.Months],
+                """INSERT INTO sales_months ("PartnerId", "Environment", "Month", "DeliveredMinor", "DeliveredOrders", "ReturnedMinor", "ReturnedOrders") """,
+                """
+                 ON CONFLICT ("PartnerId", "Environment", "Month") DO UPDATE SET
+                    "DeliveredMinor" = sales_months."DeliveredMinor" + excluded."DeliveredMinor", "DeliveredOrders" = sales_months."DeliveredOrders" + excluded."DeliveredOrders",
+                    "ReturnedMinor" = sales_months."ReturnedMinor" + excluded."ReturnedMinor", "ReturnedOrders" = sales_months."ReturnedOrders" + excluded."ReturnedOrders"
+                """,
+                [
+                    new("text", m => m.PartnerId), new("text", m => Stored<SalesMonth>(db, nameof(SalesMonth.Environment), m.Environment)),
+                    new("date", m => m.Month),
+                    new("bigint", m => Stored<SalesMonth>(db, nameof(SalesMonth.Delivered), m.Delivered)), new("integer", m => m.DeliveredOrders),
+                    new("bigint", m => Stored<SalesMonth>(db, nameof(SalesMonth.Returned), m.Returned)), new("integer", m => m.ReturnedOrders),
+                ]),
+        ];
+        if (statements.Length == 0)
+        {
+            return;
+        }
+        command.CommandText = string.Join(";\n", statements);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     internal static Task<int> InsertNumberedEventsAsync(
@@ -200,37 +222,45 @@ public static class SetBasedWrites
     private static async Task<int> ExecuteAsync<T>(
         IntegrationDbContext db, IReadOnlyList<T> rows, string insert, string onConflict, Column<T>[] columns, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-        {
-            return 0;
-        }
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Set-based writes run inside the caller's transaction.");
         var postgres = db.Database.IsNpgsql();
         var written = 0;
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = insert + (postgres ? FromArrays(command, chunk, columns) : FromJson(command, chunk, columns)) + onConflict;
+            await using var command = CommandInTransaction(db);
+            command.CommandText = insert + (postgres ? FromArrays(command, chunk, columns, "") : FromJson(command, chunk, columns, "")) + onConflict;
             written += await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return written;
     }
 
+    private static DbCommand CommandInTransaction(IntegrationDbContext db)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Set-based writes run inside the caller's transaction.");
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        return command;
+    }
+
+    // One statement per chunk of rows, its parameters added to the shared command under names starting with the prefix.
+    private static IEnumerable<string> Statements<T>(
+        DbCommand command, bool postgres, string prefix, IReadOnlyList<T> rows, string insert, string onConflict, Column<T>[] columns) =>
+        rows.Chunk(RowsPerStatement).Select((chunk, i) =>
+            insert + (postgres ? FromArrays(command, chunk, columns, $"{prefix}{i}_") : FromJson(command, chunk, columns, $"{prefix}{i}_")) + onConflict).ToList();
+
     // SQLite: [[v1, v2, …], …] as one text parameter. "WHERE true" keeps ON CONFLICT from being read as part of the SELECT's join.
-    private static string FromJson<T>(DbCommand command, T[] rows, Column<T>[] columns)
+    private static string FromJson<T>(DbCommand command, T[] rows, Column<T>[] columns, string prefix)
     {
         var json = JsonSerializer.Serialize(rows.Select(row => columns.Select(c => c.Value(row)).ToArray()));
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "@rows";
+        parameter.ParameterName = $"@{prefix}rows";
         parameter.Value = json;
         command.Parameters.Add(parameter);
-        return "SELECT " + string.Join(", ", columns.Select((_, i) => $"value ->> {i} AS c{i}")) + " FROM json_each(@rows) WHERE true";
+        return "SELECT " + string.Join(", ", columns.Select((_, i) => $"value ->> {i} AS c{i}")) + $" FROM json_each(@{prefix}rows) WHERE true";
     }
 
     // PostgreSQL: one typed array per column, zipped back into rows by unnest.
-    private static string FromArrays<T>(DbCommand command, T[] rows, Column<T>[] columns)
+    private static string FromArrays<T>(DbCommand command, T[] rows, Column<T>[] columns, string prefix)
     {
         for (var i = 0; i < columns.Length; i++)
         {
@@ -239,9 +269,9 @@ public static class SetBasedWrites
             {
                 values.SetValue(columns[i].Value(rows[row]), row);
             }
-            command.Parameters.Add(new NpgsqlParameter($"@c{i}", values));
+            command.Parameters.Add(new NpgsqlParameter($"@{prefix}c{i}", values));
         }
-        return "SELECT * FROM unnest(" + string.Join(", ", columns.Select((c, i) => $"@c{i}::{c.PostgresType}[]")) + ") AS rows("
+        return "SELECT * FROM unnest(" + string.Join(", ", columns.Select((c, i) => $"@{prefix}c{i}::{c.PostgresType}[]")) + ") AS rows("
             + string.Join(", ", columns.Select((_, i) => $"c{i}")) + ")";
     }
 

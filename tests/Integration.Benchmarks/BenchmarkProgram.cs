@@ -5,6 +5,7 @@ namespace Integration.Benchmarks;
 
 // dotnet run -c Release --project tests/Integration.Benchmarks -- [foundation] [--provider Sqlite|PostgreSQL]
 //   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000] [--stock 1000000] [--import 1000000] [--partners 1000] [--redis 127.0.0.1:6379]
+//   [--then-concurrency 2]: insights only, the same scenarios again with that many clients on the same seeded data
 //   telemetry: OpenTelemetry on vs off (its own hosts; uses port 56250 for the scrape endpoint)
 //   sandbox-clock [--open-orders 1000,10000,100000] [--batch-size N]: a 30-day clock advance over N open orders (a fresh host per size)
 public static class BenchmarkProgram
@@ -60,7 +61,7 @@ public static class BenchmarkProgram
 
 public sealed record BenchmarkSettings(
     string Suite, string Provider, string? PostgresConnection, TimeSpan Duration, TimeSpan WarmUp, int Concurrency, string? Only, int Orders, int Deliveries, int StockRows, int ImportRows, int Partners, string? Redis,
-    IReadOnlyList<int> OpenOrders, int? BatchSize)
+    IReadOnlyList<int> OpenOrders, int? BatchSize, int? ThenConcurrency = null)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -85,6 +86,7 @@ public sealed record BenchmarkSettings(
             int.Parse(Option("--partners", "1000"), CultureInfo.InvariantCulture),
             Option("--redis", null!),
             [.. Option("--open-orders", "1000,10000,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
-            Option("--batch-size", null!) is { } batchSize ? int.Parse(batchSize, CultureInfo.InvariantCulture) : null);
+            Option("--batch-size", null!) is { } batchSize ? int.Parse(batchSize, CultureInfo.InvariantCulture) : null,
+            Option("--then-concurrency", null!) is { } then ? int.Parse(then, CultureInfo.InvariantCulture) : null);
     }
 }

@@ -104,7 +104,13 @@ public static class InsightsBenchmarks
             Deliver(true), Deliver(false), Place(true), Place(false),
         };
         var selected = scenarios.Where(s => settings.Only is null || s.Name.Contains(settings.Only, StringComparison.OrdinalIgnoreCase)).ToList();
-        var results = await LoadRunner.RunInterleavedAsync(selected, settings.Concurrency, settings.WarmUp, settings.Duration);
+        var results = new List<LoadResult>();
+        foreach (var concurrency in settings.ThenConcurrency is { } then ? [settings.Concurrency, then] : new[] { settings.Concurrency })
+        {
+            var measured = await LoadRunner.RunInterleavedAsync(selected, concurrency, settings.WarmUp, settings.Duration);
+            results.AddRange(measured.Select(r => r with { Name = $"{r.Name}, {concurrency} clients" }));
+            Console.WriteLine($"measured with {concurrency} clients; {shipped.Count:N0} shipped orders left");
+        }
         options.MaintainAggregates = true;
         return results;
     }

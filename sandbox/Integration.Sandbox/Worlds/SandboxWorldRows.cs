@@ -55,6 +55,7 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
             StockSnapshots = await Owned<StockSnapshot>(partners).ToListAsync(cancellationToken),
             Grades = await Owned<PerformanceGrade>(partners).ToListAsync(cancellationToken),
             RatingProposals = await Owned<RatingProposal>(partners).ToListAsync(cancellationToken),
+            SalesMonths = await Owned<SalesMonth>(partners).ToListAsync(cancellationToken),
         };
         return JsonSerializer.Serialize(rows, Json);
     }
@@ -83,6 +84,7 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         await Visible<StockSnapshot>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<PerformanceGrade>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<RatingProposal>(partners).ExecuteDeleteAsync(cancellationToken);
+        await Visible<SalesMonth>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<OrderEvent>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<Order>(partners).ExecuteDeleteAsync(cancellationToken);
         await BrandPoolsOf(partners).ExecuteDeleteAsync(cancellationToken);
@@ -112,6 +114,7 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         db.AddRange(rows.StockSnapshots);
         db.AddRange(rows.Grades);
         db.AddRange(rows.RatingProposals);
+        db.AddRange(rows.SalesMonths ?? MonthsOf(rows.SalesDays));
     }
 
     /// <summary>After a restore: the restored orders name their customers by the partner's id again, where the customer still has one.</summary>
@@ -125,6 +128,15 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         await Visible<CustomerConsent>(partners).ExecuteDeleteAsync(cancellationToken);
         await Visible<Customer>(partners).ExecuteDeleteAsync(cancellationToken);
     }
+
+    // Snapshots taken before the monthly roll-up existed hold only the day rows: roll them up as the writers would have.
+    private static IEnumerable<SalesMonth> MonthsOf(IEnumerable<SalesDay> days) =>
+        days.GroupBy(d => (d.PartnerId, d.Environment, Month: SalesMonth.MonthOf(d.Day))).Select(g => new SalesMonth
+        {
+            PartnerId = g.Key.PartnerId, Environment = g.Key.Environment, Month = g.Key.Month,
+            Delivered = g.Sum(d => d.Delivered), DeliveredOrders = g.Sum(d => d.DeliveredOrders),
+            Returned = g.Sum(d => d.Returned), ReturnedOrders = g.Sum(d => d.ReturnedOrders),
+        });
 
     private IQueryable<T> Visible<T>(IReadOnlyCollection<string> partners) where T : class, IPartnerOwned =>
         db.Set<T>().IgnoreQueryFilters().Where(row => partners.Contains(row.PartnerId) && row.Environment == ApiEnvironment.Sandbox);
@@ -173,6 +185,9 @@ public sealed class SandboxWorldRows(IntegrationDbContext db)
         public List<SalesDay> SalesDays { get; init; } = [];
         public List<SkuSalesDay> SkuSalesDays { get; init; } = [];
         public List<CustomerDay> CustomerDays { get; init; } = [];
+
+        /// <summary>Null in snapshots taken before the monthly roll-up existed.</summary>
+        public List<SalesMonth>? SalesMonths { get; init; }
         public List<Location> Locations { get; init; } = [];
         public List<StockLevel> StockLevels { get; init; } = [];
         public List<Transfer> Transfers { get; init; } = [];

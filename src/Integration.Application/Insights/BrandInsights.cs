@@ -49,7 +49,8 @@ public sealed class BrandInsights(IntegrationDbContext db, BusinessClock clock)
     private async Task<Dictionary<string, PartnerSales>> ByPartnerAsync(ApiEnvironment environment, KpiPeriod period, CancellationToken cancellationToken)
     {
         var (start, end) = (period.Start, period.End);
-        var rows = await db.Visible<SalesDay>().AsNoTracking().Where(d => d.Environment == environment && d.Day >= start && d.Day < end)
+        // One roll-up row per partner and month (a period is whole months), not a month of day rows.
+        var rows = await db.Visible<SalesMonth>().AsNoTracking().Where(d => d.Environment == environment && d.Month >= start && d.Month < end)
             .GroupBy(d => d.PartnerId)
             .Select(g => new { PartnerId = g.Key, Delivered = g.Sum(d => d.Delivered), Returned = g.Sum(d => d.Returned), Orders = g.Sum(d => d.DeliveredOrders) })
             .ToListAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace Integration.Application.Insights;
 
 /// <summary>
 /// A partner's KPIs for a month, quarter or year (domain.md › Partner insights), read from the sales aggregates
-/// (<see cref="SalesDay"/>, <see cref="SkuSalesDay"/>, <see cref="CustomerDay"/>) that each delivery and return
+/// (<see cref="SalesDay"/>, <see cref="SalesMonth"/>, <see cref="SkuSalesDay"/>, <see cref="CustomerDay"/>) that each delivery and return
 /// keeps up to date in its own transaction, and from the partner's outlets, activity reports and events, never
 /// from a scan of the orders. Works for any caller: the partner API (tenant-scoped) and internal jobs alike.
 /// </summary>
@@ -26,8 +26,7 @@ public sealed class KpiReader(IntegrationDbContext db, StockKpis stock, Business
         var returned = byOutlet.Sum(o => o.Returned);
         var orders = byOutlet.Sum(o => o.Orders);
         var net = delivered - returned;
-        var previous = await NetSalesAsync(partnerId, environment, period.Previous, cancellationToken);
-        var yearEarlier = await NetSalesAsync(partnerId, environment, period.YearEarlier, cancellationToken);
+        var (previous, yearEarlier) = await EarlierNetSalesAsync(partnerId, environment, period, cancellationToken);
 
         var customers = await CustomersAsync(partnerId, environment, start, end, cancellationToken);
         var activity = await db.Visible<OutletDay>().AsNoTracking()
@@ -44,7 +43,11 @@ public sealed class KpiReader(IntegrationDbContext db, StockKpis stock, Business
         var topSkus = await db.Visible<SkuSalesDay>().AsNoTracking()
             .Where(d => d.PartnerId == partnerId && d.Environment == environment && d.Day >= start && d.Day < end)
             .GroupBy(d => d.Sku)
-            .Select(g => new { Sku = g.Key, Units = g.Sum(d => d.UnitsDelivered - d.UnitsReturned), Delivered = g.Sum(d => d.Delivered), Returned = g.Sum(d => d.Returned) })
+            .Select(g => new
+            {
+                Sku = g.Key, UnitsDelivered = g.Sum(d => (long)d.UnitsDelivered), Units = g.Sum(d => d.UnitsDelivered - d.UnitsReturned),
+                Delivered = g.Sum(d => d.Delivered), Returned = g.Sum(d => d.Returned),
+            })
             .ToListAsync(cancellationToken);
         var topRegions = byOutlet.Where(o => regionOf.ContainsKey(o.OutletId)).GroupBy(o => regionOf[o.OutletId])
             .Select(g => new RegionSales(g.Key, g.Sum(o => o.Orders), g.Sum(o => o.Delivered - o.Returned)))
@@ -62,7 +65,7 @@ public sealed class KpiReader(IntegrationDbContext db, StockKpis stock, Business
             [.. topSkus.Select(s => new SkuSales(s.Sku, s.Units, s.Delivered - s.Returned))
                 .OrderByDescending(s => s.NetSales).ThenBy(s => s.Sku, StringComparer.Ordinal).Take(TopCount)],
             topRegions,
-            await stock.ForAsync(partnerId, environment, period, cancellationToken));
+            await stock.ForAsync(partnerId, environment, period, topSkus.Sum(s => s.UnitsDelivered), cancellationToken));
     }
 
     /// <summary>
@@ -79,12 +82,17 @@ public sealed class KpiReader(IntegrationDbContext db, StockKpis stock, Business
         }
     }
 
-    /// <summary>Net sales of a period: delivered − returned, as the settlement statement of the same months counts them.</summary>
-    public async Task<decimal> NetSalesAsync(string partnerId, ApiEnvironment environment, KpiPeriod period, CancellationToken cancellationToken)
+    // Net sales of the previous period and of the same period a year earlier, from the monthly roll-up in one query (at most 24 rows).
+    private async Task<(decimal Previous, decimal YearEarlier)> EarlierNetSalesAsync(string partnerId, ApiEnvironment environment, KpiPeriod period, CancellationToken cancellationToken)
     {
-        var sums = await Days(partnerId, environment, period.Start, period.End).GroupBy(_ => 1)
-            .Select(g => new { Delivered = g.Sum(d => d.Delivered), Returned = g.Sum(d => d.Returned) }).SingleOrDefaultAsync(cancellationToken);
-        return sums is null ? 0m : sums.Delivered - sums.Returned;
+        var (previous, yearEarlier) = (period.Previous, period.YearEarlier);
+        var months = await db.Visible<SalesMonth>().AsNoTracking()
+            .Where(m => m.PartnerId == partnerId && m.Environment == environment
+                && ((m.Month >= previous.Start && m.Month < previous.End) || (m.Month >= yearEarlier.Start && m.Month < yearEarlier.End)))
+            .Select(m => new { m.Month, m.Delivered, m.Returned })
+            .ToListAsync(cancellationToken);
+        decimal NetIn(KpiPeriod p) => months.Where(m => m.Month >= p.Start && m.Month < p.End).Sum(m => m.Delivered - m.Returned);
+        return (NetIn(previous), NetIn(yearEarlier));
     }
 
     private IQueryable<SalesDay> Days(string partnerId, ApiEnvironment environment, DateOnly start, DateOnly end) =>

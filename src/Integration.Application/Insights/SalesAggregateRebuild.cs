@@ -25,6 +25,7 @@ public sealed class SalesAggregateRebuild(IntegrationDbContext db)
         await Scoped(db.Visible<SalesDay>(), partnerId).ExecuteDeleteAsync(cancellationToken);
         await Scoped(db.Visible<SkuSalesDay>(), partnerId).ExecuteDeleteAsync(cancellationToken);
         await Scoped(db.Visible<CustomerDay>(), partnerId).ExecuteDeleteAsync(cancellationToken);
+        await Scoped(db.Visible<SalesMonth>(), partnerId).ExecuteDeleteAsync(cancellationToken);
         var replayed = 0;
         var after = "";
         while (true)

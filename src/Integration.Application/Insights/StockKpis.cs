@@ -1,6 +1,5 @@
 using Integration.Core.Common;
 using Integration.Core.Insights;
-using Integration.Core.Orders;
 using Integration.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,12 +7,25 @@ namespace Integration.Application.Insights;
 
 /// <summary>
 /// Stock-out rate, sell-through and inventory turnover of a partner for a period, from the daily stock snapshots
-/// (<see cref="StockSnapshotJob"/>) and the orders delivered in the period. Days without a snapshot (before the
+/// (<see cref="StockSnapshotJob"/>) and the units delivered in the period (the SKU sales aggregates). Days without a snapshot (before the
 /// platform took the first, or still to come) do not count.
 /// </summary>
 public sealed class StockKpis(IntegrationDbContext db)
 {
     public async Task<StockKpiFigures> ForAsync(string partnerId, ApiEnvironment environment, KpiPeriod period, CancellationToken cancellationToken)
+    {
+        var (start, end) = (period.Start, period.End);
+        var delivered = await db.Visible<SkuSalesDay>().AsNoTracking()
+            .Where(d => d.PartnerId == partnerId && d.Environment == environment && d.Day >= start && d.Day < end)
+            .SumAsync(d => (long)d.UnitsDelivered, cancellationToken);
+        return await ForAsync(partnerId, environment, period, delivered, cancellationToken);
+    }
+
+    /// <summary>
+    /// The figures when the caller already has the units delivered in the period (from <see cref="SkuSalesDay"/>, the
+    /// delivery's own day as its <c>DeliveredAt</c> gives it, so the same units as the orders delivered in the period).
+    /// </summary>
+    public async Task<StockKpiFigures> ForAsync(string partnerId, ApiEnvironment environment, KpiPeriod period, long delivered, CancellationToken cancellationToken)
     {
         var snapshots = db.Visible<StockSnapshot>().AsNoTracking().Where(s => s.PartnerId == partnerId && s.Environment == environment);
         var days = await snapshots.Where(s => s.Day >= period.Start && s.Day < period.End)
@@ -23,10 +35,6 @@ public sealed class StockKpis(IntegrationDbContext db)
             .ToListAsync(cancellationToken);
         // A day's receipts are on the next day's snapshot: those of the period's last day are on the next period's first.
         var received = await snapshots.Where(s => s.Day > period.Start && s.Day <= period.End).SumAsync(s => (long)s.ReceivedDayBefore, cancellationToken);
-        var (from, to) = (period.StartsAt, period.EndsAt);
-        var delivered = await db.Visible<Order>().AsNoTracking()
-            .Where(o => o.PartnerId == partnerId && o.Environment == environment && o.DeliveredAt >= from && o.DeliveredAt < to)
-            .SelectMany(o => o.Lines).SumAsync(l => (long)l.Quantity, cancellationToken);
 
         var stocked = days.Where(d => d.Pairs > 0).ToList();
         var stockOutRate = Ratios.Of(stocked.Sum(d => (decimal)d.Out / d.Pairs), stocked.Count);

@@ -12,10 +12,12 @@ public sealed class SalesAggregates
     private readonly SortedDictionary<(string, ApiEnvironment, DateOnly, string), SalesDay> _days = [];
     private readonly SortedDictionary<(string, ApiEnvironment, DateOnly, string), SkuSalesDay> _skus = [];
     private readonly SortedDictionary<(string, ApiEnvironment, string, DateOnly), CustomerDay> _customers = [];
+    private readonly SortedDictionary<(string, ApiEnvironment, DateOnly), SalesMonth> _months = [];
 
     public IReadOnlyCollection<SalesDay> Days => _days.Values;
     public IReadOnlyCollection<SkuSalesDay> Skus => _skus.Values;
     public IReadOnlyCollection<CustomerDay> Customers => _customers.Values;
+    public IReadOnlyCollection<SalesMonth> Months => _months.Values;
     public bool IsEmpty => _days.Count == 0;
 
     public static SalesAggregates Of(IEnumerable<SalesMove> moves)
@@ -36,6 +38,11 @@ public sealed class SalesAggregates
         if (!_days.TryGetValue((partner, environment, day, outletId), out var sales))
         {
             _days[(partner, environment, day, outletId)] = sales = new SalesDay { PartnerId = partner, Environment = environment, Day = day, OutletId = outletId };
+        }
+        var monthStart = SalesMonth.MonthOf(day);
+        if (!_months.TryGetValue((partner, environment, monthStart), out var month))
+        {
+            _months[(partner, environment, monthStart)] = month = new SalesMonth { PartnerId = partner, Environment = environment, Month = monthStart };
         }
         foreach (var line in order.Lines)
         {
@@ -58,10 +65,14 @@ public sealed class SalesAggregates
         {
             sales.Returned += order.Total;
             sales.ReturnedOrders++;
+            month.Returned += order.Total;
+            month.ReturnedOrders++;
             return;
         }
         sales.Delivered += order.Total;
         sales.DeliveredOrders++;
+        month.Delivered += order.Total;
+        month.DeliveredOrders++;
         if (order.CustomerId is { } customerId)
         {
             if (!_customers.TryGetValue((partner, environment, customerId, day), out var customer))

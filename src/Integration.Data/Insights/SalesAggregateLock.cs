@@ -12,7 +12,7 @@ public static class SalesAggregateLock
     {
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlRawAsync("LOCK TABLE sales_days, sku_sales_days, customer_days IN EXCLUSIVE MODE", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE sales_days, sku_sales_days, customer_days, sales_months IN EXCLUSIVE MODE", cancellationToken);
         }
     }
 }

@@ -17,8 +17,20 @@ internal sealed class SalesDayConfiguration : IEntityTypeConfiguration<SalesDay>
         builder.Property(d => d.OutletId).HasMaxLength(ContractLimits.Id);
         builder.Property(d => d.Delivered).HasColumnName("DeliveredMinor").HasConversion<MinorUnitsConverter>();
         builder.Property(d => d.Returned).HasColumnName("ReturnedMinor").HasConversion<MinorUnitsConverter>();
-        // Brand-wide: every partner's days of a period.
-        builder.HasIndex(d => new { d.Environment, d.Day });
+    }
+}
+
+internal sealed class SalesMonthConfiguration : IEntityTypeConfiguration<SalesMonth>
+{
+    public void Configure(EntityTypeBuilder<SalesMonth> builder)
+    {
+        builder.ToTable("sales_months");
+        builder.HasKey(m => new { m.PartnerId, m.Environment, m.Month });
+        builder.Property(m => m.PartnerId).HasMaxLength(ContractLimits.Id);
+        builder.Property(m => m.Delivered).HasColumnName("DeliveredMinor").HasConversion<MinorUnitsConverter>();
+        builder.Property(m => m.Returned).HasColumnName("ReturnedMinor").HasConversion<MinorUnitsConverter>();
+        // Brand-wide: every partner's months of a period.
+        builder.HasIndex(m => new { m.Environment, m.Month });
     }
 }
 

@@ -2,6 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Integration.Api.Tests.Infrastructure;
 using Integration.Api.Tests.Settlement;
+using Integration.Core.Common;
+using Integration.Core.Insights;
+using Integration.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Integration.Api.Tests.Settlement.SettlementPlatform;
 
 namespace Integration.Api.Tests.Insights;
@@ -236,6 +241,62 @@ public sealed class KpiTests
         await (await partner.GetAsync("/admin/v1/insights?period=2026-03")).ReadProblemAsync(HttpStatusCode.Forbidden);
         await (await viewer.PostAsync("/admin/v1/insights/rebuild", null)).ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_role");
     }
+
+    [Fact]
+    public async Task The_monthly_roll_up_equals_the_day_rows_after_deliveries_returns_and_a_rebuild()
+    {
+        await using var platform = await StartAsync(At(2026, 1, 28));
+        var a = await InsightsPartner.StartAsync(platform);
+        var b = await InsightsPartner.StartAsync(platform);
+        var outlet = await a.OutletAsync("CN-BJ-CY", new DateOnly(2025, 6, 1));
+        await a.CustomerAsync("c1");
+        var januaryOrder = await a.DeliverAsync(1_000m, outlet, "c1");
+        await a.DeliverAsync(500m);
+        await b.DeliverAsync(500m);
+        platform.MoveTo(At(2026, 2, 3));
+        await a.ReturnAsync(januaryOrder); // delivered in January, returned in February
+        await a.DeliverAsync(1_500m, outlet);
+        await b.DeliverAsync(2_000m);
+        platform.MoveTo(At(2026, 3, 1));
+        await Task.WhenAll(a.DeliverAsync(500m), b.DeliverAsync(500m), b.DeliverAsync(1_000m));
+
+        var incremental = await MonthRowsAsync(platform);
+        Assert.Equal(await DayRowsByMonthAsync(platform), incremental);
+        Assert.Contains($"{a.Id} 2026-02 delivered 150000 in 1, returned 100000 in 1", incremental);
+
+        var viewer = await platform.ClientWithRoleAsync(Core.Credentials.InternalRole.Viewer);
+        var february = await (await viewer.GetAsync("/admin/v1/insights?period=2026-02&ranked=100")).ReadJsonAsync(HttpStatusCode.OK);
+        var ranked = february["ranked"]!.AsArray().ToDictionary(r => r!["partnerId"]!.GetValue<string>(), r => r!);
+        Assert.Equal("500.00", ranked[a.Id].Amount("netSales"));
+        Assert.Equal("2000.00", ranked[b.Id].Amount("netSales"));
+        Assert.Equal((await a.KpisAsync("2026-02")).Amount("netSales"), ranked[a.Id].Amount("netSales"));
+
+        var admin = await platform.AdminClientAsync();
+        await (await admin.PostAsync("/admin/v1/insights/rebuild", null)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(incremental, await MonthRowsAsync(platform));
+        Assert.Equal(await DayRowsByMonthAsync(platform), await MonthRowsAsync(platform));
+    }
+
+    private static async Task<List<string>> MonthRowsAsync(SettlementPlatform platform)
+    {
+        await using var scope = platform.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().Visible<SalesMonth>().AsNoTracking().ToListAsync();
+        return [.. rows.Select(m => Row(m.PartnerId, m.Environment, m.Month, m.Delivered, m.DeliveredOrders, m.Returned, m.ReturnedOrders)).Order(StringComparer.Ordinal)];
+    }
+
+    private static async Task<List<string>> DayRowsByMonthAsync(SettlementPlatform platform)
+    {
+        await using var scope = platform.Services.CreateAsyncScope();
+        var days = await scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().Visible<SalesDay>().AsNoTracking().ToListAsync();
+        return [.. days.GroupBy(d => (d.PartnerId, d.Environment, Month: new DateOnly(d.Day.Year, d.Day.Month, 1)))
+            .Select(g => Row(g.Key.PartnerId, g.Key.Environment, g.Key.Month,
+                g.Sum(d => d.Delivered), g.Sum(d => d.DeliveredOrders), g.Sum(d => d.Returned), g.Sum(d => d.ReturnedOrders)))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private static string Row(string partnerId, ApiEnvironment environment, DateOnly month, decimal delivered, int deliveredOrders, decimal returned, int returnedOrders) =>
+        FormattableString.Invariant($"{partnerId} {month:yyyy-MM} delivered {delivered * 100:0} in {deliveredOrders}, returned {returned * 100:0} in {returnedOrders}")
+        + (environment == ApiEnvironment.Live ? "" : $" ({environment})");
 
     private static async Task<string> FiguresAsync(InsightsPartner p, string[] months)
     {

@@ -819,9 +819,41 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.HasKey("PartnerId", "Environment", "Day", "OutletId");
 
-                    b.HasIndex("Environment", "Day");
-
                     b.ToTable("sales_days", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.SalesMonth", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DeliveredMinor");
+
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReturnedMinor");
+
+                    b.Property<int>("ReturnedOrders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "Environment", "Month");
+
+                    b.HasIndex("Environment", "Month");
+
+                    b.ToTable("sales_months", (string)null);
                 });
 
             modelBuilder.Entity("Integration.Core.Insights.SkuSalesDay", b =>

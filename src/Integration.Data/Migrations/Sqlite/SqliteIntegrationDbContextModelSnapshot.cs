@@ -813,9 +813,41 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.HasKey("PartnerId", "Environment", "Day", "OutletId");
 
-                    b.HasIndex("Environment", "Day");
-
                     b.ToTable("sales_days", (string)null);
+                });
+
+            modelBuilder.Entity("Integration.Core.Insights.SalesMonth", b =>
+                {
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Environment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DeliveredMinor");
+
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReturnedMinor");
+
+                    b.Property<int>("ReturnedOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "Environment", "Month");
+
+                    b.HasIndex("Environment", "Month");
+
+                    b.ToTable("sales_months", (string)null);
                 });
 
             modelBuilder.Entity("Integration.Core.Insights.SkuSalesDay", b =>
