@@ -7,7 +7,7 @@ namespace Integration.Benchmarks;
 //   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000] [--stock 1000000] [--import 1000000] [--partners 1000] [--redis 127.0.0.1:6379]
 //   [--then-concurrency 2]: insights only, the same scenarios again with that many clients on the same seeded data
 //   telemetry: OpenTelemetry on vs off (its own hosts; uses port 56250 for the scrape endpoint)
-//   sandbox-clock [--open-orders 1000,10000,100000] [--batch-size N]: a 30-day clock advance over N open orders (a fresh host per size)
+//   sandbox-clock [--open-orders 1000,10000,100000] [--batch-size N]: a 30-day clock advance over N open orders (a fresh process and host per size)
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -23,8 +23,8 @@ public static class BenchmarkProgram
         }
         if (settings.Suite == "sandbox-clock")
         {
-            // A fresh host and database per size, so each size's memory is its own.
-            await SandboxClockBenchmarks.RunAsync(settings);
+            // A fresh process, host and database per size, so each size's memory is its own.
+            await SandboxClockBenchmarks.RunAsync(settings, args);
             return 0;
         }
         await using var host = new BenchmarkHost(settings.Provider, settings.PostgresConnection);

@@ -108,22 +108,28 @@ internal sealed class DueSteps(IntegrationDbContext db, OrderSchedule schedule, 
         ([OrderStatus.Shipped], schedule.DeliverAfter, 2),
     ];
 
-    // One stage's first steps after the position, in order: by the time the step is timed from, then order id.
+    // One stage's first steps after the position, in order: by the time the step is timed from, then order id. Confirmed and
+    // shipped orders are timed from when they were confirmed or shipped (always stamped by the move), so each stage's read
+    // is a range of one index: partner, environment, status, that time, id (OrderConfiguration).
     private async Task<List<DueStep>> ReadStageAsync(OrderStatus[] statuses, TimeSpan delay, int rank, CancellationToken cancellationToken)
     {
-        var orders = db.Orders.AsNoTracking().Where(o => statuses.Contains(o.Status));
+        var only = statuses[0];
+        // One status compares as an equality, which the index range needs (a list would read as a subquery on SQLite).
+        var orders = db.Orders.AsNoTracking().Where(statuses.Length == 1 ? o => o.Status == only : o => statuses.Contains(o.Status));
         var latest = target - delay;
         var candidates = rank switch
         {
-            0 => orders.Select(o => new { o.Id, o.Status, o.CreatedAt, o.ConfirmedAt, o.ShippedAt, From = o.CreatedAt }),
-            1 => orders.Select(o => new { o.Id, o.Status, o.CreatedAt, o.ConfirmedAt, o.ShippedAt, From = o.ConfirmedAt ?? o.CreatedAt }),
-            _ => orders.Select(o => new { o.Id, o.Status, o.CreatedAt, o.ConfirmedAt, o.ShippedAt, From = o.ShippedAt ?? o.CreatedAt }),
+            0 => orders.Select(o => new { o.Id, o.Status, o.CreatedAt, o.ConfirmedAt, o.ShippedAt, From = (DateTimeOffset?)o.CreatedAt }),
+            1 => orders.Select(o => new { o.Id, o.Status, o.CreatedAt, o.ConfirmedAt, o.ShippedAt, From = o.ConfirmedAt }),
+            _ => orders.Select(o => new { o.Id, o.Status, o.CreatedAt, o.ConfirmedAt, o.ShippedAt, From = o.ShippedAt }),
         };
         candidates = candidates.Where(o => o.From <= latest);
         if (Position is { } position)
         {
             var (after, id) = (position.DueAt - delay, position.OrderId);
-            // At the same time and order, a later stage of that order comes after the position's.
+            // The first condition bounds the index range; the second is the keyset. At the same time and order, a later stage
+            // of that order comes after the position's.
+            candidates = candidates.Where(o => o.From >= after);
             candidates = rank > position.Rank
                 ? candidates.Where(o => o.From > after || (o.From == after && string.Compare(o.Id, id) >= 0))
                 : candidates.Where(o => o.From > after || (o.From == after && string.Compare(o.Id, id) > 0));

@@ -65,6 +65,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Settlement: a partner's orders delivered, and returned, in a month.
         builder.HasIndex(o => new { o.PartnerId, o.Environment, o.DeliveredAt });
         builder.HasIndex(o => new { o.PartnerId, o.Environment, o.ReturnedAt });
+        // The sandbox clock's keyset reads of due steps (DueSteps): confirmed orders by when they were confirmed, shipped ones by when they shipped.
+        builder.HasIndex(o => new { o.PartnerId, o.Environment, o.Status, o.ConfirmedAt, o.Id });
+        builder.HasIndex(o => new { o.PartnerId, o.Environment, o.Status, o.ShippedAt, o.Id });
     }
 }
 

@@ -1486,6 +1486,10 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.HasIndex("PartnerId", "Environment", "CreatedAt", "Id");
 
+                    b.HasIndex("PartnerId", "Environment", "Status", "ConfirmedAt", "Id");
+
+                    b.HasIndex("PartnerId", "Environment", "Status", "ShippedAt", "Id");
+
                     b.ToTable("orders", (string)null);
                 });
 

@@ -1480,6 +1480,10 @@ namespace Integration.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId", "Environment", "CreatedAt", "Id");
 
+                    b.HasIndex("PartnerId", "Environment", "Status", "ConfirmedAt", "Id");
+
+                    b.HasIndex("PartnerId", "Environment", "Status", "ShippedAt", "Id");
+
                     b.ToTable("orders", (string)null);
                 });
 
