@@ -5,7 +5,7 @@
 namespace Integration.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AdminOrderList : Migration
+    public partial class OrderListAndDueStepIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,16 @@ namespace Integration.Data.Migrations.Sqlite
                 name: "IX_orders_CreatedAt_Id",
                 table: "orders",
                 columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_PartnerId_Environment_Status_ConfirmedAt_Id",
+                table: "orders",
+                columns: new[] { "PartnerId", "Environment", "Status", "ConfirmedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_PartnerId_Environment_Status_ShippedAt_Id",
+                table: "orders",
+                columns: new[] { "PartnerId", "Environment", "Status", "ShippedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_orders_Reference",
@@ -26,6 +36,14 @@ namespace Integration.Data.Migrations.Sqlite
         {
             migrationBuilder.DropIndex(
                 name: "IX_orders_CreatedAt_Id",
+                table: "orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_orders_PartnerId_Environment_Status_ConfirmedAt_Id",
+                table: "orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_orders_PartnerId_Environment_Status_ShippedAt_Id",
                 table: "orders");
 
             migrationBuilder.DropIndex(
