@@ -231,7 +231,11 @@ public sealed class CustomerBook(IntegrationDbContext db, EventLog events, Custo
         // Four encryptions a row, under one data key for the request (one DataProtection call, not 20,000), over the cores.
         using (var batch = vault.NewBatch())
         {
-            Parallel.For(0, good.Length, j => CustomerVault.Seal(batch, rows[good[j]]!.ToPersonalData()).WriteTo(written[j]));
+            Parallel.For(0, good.Length, batch.NewCipher, (j, _, cipher) =>
+            {
+                CustomerVault.Seal(batch, cipher, rows[good[j]]!.ToPersonalData()).WriteTo(written[j]);
+                return cipher;
+            }, cipher => cipher.Dispose());
         }
         try
         {

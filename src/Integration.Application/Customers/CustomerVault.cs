@@ -30,13 +30,10 @@ public sealed class CustomerVault(IDataProtectionProvider protection)
     /// <summary>A fresh data key for one bulk (one DataProtection call); dispose of it when the bulk is sealed.</summary>
     internal BatchSealer NewBatch() => new(_dataKeys);
 
-    /// <summary>Encrypts each field on its own under the batch's data key.</summary>
-    internal static SealedPersonalData Seal(BatchSealer batch, PersonalData data)
-    {
-        using var cipher = batch.NewCipher();
-        return new(batch.Seal(cipher, "name", data.Name), batch.Seal(cipher, "phone", data.Phone), batch.Seal(cipher, "email", data.Email),
-            data.Address is null ? null : batch.Seal(cipher, "address", AddressText(data.Address)));
-    }
+    /// <summary>Encrypts each field on its own under the batch's data key, with a cipher of the batch's (<see cref="BatchSealer.NewCipher"/>).</summary>
+    internal static SealedPersonalData Seal(BatchSealer batch, System.Security.Cryptography.AesGcm cipher, PersonalData data) =>
+        new(batch.Seal(cipher, "name"u8, data.Name), batch.Seal(cipher, "phone"u8, data.Phone), batch.Seal(cipher, "email"u8, data.Email),
+            data.Address is null ? null : batch.Seal(cipher, "address"u8, AddressText(data.Address)));
 
     public PersonalData Open(Customer customer)
     {
@@ -46,7 +43,7 @@ public sealed class CustomerVault(IDataProtectionProvider protection)
         }
         // A bulk's row has one data key for its four fields: unwrapped once.
         (string Wrapped, byte[] Key)? dataKey = null;
-        string? Unprotect(string field, string? value)
+        string? Unprotect(ReadOnlySpan<byte> field, string? value)
         {
             if (value is null)
             {
@@ -63,8 +60,8 @@ public sealed class CustomerVault(IDataProtectionProvider protection)
             }
             return BatchSealer.Open(dataKey.Value.Key, field, body);
         }
-        var address = Unprotect("address", customer.ProtectedAddress);
-        return new(Unprotect("name", customer.ProtectedName), Unprotect("phone", customer.ProtectedPhone), Unprotect("email", customer.ProtectedEmail),
+        var address = Unprotect("address"u8, customer.ProtectedAddress);
+        return new(Unprotect("name"u8, customer.ProtectedName), Unprotect("phone"u8, customer.ProtectedPhone), Unprotect("email"u8, customer.ProtectedEmail),
             address is null ? null : JsonSerializer.Deserialize<CustomerAddress>(address, AddressJson));
     }
 
