@@ -190,8 +190,10 @@ public sealed class CustomerBook(IntegrationDbContext db, EventLog events, Custo
 
         await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var externalIds = firstRowOf.Keys.ToList();
-        // What the write needs of a stored customer, not its ciphertext (replaced whole).
-        var existing = await db.Customers.AsNoTracking().Where(c => EF.Parameter(externalIds).Contains(c.ExternalId!))
+        // What the write needs of a stored customer, not its ciphertext (replaced whole). "ExternalId != null" first spares
+        // the list its null check ("… OR ExternalId IS NULL AND array_position(…)"), which PostgreSQL's generic plan
+        // cannot use the index for: each of the partner's customers was compared with all 5,000 ids (0.5 s a request).
+        var existing = await db.Customers.AsNoTracking().Where(c => c.ExternalId != null && EF.Parameter(externalIds).Contains(c.ExternalId))
             .Select(c => new Customer
             {
                 Id = c.Id, PartnerId = c.PartnerId, Environment = c.Environment, ExternalId = c.ExternalId, Version = c.Version, CreatedAt = c.CreatedAt, UpdatedAt = c.UpdatedAt,
