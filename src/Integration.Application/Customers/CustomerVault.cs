@@ -7,28 +7,65 @@ namespace Integration.Application.Customers;
 /// <summary>
 /// Encrypts and decrypts customers' personal data field by field with the platform's DataProtection keys (kept in the
 /// database, shared by every instance). The key ring rotates and keeps retired keys for decryption, so rows written
-/// under an older key stay readable; erasure deletes the ciphertext itself.
+/// under an older key stay readable; erasure deletes the ciphertext itself. A single customer's fields are each a
+/// DataProtection payload; a bulk's are AES-GCM under a data key that DataProtection wraps (<see cref="BatchSealer"/>).
 /// </summary>
 public sealed class CustomerVault(IDataProtectionProvider protection)
 {
+    private const string Purpose = "Integration.Customers.PersonalData.v1";
+
     private static readonly JsonSerializerOptions AddressJson = new(JsonSerializerDefaults.Web);
 
-    private readonly IDataProtector _protector = protection.CreateProtector("Integration.Customers.PersonalData.v1");
+    private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
+    private readonly IDataProtector _dataKeys = protection.CreateProtector(Purpose, "BatchDataKey");
 
     public void Seal(Customer customer, PersonalData data)
     {
         customer.ProtectedName = Protect(data.Name);
         customer.ProtectedPhone = Protect(data.Phone);
         customer.ProtectedEmail = Protect(data.Email);
-        customer.ProtectedAddress = data.Address is null ? null : _protector.Protect(JsonSerializer.Serialize(data.Address, AddressJson));
+        customer.ProtectedAddress = data.Address is null ? null : _protector.Protect(AddressText(data.Address));
     }
 
-    public PersonalData Open(Customer customer) => customer.IsErased
-        ? PersonalData.None
-        : new(Unprotect(customer.ProtectedName), Unprotect(customer.ProtectedPhone), Unprotect(customer.ProtectedEmail),
-            customer.ProtectedAddress is null ? null : JsonSerializer.Deserialize<CustomerAddress>(_protector.Unprotect(customer.ProtectedAddress), AddressJson));
+    /// <summary>A fresh data key for one bulk (one DataProtection call); dispose of it when the bulk is sealed.</summary>
+    internal BatchSealer NewBatch() => new(_dataKeys);
+
+    /// <summary>Encrypts each field on its own under the batch's data key, with a cipher of the batch's (<see cref="BatchSealer.NewCipher"/>).</summary>
+    internal static SealedPersonalData Seal(BatchSealer batch, System.Security.Cryptography.AesGcm cipher, PersonalData data) =>
+        new(batch.Seal(cipher, "name"u8, data.Name), batch.Seal(cipher, "phone"u8, data.Phone), batch.Seal(cipher, "email"u8, data.Email),
+            data.Address is null ? null : batch.Seal(cipher, "address"u8, AddressText(data.Address)));
+
+    public PersonalData Open(Customer customer)
+    {
+        if (customer.IsErased)
+        {
+            return PersonalData.None;
+        }
+        // A bulk's row has one data key for its four fields: unwrapped once.
+        (string Wrapped, byte[] Key)? dataKey = null;
+        string? Unprotect(ReadOnlySpan<byte> field, string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+            if (!value.StartsWith(BatchSealer.Prefix, StringComparison.Ordinal))
+            {
+                return _protector.Unprotect(value);
+            }
+            var (wrapped, body) = BatchSealer.Split(value);
+            if (dataKey?.Wrapped != wrapped)
+            {
+                dataKey = (wrapped, BatchSealer.UnwrapKey(_dataKeys, wrapped));
+            }
+            return BatchSealer.Open(dataKey.Value.Key, field, body);
+        }
+        var address = Unprotect("address"u8, customer.ProtectedAddress);
+        return new(Unprotect("name"u8, customer.ProtectedName), Unprotect("phone"u8, customer.ProtectedPhone), Unprotect("email"u8, customer.ProtectedEmail),
+            address is null ? null : JsonSerializer.Deserialize<CustomerAddress>(address, AddressJson));
+    }
+
+    private static string AddressText(CustomerAddress address) => JsonSerializer.Serialize(address, AddressJson);
 
     private string? Protect(string? value) => value is null ? null : _protector.Protect(value);
-
-    private string? Unprotect(string? value) => value is null ? null : _protector.Unprotect(value);
 }

@@ -88,6 +88,39 @@ public sealed class CustomerChannelTests(PlatformFactory platform) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_bulk_encrypts_each_field_at_rest_and_its_rows_stay_readable_after_the_key_rotates()
+    {
+        var session = await platform.CrmSessionAsync(whole: true);
+        var before = CustomerSteps.NewExternalId();
+        var after = CustomerSteps.NewExternalId();
+        async Task BulkAsync(string externalId, string phone) => await (await session.Client.PostAsJsonAsync("/v2/customers/bulk", new
+        {
+            rows = new[] { new { externalId, name = "张三丰", phone, email = "zhang.sanfeng@example.com", address = new { line = "1200 Zhangjiang Road", city = "Shanghai", country = "CN" } } },
+        })).ReadJsonAsync(HttpStatusCode.OK);
+        await BulkAsync(before, "13812341234");
+
+        var newKey = await platform.RotateKeyAsync();
+        await BulkAsync(after, "13700007777");
+
+        var read = await (await session.Client.GetAsync($"/v2/customers/{before}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("张三丰", "13812341234", "zhang.sanfeng@example.com", "1200 Zhangjiang Road"),
+            (read["name"]!.GetValue<string>(), read["phone"]!.GetValue<string>(), read["email"]!.GetValue<string>(), read["address"]!["line"]!.GetValue<string>()));
+        Assert.Equal("13700007777", (await (await session.Client.GetAsync($"/v2/customers/{after}")).ReadJsonAsync(HttpStatusCode.OK))["phone"]!.GetValue<string>());
+        var stored = await platform.WithDbAsync(db => db.Customers.IgnoreQueryFilters().Where(c => c.ExternalId == before || c.ExternalId == after).ToListAsync());
+        foreach (var customer in stored)
+        {
+            var fields = new[] { customer.ProtectedName!, customer.ProtectedPhone!, customer.ProtectedEmail!, customer.ProtectedAddress! };
+            Assert.All(fields, f => Assert.DoesNotContain("Zhangjiang", f));
+            Assert.All(fields, f => Assert.DoesNotContain(customer.ExternalId == before ? "13812341234" : "13700007777", f));
+            Assert.Equal(4, fields.Distinct().Count()); // each field its own ciphertext
+        }
+        // A bulk's data key is wrapped by the key ring's current key: ck1.{wrapped key}.{sealed field}.
+        Guid WrappingKey(string field) => KeyRotation.KeyIdOf(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(field.Split('.')[1]));
+        Assert.Equal(newKey, WrappingKey(stored.Single(c => c.ExternalId == after).ProtectedPhone!));
+        Assert.NotEqual(newKey, WrappingKey(stored.Single(c => c.ExternalId == before).ProtectedPhone!));
+    }
+
+    [Fact]
     public async Task Consents_keep_their_time_source_and_history_and_one_without_a_source_is_400()
     {
         var session = await platform.CrmSessionAsync();
