@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Integration.Core.Customers;
 using Integration.Core.Events;
 using Integration.Core.Insights;
