@@ -48,6 +48,9 @@ public sealed class SandboxTimeMachine(
     PeriodCloser closer, PayoutRunner payouts, SimulatedCarrier carrier, SimulatorCallLog callLog, IOptions<SandboxOptions> options,
     IOptions<SettlementOptions> settlement)
 {
+    /// <summary>Batches' worth of carrier calls the call log may have still to write before a batch waits for it.</summary>
+    private const int CallLogLag = 4;
+
     public static string TrackingNumberOf(Order order) => $"SBX{order.Id[^12..].ToUpperInvariant()}";
 
     /// <summary>Moves the clock <paramref name="by"/> a duration, or <paramref name="to"/> a time, and runs what fell due.</summary>
@@ -277,9 +280,13 @@ public sealed class SandboxTimeMachine(
         {
             return false;
         }
-        // The batch's carrier calls are logged in the background; waiting for them keeps that queue to one batch's calls,
-        // where a writer lagging a long advance would hold a row per delivery in memory.
-        await callLog.WrittenAsync(cancellationToken);
+        // The batch's carrier calls are logged in the background. Waiting for them only when the writer lags by more than a
+        // few batches keeps that queue bounded (a long advance must not hold a row per delivery in memory) without making
+        // every batch wait for the log: on SQLite the writer cannot write while a batch holds the database.
+        if (callLog.Pending > CallLogLag * batchSize)
+        {
+            await callLog.WrittenAsync(cancellationToken);
+        }
         foreach (var (order, from, to, reason) in batch.Outcomes)
         {
             if (reason is null)

@@ -21,6 +21,7 @@ public abstract class BatchedRowWriter<TRow>(IServiceScopeFactory scopes, Platfo
         : Channel.CreateUnbounded<(TRow, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _order = new();
     private Task _lastWritten = Task.CompletedTask;
+    private int _pendingCount; // the single-reader channel does not count its items
     public void Record(TRow row)
     {
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -28,12 +29,16 @@ public abstract class BatchedRowWriter<TRow>(IServiceScopeFactory scopes, Platfo
         {
             if (_pending.Writer.TryWrite((row, written)))
             {
+                Interlocked.Increment(ref _pendingCount);
                 _lastWritten = written.Task;
                 return;
             }
         }
         metrics.LogRowDropped(name); // the queue is full: the database is down or far behind
     }
+
+    /// <summary>Rows recorded on this instance and not yet written.</summary>
+    public int Pending => Volatile.Read(ref _pendingCount);
 
     /// <summary>Waits (briefly) until the rows this instance recorded so far are in the database.</summary>
     public Task WrittenAsync(CancellationToken cancellationToken) =>
@@ -64,6 +69,7 @@ public abstract class BatchedRowWriter<TRow>(IServiceScopeFactory scopes, Platfo
                 logger.LogWarning(e, LostBatchMessage, batch.Count);
 #pragma warning restore CA2254
             }
+            Interlocked.Add(ref _pendingCount, -batch.Count);
             batch.ForEach(b => b.Written.TrySetResult());
             batch.Clear();
         }
