@@ -7,8 +7,8 @@ namespace Integration.Application.Customers;
 /// <summary>
 /// Encrypts and decrypts customers' personal data field by field with the platform's DataProtection keys (kept in the
 /// database, shared by every instance). The key ring rotates and keeps retired keys for decryption, so rows written
-/// under an older key stay readable; erasure deletes the ciphertext itself. A single customer's fields are each a
-/// DataProtection payload; a bulk's are AES-GCM under a data key that DataProtection wraps (<see cref="BatchSealer"/>).
+/// under an older key stay readable; erasure deletes the ciphertext itself. Each field is AES-GCM under a data key that
+/// DataProtection wraps (<see cref="BatchSealer"/>): one data key per customer written alone, one per bulk.
 /// </summary>
 public sealed class CustomerVault(IDataProtectionProvider protection)
 {
@@ -16,15 +16,13 @@ public sealed class CustomerVault(IDataProtectionProvider protection)
 
     private static readonly JsonSerializerOptions AddressJson = new(JsonSerializerDefaults.Web);
 
-    private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
     private readonly IDataProtector _dataKeys = protection.CreateProtector(Purpose, "BatchDataKey");
 
     public void Seal(Customer customer, PersonalData data)
     {
-        customer.ProtectedName = Protect(data.Name);
-        customer.ProtectedPhone = Protect(data.Phone);
-        customer.ProtectedEmail = Protect(data.Email);
-        customer.ProtectedAddress = data.Address is null ? null : _protector.Protect(AddressText(data.Address));
+        using var batch = NewBatch();
+        using var cipher = batch.NewCipher();
+        Seal(batch, cipher, data).WriteTo(customer);
     }
 
     /// <summary>A fresh data key for one bulk (one DataProtection call); dispose of it when the bulk is sealed.</summary>
@@ -41,17 +39,13 @@ public sealed class CustomerVault(IDataProtectionProvider protection)
         {
             return PersonalData.None;
         }
-        // A bulk's row has one data key for its four fields: unwrapped once.
+        // A row has one data key for its four fields: unwrapped once.
         (string Wrapped, byte[] Key)? dataKey = null;
         string? Unprotect(ReadOnlySpan<byte> field, string? value)
         {
             if (value is null)
             {
                 return null;
-            }
-            if (!value.StartsWith(BatchSealer.Prefix, StringComparison.Ordinal))
-            {
-                return _protector.Unprotect(value);
             }
             var (wrapped, body) = BatchSealer.Split(value);
             if (dataKey?.Wrapped != wrapped)
@@ -66,6 +60,4 @@ public sealed class CustomerVault(IDataProtectionProvider protection)
     }
 
     private static string AddressText(CustomerAddress address) => JsonSerializer.Serialize(address, AddressJson);
-
-    private string? Protect(string? value) => value is null ? null : _protector.Protect(value);
 }

@@ -83,9 +83,13 @@ public sealed class CustomerChannelTests(PlatformFactory platform) : IClassFixtu
         var stored = await platform.WithDbAsync(db => db.Customers.IgnoreQueryFilters().Where(c => c.ExternalId == before || c.ExternalId == after)
             .ToDictionaryAsync(c => c.ExternalId!, c => c.ProtectedPhone!));
         Assert.DoesNotContain("13812341234", stored[before]);
-        Assert.Equal(newKey, KeyRotation.KeyIdOf(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(stored[after])));
-        Assert.NotEqual(newKey, KeyRotation.KeyIdOf(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(stored[before])));
+        Assert.Equal(newKey, WrappingKey(stored[after]));
+        Assert.NotEqual(newKey, WrappingKey(stored[before]));
     }
+
+    // A field is ck1.{data key wrapped by the key ring}.{sealed field}: the key ring's key that wrapped it.
+    private static Guid WrappingKey(string field) =>
+        KeyRotation.KeyIdOf(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(field.Split('.')[1]));
 
     [Fact]
     public async Task A_bulk_encrypts_each_field_at_rest_and_its_rows_stay_readable_after_the_key_rotates()
@@ -114,8 +118,6 @@ public sealed class CustomerChannelTests(PlatformFactory platform) : IClassFixtu
             Assert.All(fields, f => Assert.DoesNotContain(customer.ExternalId == before ? "13812341234" : "13700007777", f));
             Assert.Equal(4, fields.Distinct().Count()); // each field its own ciphertext
         }
-        // A bulk's data key is wrapped by the key ring's current key: ck1.{wrapped key}.{sealed field}.
-        Guid WrappingKey(string field) => KeyRotation.KeyIdOf(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(field.Split('.')[1]));
         Assert.Equal(newKey, WrappingKey(stored.Single(c => c.ExternalId == after).ProtectedPhone!));
         Assert.NotEqual(newKey, WrappingKey(stored.Single(c => c.ExternalId == before).ProtectedPhone!));
     }
