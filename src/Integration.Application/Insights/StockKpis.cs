@@ -12,17 +12,8 @@ namespace Integration.Application.Insights;
 /// </summary>
 public sealed class StockKpis(IntegrationDbContext db)
 {
-    public async Task<StockKpiFigures> ForAsync(string partnerId, ApiEnvironment environment, KpiPeriod period, CancellationToken cancellationToken)
-    {
-        var (start, end) = (period.Start, period.End);
-        var delivered = await db.Visible<SkuSalesDay>().AsNoTracking()
-            .Where(d => d.PartnerId == partnerId && d.Environment == environment && d.Day >= start && d.Day < end)
-            .SumAsync(d => (long)d.UnitsDelivered, cancellationToken);
-        return await ForAsync(partnerId, environment, period, delivered, cancellationToken);
-    }
-
     /// <summary>
-    /// The figures when the caller already has the units delivered in the period (from <see cref="SkuSalesDay"/>, the
+    /// The figures, given the units delivered in the period (which the caller has read from <see cref="SkuSalesDay"/>: the
     /// delivery's own day as its <c>DeliveredAt</c> gives it, so the same units as the orders delivered in the period).
     /// </summary>
     public async Task<StockKpiFigures> ForAsync(string partnerId, ApiEnvironment environment, KpiPeriod period, long delivered, CancellationToken cancellationToken)

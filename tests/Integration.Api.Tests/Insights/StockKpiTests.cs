@@ -18,7 +18,7 @@ public sealed class StockKpiTests
     {
         Assert.True(KpiPeriod.TryParse(period, out var kpiPeriod));
         await using var scope = platform.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StockKpis>().ForAsync(partnerId, ApiEnvironment.Live, kpiPeriod, CancellationToken.None);
+        return (await scope.ServiceProvider.GetRequiredService<KpiReader>().ForPartnerAsync(partnerId, ApiEnvironment.Live, kpiPeriod, CancellationToken.None)).Stock;
     }
 
     private static async Task<int?> SnapshotAsync(PlatformFactory platform) =>
