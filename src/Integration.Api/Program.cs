@@ -1,3 +1,4 @@
+using System.Globalization;
 using Integration.Api.Partners;
 using Integration.Application.Partners;
 using Integration.Api.Orders;
@@ -35,6 +36,11 @@ using Integration.Application.Environments;
 using Integration.Sandbox.Hosting;
 using Integration.Application.Onboarding;
 using Integration.Application.Outlets;
+using Integration.Web;
+
+// Answers never depend on the server's locale; only the web's pages take the reader's culture (WebSetup).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
 var builder = WebApplication.CreateBuilder(ApplicationDirectory.Options(args));
 builder.AddTrustedProxies();
@@ -61,6 +67,7 @@ builder.AddReminders();
 builder.AddSandbox();
 builder.AddPartnerAuth();
 builder.AddPeople();
+builder.AddWeb();
 builder.AddRateLimits();
 builder.AddApiDocs();
 builder.AddHealth();
@@ -102,11 +109,13 @@ app.UseMiddleware<EnvironmentHeaderMiddleware>();
 app.UseMiddleware<SandboxClockMiddleware>();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
+app.UseWeb();
 
 app.MapTokenEndpoint();
 app.MapControllers();
 app.MapProblemPages();
 app.MapGuidePages();
+app.MapWeb();
 
 await app.RunAsync();
 return 0;

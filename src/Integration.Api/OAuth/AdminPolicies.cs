@@ -1,3 +1,4 @@
+using Integration.Web.People;
 using Integration.Api.People;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Authorization;

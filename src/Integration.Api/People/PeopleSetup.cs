@@ -1,5 +1,6 @@
 using Integration.Data;
 using Integration.Data.People;
+using Integration.Web.People;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,12 +34,13 @@ public static class PeopleSetup
             options.SlidingExpiration = true;
             options.Events = new CookieAuthenticationEvents
             {
-                OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; },
+                OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; }, // pages redirect themselves (WebSessionMiddleware)
                 OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; },
                 OnValidatePrincipal = PersonSessions.ValidateAsync,
             };
         });
         builder.Services.AddScoped<PersonSessions>();
+        builder.Services.AddScoped<PersonSignIn>();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using Asp.Versioning;
 using Integration.Application.OAuth;
 using Integration.Core.Common;
 using Integration.Data.People;
+using Integration.Web.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -19,40 +20,19 @@ namespace Integration.Api.People;
 [ApiVersion(1)]
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin/v{version:apiVersion}/session")]
-public sealed class SessionController(UserManager<Person> people, PersonSessions sessions) : ControllerBase
+public sealed class SessionController(UserManager<Person> people, PersonSessions sessions, PersonSignIn signIn) : ControllerBase
 {
     [HttpPost]
     [AllowAnonymous]
     public async Task<SessionResponse> Begin(SignInRequest request)
     {
-        var person = await people.FindByEmailAsync(request.Email);
-        if (person is null || await people.IsLockedOutAsync(person) || !await people.CheckPasswordAsync(person, request.Password))
+        var outcome = await signIn.SignInAsync(HttpContext, request.Email, request.Password, request.Code, request.RecoveryCode);
+        return outcome switch
         {
-            if (person is not null)
-            {
-                await people.AccessFailedAsync(person);
-            }
-            throw Refused("sign_in_failed", "The e-mail or the password is wrong, or the account is locked for a while after too many attempts.");
-        }
-        if (!person.TwoFactorEnabled)
-        {
-            await HttpContext.SignInAsync(PersonSessions.Scheme, await sessions.PrincipalAsync(person, twoFactorPassed: false));
-            return new SessionResponse(PersonResponse.From(person), "enrollment_required");
-        }
-        var passed = request switch
-        {
-            { Code: { } code } => await people.VerifyTwoFactorTokenAsync(person, TokenOptions.DefaultAuthenticatorProvider, code.Replace(" ", "")),
-            { RecoveryCode: { } recovery } => (await people.RedeemTwoFactorRecoveryCodeAsync(person, recovery)).Succeeded,
-            _ => throw Refused("two_factor_required", "Send the code of your authenticator app as 'code' (or a recovery code as 'recoveryCode')."),
+            { Step: SignInStep.SignedIn, Person: { } person } => new SessionResponse(PersonResponse.From(person), "signed_in"),
+            { Step: SignInStep.EnrollmentRequired, Person: { } person } => new SessionResponse(PersonResponse.From(person), "enrollment_required"),
+            _ => throw Refused(outcome.RefusalCode!, outcome.Refusal!),
         };
-        if (!passed)
-        {
-            await people.AccessFailedAsync(person);
-            throw Refused("two_factor_failed", "The authenticator code or recovery code is wrong or already used.");
-        }
-        await people.ResetAccessFailedCountAsync(person);
-        await HttpContext.SignInAsync(PersonSessions.Scheme, await sessions.PrincipalAsync(person, twoFactorPassed: true));
-        return new SessionResponse(PersonResponse.From(person), "signed_in");
     }
 
     [HttpDelete]

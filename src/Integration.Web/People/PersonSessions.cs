@@ -6,9 +6,11 @@ using Integration.Data.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 
-namespace Integration.Api.People;
+namespace Integration.Web.People;
 
 /// <summary>
 /// A person's cookie session. It carries the same claims an internal access token does (so the admin API's policies

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Integration.Application.OAuth;
+using Integration.Core.Common;
+using Integration.Core.Credentials;
+using Integration.Web.People;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using OpenIddict.Abstractions;
+
+namespace Integration.Web.Sessions;
+
+/// <summary>
+/// Reads the person's cookie on the web's paths. Nobody signed in goes to the sign-in page; a partner user on a portal
+/// page acts as their partner in the chosen environment — the request's user becomes that partner's caller, so the
+/// database's tenancy filter applies to every page exactly as it does to the API; the console needs internal roles.
+/// </summary>
+public sealed class WebSessionMiddleware(RequestDelegate next)
+{
+    public const string EnvironmentCookie = "portal_environment";
+
+    public async Task InvokeAsync(HttpContext context, WebSession session)
+    {
+        var signedIn = await context.AuthenticateAsync(PersonSessions.Scheme);
+        if (signedIn.Succeeded)
+        {
+            session.Load(signedIn.Principal);
+        }
+        var path = context.Request.Path;
+        var portal = path.StartsWithSegments(WebPaths.Portal);
+        var console = path.StartsWithSegments(WebPaths.Console);
+        if (!portal && !console)
+        {
+            await next(context);
+            return;
+        }
+        if (!session.SignedIn)
+        {
+            context.Response.Redirect($"{WebPaths.SignIn}?returnUrl={Uri.EscapeDataString(path + context.Request.QueryString)}");
+            return;
+        }
+        if (portal && !session.IsPartnerUser || console && !session.IsInternal)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(portal
+                ? "This page is for partner users. Internal teams use the console at /console."
+                : "The console is for internal teams with a role (and a confirmed authenticator). Partner users use the portal at /portal.");
+            return;
+        }
+        if (portal)
+        {
+            session.Environment = SnakeCase.TryParse<ApiEnvironment>(context.Request.Cookies[EnvironmentCookie], out var chosen) ? chosen : ApiEnvironment.Sandbox;
+            context.User = PartnerCaller(session);
+        }
+        await next(context);
+    }
+
+    private static ClaimsPrincipal PartnerCaller(WebSession session)
+    {
+        var identity = new ClaimsIdentity(PersonSessions.Scheme, OpenIddictConstants.Claims.Name, OpenIddictConstants.Claims.Role);
+        identity.SetClaim(OpenIddictConstants.Claims.Subject, session.Email);
+        identity.SetClaim(PlatformClaims.CredentialId, session.PersonId);
+        identity.SetClaim(PlatformClaims.CredentialKind, SnakeCase.Of(CredentialKind.Partner));
+        identity.SetClaim(PlatformClaims.PartnerId, session.PartnerId);
+        identity.SetClaim(PlatformClaims.Environment, SnakeCase.Of(session.Environment));
+        identity.SetClaim(WebSession.PartnerRoleClaim, session.PartnerRole);
+        return new ClaimsPrincipal(identity);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Integration.Web.Components;
+using Integration.Web.Onboarding;
+using Integration.Web.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Integration.Web;
+
+/// <summary>
+/// The partner portal (/portal) and the internal console (/console): Blazor pages rendered on the server, hosted by the
+/// API's process by default. They sign people in with the same cookie as the admin API and act through the same
+/// application services and tenancy filter as the API (docs/adr/0024-one-web-application-on-the-platforms-services.md).
+/// </summary>
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("zh-CN")];
+
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddLocalization();
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "web_antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.AddScoped<WebSession>();
+        builder.Services.AddScoped<GoLiveChecklist>();
+        return builder;
+    }
+
+    /// <summary>Before the endpoints: the web's own pipeline on its paths only (culture, session, page headers), then antiforgery.</summary>
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseWhen(context => WebPaths.IsWeb(context.Request.Path), web =>
+        {
+            web.UseRequestLocalization(new RequestLocalizationOptions
+            {
+                DefaultRequestCulture = new RequestCulture(Cultures[0]),
+                SupportedCultures = Cultures,
+                SupportedUICultures = Cultures,
+                RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
+            });
+            web.UseMiddleware<PageHeaders>();
+            web.UseMiddleware<WebSessionMiddleware>();
+        });
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>();
+        app.MapWebSessionEndpoints();
+        return app;
+    }
+}
