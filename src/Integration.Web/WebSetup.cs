@@ -3,6 +3,7 @@ using Integration.Web.Components;
 using Integration.Web.Onboarding;
 using Integration.Web.Sessions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,9 @@ public static class WebSetup
 
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        // Outside Development too (tests, a build run without publishing): MudBlazor's files are found through the
+        // build's manifest; a published app carries them in wwwroot and has no manifest, which this call tolerates.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents();
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();

@@ -25,15 +25,15 @@ public sealed class PeopleTests(PlatformFactory platform) : IClassFixture<Platfo
         var enrollment = await (await browser.PostAsync("/admin/v1/session/totp", null)).ReadJsonAsync(HttpStatusCode.OK);
         var key = enrollment["sharedKey"]!.GetValue<string>();
         Assert.StartsWith("otpauth://totp/", enrollment["authenticatorUri"]!.GetValue<string>());
-        await (await browser.PostAsJsonAsync("/admin/v1/session/totp/verify", new { code = "000000" == Totp(key) ? "111111" : "000000" }))
+        await (await browser.PostAsJsonAsync("/admin/v1/session/totp/verify", new { code = "000000" == Totp.Code(key) ? "111111" : "000000" }))
             .ReadProblemAsync(HttpStatusCode.Unauthorized, "two_factor_failed");
-        var recovery = await (await browser.PostAsJsonAsync("/admin/v1/session/totp/verify", new { code = Totp(key) })).ReadJsonAsync(HttpStatusCode.OK);
+        var recovery = await (await browser.PostAsJsonAsync("/admin/v1/session/totp/verify", new { code = Totp.Code(key) })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(10, recovery["recoveryCodes"]!.AsArray().Count);
 
         // A fresh browser: password and code.
         var later = Browser();
         await (await later.PostAsJsonAsync("/admin/v1/session", new { email, password })).ReadProblemAsync(HttpStatusCode.Unauthorized, "two_factor_required");
-        var signedIn = await (await later.PostAsJsonAsync("/admin/v1/session", new { email, password, code = Totp(key) })).ReadJsonAsync(HttpStatusCode.OK);
+        var signedIn = await (await later.PostAsJsonAsync("/admin/v1/session", new { email, password, code = Totp.Code(key) })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("signed_in", signedIn["state"]!.GetValue<string>());
         await (await later.GetAsync("/admin/v1/partners")).ReadJsonAsync(HttpStatusCode.OK);
         await (await later.GetAsync("/admin/v1/payouts")).ReadJsonAsync(HttpStatusCode.OK);
@@ -86,7 +86,7 @@ public sealed class PeopleTests(PlatformFactory platform) : IClassFixture<Platfo
         var browser = Browser();
         await (await browser.PostAsJsonAsync("/admin/v1/session", new { email, password })).ReadJsonAsync(HttpStatusCode.OK);
         var key = (await (await browser.PostAsync("/admin/v1/session/totp", null)).ReadJsonAsync(HttpStatusCode.OK))["sharedKey"]!.GetValue<string>();
-        await (await browser.PostAsJsonAsync("/admin/v1/session/totp/verify", new { code = Totp(key) })).ReadJsonAsync(HttpStatusCode.OK);
+        await (await browser.PostAsJsonAsync("/admin/v1/session/totp/verify", new { code = Totp.Code(key) })).ReadJsonAsync(HttpStatusCode.OK);
         return browser;
     }
 
@@ -105,27 +105,5 @@ public sealed class PeopleTests(PlatformFactory platform) : IClassFixture<Platfo
         Assert.Equal([role], created["person"]!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.False(created["person"]!["twoFactorEnabled"]!.GetValue<bool>());
         return (email, created["initialPassword"]!.GetValue<string>(), created["person"]!["id"]!.GetValue<string>());
-    }
-
-    /// <summary>RFC 6238 as an authenticator app computes it: HMAC-SHA1 over the 30-second step, 6 digits, base32 key.</summary>
-    private static string Totp(string base32Key)
-    {
-        var key = Base32(base32Key);
-        var step = BitConverter.GetBytes(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(step);
-        }
-        var hash = HMACSHA1.HashData(key, step);
-        var offset = hash[^1] & 0x0f;
-        var value = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(text.TrimEnd('=').ToUpperInvariant().Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
-        return [.. Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2))];
     }
 }

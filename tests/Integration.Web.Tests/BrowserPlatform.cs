@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using Integration.Api.Tests.Infrastructure;
+using Integration.Core.Credentials;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Integration.Web.Tests;
+
+/// <summary>
+/// The whole platform on Kestrel at a loopback port, and the OS package's Chromium driven by Playwright (no browser
+/// download: toolchain.md). One per test class; each test opens its own browser context, so cookies never leak between them.
+/// </summary>
+public sealed class BrowserPlatform : PlatformFactory
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public BrowserPlatform()
+    {
+        UseKestrel(0);
+    }
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+        ClientOptions.BaseAddress = new Uri(BaseUrl + "/");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? ChromiumPath,
+            Args = ["--no-sandbox"], // CI runs as root
+            Headless = true,
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string locale = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = 1280, Height = 800 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>An internal person with the roles, who has enrolled an authenticator (so the roles count): e-mail, password, authenticator key.</summary>
+    public async Task<InternalPerson> NewInternalPersonAsync(params string[] roles)
+    {
+        var admin = await ClientWithRoleAsync(InternalRole.Admin);
+        var email = $"{string.Join('-', roles)}.{Guid.NewGuid():N}@example.com";
+        var created = await (await admin.PostAsJsonAsync("/admin/v1/people", new { email, displayName = "Test " + string.Join(' ', roles), roles }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var password = created["initialPassword"]!.GetValue<string>();
+        var session = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
+        await (await session.PostAsJsonAsync("/admin/v1/session", new { email, password })).ReadJsonAsync(HttpStatusCode.OK);
+        var key = (await (await session.PostAsync("/admin/v1/session/totp", null)).ReadJsonAsync(HttpStatusCode.OK))["sharedKey"]!.GetValue<string>();
+        await (await session.PostAsJsonAsync("/admin/v1/session/totp/verify", new { code = Totp.Code(key) })).ReadJsonAsync(HttpStatusCode.OK);
+        return new InternalPerson(email, password, key);
+    }
+
+    /// <summary>Signs in through the page as a person does: e-mail, password and, for internal people, the authenticator code.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password, string? authenticatorKey = null)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        if (authenticatorKey is not null)
+        {
+            await page.GetByLabel("Authenticator code").FillAsync(Totp.Code(authenticatorKey));
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>A full-page picture of what the page shows, kept with the test results; with WEB_SCREENSHOTS=docs also as the guides' picture.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var inResults = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(inResults)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = inResults, FullPage = true });
+        if (Environment.GetEnvironmentVariable("WEB_SCREENSHOTS") == "docs")
+        {
+            File.Copy(inResults, RepositoryFiles.PathOf("docs", "images", "web", name + ".png"), overwrite: true);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}

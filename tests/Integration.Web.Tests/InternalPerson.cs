@@ -1,0 +1,3 @@
+namespace Integration.Web.Tests;
+
+public sealed record InternalPerson(string Email, string Password, string AuthenticatorKey);
