@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace Integration.Cli;
 
@@ -34,29 +33,10 @@ public sealed class AdminApiClient(HttpClient http, string clientId, string clie
         var answer = await ApiAnswer.ReadAsync(response, cancellationToken);
         if (!answer.Succeeded || answer.Json?["access_token"]?.GetValue<string>() is not { } token)
         {
-            throw new CliException($"The platform refused the credential: {answer.Json?["error"]} {answer.Json?["error_description"]}".Trim());
+            throw new CliException(
+                $"The platform refused the credential: {answer.Json?["error"]} {answer.Json?["error_description"]}".Trim(),
+                answer.Status >= 500 ? ExitCodes.Failed : ExitCodes.Unauthenticated);
         }
         return token;
     }
 }
-
-public sealed record ApiAnswer(int Status, JsonNode? Json, string Raw)
-{
-    public bool Succeeded => Status is >= 200 and < 300;
-
-    public static async Task<ApiAnswer> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var raw = await response.Content.ReadAsStringAsync(cancellationToken);
-        JsonNode? json = null;
-        try
-        {
-            json = raw.Length > 0 ? JsonNode.Parse(raw) : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-        }
-        return new ApiAnswer((int)response.StatusCode, json, raw);
-    }
-}
-
-public sealed class CliException(string message) : Exception(message);
