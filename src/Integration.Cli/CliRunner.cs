@@ -80,7 +80,7 @@ internal sealed class CliRunner(CliOptions options, Func<string, string?> enviro
         try
         {
             var (id, secret) = Credential(parse);
-            var url = parse.GetValue(options.Url) ?? environment("INTEGRATION_ADMIN_URL") ?? $"http://localhost:{DefaultPort}";
+            var url = parse.GetValue(options.Url) ?? environment("INTEGRATION_ADMIN_URL") ?? environment("INTEGRATION_API_URL") ?? $"http://localhost:{DefaultPort}";
             if (!Uri.TryCreate(url, UriKind.Absolute, out var baseAddress))
             {
                 throw new CliException($"'{url}' is not an absolute URL, e.g. https://platform.example.com.", ExitCodes.Usage);
