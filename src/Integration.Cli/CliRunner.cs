@@ -11,9 +11,12 @@ internal sealed class CliRunner(CliOptions options, Func<string, string?> enviro
 {
     public const int DefaultPort = 5000;
 
-    /// <summary>One call; <paramref name="judge"/> may turn a successful answer into a failure (e.g. a broken audit chain).</summary>
+    /// <summary>
+    /// One call; <paramref name="judge"/> may turn a successful answer into a failure with an exit code and a line for
+    /// stderr (e.g. a broken audit chain).
+    /// </summary>
     public Task<int> SendAsync(ParseResult parse, HttpMethod method, string path, object? body, CancellationToken cancellationToken,
-        Func<ApiAnswer, int>? judge = null) =>
+        Func<ApiAnswer, (int ExitCode, string? Message)>? judge = null) =>
         WithApiAsync(parse, async api =>
         {
             var answer = await api.SendAsync(method, path, body, cancellationToken);
@@ -22,7 +25,12 @@ internal sealed class CliRunner(CliOptions options, Func<string, string?> enviro
                 return await ProblemAsync(answer);
             }
             await PrintAsync(parse, answer.Json, null, answer.Raw);
-            return judge?.Invoke(answer) ?? ExitCodes.Ok;
+            var (exitCode, message) = judge?.Invoke(answer) ?? (ExitCodes.Ok, null);
+            if (message is not null)
+            {
+                await error.WriteLineAsync(message);
+            }
+            return exitCode;
         }, cancellationToken);
 
     public Task<int> GetAsync(ParseResult parse, string path, CancellationToken cancellationToken) =>
