@@ -31,12 +31,16 @@ public sealed class AdminApiClient(HttpClient http, string clientId, string clie
             ["scope"] = "admin",
         }), cancellationToken);
         var answer = await ApiAnswer.ReadAsync(response, cancellationToken);
-        if (!answer.Succeeded || answer.Json?["access_token"]?.GetValue<string>() is not { } token)
+        if (answer.Succeeded && answer.Json?["access_token"]?.GetValue<string>() is { } token)
         {
-            throw new CliException(
-                $"The platform refused the credential: {answer.Json?["error"]} {answer.Json?["error_description"]}".Trim(),
+            return token;
+        }
+        if (answer.Json?["error"] is { } error)
+        {
+            throw new CliException($"The platform refused the credential: {error} {answer.Json["error_description"]}".Trim(),
                 answer.Status >= 500 ? ExitCodes.Failed : ExitCodes.Unauthenticated);
         }
-        return token;
+        // Not an OAuth answer: a wrong --url, or a proxy in between.
+        throw new CliException($"{http.BaseAddress}connect/token answered {answer.Status} without a token; is --url the platform's address?");
     }
 }

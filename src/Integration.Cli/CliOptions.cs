@@ -24,6 +24,13 @@ internal sealed class CliOptions
         Recursive = true,
     };
 
+    public Option<int> TimeoutSeconds { get; } = new("--timeout")
+    {
+        Description = "Seconds to wait for each answer (closing a month for every partner can take minutes).",
+        Recursive = true,
+        DefaultValueFactory = _ => 100,
+    };
+
     public Option<string> Output { get; } = new("--output", "-o")
     {
         Description = "table: aligned columns for people; json: the API's objects as pretty JSON, a list as one array.",
@@ -35,7 +42,17 @@ internal sealed class CliOptions
     public const string Table = "table";
     public const string Json = "json";
 
-    public CliOptions() => Output.AcceptOnlyFromAmong(Table, Json);
+    public CliOptions()
+    {
+        Output.AcceptOnlyFromAmong(Table, Json);
+        TimeoutSeconds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--timeout must be 1 second or more.");
+            }
+        });
+    }
 
     public void AddTo(Command root)
     {
@@ -43,5 +60,6 @@ internal sealed class CliOptions
         root.Options.Add(ClientId);
         root.Options.Add(ClientSecretFile);
         root.Options.Add(Output);
+        root.Options.Add(TimeoutSeconds);
     }
 }

@@ -95,7 +95,7 @@ internal sealed class CliRunner(CliOptions options, Func<string, string?> enviro
             }
             using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
             http.BaseAddress = baseAddress;
-            http.Timeout = TimeSpan.FromSeconds(30);
+            http.Timeout = TimeSpan.FromSeconds(parse.GetValue(options.TimeoutSeconds));
             return await work(new AdminApiClient(http, id, secret));
         }
         catch (CliException e)
@@ -105,7 +105,9 @@ internal sealed class CliRunner(CliOptions options, Func<string, string?> enviro
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync($"The platform could not be reached: {e.Message}");
+            await error.WriteLineAsync(e is TaskCanceledException
+                ? $"The platform did not answer within {parse.GetValue(options.TimeoutSeconds)} s (--timeout)."
+                : $"The platform could not be reached: {e.Message}");
             return ExitCodes.Failed;
         }
     }
