@@ -34,6 +34,10 @@ public sealed class SessionController(UserManager<Person> people, PersonSessions
             }
             throw Refused("sign_in_failed", "The e-mail or the password is wrong, or the account is locked for a while after too many attempts.");
         }
+        if (person.IsPartnerUser)
+        {
+            throw Refused("partner_user", "This account belongs to a partner: sign in to the partner portal. The console is for internal people.");
+        }
         if (!person.TwoFactorEnabled)
         {
             await HttpContext.SignInAsync(PersonSessions.Scheme, await sessions.PrincipalAsync(person, twoFactorPassed: false));
