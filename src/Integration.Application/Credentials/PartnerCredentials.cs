@@ -1,5 +1,6 @@
 using Integration.Application.Paging;
 using Integration.Application.Partners;
+using Integration.Application.RequestLog;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Data;
@@ -12,7 +13,7 @@ namespace Integration.Application.Credentials;
 /// the partner API for a credential holding <c>credentials:manage</c>, the portal for an owner or developer. Issuing,
 /// rotating and revoking stay <see cref="CredentialIssuer"/>'s; this adds who may, and which scopes a new one may hold.
 /// </summary>
-public sealed class PartnerCredentials(IntegrationDbContext db, CredentialIssuer issuer)
+public sealed class PartnerCredentials(IntegrationDbContext db, CredentialIssuer issuer, PartnerRequestLog requestLog)
 {
     /// <summary>The actor's partner's credentials of the actor's environment, newest first, with the time each last called the API.</summary>
     public async Task<IReadOnlyList<UsedCredential>> ListAsync(PartnerActor who, PageRequest page, CancellationToken cancellationToken)
@@ -23,6 +24,7 @@ public sealed class PartnerCredentials(IntegrationDbContext db, CredentialIssuer
             var (createdAt, id) = Cursor.DecodeTimestampAndId(page.Cursor);
             query = query.Where(c => c.CreatedAt < createdAt || (c.CreatedAt == createdAt && string.Compare(c.Id, id) < 0));
         }
+        await requestLog.WrittenAsync(cancellationToken); // the caller's own latest call counts as a use at once
         var credentials = await query.AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
         var used = new List<UsedCredential>(credentials.Count);
         foreach (var credential in credentials)
@@ -37,6 +39,7 @@ public sealed class PartnerCredentials(IntegrationDbContext db, CredentialIssuer
     public async Task<UsedCredential> GetAsync(PartnerActor who, string id, CancellationToken cancellationToken)
     {
         var credential = await FindAsync(who, id, cancellationToken);
+        await requestLog.WrittenAsync(cancellationToken);
         return new UsedCredential(credential, await LastUsedAtAsync(who, credential, cancellationToken));
     }
 

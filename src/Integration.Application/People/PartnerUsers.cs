@@ -142,6 +142,7 @@ public sealed class PartnerUsers(IntegrationDbContext db, UserManager<Person> pe
             throw InvalidLink();
         }
         await CheckPasswordAsync(person.Email!, password);
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
         var result = await people.ResetPasswordAsync(person, token, password);
         if (!result.Succeeded)
         {
@@ -150,6 +151,7 @@ public sealed class PartnerUsers(IntegrationDbContext db, UserManager<Person> pe
         await people.ConfirmEmailAsync(person, await people.GenerateEmailConfirmationTokenAsync(person));
         await audit.AppendAsync(new AuditRecord(person.Email!, "partner_user.password_set", person.Id, Details: new { partnerId = person.PartnerId }), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<Person> CreateAsync(
