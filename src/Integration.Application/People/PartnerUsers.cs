@@ -185,6 +185,9 @@ public sealed class PartnerUsers(IntegrationDbContext db, UserManager<Person> pe
 
     private async Task EnsureAnotherOwnerAsync(Person person, string what, CancellationToken cancellationToken)
     {
+        // A no-op write to the partner's row: two owners demoting each other at once wait for one another (PostgreSQL's
+        // row lock; SQLite has one writer), so the second counts the first's change and the partner keeps an owner.
+        await db.Partners.Where(p => p.Id == person.PartnerId).ExecuteUpdateAsync(set => set.SetProperty(p => p.Name, p => p.Name), cancellationToken);
         if (!await db.People.AnyAsync(p => p.PartnerId == person.PartnerId && p.PartnerRole == PartnerRole.Owner && p.Id != person.Id, cancellationToken))
         {
             throw new DomainException(ErrorKind.Conflict, "last_owner",
