@@ -1,3 +1,4 @@
+using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Core.Partners;
 using Microsoft.AspNetCore.Identity;
@@ -31,5 +32,13 @@ public sealed class Person : IdentityUser
 
     public void ChangePartnerRole(PartnerRole role) => PartnerRole = role;
 
-    public void ChangeRoles(IEnumerable<InternalRole> roles) => Roles = InternalRoles.Distinct(roles);
+    public void ChangeRoles(IEnumerable<InternalRole> roles)
+    {
+        if (PartnerId is not null)
+        {
+            throw new DomainException(ErrorKind.Unprocessable, "partner_user_roles",
+                $"{Email} is a user of partner '{PartnerId}': partner users hold a partner role, never an internal one.");
+        }
+        Roles = InternalRoles.Distinct(roles);
+    }
 }

@@ -60,6 +60,8 @@ public sealed partial class PartnerUsersTests(PlatformFactory platform) : IClass
         Assert.Equal(email, owner["email"]!.GetValue<string>());
         Assert.True(owner["passwordSet"]!.GetValue<bool>());
         Assert.True(await WithPeopleAsync(async people => await people.CheckPasswordAsync((await people.FindByIdAsync(personId))!, Password)));
+        await (await (await platform.ClientWithRoleAsync(InternalRole.Admin)).PutAsJsonAsync($"/admin/v1/people/{personId}/roles", new { roles = new[] { "admin" } }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity, "partner_user_roles");
     }
 
     [Fact]
