@@ -132,7 +132,7 @@ public sealed partial class PartnerUsersTests(PlatformFactory platform) : IClass
         // A developer's credential holds what the developer chose, nothing more.
         var session = platform.ClientWithToken(await platform.TokenAsync(byDeveloper.ClientId, byDeveloper.Secret));
         await (await session.GetAsync("/v2/credentials")).ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
-        var audit = await platform.WithDbAsync(db => db.AuditEntries.Where(e => e.Target == byOwner.Id).Select(e => e.Actor).ToListAsync());
+        var audit = await platform.WithDbAsync(db => db.AuditEntries.Where(e => e.Target == byOwner.Id).OrderBy(e => e.Sequence).Select(e => e.Actor).ToListAsync());
         Assert.Equal([owner.Email!, developer.Email!, developer.Email!], audit);
         Assert.Equal(partnerId, byOwner.PartnerId);
     }
