@@ -152,6 +152,8 @@ public static class ContractExamples
             """,
         [typeof(RejectLiveCredentialRequest)] = """{ "note": "The confidentiality supplement is not countersigned yet." }""",
         [typeof(RotateCredentialRequest)] = """{ "overlapMinutes": 60 }""",
+        [typeof(CreateOwnCredentialRequest)] = """{ "scopes": [ "inventory:read", "inventory:write" ], "name": "Warehouse scanner" }""",
+        [typeof(CreatePartnerOwnerRequest)] = """{ "email": "zhou.lan@nanjing-leather.example.com", "displayName": "Zhou Lan" }""",
         [typeof(ApplicationRequest)] = """
             { "companyName": "Nanjing Leather Trading Co.", "contacts": [ { "name": "Li Wei", "email": "li.wei@nanjing-leather.example.com", "phone": "+86 25 5555 0101", "role": "Legal representative" } ],
               "cooperationMode": "regional_distribution", "regions": [ "CN-JS", "CN-JS-NJ" ], "foundedOn": "2016-05-12", "warehouseAreaSquareMetres": 800, "outlets": 6, "retail": true }
@@ -202,6 +204,17 @@ public static class ContractExamples
         { "id": "cred_2s7d1f6g0h4j8k3l9p5q", "clientId": "live_7c2v5b9n1m4x8z0a3s6d2f5g", "kind": "partner", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "environment": "live",
           "name": "ERP integration", "scopes": [ "orders:read", "orders:write" ], "status": "active",
           "createdAt": "2026-12-02T11:00:00+00:00", "rotatedAt": null, "previousSecretExpiresAt": null, "revokedAt": null, "roles": null }
+        """;
+
+    private const string OwnCredential = """
+        { "id": "cred_3v8b1n6m0k4j9h2g7f5d", "clientId": "sbx_9q4w7e2r5t8y1u6i3o0p4a", "environment": "sandbox", "name": "Warehouse scanner",
+          "scopes": [ "inventory:read", "inventory:write" ], "status": "active", "createdAt": "2026-12-07T10:00:00+00:00", "rotatedAt": null,
+          "previousSecretExpiresAt": null, "revokedAt": null, "lastUsedAt": "2026-12-07T10:04:12+00:00" }
+        """;
+
+    private const string PartnerUser = """
+        { "id": "psn_4k9j2h7g1f6d3s8a5q0w", "partnerId": "ptn_6y3t9r1e5w8q2u7i4o0p", "email": "zhou.lan@nanjing-leather.example.com", "displayName": "Zhou Lan",
+          "role": "owner", "passwordSet": false, "createdAt": "2026-12-07T09:00:00+00:00" }
         """;
 
     private const string Person = """
@@ -473,6 +486,10 @@ public static class ContractExamples
               "changes": [ { "field": "discountRate", "before": "0.12", "after": "0.15" }, { "field": "paymentTermDays", "before": null, "after": "45" } ] }
             """,
         [typeof(CredentialResponse)] = Credential,
+        [typeof(OwnCredentialResponse)] = OwnCredential,
+        [typeof(OwnCredentialWithSecretResponse)] = $$"""{ "credential": {{OwnCredential}}, "clientSecret": "sk_sbx_t5y8u1i4o7p0a3s6d9f2g5h8j1k4l7z0x3c6v9b2n5m" }""",
+        [typeof(PartnerUserResponse)] = PartnerUser,
+        [typeof(PartnerUserListResponse)] = $$"""{ "data": [ {{PartnerUser}} ] }""",
         [typeof(LiveCredentialRequestResponse)] = PendingLiveCredentialRequest,
         [typeof(PersonResponse)] = Person,
         [typeof(NewPersonResponse)] = $$"""{ "person": {{Person}}, "initialPassword": "Pw1-q8Xk2mZ7vR4tL9sYbN3c" }""",

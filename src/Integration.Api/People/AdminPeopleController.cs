@@ -49,7 +49,7 @@ public sealed class AdminPeopleController(UserManager<Person> people, Integratio
     /// <summary>Replaces a person's roles; their session loses a role taken away on its next request.</summary>
     [HttpPut("{id}/roles", Name = "ChangePersonRoles")]
     [AdminAccess(AdminPermission.PeopleManage)]
-    [ProblemResponses(404)]
+    [ProblemResponses(404, 422)]
     public async Task<PersonResponse> ChangeRoles(string id, ChangeRolesRequest request, CancellationToken cancellationToken)
     {
         var person = await FindAsync(id);

@@ -1,3 +1,4 @@
+using Integration.Application.People;
 using Integration.Data;
 using Integration.Data.People;
 using Integration.Web.People;
@@ -23,6 +24,7 @@ public static class PeopleSetup
                 options.Tokens.AuthenticatorIssuer = "Partner Integration Platform";
             })
             .AddUserStore<UserOnlyStore<Person, IntegrationDbContext>>()
+            .AddClaimsPrincipalFactory<PersonClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         builder.Services.AddAuthentication().AddCookie(PersonSessions.Scheme, options =>
         {

@@ -26,7 +26,7 @@ public sealed class SessionController(UserManager<Person> people, PersonSignIn s
     [AllowAnonymous]
     public async Task<SessionResponse> Begin(SignInRequest request)
     {
-        var outcome = await signIn.SignInAsync(HttpContext, request.Email, request.Password, request.Code, request.RecoveryCode);
+        var outcome = await signIn.SignInAsync(HttpContext, request.Email, request.Password, request.Code, request.RecoveryCode, partnerUsersAllowed: false);
         return outcome switch
         {
             { Step: SignInStep.SignedIn, Person: { } person } => new SessionResponse(PersonResponse.From(person), "signed_in"),

@@ -44,7 +44,20 @@ public sealed class CredentialIssuer(
     }
 
     /// <summary>
-    /// The one way a live credential comes to exist: an approved request (four-eyes). Whatever a partner must have
+    /// A partner issues a credential for itself (docs/adr/0023): sandbox at once; live once its onboarding is complete, the
+    /// same check an approved live-credential request passes. Scopes are checked by the caller against its own.
+    /// </summary>
+    public async Task<(Credential Credential, string Secret)> IssueByPartnerAsync(
+        string partnerId, IssuePartnerCredentialRequest request, string actor, CancellationToken cancellationToken)
+    {
+        var partner = request.Environment == ApiEnvironment.Live
+            ? await EnsureLiveAllowedAsync(partnerId, cancellationToken)
+            : await FindPartnerAsync(partnerId, cancellationToken);
+        return await IssuePartnerAsync(partner, request, actor, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one way an internal team brings a live credential about: an approved request (four-eyes). Whatever a partner must have
     /// done before it may call the live API is checked here (<see cref="EnsureLiveAllowedAsync"/>).
     /// </summary>
     public async Task<(Credential Credential, string Secret)> IssueLiveAsync(

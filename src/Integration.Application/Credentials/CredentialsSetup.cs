@@ -7,6 +7,7 @@ public static class CredentialsSetup
     {
         builder.Services.AddScoped<CredentialIssuer>();
         builder.Services.AddScoped<LiveCredentialDesk>();
+        builder.Services.AddScoped<PartnerCredentials>();
         return builder;
     }
 }

@@ -15,6 +15,9 @@ public static class PlatformClaims
     public const string Environment = "environment";
     public const string Tier = "tier";
 
+    /// <summary>A partner user's role in the portal (<c>owner|developer|finance|viewer</c>); internal people have none.</summary>
+    public const string PartnerRole = "partner_role";
+
     /// <summary>An internal credential's roles, one claim each (snake_case); checked against the credential on every request.</summary>
     public const string Role = "internal_role";
 }

@@ -28,6 +28,9 @@ public static class AdminPermission
     public const string OwnCredentialRotate = "own_credential.rotate";
     public const string PeopleManage = "people.manage";
 
+    /// <summary>Create a partner's first portal owner (who then adds the partner's other users).</summary>
+    public const string PartnerUsersCreate = "partner_users.create";
+
     public const string SettlementsClose = "settlements.close";
     public const string SubsidiesRecord = "subsidies.record";
     public const string PaymentsRecord = "payments.record";

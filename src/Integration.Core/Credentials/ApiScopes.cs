@@ -17,6 +17,7 @@ public static class ApiScopes
     public const string CustomersPiiRead = "customers:pii:read";
     public const string CustomersWrite = "customers:write";
     public const string InsightsRead = "insights:read";
+    public const string CredentialsManage = "credentials:manage";
 
     /// <summary>Internal teams only; never granted to a partner credential.</summary>
     public const string Admin = "admin";
@@ -25,6 +26,7 @@ public static class ApiScopes
         [
             OrdersRead, OrdersWrite, InventoryRead, InventoryWrite, SettlementsRead, DisputesWrite, WebhooksManage, EventsRead,
             OutletsRead, OutletsWrite, CustomersRead, CustomersPiiRead, CustomersWrite, InsightsRead,
+            CredentialsManage,
         ];
 
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
@@ -43,6 +45,7 @@ public static class ApiScopes
         [CustomersPiiRead] = "Read customers' personal data whole (names, phones, e-mail, addresses).",
         [CustomersWrite] = "Sync customers, their consents, and erase them.",
         [InsightsRead] = "Read KPIs, grades and rating history.",
+        [CredentialsManage] = "List, create, rotate and revoke the partner's own credentials (new ones only with scopes this credential holds).",
         [Admin] = "Internal teams: the admin API.",
     };
 

@@ -19,7 +19,7 @@ public static class RolePermissions
         [InternalRole.Onboarding] = Grant(
             AdminPermission.RemindersManage,
             AdminPermission.PartnersWrite, AdminPermission.ApplicationsReview, AdminPermission.DocumentsRead,
-            AdminPermission.AgreementsEdit, AdminPermission.LiveCredentialsRequest),
+            AdminPermission.AgreementsEdit, AdminPermission.LiveCredentialsRequest, AdminPermission.PartnerUsersCreate),
         [InternalRole.Credentials] = Grant(
             AdminPermission.RemindersManage,
             AdminPermission.LiveCredentialsApprove, AdminPermission.CredentialsManage, AdminPermission.RequestLogRead),
@@ -36,7 +36,7 @@ public static class RolePermissions
             AdminPermission.PartnersFreeze, AdminPermission.DisputesResolve, AdminPermission.DisputesResolveLevel3,
             AdminPermission.RatingsAccept, AdminPermission.RatingsPropose, AdminPermission.AuditRead),
         [InternalRole.Admin] = Grant(
-            AdminPermission.InternalCredentialsManage, AdminPermission.PeopleManage, AdminPermission.AuditRead,
+            AdminPermission.InternalCredentialsManage, AdminPermission.PeopleManage, AdminPermission.PartnerUsersCreate, AdminPermission.AuditRead,
             AdminPermission.CatalogWrite, AdminPermission.OrdersOperate, AdminPermission.RequestLogRead, AdminPermission.InsightsRebuild,
             AdminPermission.RatingsPropose),
     };

@@ -23,6 +23,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.NormalizedUserName).IsUnique();
         builder.HasIndex(p => p.NormalizedEmail);
         builder.Property(p => p.Roles).StoredAsRoleList();
+        builder.Property(p => p.PartnerId).HasMaxLength(40);
+        builder.Property(p => p.PartnerRole).HasMaxLength(20);
+        builder.HasIndex(p => p.PartnerId); // no foreign key: adding one rebuilds the table on SQLite (partners are never deleted)
         builder.HasMany<IdentityUserClaim<string>>().WithOne().HasForeignKey(c => c.UserId).IsRequired();
         builder.HasMany<IdentityUserLogin<string>>().WithOne().HasForeignKey(l => l.UserId).IsRequired();
         builder.HasMany<IdentityUserToken<string>>().WithOne().HasForeignKey(t => t.UserId).IsRequired();

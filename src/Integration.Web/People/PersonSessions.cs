@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Integration.Application.OAuth;
+using Integration.Application.People;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Data.People;
@@ -15,6 +16,8 @@ namespace Integration.Web.People;
 /// <summary>
 /// A person's cookie session. It carries the same claims an internal access token does (so the admin API's policies
 /// treat both alike), but its roles only once the person has passed the TOTP check: a password alone reaches nothing.
+/// A partner user's session carries <c>partner_id</c> and <c>partner_role</c> instead, and neither the admin scope nor
+/// an internal role: the admin API refuses it.
 /// </summary>
 public sealed class PersonSessions(UserManager<Person> people)
 {
@@ -28,6 +31,11 @@ public sealed class PersonSessions(UserManager<Person> people)
         identity.SetClaim(PlatformClaims.CredentialId, person.Id);
         identity.SetClaim(PlatformClaims.CredentialKind, SnakeCase.Of(CredentialKind.Internal));
         identity.SetClaim(StampClaim, await people.GetSecurityStampAsync(person));
+        if (person.IsPartnerUser)
+        {
+            PartnerUserClaims.AddTo(identity, person);
+            return new ClaimsPrincipal(identity);
+        }
         identity.SetScopes(ApiScopes.Admin);
         if (twoFactorPassed)
         {
@@ -46,7 +54,8 @@ public sealed class PersonSessions(UserManager<Person> people)
         if (person is null
             || await people.IsLockedOutAsync(person)
             || context.Principal?.FindFirst(StampClaim)?.Value != await people.GetSecurityStampAsync(person)
-            || !claimed.All(role => person.Roles.Select(SnakeCase.Of).Contains(role)))
+            || !claimed.All(role => person.Roles.Select(SnakeCase.Of).Contains(role))
+            || !PartnerUserClaims.StillMatch(context.Principal!, person))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);

@@ -13,7 +13,8 @@ namespace Integration.Web.People;
 /// </summary>
 public sealed class PersonSignIn(UserManager<Person> people, PersonSessions sessions)
 {
-    public async Task<SignInOutcome> SignInAsync(HttpContext http, string email, string password, string? code, string? recoveryCode)
+    /// <param name="partnerUsersAllowed">False at the console's door: a partner user's right password is still refused there.</param>
+    public async Task<SignInOutcome> SignInAsync(HttpContext http, string email, string password, string? code, string? recoveryCode, bool partnerUsersAllowed = true)
     {
         var person = await people.FindByEmailAsync(email);
         if (person is null || await people.IsLockedOutAsync(person) || !await people.CheckPasswordAsync(person, password))
@@ -23,6 +24,10 @@ public sealed class PersonSignIn(UserManager<Person> people, PersonSessions sess
                 await people.AccessFailedAsync(person);
             }
             return SignInOutcome.Refused("sign_in_failed", "The e-mail or the password is wrong, or the account is locked for a while after too many attempts.");
+        }
+        if (person.IsPartnerUser && !partnerUsersAllowed)
+        {
+            return SignInOutcome.Refused("partner_user", "This account belongs to a partner: sign in to the partner portal. The console is for internal people.");
         }
         if (!person.TwoFactorEnabled)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Integration.Application.OAuth;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
+using Integration.Core.Partners;
 using OpenIddict.Abstractions;
 
 namespace Integration.Web.Sessions;
@@ -9,13 +10,11 @@ namespace Integration.Web.Sessions;
 /// <summary>The signed-in person of this request, as the pages see them: who, for which partner, with which roles.</summary>
 public sealed class WebSession
 {
-    public const string PartnerRoleClaim = "partner_role";
-
     public bool SignedIn { get; private set; }
     public string PersonId { get; private set; } = "";
     public string Email { get; private set; } = "";
     public string? PartnerId { get; private set; }
-    public string? PartnerRole { get; private set; }
+    public PartnerRole? PartnerRole { get; private set; }
     public IReadOnlyList<InternalRole> InternalRoles { get; private set; } = [];
     public ApiEnvironment Environment { get; internal set; } = ApiEnvironment.Sandbox;
 
@@ -25,8 +24,8 @@ public sealed class WebSession
     /// <summary>What the admin API's policies would answer for the same person: the same role map decides.</summary>
     public bool May(string permission) => IsInternal && RolePermissions.Grants(InternalRoles, permission);
 
-    /// <summary>Partner roles (domain.md): the owner does everything, the developer the technical pages, finance the money pages.</summary>
-    public bool MayAsPartner(params string[] roles) => IsPartnerUser && (PartnerRole == "owner" || roles.Contains(PartnerRole));
+    /// <summary>What the partner user may change (every role reads): the same map the services check.</summary>
+    public bool MayAsPartner(PartnerWork work) => PartnerRole is { } role && PartnerRoleRights.May(role, work);
 
     internal void Load(ClaimsPrincipal principal)
     {
@@ -38,7 +37,7 @@ public sealed class WebSession
         PersonId = principal.FindFirst(PlatformClaims.CredentialId)!.Value;
         Email = principal.FindFirst(OpenIddictConstants.Claims.Subject)?.Value ?? "";
         PartnerId = principal.FindFirst(PlatformClaims.PartnerId)?.Value;
-        PartnerRole = principal.FindFirst(PartnerRoleClaim)?.Value;
+        PartnerRole = SnakeCase.TryParse<PartnerRole>(principal.FindFirst(PlatformClaims.PartnerRole)?.Value, out var partnerRole) ? partnerRole : null;
         InternalRoles = [.. principal.FindAll(PlatformClaims.Role)
             .Select(claim => SnakeCase.TryParse<InternalRole>(claim.Value, out var role) ? role : (InternalRole?)null)
             .OfType<InternalRole>()];

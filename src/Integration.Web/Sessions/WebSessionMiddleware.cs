@@ -63,7 +63,7 @@ public sealed class WebSessionMiddleware(RequestDelegate next)
         identity.SetClaim(PlatformClaims.CredentialKind, SnakeCase.Of(CredentialKind.Partner));
         identity.SetClaim(PlatformClaims.PartnerId, session.PartnerId);
         identity.SetClaim(PlatformClaims.Environment, SnakeCase.Of(session.Environment));
-        identity.SetClaim(WebSession.PartnerRoleClaim, session.PartnerRole);
+        identity.SetClaim(PlatformClaims.PartnerRole, SnakeCase.Of(session.PartnerRole!.Value));
         return new ClaimsPrincipal(identity);
     }
 }

@@ -2698,6 +2698,14 @@ namespace Integration.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("PartnerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PartnerRole")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -2728,6 +2736,8 @@ namespace Integration.Data.Migrations.Postgres
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique();
+
+                    b.HasIndex("PartnerId");
 
                     b.ToTable("people", (string)null);
                 });
