@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Integration.Api.Tests.Infrastructure;
+using Integration.Api.Tests.Onboarding;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,7 +15,7 @@ namespace Integration.Web.Tests;
 /// The whole platform on Kestrel at a loopback port, and the OS package's Chromium driven by Playwright (no browser
 /// download: toolchain.md). One per test class; each test opens its own browser context, so cookies never leak between them.
 /// </summary>
-public sealed class BrowserPlatform : PlatformFactory
+public sealed partial class BrowserPlatform : PlatformFactory
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -70,6 +71,38 @@ public sealed class BrowserPlatform : PlatformFactory
         await (await session.PostAsJsonAsync("/admin/v1/session/totp/verify", new { code = Totp.Code(key) })).ReadJsonAsync(HttpStatusCode.OK);
         return new InternalPerson(email, password, key);
     }
+
+    /// <summary>
+    /// A partner's first owner as onboarding creates one (admin API), who follows the e-mailed link in the browser and
+    /// sets a password, then signs in: the page lands on the portal. Returns the e-mail and password.
+    /// </summary>
+    public async Task<(string Email, string Password)> NewOwnerSignedInAsync(IPage page, string partnerId)
+    {
+        var onboarding = await ClientWithRoleAsync(InternalRole.Onboarding);
+        var email = $"owner.{Guid.NewGuid():N}@example.com";
+        await (await onboarding.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/users", new { email, displayName = "Owner" })).ReadJsonAsync(HttpStatusCode.Created);
+        var password = await SetPasswordFromMailAsync(page, email);
+        await SignInAsync(page, email, password);
+        await page.WaitForURLAsync("**/portal");
+        return (email, password);
+    }
+
+    /// <summary>Opens the set-password link e-mailed to <paramref name="email"/> and sets a password there; returns it.</summary>
+    public async Task<string> SetPasswordFromMailAsync(IPage page, string email)
+    {
+        var link = SetPasswordLink().Match(this.MailTo(email).Last());
+        Assert.True(link.Success, "no set-password link was e-mailed");
+        const string password = "Portal-Pass-2026!x";
+        await page.GotoAsync(new Uri(link.Value.TrimEnd('.')).PathAndQuery);
+        await page.GetByLabel("New password").FillAsync(password);
+        await page.GetByLabel("Repeat the password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set your password" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("password-set")).ToBeVisibleAsync();
+        return password;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+/signin/set-password\?person=[^&\s]+&token=\S+")]
+    private static partial System.Text.RegularExpressions.Regex SetPasswordLink();
 
     /// <summary>Signs in through the page as a person does: e-mail, password and, for internal people, the authenticator code.</summary>
     public static async Task SignInAsync(IPage page, string email, string password, string? authenticatorKey = null)

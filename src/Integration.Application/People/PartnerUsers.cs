@@ -177,7 +177,7 @@ public sealed class PartnerUsers(IntegrationDbContext db, UserManager<Person> pe
     private async Task SendSetPasswordLinkAsync(Person person, string platformUrl, CancellationToken cancellationToken)
     {
         var token = await people.GeneratePasswordResetTokenAsync(person);
-        var link = $"{platformUrl.TrimEnd('/')}/portal/set-password?person={UrlEncoder.Default.Encode(person.Id)}&token={UrlEncoder.Default.Encode(token)}";
+        var link = $"{platformUrl.TrimEnd('/')}/signin/set-password?person={UrlEncoder.Default.Encode(person.Id)}&token={UrlEncoder.Default.Encode(token)}";
         await email.SendAsync(new EmailMessage(person.Email!, "Set your password for the partner portal",
             $"Hello {person.DisplayName},\n\nYou have been given access to the partner portal as {SnakeCase.Of(person.PartnerRole!.Value)}.\n"
             + $"Choose your password here (the link works once, for one day):\n\n{link}\n\nIf you did not expect this, ignore this e-mail."), cancellationToken);

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Integration.Application.OAuth;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
+using Integration.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Integration.Web.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -51,6 +53,9 @@ public sealed class WebSessionMiddleware(RequestDelegate next)
         {
             session.Environment = SnakeCase.TryParse<ApiEnvironment>(context.Request.Cookies[EnvironmentCookie], out var chosen) ? chosen : ApiEnvironment.Sandbox;
             context.User = PartnerCaller(session);
+            // Reading the cookie already leased this request's DbContext (the person store), before anyone knew the
+            // tenant: it would see every partner's rows. Scope it now, before any page reads through it.
+            context.RequestServices.GetRequiredService<IntegrationDbContext>().ScopeTo(session.PartnerId, session.Environment);
         }
         await next(context);
     }
