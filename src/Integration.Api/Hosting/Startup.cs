@@ -121,9 +121,26 @@ public static class Startup
             First person (signs in to the console; roles: {InternalRoles.Format(person.Roles)}):
               email:    {email}
               password: {password}
-            Sign in with POST /admin/v1/session {"{"} "email", "password" {"}"}, then enroll an authenticator app:
-            POST /admin/v1/session/totp, confirm with POST /admin/v1/session/totp/verify {"{"} "code" {"}"} (docs/internal-roles.md › People).
+            Sign in at /console: the page sets up an authenticator app first (tools: POST /admin/v1/session, docs/internal-roles.md › People).
             """;
+    }
+
+    /// <summary>The demo partner's owner, who signs in to the portal; printed once.</summary>
+    private static async Task<string> DemoOwnerTextAsync(IServiceProvider services, string partnerId)
+    {
+        var people = services.GetRequiredService<UserManager<Person>>();
+        const string email = "owner@demo.localhost";
+        var person = new Person { Id = Ids.New("psn"), UserName = email, Email = email, DisplayName = "Demo owner", CreatedAt = DateTimeOffset.UtcNow };
+        person.JoinPartner(partnerId, PartnerRole.Owner);
+        var password = AdminPeopleController.InitialPassword();
+        var created = await people.CreateAsync(person, password);
+        return created.Succeeded
+            ? $"""
+              Demo partner's owner (signs in to the partner portal at /portal):
+                email:    {email}
+                password: {password}
+              """
+            : "No demo owner was created: " + string.Join(" ", created.Errors.Select(e => e.Description));
     }
 
     private static async Task SeedDemoAsync(IServiceProvider services)
@@ -168,6 +185,7 @@ public static class Startup
               client_id:     {admin.ClientId}
               client_secret: {adminSecret}
             {await FirstPersonTextAsync(scope.ServiceProvider)}
+            {await DemoOwnerTextAsync(scope.ServiceProvider, partner.Id)}
             Open /docs, click Authorize, paste the sandbox pair, then call GET /v2/partners/me,
             GET /v2/products and POST /v2/orders (demo SKUs BAG-001, WALLET-002, BELT-003).
             ─────────────────────────────────────────────────────────────────────────────────────────
