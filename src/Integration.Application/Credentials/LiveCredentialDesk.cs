@@ -66,6 +66,11 @@ public sealed class LiveCredentialDesk(IntegrationDbContext db, CredentialIssuer
         return request;
     }
 
+    /// <summary>The requests still waiting for a second person, oldest first.</summary>
+    public async Task<IReadOnlyList<LiveCredentialRequest>> PendingAsync(int limit, CancellationToken cancellationToken) =>
+        await db.LiveCredentialRequests.AsNoTracking().Where(r => r.Status == LiveCredentialRequestStatus.Pending)
+            .OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).Take(limit).ToListAsync(cancellationToken);
+
     public async Task<LiveCredentialRequest> FindAsync(string id, CancellationToken cancellationToken) =>
         await db.LiveCredentialRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
         ?? throw DomainException.NotFound("live credential request", id);
