@@ -27,6 +27,7 @@ public sealed class ConsoleDisputesTests(BrowserPlatform platform) : IClassFixtu
         await Assertions.Expect(one.GetByTestId("sla")).ToHaveTextAsync(new Regex(@"^(48 h 0|47 h 5\d) min left$")); // the platform's clock ticks on a little while the test runs
         await Assertions.Expect(page.GetByTestId("level-2").Locator($"tr[data-dispute='{levelTwo}'] [data-testid='sla']")).ToHaveTextAsync("No deadline");
         await Assertions.Expect(page.GetByTestId("level-3").Locator($"tr[data-dispute='{levelThree}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#level-3-title")).ToHaveTextAsync("Level 3 · risk committee (1)");
         Assert.Equal(0, await page.Locator("main button").CountAsync());
 
         // The cookie slides every 8 hours: the person keeps the board open while the deadline passes.
