@@ -46,6 +46,20 @@ public sealed class ConsoleDisputesTests(BrowserPlatform platform) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("trading-sandbox")).ToHaveTextAsync("May trade");
     }
 
+    [Fact]
+    public async Task The_board_speaks_simplified_chinese_when_the_person_chooses_it()
+    {
+        var (page, _) = await platform.SignedInAsync("regional_manager");
+
+        await page.Locator("#culture").SelectOptionAsync("zh-CN");
+        await page.Locator("form[action='/culture'] button").ClickAsync();
+        await page.GotoAsync("/console/disputes");
+
+        await Assertions.Expect(page.Locator("h4")).ToHaveTextAsync("未结争议");
+        await Assertions.Expect(page.Locator("#level-1-title")).ToContainTextAsync("1 级 · 区域经理");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "争议" })).ToBeVisibleAsync();
+    }
+
     private static async Task<string> OpenAsync(HttpClient partner, string sku, string amount)
     {
         var order = await (await partner.PostOrderAsync(CommerceSetup.OrderBody("PO-" + Guid.NewGuid().ToString("N")[..12], (sku, 1)))).ReadJsonAsync(HttpStatusCode.Created);
