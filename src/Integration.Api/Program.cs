@@ -103,7 +103,10 @@ app.UseRouting();
 app.UseMiddleware<DeprecationHeadersMiddleware>();
 app.UseMiddleware<TokenRequestLimitMiddleware>(); // before OpenIddict looks the client up
 app.UseAuthentication();
-app.UseMiddleware<RequestLogMiddleware>(); // a revoked credential's refused calls show in the log too
+if (app.Configuration.GetValue("RequestLog:Capture", true)) // off only to measure what capturing costs (docs/benchmarks.md)
+{
+    app.UseMiddleware<RequestLogMiddleware>(); // a revoked credential's refused calls show in the log too
+}
 app.UseMiddleware<CredentialRevocationMiddleware>();
 app.UseMiddleware<EnvironmentHeaderMiddleware>();
 app.UseMiddleware<SandboxClockMiddleware>();

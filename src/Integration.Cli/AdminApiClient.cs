@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace Integration.Cli;
 
@@ -32,31 +31,16 @@ public sealed class AdminApiClient(HttpClient http, string clientId, string clie
             ["scope"] = "admin",
         }), cancellationToken);
         var answer = await ApiAnswer.ReadAsync(response, cancellationToken);
-        if (!answer.Succeeded || answer.Json?["access_token"]?.GetValue<string>() is not { } token)
+        if (answer.Succeeded && answer.Json?["access_token"]?.GetValue<string>() is { } token)
         {
-            throw new CliException($"The platform refused the credential: {answer.Json?["error"]} {answer.Json?["error_description"]}".Trim());
+            return token;
         }
-        return token;
+        if (answer.Json?["error"] is { } error)
+        {
+            throw new CliException($"The platform refused the credential: {error} {answer.Json["error_description"]}".Trim(),
+                answer.Status >= 500 ? ExitCodes.Failed : ExitCodes.Unauthenticated);
+        }
+        // Not an OAuth answer: a wrong --url, or a proxy in between.
+        throw new CliException($"{http.BaseAddress}connect/token answered {answer.Status} without a token; is --url the platform's address?");
     }
 }
-
-public sealed record ApiAnswer(int Status, JsonNode? Json, string Raw)
-{
-    public bool Succeeded => Status is >= 200 and < 300;
-
-    public static async Task<ApiAnswer> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var raw = await response.Content.ReadAsStringAsync(cancellationToken);
-        JsonNode? json = null;
-        try
-        {
-            json = raw.Length > 0 ? JsonNode.Parse(raw) : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-        }
-        return new ApiAnswer((int)response.StatusCode, json, raw);
-    }
-}
-
-public sealed class CliException(string message) : Exception(message);

@@ -1,79 +1,45 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.CommandLine.Invocation;
 
 namespace Integration.Cli;
 
 /// <summary>
-/// <c>integration-admin</c>: the internal teams' command line for the admin API.
-/// Connection settings come from options or the environment (INTEGRATION_API_URL,
-/// INTEGRATION_ADMIN_CLIENT_ID, INTEGRATION_ADMIN_CLIENT_SECRET).
+/// <c>integration-admin</c>: the internal teams' command line for the admin API. Connection settings come from
+/// options or the environment (INTEGRATION_ADMIN_URL, INTEGRATION_ADMIN_CLIENT_ID, INTEGRATION_ADMIN_CLIENT_SECRET).
 /// </summary>
 public static class AdminCli
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, HttpMessageHandler? handler = null) =>
+        RunAsync(args, output, error, handler, Environment.GetEnvironmentVariable);
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, HttpMessageHandler? handler = null)
+    /// <param name="environment">Where the INTEGRATION_ADMIN_* variables are read (the process environment outside tests).</param>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, HttpMessageHandler? handler, Func<string, string?> environment)
     {
-        var url = new Option<string>("--url")
-        {
-            Description = "Base URL of the platform (env INTEGRATION_API_URL).",
-            Recursive = true,
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("INTEGRATION_API_URL") ?? "http://localhost:5000",
-        };
-        var clientId = new Option<string?>("--client-id")
-        {
-            Description = "Internal credential client id (env INTEGRATION_ADMIN_CLIENT_ID).",
-            Recursive = true,
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("INTEGRATION_ADMIN_CLIENT_ID"),
-        };
-        var clientSecret = new Option<string?>("--client-secret")
-        {
-            Description = "Internal credential secret (env INTEGRATION_ADMIN_CLIENT_SECRET; prefer the variable, so it stays out of shell history).",
-            Recursive = true,
-            // Read from the environment when the command runs, not as a default: help prints defaults.
-        };
-
+        var options = new CliOptions();
+        var runner = new CliRunner(options, environment, handler, output, error);
         var root = new RootCommand("Internal teams' tool for the Partner Integration Platform admin API.");
-        root.Options.Add(url);
-        root.Options.Add(clientId);
-        root.Options.Add(clientSecret);
+        options.AddTo(root);
+        root.Subcommands.Add(PartnerCommands.Create(runner));
+        root.Subcommands.Add(CredentialCommands.Create(runner));
+        root.Subcommands.Add(ApplicationCommands.Create(runner));
+        root.Subcommands.Add(AgreementCommands.Create(runner));
+        root.Subcommands.Add(DisputeCommands.Create(runner));
+        root.Subcommands.Add(SettlementCommands.Create(runner));
+        root.Subcommands.Add(PayoutCommands.Create(runner));
+        root.Subcommands.Add(OrderCommands.Create(runner));
+        root.Subcommands.Add(AuditCommands.Create(runner));
 
-        Func<ParseResult, Func<AdminApiClient, CancellationToken, Task<ApiAnswer>>, CancellationToken, Task<int>> run =
-            (parse, call, ct) => ExecuteAsync(parse, url, clientId, clientSecret, handler, output, error, call, ct);
-
-        root.Subcommands.Add(PartnerCommands.Create(run));
-        root.Subcommands.Add(CredentialCommands.Create(run));
-        root.Subcommands.Add(AuditCommands.Create(run));
-
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-    }
-
-    private static async Task<int> ExecuteAsync(
-        ParseResult parse, Option<string> url, Option<string?> clientId, Option<string?> clientSecret,
-        HttpMessageHandler? handler, TextWriter output, TextWriter error,
-        Func<AdminApiClient, CancellationToken, Task<ApiAnswer>> call, CancellationToken cancellationToken)
-    {
-        var id = parse.GetValue(clientId);
-        var secret = parse.GetValue(clientSecret) ?? Environment.GetEnvironmentVariable("INTEGRATION_ADMIN_CLIENT_SECRET");
-        if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
+        var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
         {
-            await error.WriteLineAsync("Give the internal credential: --client-id and --client-secret, or INTEGRATION_ADMIN_CLIENT_ID and INTEGRATION_ADMIN_CLIENT_SECRET.");
-            return 2;
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync(problem.Message);
+            }
+            await error.WriteLineAsync("Run with --help for the commands and their options.");
+            return ExitCodes.Usage;
         }
-        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        http.BaseAddress = new Uri(parse.GetValue(url)!);
-        http.Timeout = TimeSpan.FromSeconds(30);
-        try
-        {
-            var answer = await call(new AdminApiClient(http, id, secret), cancellationToken);
-            var text = answer.Json is null ? answer.Raw : answer.Json.ToJsonString(Pretty);
-            await (answer.Succeeded ? output : error).WriteLineAsync(text);
-            return answer.Succeeded ? 0 : 1;
-        }
-        catch (Exception e) when (e is CliException or HttpRequestException or TaskCanceledException)
-        {
-            await error.WriteLineAsync(e.Message);
-            return 1;
-        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 }

@@ -6,6 +6,7 @@ namespace Integration.Benchmarks;
 // dotnet run -c Release --project tests/Integration.Benchmarks -- [foundation] [--provider Sqlite|PostgreSQL]
 //   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000] [--stock 1000000] [--import 1000000] [--partners 1000] [--redis 127.0.0.1:6379]
 //   [--then-concurrency 2]: insights only, the same scenarios again with that many clients on the same seeded data
+//   request-log: capture into the partners' request log on vs off (its own hosts, alternating rounds)
 //   telemetry: OpenTelemetry on vs off (its own hosts; uses port 56250 for the scrape endpoint)
 //   sandbox-clock [--open-orders 1000,10000,100000] [--batch-size N]: a 30-day clock advance over N open orders (a fresh process and host per size)
 public static class BenchmarkProgram
@@ -19,6 +20,11 @@ public static class BenchmarkProgram
         {
             // Starts and stops its own hosts: an idle host with telemetry on would trace the other one's requests.
             Print(await TelemetryBenchmarks.RunAsync(settings));
+            return 0;
+        }
+        if (settings.Suite == "request-log")
+        {
+            Print(await RequestLogBenchmarks.RunAsync(settings));
             return 0;
         }
         if (settings.Suite == "sandbox-clock")
@@ -43,7 +49,7 @@ public static class BenchmarkProgram
             "sandbox" => await SandboxBenchmarks.RunAsync(host),
             "ratelimits" => await RateLimitBenchmarks.RunAsync(host, settings),
             "revocation" => await RevocationBenchmarks.RunAsync(settings, revocations: 200),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, customers, settlement, insights, sandbox, sandbox-clock, ratelimits, revocation, telemetry."),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, customers, settlement, insights, sandbox, sandbox-clock, ratelimits, revocation, telemetry, request-log."),
         };
         Print(results);
         return 0;

@@ -89,6 +89,15 @@ public sealed record LoadResult(string Name, long Ok, long Failed, TimeSpan Elap
     /// <summary>Microseconds of CPU per request: what a request costs the server, much less swayed by other work on a shared machine than <see cref="PerSecond"/>.</summary>
     public double CpuMicrosecondsPerRequest => ProcessCpu is { } cpu && Ok + Failed > 0 ? cpu.TotalMicroseconds / (Ok + Failed) : double.NaN;
 
+    /// <summary>Rounds of one scenario as one result: throughput is exact, the percentiles are the rounds' average (their raw latencies are gone).</summary>
+    public static LoadResult Combine(IGrouping<string, LoadResult> runs)
+    {
+        var list = runs.ToList();
+        TimeSpan? cpu = list.All(r => r.ProcessCpu is not null) ? TimeSpan.FromTicks(list.Sum(r => r.ProcessCpu!.Value.Ticks)) : null;
+        return new LoadResult(runs.Key, list.Sum(r => r.Ok), list.Sum(r => r.Failed), TimeSpan.FromTicks(list.Sum(r => r.Elapsed.Ticks)),
+            list.Average(r => r.P50Ms), list.Average(r => r.P95Ms), list.Average(r => r.P99Ms), cpu);
+    }
+
     public string ToMarkdownRow() =>
         $"| {Name} | {PerSecond:N0} | {Ms(P50Ms)} | {Ms(P95Ms)} | {Ms(P99Ms)} | {Ok:N0} | {Failed:N0} |";
 

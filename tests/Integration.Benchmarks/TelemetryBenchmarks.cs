@@ -46,7 +46,7 @@ public static class TelemetryBenchmarks
                 totals.AddRange(await MeasureAsync(label, configuration, settings));
             }
         }
-        var results = totals.GroupBy(r => r.Name).Select(Combine).ToList();
+        var results = totals.GroupBy(r => r.Name).Select(LoadResult.Combine).ToList();
         foreach (var pair in results.GroupBy(r => r.Name[..r.Name.IndexOf(',')]))
         {
             var (withOff, withMetrics, withOn, withSampled) = (pair.First(r => r.Name.Contains("off")), pair.First(r => r.Name.Contains("metrics only")),
@@ -97,15 +97,6 @@ public static class TelemetryBenchmarks
             return results;
         }
         return await LoadRunner.RunInterleavedAsync(paths.Select(Get).ToArray(), settings.Concurrency, settings.WarmUp, settings.Duration / Rounds, rounds: 1);
-    }
-
-    private static LoadResult Combine(IGrouping<string, LoadResult> runs)
-    {
-        // Percentiles of the rounds are averaged (the raw latencies are gone); throughput is exact.
-        var list = runs.ToList();
-        TimeSpan? cpu = list.All(r => r.ProcessCpu is not null) ? TimeSpan.FromTicks(list.Sum(r => r.ProcessCpu!.Value.Ticks)) : null;
-        return new LoadResult(runs.Key, list.Sum(r => r.Ok), list.Sum(r => r.Failed), TimeSpan.FromTicks(list.Sum(r => r.Elapsed.Ticks)),
-            list.Average(r => r.P50Ms), list.Average(r => r.P95Ms), list.Average(r => r.P99Ms), cpu);
     }
 
     /// <summary>An OTLP/HTTP collector that accepts every export and keeps nothing.</summary>

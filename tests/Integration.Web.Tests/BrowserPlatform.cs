@@ -50,14 +50,20 @@ public sealed class BrowserPlatform : PlatformFactory
         return await context.NewPageAsync();
     }
 
-    /// <summary>An internal person with the roles, who has enrolled an authenticator (so the roles count): e-mail, password, authenticator key.</summary>
-    public async Task<InternalPerson> NewInternalPersonAsync(params string[] roles)
+    /// <summary>An internal person just added by an admin: e-mail and the initial password, no authenticator yet.</summary>
+    public async Task<(string Email, string Password)> NewInternalPersonWithoutAuthenticatorAsync(params string[] roles)
     {
         var admin = await ClientWithRoleAsync(InternalRole.Admin);
         var email = $"{string.Join('-', roles)}.{Guid.NewGuid():N}@example.com";
         var created = await (await admin.PostAsJsonAsync("/admin/v1/people", new { email, displayName = "Test " + string.Join(' ', roles), roles }))
             .ReadJsonAsync(HttpStatusCode.Created);
-        var password = created["initialPassword"]!.GetValue<string>();
+        return (email, created["initialPassword"]!.GetValue<string>());
+    }
+
+    /// <summary>An internal person with the roles, who has enrolled an authenticator (so the roles count): e-mail, password, authenticator key.</summary>
+    public async Task<InternalPerson> NewInternalPersonAsync(params string[] roles)
+    {
+        var (email, password) = await NewInternalPersonWithoutAuthenticatorAsync(roles);
         var session = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
         await (await session.PostAsJsonAsync("/admin/v1/session", new { email, password })).ReadJsonAsync(HttpStatusCode.OK);
         var key = (await (await session.PostAsync("/admin/v1/session/totp", null)).ReadJsonAsync(HttpStatusCode.OK))["sharedKey"]!.GetValue<string>();

@@ -20,7 +20,7 @@ namespace Integration.Api.People;
 [ApiVersion(1)]
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin/v{version:apiVersion}/session")]
-public sealed class SessionController(UserManager<Person> people, PersonSessions sessions, PersonSignIn signIn) : ControllerBase
+public sealed class SessionController(UserManager<Person> people, PersonSignIn signIn) : ControllerBase
 {
     [HttpPost]
     [AllowAnonymous]
@@ -48,31 +48,16 @@ public sealed class SessionController(UserManager<Person> people, PersonSessions
     [Authorize(AuthenticationSchemes = PersonSessions.Scheme)]
     public async Task<TotpEnrollmentResponse> Enroll()
     {
-        var person = await SignedInAsync();
-        await people.ResetAuthenticatorKeyAsync(person);
-        // A new key changes the security stamp, which every request checks: the session carries the new one.
-        await HttpContext.SignInAsync(PersonSessions.Scheme, await sessions.PrincipalAsync(person, twoFactorPassed: false));
-        var key = (await people.GetAuthenticatorKeyAsync(person))!;
-        var uri = string.Format(CultureInfo.InvariantCulture, "otpauth://totp/{0}:{1}?secret={2}&issuer={0}&digits=6",
-            UrlEncoder.Default.Encode("Partner Integration Platform"), UrlEncoder.Default.Encode(person.Email!), key);
+        var (key, uri) = await signIn.BeginEnrollmentAsync(HttpContext, await SignedInAsync());
         return new TotpEnrollmentResponse(key, uri);
     }
 
     /// <summary>Confirms the authenticator with a code; two-factor sign-in is on from now, and the recovery codes are shown once.</summary>
     [HttpPost("totp/verify")]
     [Authorize(AuthenticationSchemes = PersonSessions.Scheme)]
-    public async Task<RecoveryCodesResponse> Verify(TotpCodeRequest request)
-    {
-        var person = await SignedInAsync();
-        if (!await people.VerifyTwoFactorTokenAsync(person, TokenOptions.DefaultAuthenticatorProvider, request.Code.Replace(" ", "")))
-        {
-            throw Refused("two_factor_failed", "The authenticator code is wrong; check the app's clock and the key you entered.");
-        }
-        await people.SetTwoFactorEnabledAsync(person, true);
-        var codes = await people.GenerateNewTwoFactorRecoveryCodesAsync(person, 10);
-        await HttpContext.SignInAsync(PersonSessions.Scheme, await sessions.PrincipalAsync(person, twoFactorPassed: true));
-        return new RecoveryCodesResponse([.. codes ?? []]);
-    }
+    public async Task<RecoveryCodesResponse> Verify(TotpCodeRequest request) =>
+        new([.. await signIn.ConfirmEnrollmentAsync(HttpContext, await SignedInAsync(), request.Code)
+            ?? throw Refused("two_factor_failed", "The authenticator code is wrong; check the app's clock and the key you entered.")]);
 
     private async Task<Person> SignedInAsync()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
 using Integration.Data.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -49,5 +51,30 @@ public sealed class PersonSignIn(UserManager<Person> people, PersonSessions sess
         await people.ResetAccessFailedCountAsync(person);
         await http.SignInAsync(PersonSessions.Scheme, await sessions.PrincipalAsync(person, twoFactorPassed: true));
         return new SignInOutcome(SignInStep.SignedIn, person);
+    }
+
+    /// <summary>A new authenticator key (while none is confirmed): the key to type and the otpauth address an app reads.</summary>
+    public async Task<(string Key, string Uri)> BeginEnrollmentAsync(HttpContext http, Person person)
+    {
+        await people.ResetAuthenticatorKeyAsync(person);
+        // A new key changes the security stamp, which every request checks: the session carries the new one.
+        await http.SignInAsync(PersonSessions.Scheme, await sessions.PrincipalAsync(person, twoFactorPassed: false));
+        var key = (await people.GetAuthenticatorKeyAsync(person))!;
+        var uri = string.Format(CultureInfo.InvariantCulture, "otpauth://totp/{0}:{1}?secret={2}&issuer={0}&digits=6",
+            UrlEncoder.Default.Encode("Partner Integration Platform"), UrlEncoder.Default.Encode(person.Email!), key);
+        return (key, uri);
+    }
+
+    /// <summary>Confirms the authenticator with a code: two-factor sign-in is on from now and the session gains the roles; the recovery codes, shown once (null when the code is wrong).</summary>
+    public async Task<IReadOnlyList<string>?> ConfirmEnrollmentAsync(HttpContext http, Person person, string code)
+    {
+        if (!await people.VerifyTwoFactorTokenAsync(person, TokenOptions.DefaultAuthenticatorProvider, code.Replace(" ", "")))
+        {
+            return null;
+        }
+        await people.SetTwoFactorEnabledAsync(person, true);
+        var codes = await people.GenerateNewTwoFactorRecoveryCodesAsync(person, 10);
+        await http.SignInAsync(PersonSessions.Scheme, await sessions.PrincipalAsync(person, twoFactorPassed: true));
+        return [.. codes ?? []];
     }
 }

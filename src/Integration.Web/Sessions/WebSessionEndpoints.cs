@@ -17,7 +17,7 @@ public static class WebSessionEndpoints
         {
             await http.SignOutAsync(PersonSessions.Scheme);
             return Results.Redirect(WebPaths.SignIn);
-        });
+        }).ExcludeFromDescription();
         endpoints.MapPost(WebPaths.Culture, (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             if (WebSetup.Cultures.Any(c => c.Name == culture))
@@ -27,7 +27,7 @@ public static class WebSessionEndpoints
                     new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365) });
             }
             return Results.LocalRedirect(WebPaths.SafeReturn(returnUrl));
-        });
+        }).ExcludeFromDescription();
         endpoints.MapPost(WebPaths.Portal + "/environment", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string environment, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             if (SnakeCase.TryParse<ApiEnvironment>(environment, out var chosen))
@@ -36,7 +36,7 @@ public static class WebSessionEndpoints
                     new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps });
             }
             return Results.LocalRedirect(WebPaths.SafeReturn(returnUrl));
-        });
+        }).ExcludeFromDescription();
         return endpoints;
     }
 }

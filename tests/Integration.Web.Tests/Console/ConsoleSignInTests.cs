@@ -25,6 +25,28 @@ public sealed class ConsoleSignInTests(BrowserPlatform platform) : IClassFixture
     }
 
     [Fact]
+    public async Task A_person_new_to_the_console_sets_up_the_authenticator_in_the_browser_and_then_reaches_it()
+    {
+        var (email, password) = await platform.NewInternalPersonWithoutAuthenticatorAsync("risk");
+        var page = await platform.NewPageAsync();
+
+        await BrowserPlatform.SignInAsync(page, email, password);
+        await page.WaitForURLAsync("**/signin/authenticator");
+        var console = await page.GotoAsync("/console");
+        Assert.Equal(403, console!.Status); // signed in by password only: no role counts yet
+        await page.GotoAsync("/signin/authenticator");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create a key" }).ClickAsync();
+        var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
+        await BrowserPlatform.ScreenshotAsync(page, "sign-in-authenticator");
+        await page.GetByLabel("Authenticator code").FillAsync(Integration.Api.Tests.Infrastructure.Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
+        await page.GotoAsync("/console");
+        await Assertions.Expect(page.Locator("h4")).ToHaveTextAsync("Partners");
+    }
+
+    [Fact]
     public async Task A_wrong_code_keeps_the_person_out_and_says_why()
     {
         var person = await platform.NewInternalPersonAsync("viewer");
