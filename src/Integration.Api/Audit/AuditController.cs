@@ -5,9 +5,7 @@ using Integration.Api.OAuth;
 using Integration.Api.Paging;
 using Integration.Application.Paging;
 using Integration.Core.Audit;
-using Integration.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Integration.Application.Audit;
 
 namespace Integration.Api.Audit;
@@ -16,7 +14,7 @@ namespace Integration.Api.Audit;
 [ApiController]
 [ApiVersion(1)]
 [Route("admin/v{version:apiVersion}/audit-entries")]
-public sealed class AuditController(IntegrationDbContext db, AuditVerifier verifier, AuditCheckpoints checkpoints) : ControllerBase
+public sealed class AuditController(AuditEntries auditEntries, AuditVerifier verifier, AuditCheckpoints checkpoints) : ControllerBase
 {
     /// <summary>Lists audit entries, oldest first.</summary>
     [HttpGet(Name = "ListAuditEntries")]
@@ -24,11 +22,7 @@ public sealed class AuditController(IntegrationDbContext db, AuditVerifier verif
     public async Task<Page<AuditEntryResponse>> List([FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var after = page.Cursor is null ? 0 : ParseSequence(page.Cursor);
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Sequence > after)
-            .OrderBy(e => e.Sequence)
-            .Take(page.Limit + 1)
-            .ToListAsync(cancellationToken);
+        var entries = await auditEntries.AfterAsync(after, page.Limit + 1, cancellationToken);
         return entries.ToPage(page, HttpContext, e => Cursor.Encode(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)), AuditEntryResponse.From);
     }
 

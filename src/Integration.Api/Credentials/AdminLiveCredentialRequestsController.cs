@@ -1,6 +1,7 @@
 using Asp.Versioning;
 using Integration.Api.ApiDocs;
 using Integration.Api.OAuth;
+using Integration.Api.Paging;
 using Integration.Application.Credentials;
 using Integration.Core.Credentials;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,12 @@ public sealed class AdminLiveCredentialRequestsController(LiveCredentialDesk des
         var asked = await desk.RequestAsync(partnerId, request, HttpContext.GetCaller()!, cancellationToken);
         return CreatedAtRoute("GetLiveCredentialRequest", new { id = asked.Id, version = "1" }, LiveCredentialRequestResponse.From(asked));
     }
+
+    /// <summary>Requests oldest first, optionally in one status; <c>pending</c> is what waits for a second person.</summary>
+    [HttpGet("live-credential-requests", Name = "ListLiveCredentialRequests")]
+    [AdminAccess(AdminPermission.Read)]
+    public async Task<Page<LiveCredentialRequestResponse>> List([FromQuery] LiveCredentialRequestStatus? status, [FromQuery] PageQuery page, CancellationToken cancellationToken) =>
+        (await desk.ListAsync(status, page, cancellationToken)).ToPage(page, HttpContext, LiveCredentialDesk.CursorOf, LiveCredentialRequestResponse.From);
 
     [HttpGet("live-credential-requests/{id}", Name = "GetLiveCredentialRequest")]
     [AdminAccess(AdminPermission.Read)]

@@ -12,20 +12,7 @@ namespace Integration.Api.Hosting;
 /// </summary>
 public static class Problems
 {
-    public static int StatusOf(ErrorKind kind) => kind switch
-    {
-        ErrorKind.Validation => StatusCodes.Status400BadRequest,
-        ErrorKind.NotFound => StatusCodes.Status404NotFound,
-        ErrorKind.Conflict => StatusCodes.Status409Conflict,
-        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
-        ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
-        ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
-        ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
-        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
-        _ => StatusCodes.Status500InternalServerError,
-    };
+    public static int StatusOf(ErrorKind kind) => ErrorStatus.Of(kind);
 
     private static readonly object CodeKey = new();
 

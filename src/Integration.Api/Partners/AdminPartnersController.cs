@@ -110,8 +110,7 @@ public sealed class AdminPartnersController(IntegrationDbContext db, PartnerRegi
 
     private async Task<PartnerResponse> SetStatusAsync(string id, PartnerStatus status, CancellationToken cancellationToken)
     {
-        var partner = await registry.UpdateAsync(await FindAsync(id, cancellationToken), new UpdatePartnerRequest { Status = status },
-            HttpContext.GetCaller()!.ClientId, cancellationToken);
+        var partner = await registry.SetFrozenAsync(id, status == PartnerStatus.Frozen, HttpContext.GetCaller()!.ClientId, cancellationToken);
         ETags.Set(HttpContext, partner.Version);
         return PartnerResponse.From(partner);
     }

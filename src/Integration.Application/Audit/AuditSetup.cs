@@ -26,6 +26,7 @@ public static class AuditSetup
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ActingPerson>();
         builder.Services.AddScoped<AuditVerifier>();
+        builder.Services.AddScoped<AuditEntries>();
         builder.Services.AddScoped<AuditCheckpoints>();
         builder.Services.AddScoped<AuditPruning>();
         builder.Services.AddSingleton<AuditCheckpointFile>();

@@ -1,5 +1,6 @@
 using Integration.Application.Audit;
 using Integration.Application.OAuth;
+using Integration.Application.Paging;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Data;
@@ -65,6 +66,24 @@ public sealed class LiveCredentialDesk(IntegrationDbContext db, CredentialIssuer
         await transaction.CommitAsync(cancellationToken);
         return request;
     }
+
+    /// <summary>Oldest first, optionally in one status (<see cref="LiveCredentialRequestStatus.Pending"/>: waiting for a second person).</summary>
+    public async Task<IReadOnlyList<LiveCredentialRequest>> ListAsync(LiveCredentialRequestStatus? status, PageRequest page, CancellationToken cancellationToken)
+    {
+        var query = db.LiveCredentialRequests.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(r => r.Status == s);
+        }
+        if (page.Cursor is not null)
+        {
+            var (requestedAt, id) = Cursor.DecodeTimestampAndId(page.Cursor);
+            query = query.Where(r => r.RequestedAt > requestedAt || (r.RequestedAt == requestedAt && string.Compare(r.Id, id) > 0));
+        }
+        return await query.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+    }
+
+    public static string CursorOf(LiveCredentialRequest request) => Cursor.Encode(request.RequestedAt, request.Id);
 
     public async Task<LiveCredentialRequest> FindAsync(string id, CancellationToken cancellationToken) =>
         await db.LiveCredentialRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)

@@ -24,8 +24,9 @@ public sealed class AccountStanding(IntegrationDbContext db)
         }
     }
 
+    /// <summary>Why the partner may not trade in the environment (its status, or an open level-3 dispute there), or null when it may.</summary>
     // One round trip (this runs before every stock write): the partner's status and whether an open level-3 dispute freezes it here.
-    private async Task<string?> FrozenBecauseAsync(string partnerId, ApiEnvironment environment, CancellationToken cancellationToken)
+    public async Task<string?> FrozenBecauseAsync(string partnerId, ApiEnvironment environment, CancellationToken cancellationToken)
     {
         var standing = await db.Partners.Where(p => p.Id == partnerId)
             .Select(p => new

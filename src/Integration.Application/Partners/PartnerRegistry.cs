@@ -115,6 +115,16 @@ public sealed class PartnerRegistry(IntegrationDbContext db, AuditLog audit, Par
         return partner;
     }
 
+    /// <summary>
+    /// Freezes (its orders, stock changes and transfers are refused; reads keep working) or lifts the freeze (active again);
+    /// the admin API and the console both come here, so both leave the same audit entry.
+    /// </summary>
+    public async Task<Partner> SetFrozenAsync(string id, bool frozen, string actor, CancellationToken cancellationToken)
+    {
+        var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw DomainException.NotFound("partner", id);
+        return await UpdateAsync(partner, new UpdatePartnerRequest { Status = frozen ? PartnerStatus.Frozen : PartnerStatus.Active }, actor, cancellationToken);
+    }
+
     /// <summary>An onboarding partner's terms and activation come from signing its agreement, not from the record.</summary>
     private static void EnsureOnboardingChangeAllowed(UpdatePartnerRequest request)
     {

@@ -18,6 +18,9 @@ public sealed class WebSession
     public IReadOnlyList<InternalRole> InternalRoles { get; private set; } = [];
     public ApiEnvironment Environment { get; internal set; } = ApiEnvironment.Sandbox;
 
+    /// <summary>The person as the admin API sees them when they call it with this cookie: the caller the application services take.</summary>
+    public Caller? Caller { get; private set; }
+
     public bool IsPartnerUser => PartnerId is not null && PartnerRole is not null;
     public bool IsInternal => PartnerId is null && InternalRoles.Count > 0;
 
@@ -41,5 +44,17 @@ public sealed class WebSession
         InternalRoles = [.. principal.FindAll(PlatformClaims.Role)
             .Select(claim => SnakeCase.TryParse<InternalRole>(claim.Value, out var role) ? role : (InternalRole?)null)
             .OfType<InternalRole>()];
+        Caller = Caller.From(principal);
+    }
+
+    /// <summary>The internal caller, refused as the admin API refuses when their roles do not grant <paramref name="permission"/>.</summary>
+    public Caller Require(string permission)
+    {
+        if (!IsInternal || Caller is not { Kind: CredentialKind.Internal } caller)
+        {
+            throw RolePermissions.Refusal(permission, InternalRoles.ToList());
+        }
+        caller.Require(permission);
+        return caller;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Integration.Application.Audit;
 using Integration.Application.OAuth;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Integration.Web.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 
 namespace Integration.Web.Sessions;
@@ -48,6 +50,11 @@ public sealed class WebSessionMiddleware(RequestDelegate next)
                 ? "This page is for partner users. Internal teams use the console at /console."
                 : "The console is for internal teams with a role (and a confirmed authenticator). Partner users use the portal at /portal.");
             return;
+        }
+        if (console)
+        {
+            // As on the admin API: the audit entries this request writes name the roles the person acted with.
+            context.RequestServices.GetRequiredService<ActingPerson>().Caller = session.Caller;
         }
         if (portal)
         {

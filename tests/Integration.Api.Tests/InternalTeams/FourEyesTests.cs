@@ -57,6 +57,35 @@ public sealed class FourEyesTests(PlatformFactory platform) : IClassFixture<Plat
     }
 
     [Fact]
+    public async Task Every_role_lists_the_requests_waiting_for_a_second_person_oldest_first()
+    {
+        var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
+        var onboarding = await platform.InternalSessionAsync(InternalRole.Onboarding);
+        var viewer = await platform.ClientWithRoleAsync(InternalRole.Viewer);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await (await onboarding.Client.PostAsJsonAsync($"/admin/v1/partners/{partnerId}/live-credential-requests",
+                new { scopes = new[] { "orders:read" }, reason = $"Integration {i}" })).ReadJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>());
+            platform.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        await (await (await platform.ApproverClientAsync()).PostAsync($"/admin/v1/live-credential-requests/{ids[0]}/approve", null)).ReadJsonAsync(HttpStatusCode.Created);
+
+        var pending = new List<string>();
+        var url = "/admin/v1/live-credential-requests?status=pending&limit=1";
+        while (url is not null)
+        {
+            var page = await (await viewer.GetAsync(url)).ReadJsonAsync(HttpStatusCode.OK);
+            pending.AddRange(page["data"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
+            url = page["nextCursor"]?.GetValue<string>() is { } cursor ? $"/admin/v1/live-credential-requests?status=pending&limit=1&cursor={Uri.EscapeDataString(cursor)}" : null;
+        }
+        Assert.Equal(ids[1..], pending.Where(ids.Contains));
+        var approved = await (await viewer.GetAsync("/admin/v1/live-credential-requests?status=approved&limit=100")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(ids[0], approved["data"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
+        await (await viewer.PostAsync($"/admin/v1/live-credential-requests/{ids[1]}/approve", null)).ReadProblemAsync(HttpStatusCode.Forbidden, "insufficient_role");
+    }
+
+    [Fact]
     public async Task The_requester_cannot_approve_their_own_request_even_holding_both_roles()
     {
         var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(qualified: true));
