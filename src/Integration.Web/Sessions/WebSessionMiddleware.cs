@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Integration.Web.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 
 namespace Integration.Web.Sessions;
