@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Globalization;
 using Integration.Web.Components;
 using Integration.Web.Onboarding;
@@ -60,7 +61,13 @@ public static class WebSetup
 
     public static WebApplication MapWeb(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // The host's build names its manifest after the application; a tool that loads the host to read its API
+        // (the OpenAPI generator) runs elsewhere, without one, and serves no page anyway.
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{new AssemblyName(app.Environment.ApplicationName).Name}.staticwebassets.endpoints.json");
+        if (File.Exists(manifest))
+        {
+            app.MapStaticAssets(manifest);
+        }
         app.MapRazorComponents<App>();
         app.MapWebSessionEndpoints();
         return app;

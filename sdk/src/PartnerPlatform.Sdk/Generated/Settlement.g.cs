@@ -6,6 +6,7 @@
 
 #nullable enable
 
+using PartnerPlatform.Sdk.Credentials;
 using PartnerPlatform.Sdk.Customers;
 using PartnerPlatform.Sdk.Insights;
 using PartnerPlatform.Sdk.Inventory;
