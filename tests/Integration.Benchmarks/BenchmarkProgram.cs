@@ -6,6 +6,7 @@ namespace Integration.Benchmarks;
 // dotnet run -c Release --project tests/Integration.Benchmarks -- [foundation] [--provider Sqlite|PostgreSQL]
 //   [--postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"] [--seconds 10] [--concurrency 32] [--only <scenario name part>] [--orders 1000000] [--deliveries 20000] [--stock 1000000] [--import 1000000] [--partners 1000] [--redis 127.0.0.1:6379]
 //   [--then-concurrency 2]: insights only, the same scenarios again with that many clients on the same seeded data
+//   web [--orders 1000000 --partners 1000 --concurrency 4]: portal pages' server time with that many orders
 //   request-log: capture into the partners' request log on vs off (its own hosts, alternating rounds)
 //   telemetry: OpenTelemetry on vs off (its own hosts; uses port 56250 for the scrape endpoint)
 //   sandbox-clock [--open-orders 1000,10000,100000] [--batch-size N]: a 30-day clock advance over N open orders (a fresh process and host per size)
@@ -46,10 +47,11 @@ public static class BenchmarkProgram
             "customers" => await CustomerBenchmarks.RunAsync(host),
             "settlement" => await SettlementBenchmarks.RunAsync(host, settings),
             "insights" => await InsightsBenchmarks.RunAsync(host, settings),
+            "web" => await WebBenchmarks.RunAsync(host, settings),
             "sandbox" => await SandboxBenchmarks.RunAsync(host),
             "ratelimits" => await RateLimitBenchmarks.RunAsync(host, settings),
             "revocation" => await RevocationBenchmarks.RunAsync(settings, revocations: 200),
-            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, customers, settlement, insights, sandbox, sandbox-clock, ratelimits, revocation, telemetry, request-log."),
+            _ => throw new ArgumentException($"Unknown suite '{settings.Suite}'. Suites: foundation, orders, webhooks, sdk, inventory, customers, settlement, insights, sandbox, sandbox-clock, ratelimits, revocation, telemetry, request-log, web."),
         };
         Print(results);
         return 0;
