@@ -278,11 +278,10 @@ public sealed class ApplicationDesk(
 
     private EmailMessage ConfirmationMail(PartnerApplication application, string token, string platformUrl)
     {
-        var page = options.Value.ConfirmationPageUrl;
-        var how = page is not null
-            ? $"Confirm it here (the link works once, until {application.ConfirmationExpiresAt:u}):\n\n{page}?token={Uri.EscapeDataString(token)}"
-            : $"Confirm it (once, until {application.ConfirmationExpiresAt:u}) by sending this token:\n\n{token}\n\n"
-              + $"curl -X POST {platformUrl.TrimEnd('/')}/v2/applications/confirm -H 'Content-Type: application/json' -d '{{\"token\":\"{token}\"}}'";
+        // The portal's confirmation page by default (it also makes the contact the partner's first portal owner).
+        var page = options.Value.ConfirmationPageUrl ?? $"{platformUrl.TrimEnd('/')}/signin/confirm";
+        var how = $"Confirm it here (the link works once, until {application.ConfirmationExpiresAt:u}):\n\n{page}?token={Uri.EscapeDataString(token)}\n\n"
+            + $"Or send the token from a tool:\n\ncurl -X POST {platformUrl.TrimEnd('/')}/v2/applications/confirm -H 'Content-Type: application/json' -d '{{\"token\":\"{token}\"}}'";
         return new EmailMessage(application.PrimaryEmail, "Confirm your partner application",
             $"Hello {application.Contacts[0].Name},\n\nwe received the partner application of {application.CompanyName} ({application.Id}).\n\n{how}\n\n"
             + "The answer carries your sandbox credential, shown once. If you did not apply, ignore this e-mail.\n");
