@@ -43,6 +43,16 @@ public sealed class ConsoleLiveCredentialsTests(BrowserPlatform platform) : ICla
         await Assertions.Expect(approver.GetByTestId("new-secret")).ToHaveCountAsync(0); // shown once
         await approver.GotoAsync($"/console/partners/{partnerId}");
         await Assertions.Expect(approver.GetByTestId("credentials").Locator("tr", new() { HasText = clientId! })).ToContainTextAsync("Live");
+
+        // The partner's owner sees it in the portal's live environment, without its secret, and the checklist's last step done.
+        var portal = await platform.NewPageAsync();
+        await platform.NewOwnerSignedInAsync(portal, partnerId);
+        await portal.Locator("#environment").SelectOptionAsync("live");
+        await portal.Locator("[data-testid=environment-switch] button").ClickAsync();
+        await portal.GotoAsync("/portal/credentials");
+        await Assertions.Expect(portal.GetByTestId("credentials").Locator("tr", new() { HasText = clientId! })).ToContainTextAsync("orders:read orders:write");
+        await portal.GotoAsync("/portal");
+        await Assertions.Expect(portal.Locator("[data-step='live_credentials']")).ToHaveAttributeAsync("data-done", "true");
     }
 
     [Fact]
