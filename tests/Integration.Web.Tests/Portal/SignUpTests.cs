@@ -38,5 +38,10 @@ public sealed class SignUpTests(BrowserPlatform platform) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("[data-step='application_approved']")).ToHaveAttributeAsync("data-done", "false");
         await page.GotoAsync("/portal/credentials");
         await Assertions.Expect(page.GetByTestId("credentials").Locator("tr", new() { HasText = clientId })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/portal/onboarding");
+        await Assertions.Expect(page.GetByTestId("application-status")).ToHaveTextAsync("submitted");
+        await Assertions.Expect(page.GetByTestId("review-not-started")).ToBeVisibleAsync();
+        await BrowserPlatform.ScreenshotAsync(page, "portal-onboarding");
     }
 }
