@@ -9,6 +9,7 @@ using Integration.Core.Partners;
 using Integration.Data;
 using Integration.Data.People;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Benchmarks;
@@ -95,7 +96,7 @@ public static partial class WebBenchmarks
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
         var middle = db.Visible<Order>().Where(o => o.PartnerId == partnerId && o.Environment == ApiEnvironment.Live && o.CreatedAt < Start.AddMonths(6))
-            .OrderByDescending(o => o.CreatedAt).Select(o => new { o.CreatedAt, o.Id }).First();
+            .OrderByDescending(o => o.CreatedAt).Select(o => new { o.CreatedAt, o.Id }).FirstAsync();
         return Cursor.Encode(middle.CreatedAt, middle.Id);
     }
 
