@@ -95,7 +95,7 @@ public static partial class WebBenchmarks
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
-        var middle = db.Visible<Order>().Where(o => o.PartnerId == partnerId && o.Environment == ApiEnvironment.Live && o.CreatedAt < Start.AddMonths(6))
+        var middle = await db.Visible<Order>().Where(o => o.PartnerId == partnerId && o.Environment == ApiEnvironment.Live && o.CreatedAt < Start.AddMonths(6))
             .OrderByDescending(o => o.CreatedAt).Select(o => new { o.CreatedAt, o.Id }).FirstAsync();
         return Cursor.Encode(middle.CreatedAt, middle.Id);
     }
