@@ -21,6 +21,9 @@ public sealed class WebSession
     /// <summary>The person as the admin API sees them when they call it with this cookie: the caller the application services take.</summary>
     public Caller? Caller { get; private set; }
 
+    /// <summary>Portal pages: why the partner may not trade in the chosen environment, or null (read before rendering).</summary>
+    public string? FrozenBecause { get; internal set; }
+
     public bool IsPartnerUser => PartnerId is not null && PartnerRole is not null;
     public bool IsInternal => PartnerId is null && InternalRoles.Count > 0;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Integration.Application.Audit;
 using Integration.Application.OAuth;
+using Integration.Application.Partners;
 using Integration.Core.Common;
 using Integration.Core.Credentials;
 using Integration.Data;
@@ -62,6 +63,10 @@ public sealed class WebSessionMiddleware(RequestDelegate next)
             // Reading the cookie already leased this request's DbContext (the person store), before anyone knew the
             // tenant: it would see every partner's rows. Scope it now, before any page reads through it.
             context.RequestServices.GetRequiredService<IntegrationDbContext>().ScopeTo(session.PartnerId, session.Environment);
+            // Read here, not by the layout: a layout and its page initialise concurrently, and both would use the
+            // request's one DbContext at once (PostgreSQL showed it: "a second operation was started on this context").
+            session.FrozenBecause = await context.RequestServices.GetRequiredService<AccountStanding>()
+                .FrozenBecauseAsync(session.PartnerId!, session.Environment, context.RequestAborted);
         }
         await next(context);
     }
