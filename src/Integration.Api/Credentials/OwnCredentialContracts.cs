@@ -6,6 +6,7 @@ using Integration.Core.Credentials;
 
 namespace Integration.Api.Credentials;
 
+/// <summary>A new credential of your company in the calling credential's environment, with some or all of its scopes.</summary>
 public sealed record CreateOwnCredentialRequest
 {
     /// <summary>The scopes of the new credential: only scopes the calling credential holds (a restricted credential).</summary>

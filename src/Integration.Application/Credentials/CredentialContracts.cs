@@ -42,6 +42,7 @@ public sealed record ChangeRolesRequest
     public required IReadOnlyList<InternalRole> Roles { get; init; }
 }
 
+/// <summary>A new secret for a credential; the old one keeps working for the overlap.</summary>
 public sealed record RotateCredentialRequest
 {
     /// <summary>How long the old secret keeps working, in minutes (0 to 10080); default 1440 (24 h).</summary>

@@ -1138,6 +1138,9 @@ namespace PartnerPlatform.Sdk.Credentials
         }
     }
 
+    /// <summary>
+    /// A new credential of your company in the calling credential's environment, with some or all of its scopes.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateOwnCredentialRequest
     {
@@ -1371,6 +1374,9 @@ namespace PartnerPlatform.Sdk.Credentials
 
     }
 
+    /// <summary>
+    /// A new secret for a credential; the old one keeps working for the overlap.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RotateCredentialRequest
     {
