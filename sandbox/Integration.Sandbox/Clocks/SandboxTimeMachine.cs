@@ -114,7 +114,8 @@ public sealed class SandboxTimeMachine(
         var run = Tally.From(advance?.RanSoFar);
         var partners = await worlds.PartnersOfAsync(partnerId, cancellationToken);
         var closes = new Queue<(SettlementPeriod Period, DateTimeOffset DueAt)>(MonthsToClose(from, target));
-        var heldBack = new Dictionary<string, HeldBackOrder>();
+        // An advance taken over part-way goes on with what the interrupted run held back, so its result names them too.
+        var heldBack = Tally.HeldBackFrom(advance?.RanSoFar).ToDictionary(order => order.OrderId);
         var batchSize = options.Value.AdvanceBatchSize;
         var due = new DueSteps(db, options.Value.Orders, target, StepsReadAtOnce * batchSize);
         var payoutRuns = 0;
@@ -136,7 +137,7 @@ public sealed class SandboxTimeMachine(
                 RunAt(dueAt);
                 closes.Dequeue();
                 await CloseMonthAsync(partnerId, nextClose.Value.Period, run, cancellationToken);
-                await RecordAsync(advance, run, heldBack.Count, cancellationToken);
+                await RecordAsync(advance, run, heldBack.Values, cancellationToken);
                 nextPayout = await NextPayoutAttemptAsync(target, cancellationToken);
             }
             else if (payoutDue == dueAt)
@@ -145,7 +146,7 @@ public sealed class SandboxTimeMachine(
                 payoutRuns++;
                 var worked = await payouts.RunForSandboxAsync(partners, clock, cancellationToken);
                 run.PayoutsAttempted += worked;
-                await RecordAsync(advance, run, heldBack.Count, cancellationToken);
+                await RecordAsync(advance, run, heldBack.Values, cancellationToken);
                 if (worked == 0)
                 {
                     payoutRuns = MaxPayoutRuns; // leased by another instance: it finishes them
@@ -155,7 +156,7 @@ public sealed class SandboxTimeMachine(
             else if (batchSize == 1)
             {
                 await RunOneStepAsync(partnerId, carrierMode, due, run, heldBack, cancellationToken);
-                await RecordAsync(advance, run, heldBack.Count, cancellationToken);
+                await RecordAsync(advance, run, heldBack.Values, cancellationToken);
             }
             else
             {
@@ -172,7 +173,7 @@ public sealed class SandboxTimeMachine(
         }
         RunAt(target);
         run.TransfersExpired += await transfers.ExpireDueAsync(partners, cancellationToken);
-        await RecordAsync(advance, run, heldBack.Count, cancellationToken);
+        await RecordAsync(advance, run, heldBack.Values, cancellationToken);
         var pastSla = await db.Disputes.CountAsync(d => d.Status == DisputeStatus.Open && d.SlaDeadline != null && d.SlaDeadline > from && d.SlaDeadline <= target, cancellationToken);
         return run.Outcome(from, target, [.. heldBack.Values], pastSla);
     }
@@ -181,13 +182,14 @@ public sealed class SandboxTimeMachine(
     /// Records what <paramref name="advance"/> has run so far: in the caller's transaction when there is one (a batch's),
     /// else in its own. Refused when another instance has taken the advance over (the caller's transaction then rolls back).
     /// </summary>
-    private async Task RecordAsync(ClockAdvance? advance, Tally run, int heldBack, CancellationToken cancellationToken)
+    private async Task RecordAsync(ClockAdvance? advance, Tally run, IReadOnlyCollection<HeldBackOrder> heldBackOrders, CancellationToken cancellationToken)
     {
         if (advance is null)
         {
             return;
         }
-        var ran = JsonSerializer.Serialize(run.Outcome(advance.From, advance.To, [], 0), ClockAdvanceRunner.OutcomeJson);
+        var ran = JsonSerializer.Serialize(run.Outcome(advance.From, advance.To, [.. heldBackOrders], 0), ClockAdvanceRunner.OutcomeJson);
+        var heldBack = heldBackOrders.Count;
         var done = run.Confirmed + run.Shipped + run.Delivered;
         var own = db.Database.CurrentTransaction is null ? await db.BeginUnitOfWorkAsync(cancellationToken) : null;
         await using (own)
@@ -276,7 +278,7 @@ public sealed class SandboxTimeMachine(
             }
         }
         // Written with the batch: what the advance has run, this batch included (its outcomes are known once its carrier calls are in).
-        if (!await batch.CommitAsync(token => RecordAsync(advance, run.With(batch.Outcomes), heldBack.Keys.Union(HeldBackIds(batch)).Count(), token), cancellationToken))
+        if (!await batch.CommitAsync(token => RecordAsync(advance, run.With(batch.Outcomes), HeldBackWith(heldBack, batch), token), cancellationToken))
         {
             return false;
         }
@@ -300,7 +302,9 @@ public sealed class SandboxTimeMachine(
         }
         return true;
 
-        static IEnumerable<string> HeldBackIds(ScheduleBatch batch) => batch.Outcomes.Where(o => o.HeldBack is not null).Select(o => o.Order.Id);
+        static IReadOnlyCollection<HeldBackOrder> HeldBackWith(Dictionary<string, HeldBackOrder> heldBack, ScheduleBatch batch) =>
+            [.. heldBack.Values.Concat(batch.Outcomes.Where(o => o.HeldBack is not null).Select(o => new HeldBackOrder(o.Order.Id, o.From, o.HeldBack!)))
+                .DistinctBy(order => order.OrderId)];
     }
 
     /// <summary>
@@ -411,6 +415,9 @@ public sealed class SandboxTimeMachine(
     private sealed class Tally
     {
         /// <summary>Counting on from what an advance recorded before it was taken over, or from nothing.</summary>
+        public static IReadOnlyList<HeldBackOrder> HeldBackFrom(string? ranSoFar) =>
+            ranSoFar is not null && JsonSerializer.Deserialize<AdvanceOutcome>(ranSoFar, ClockAdvanceRunner.OutcomeJson) is { } ran ? ran.OrdersHeldBack : [];
+
         public static Tally From(string? ranSoFar)
         {
             var tally = new Tally();
