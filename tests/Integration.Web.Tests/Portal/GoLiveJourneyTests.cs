@@ -95,5 +95,10 @@ public sealed class GoLiveJourneyTests(BrowserPlatform platform) : IClassFixture
         await Assertions.Expect(page.GetByTestId("orders-empty")).ToBeVisibleAsync();
         await page.GotoAsync("/portal/request-log");
         await Assertions.Expect(page.GetByTestId("request-log-empty")).ToBeVisibleAsync();
+
+        // A cursor that no list returned (a hand-edited address) is a clear 400, never a 500.
+        var edited = await page.GotoAsync("/portal/orders?cursor=not-a-cursor");
+        Assert.Equal(400, edited!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("cursor");
     }
 }

@@ -1,13 +1,13 @@
 using Integration.Core.Common;
 using Microsoft.AspNetCore.Http;
 
-namespace Integration.Web.Console;
+namespace Integration.Web;
 
 /// <summary>
-/// What every console form post does around the application service it calls: the service's refusal (or the role
+/// What every form post of the web does around the application service it calls: the service's refusal (or the role
 /// check's, the same the admin API gives) becomes the page's message and its status code, never a 500.
 /// </summary>
-public static class ConsoleForms
+public static class PageForms
 {
     /// <summary>Runs the action; null when it went through, else the refusal's words (the response carries its status).</summary>
     public static async Task<string?> RunAsync(HttpContext http, Func<Task> action)
