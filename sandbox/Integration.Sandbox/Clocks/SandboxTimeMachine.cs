@@ -155,8 +155,7 @@ public sealed class SandboxTimeMachine(
             }
             else if (batchSize == 1)
             {
-                await RunOneStepAsync(partnerId, carrierMode, due, run, heldBack, cancellationToken);
-                await RecordAsync(advance, run, heldBack.Values, cancellationToken);
+                await RunOneStepAsync(partnerId, carrierMode, due, run, heldBack, advance, cancellationToken);
             }
             else
             {
@@ -210,9 +209,13 @@ public sealed class SandboxTimeMachine(
     // Steps a window reads (DueSteps), in batches: fewer reads of the open orders, and still a few batches' worth of memory.
     private const int StepsReadAtOnce = 4;
 
-    /// <summary>One order step in its own transaction, through <see cref="OrderBook.MoveOnScheduleAsync"/>.</summary>
+    /// <summary>
+    /// One order step in its own transaction, through <see cref="OrderBook.MoveOnScheduleAsync"/>, recorded for
+    /// <paramref name="advance"/> in the same transaction: an advance stopped between a step and its record would be
+    /// taken over without counting that step.
+    /// </summary>
     private async Task RunOneStepAsync(string partnerId, SimulatorMode carrierMode, DueSteps due, Tally run, Dictionary<string, HeldBackOrder> heldBack,
-        CancellationToken cancellationToken)
+        ClockAdvance? advance, CancellationToken cancellationToken)
     {
         var step = due.Dequeue();
         var from = step.From;
@@ -220,27 +223,37 @@ public sealed class SandboxTimeMachine(
         var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == step.OrderId, cancellationToken);
         var reason = await HoldBackBeforeMoveAsync(partnerId, carrierMode, from, order, cancellationToken);
         Order? moved = null;
-        if (reason is null)
+        await using (var transaction = await db.BeginUnitOfWorkAsync(cancellationToken))
         {
-            try
+            if (reason is null)
             {
-                // From the status the step was queued at: an order another writer moved meanwhile is refused, not moved on from where it is now.
-                moved = await orders.MoveOnScheduleAsync(order.Id, from, NextStatus(from), Actor, ShipmentOf(from), cancellationToken);
+                try
+                {
+                    // From the status the step was queued at: an order another writer moved meanwhile is refused, not moved on from where it is now.
+                    moved = await orders.MoveOnScheduleAsync(order.Id, from, NextStatus(from), Actor, ShipmentOf(from), cancellationToken);
+                }
+                catch (DomainException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.Unprocessable)
+                {
+                    reason = $"{e.Code}: {e.Message}";
+                }
             }
-            catch (DomainException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.Unprocessable)
+            if (reason is null)
             {
-                reason = $"{e.Code}: {e.Message}";
+                run.Count(moved!.Status);
             }
-        }
-        if (reason is not null)
-        {
-            heldBack[order.Id] = new HeldBackOrder(order.Id, from, reason);
-            return;
+            else
+            {
+                heldBack[order.Id] = new HeldBackOrder(order.Id, from, reason);
+            }
+            await RecordAsync(advance, run, heldBack.Values, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         // The moved order is tracked; nothing else needs it, and a growing tracker makes every later save slower.
         db.ChangeTracker.Clear();
-        run.Count(moved!.Status);
-        due.Enqueue(moved);
+        if (moved is not null)
+        {
+            due.Enqueue(moved);
+        }
     }
 
     /// <summary>

@@ -47,6 +47,13 @@ public abstract class BatchedRowWriter<TRow>(IServiceScopeFactory scopes, Platfo
     /// <summary>What the log says when a batch could not be written, e.g. "{Count} simulator calls could not be written".</summary>
     protected abstract string LostBatchMessage { get; }
 
+    /// <summary>Writes one batch; a subclass whose rows are many and small writes them set-based.</summary>
+    protected virtual async Task WriteAsync(IntegrationDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+    {
+        db.Set<TRow>().AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<(TRow Row, TaskCompletionSource Written)>();
@@ -59,9 +66,7 @@ public abstract class BatchedRowWriter<TRow>(IServiceScopeFactory scopes, Platfo
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
-                db.Set<TRow>().AddRange(batch.Select(b => b.Row));
-                await db.SaveChangesAsync(stoppingToken);
+                await WriteAsync(scope.ServiceProvider.GetRequiredService<IntegrationDbContext>(), [.. batch.Select(b => b.Row)], stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

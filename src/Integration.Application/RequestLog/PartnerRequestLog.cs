@@ -16,6 +16,13 @@ public sealed class PartnerRequestLog(IServiceScopeFactory scopes, PlatformMetri
 {
     protected override string LostBatchMessage => "{Count} calls could not be written to the partners' request log";
 
+    protected override async Task WriteAsync(IntegrationDbContext db, IReadOnlyList<LoggedRequest> rows, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginUnitOfWorkAsync(cancellationToken);
+        await db.InsertRequestLogAsync(rows, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>The caller's calls, newest first.</summary>
     public async Task<IReadOnlyList<LoggedRequest>> ListAsync(IntegrationDbContext db, RequestLogFilter filter, PageRequest page, CancellationToken cancellationToken)
     {

@@ -28,6 +28,9 @@ public sealed class WebSessionMiddleware(RequestDelegate next)
         if (signedIn.Succeeded)
         {
             session.Load(signedIn.Principal);
+            // The request's user on every web path, not only on pages: the antiforgery token a page issued is checked
+            // against the same person when its form posts elsewhere (the language switch, sign-out).
+            context.User = signedIn.Principal;
         }
         var path = context.Request.Path;
         var portal = path.StartsWithSegments(WebPaths.Portal);

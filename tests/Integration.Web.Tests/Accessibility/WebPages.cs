@@ -1,0 +1,15 @@
+namespace Integration.Web.Tests.Accessibility;
+
+/// <summary>The pages a person reaches from the navigation, without an id of their own.</summary>
+public static class WebPages
+{
+    public static readonly string[] Portal =
+    [
+        "/portal", "/portal/orders", "/portal/credentials", "/portal/request-log", "/portal/webhooks", "/portal/onboarding",
+    ];
+
+    public static readonly string[] Console =
+    [
+        "/console", "/console/applications", "/console/disputes", "/console/live-credentials", "/console/audit",
+    ];
+}
