@@ -71,6 +71,12 @@ public sealed class PortalStatementsTests(BrowserPlatform platform) : IClassFixt
         // Another partner's statement: its id is as unknown here as on the API.
         Assert.Equal(404, (await page.APIRequest.GetAsync($"/portal/statements/{otherStatementId}/export")).Status);
         Assert.Equal(404, (await page.GotoAsync($"/portal/statements/{otherStatementId}"))!.Status);
+
+        // The month the clock is in now has not closed: its live preview, with nothing delivered yet.
+        await page.GotoAsync("/portal/statements");
+        await page.GetByTestId("current-month").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Open");
+        await Assertions.Expect(page.GetByTestId("net-sales")).ToHaveTextAsync("0.00 CNY");
     }
 
     /// <summary>Moves the platform's clock to the 10th of a coming month that is not December (no year-end lines), returning that month.</summary>
