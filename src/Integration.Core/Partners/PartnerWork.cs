@@ -11,4 +11,7 @@ public enum PartnerWork
 
     /// <summary>The partner's portal users: owners only.</summary>
     People,
+
+    /// <summary>Stock and transfers between partners: owners only (domain.md names them for no other partner role).</summary>
+    Stock,
 }

@@ -1,3 +1,4 @@
+using Integration.Application.Settlement;
 using Integration.Core.Common;
 using Integration.Web.People;
 using Microsoft.AspNetCore.Authentication;
@@ -37,6 +38,28 @@ public static class WebSessionEndpoints
             }
             return Results.LocalRedirect(WebPaths.SafeReturn(returnUrl));
         }).ExcludeFromDescription();
+        endpoints.MapGet(WebPaths.Portal + "/statements/{id}/export", ExportStatementAsync).ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>
+    /// A statement's CSV for the portal's download link, written by the API's own export. The middleware has already
+    /// scoped the data to the signed-in partner: another partner's statement id is not found (404), as on the API.
+    /// </summary>
+    private static async Task ExportStatementAsync(HttpContext http, string id, WebSession session, Statements statements, StatementExport export)
+    {
+        StatementView view;
+        try
+        {
+            view = await statements.GetAsync(session.PartnerId!, session.Environment, id, http.RequestAborted);
+        }
+        catch (DomainException refused)
+        {
+            await Results.Problem(refused.Message, statusCode: ErrorStatus.Of(refused.Kind)).ExecuteAsync(http);
+            return;
+        }
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"statement-{view.Period}.csv\"";
+        await export.WriteAsync(view, http.Response.Body, http.RequestAborted);
     }
 }
