@@ -35,6 +35,12 @@ public sealed class SandboxPageTests(SandboxBrowserPlatform platform) : IClassFi
         await page.WaitForURLAsync("**/portal/sandbox");
         await Assertions.Expect(page.GetByTestId("clock-offset")).ToHaveTextAsync("0 d 0 h 0 min");
 
+        await AdvanceAsync(page, "800", "days");
+        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("at most 2 years");
+        await AdvanceAsync(page, "99999999", "weeks");
+        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("Give a whole number");
+        await Assertions.Expect(page.GetByTestId("clock-offset")).ToHaveTextAsync("0 d 0 h 0 min");
+
         // The seed's pending order confirms a day after it was placed, its confirmed one ships two days after confirming.
         await AdvanceAsync(page, "2", "days");
         await Assertions.Expect(page.GetByTestId("advance-ran")).ToBeVisibleAsync();
