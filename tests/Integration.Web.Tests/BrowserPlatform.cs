@@ -2,7 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using Integration.Api.Tests.Infrastructure;
 using Integration.Api.Tests.Onboarding;
+using Integration.Application.Partners;
+using Integration.Application.People;
+using Integration.Core.Common;
 using Integration.Core.Credentials;
+using Integration.Core.Partners;
+using Integration.Data.People;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,8 +20,9 @@ namespace Integration.Web.Tests;
 /// <summary>
 /// The whole platform on Kestrel at a loopback port, and the OS package's Chromium driven by Playwright (no browser
 /// download: toolchain.md). One per test class; each test opens its own browser context, so cookies never leak between them.
+/// A test class that needs other settings derives its own fixture and sets them in its constructor.
 /// </summary>
-public sealed partial class BrowserPlatform : PlatformFactory
+public partial class BrowserPlatform : PlatformFactory
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -85,6 +92,26 @@ public sealed partial class BrowserPlatform : PlatformFactory
         await SignInAsync(page, email, password);
         await page.WaitForURLAsync("**/portal");
         return (email, password);
+    }
+
+    /// <summary>
+    /// A portal user with <paramref name="role"/> whom the partner's owner added (in the sandbox, as the portal does), signed in
+    /// on a page of their own.
+    /// </summary>
+    public async Task<IPage> NewPartnerUserSignedInAsync(string ownerEmail, PartnerRole role)
+    {
+        var email = $"{SnakeCase.Of(role)}.{Guid.NewGuid():N}@example.com";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var owner = (await scope.ServiceProvider.GetRequiredService<UserManager<Person>>().FindByEmailAsync(ownerEmail))!;
+            await scope.ServiceProvider.GetRequiredService<PartnerUsers>().AddAsync(
+                PartnerActor.OfPerson(owner, ApiEnvironment.Sandbox), email, role.ToString(), role, BaseUrl, CancellationToken.None);
+        }
+        var page = await NewPageAsync();
+        var password = await SetPasswordFromMailAsync(page, email);
+        await SignInAsync(page, email, password);
+        await page.WaitForURLAsync("**/portal");
+        return page;
     }
 
     /// <summary>Opens the set-password link e-mailed to <paramref name="email"/> and sets a password there; returns it.</summary>

@@ -50,6 +50,15 @@ public sealed class ClockAdvances(
         await db.ClockAdvances.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.PartnerId == partnerId, cancellationToken)
         ?? throw DomainException.NotFound("clock advance", id);
 
+    /// <summary>What a ready advance ran, as a synchronous advance answers it; null until it is ready.</summary>
+    public static AdvanceOutcome? OutcomeOf(ClockAdvance advance) =>
+        advance.Outcome is null ? null : System.Text.Json.JsonSerializer.Deserialize<AdvanceOutcome>(advance.Outcome, ClockAdvanceRunner.OutcomeJson);
+
+    /// <summary>The partner's advance still running, or null.</summary>
+    public Task<ClockAdvance?> CurrentAsync(string partnerId, CancellationToken cancellationToken) =>
+        db.ClockAdvances.AsNoTracking().Where(a => a.PartnerId == partnerId && a.Status == ClockAdvanceStatus.Advancing)
+            .OrderBy(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
     // Each open order's steps along the schedule that fall due by the target, each step timed from the one before.
     private Task<int> OrderStepsDueAsync(DateTimeOffset target, CancellationToken cancellationToken)
     {

@@ -29,6 +29,7 @@ public static class SandboxSetup
         services.AddScoped<SandboxWorlds>();
         services.AddScoped<SandboxTimeMachine>();
         services.AddScoped<ClockAdvances>();
+        services.AddScoped<Scenarios.SandboxScenarioRunner>();
         services.AddSingleton<ClockAdvanceRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<ClockAdvanceRunner>());
         services.AddSingleton<SandboxProvisioning>();

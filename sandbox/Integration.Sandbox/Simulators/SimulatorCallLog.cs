@@ -15,8 +15,10 @@ public sealed class SimulatorCallLog(IServiceScopeFactory scopes, PlatformMetric
 {
     protected override string LostBatchMessage => "{Count} simulator calls could not be written to the sandbox's log";
 
+    /// <summary>The partner's calls to the simulator after the cursor, oldest first (the API's order), or before it, newest first (the portal's).</summary>
     public async Task<List<SimulatorCall>> PageAsync(
-        IntegrationDbContext db, string partnerId, string simulator, (DateTimeOffset At, string Id)? after, int take, CancellationToken cancellationToken)
+        IntegrationDbContext db, string partnerId, string simulator, (DateTimeOffset At, string Id)? after, int take, CancellationToken cancellationToken,
+        bool newestFirst = false)
     {
         await WrittenAsync(cancellationToken);
         // Calls made before the sandbox's last reset, written late by another instance, are not the sandbox's any more.
@@ -24,8 +26,11 @@ public sealed class SimulatorCallLog(IServiceScopeFactory scopes, PlatformMetric
         var query = db.SimulatorCalls.AsNoTracking().Where(c => c.PartnerId == partnerId && c.Simulator == simulator && (from == null || c.At >= from));
         if (after is var (at, id))
         {
-            query = query.Where(c => c.At > at || (c.At == at && string.Compare(c.Id, id) > 0));
+            query = newestFirst
+                ? query.Where(c => c.At < at || (c.At == at && string.Compare(c.Id, id) < 0))
+                : query.Where(c => c.At > at || (c.At == at && string.Compare(c.Id, id) > 0));
         }
-        return await query.OrderBy(c => c.At).ThenBy(c => c.Id).Take(take).ToListAsync(cancellationToken);
+        var ordered = newestFirst ? query.OrderByDescending(c => c.At).ThenByDescending(c => c.Id) : query.OrderBy(c => c.At).ThenBy(c => c.Id);
+        return await ordered.Take(take).ToListAsync(cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Integration.Api.Hosting;
 using Integration.Core.Sandbox;
 using Integration.Sandbox.Clocks;
@@ -24,7 +23,7 @@ public sealed record ClockAdvanceResponse(
         advance.Id, advance.Status, advance.From, advance.To,
         new ClockAdvanceProgress(advance.OrderStepsDone, advance.OrderStepsExpected, advance.OrdersHeldBack),
         advance.CreatedAt, advance.CompletedAt,
-        advance.Outcome is null ? null : new AdvanceClockResponse(clock, JsonSerializer.Deserialize<AdvanceOutcome>(advance.Outcome, ClockAdvanceRunner.OutcomeJson)!),
+        ClockAdvances.OutcomeOf(advance) is { } outcome ? new AdvanceClockResponse(clock, outcome) : null,
         advance.FailureCode is null ? null : new ProblemDetails
         {
             Type = Problems.TypeOf(context, advance.FailureCode),

@@ -48,14 +48,7 @@ public sealed class SandboxActionsController(
     [HttpPost("orders/{id}/record-prepayment", Name = "SandboxRecordOrderPrepayment")]
     [ProblemResponses(404, 409, 422)]
     public Task<OrderV2> RecordPrepayment(string id, CancellationToken cancellationToken) =>
-        Move(id, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, order =>
-        {
-            if (SandboxActions.PrepaymentFails(order))
-            {
-                throw new DomainException(ErrorKind.Unprocessable, "prepayment_failed",
-                    $"Scenario failed_prepayment: the prepayment for '{order.Reference}' failed; the order stays awaiting_payment.");
-            }
-        }, cancellationToken);
+        Move(id, OrderStatus.AwaitingPayment, OrderStatus.Confirmed, SandboxActions.EnsurePrepaymentArrives, cancellationToken);
 
     /// <summary>confirmed → shipped; carrier and tracking number default to the simulated carrier's.</summary>
     [PartnerAccess(ApiScopes.OrdersWrite)]

@@ -24,6 +24,9 @@ public sealed class WebSession
     /// <summary>Portal pages: why the partner may not trade in the chosen environment, or null (read before rendering).</summary>
     public string? FrozenBecause { get; internal set; }
 
+    /// <summary>Portal pages in the sandbox: why nothing of the sandbox may change now (its clock advances in the background), or null.</summary>
+    public string? SandboxAdvancing { get; internal set; }
+
     public bool IsPartnerUser => PartnerId is not null && PartnerRole is not null;
     public bool IsInternal => PartnerId is null && InternalRoles.Count > 0;
 

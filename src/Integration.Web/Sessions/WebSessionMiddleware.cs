@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Integration.Application.Audit;
+using Integration.Application.Environments;
 using Integration.Application.OAuth;
 using Integration.Application.Partners;
 using Integration.Core.Common;
@@ -63,6 +64,7 @@ public sealed class WebSessionMiddleware(RequestDelegate next)
         {
             session.Environment = SnakeCase.TryParse<ApiEnvironment>(context.Request.Cookies[EnvironmentCookie], out var chosen) ? chosen : ApiEnvironment.Sandbox;
             context.User = PartnerCaller(session);
+            await FollowSandboxClockAsync(context, session);
             // Reading the cookie already leased this request's DbContext (the person store), before anyone knew the
             // tenant: it would see every partner's rows. Scope it now, before any page reads through it.
             context.RequestServices.GetRequiredService<IntegrationDbContext>().ScopeTo(session.PartnerId, session.Environment);
@@ -72,6 +74,27 @@ public sealed class WebSessionMiddleware(RequestDelegate next)
                 .FrozenBecauseAsync(session.PartnerId!, session.Environment, context.RequestAborted);
         }
         await next(context);
+    }
+
+    /// <summary>
+    /// As the API's sandbox requests do, a sandbox page runs on the partner's sandbox clock (a dispute opened there is timed by it).
+    /// Asked before the tenant is set: the sandbox's clock is the owner's row. While the clock advances, pages read and do not change.
+    /// </summary>
+    private static async Task FollowSandboxClockAsync(HttpContext context, WebSession session)
+    {
+        if (session.Environment != ApiEnvironment.Sandbox)
+        {
+            return;
+        }
+        try
+        {
+            await context.RequestServices.GetRequiredService<EnvironmentClocks>().FollowPartnerAsync(context.RequestServices.GetRequiredService<BusinessClock>(),
+                context.RequestServices.GetRequiredService<IntegrationDbContext>(), session.PartnerId!, ApiEnvironment.Sandbox, context.RequestAborted);
+        }
+        catch (DomainException advancing) when (advancing.Kind == ErrorKind.Conflict)
+        {
+            session.SandboxAdvancing = advancing.Message;
+        }
     }
 
     private static ClaimsPrincipal PartnerCaller(WebSession session)
