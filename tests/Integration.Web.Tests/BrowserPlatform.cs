@@ -2,7 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using Integration.Api.Tests.Infrastructure;
 using Integration.Api.Tests.Onboarding;
+using Integration.Application.Partners;
+using Integration.Application.People;
+using Integration.Core.Common;
 using Integration.Core.Credentials;
+using Integration.Core.Partners;
+using Integration.Data.People;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -85,6 +91,26 @@ public sealed partial class BrowserPlatform : PlatformFactory
         await SignInAsync(page, email, password);
         await page.WaitForURLAsync("**/portal");
         return (email, password);
+    }
+
+    /// <summary>
+    /// A person with <paramref name="role"/>, added by the partner's first owner (signed in on a page of their own), who
+    /// sets a password from the e-mail and signs in on <paramref name="page"/>. Returns the e-mail.
+    /// </summary>
+    public async Task<string> NewPartnerUserSignedInAsync(IPage page, string partnerId, PartnerRole role)
+    {
+        var (ownerEmail, _) = await NewOwnerSignedInAsync(await NewPageAsync(), partnerId);
+        var email = $"{SnakeCase.Of(role)}.{Guid.NewGuid():N}@example.com";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var owner = (await scope.ServiceProvider.GetRequiredService<UserManager<Person>>().FindByEmailAsync(ownerEmail))!;
+            await scope.ServiceProvider.GetRequiredService<PartnerUsers>().AddAsync(
+                PartnerActor.OfPerson(owner, ApiEnvironment.Sandbox), email, role.ToString(), role, BaseUrl, CancellationToken.None);
+        }
+        var password = await SetPasswordFromMailAsync(page, email);
+        await SignInAsync(page, email, password);
+        await page.WaitForURLAsync("**/portal");
+        return email;
     }
 
     /// <summary>Opens the set-password link e-mailed to <paramref name="email"/> and sets a password there; returns it.</summary>

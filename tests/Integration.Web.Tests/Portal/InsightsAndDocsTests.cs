@@ -41,7 +41,7 @@ public sealed class InsightsAndDocsTests(BrowserPlatform platform) : IClassFixtu
         Assert.Equal(delivered, netSales);
 
         var page = await platform.NewPageAsync();
-        await platform.NewOwnerSignedInAsync(page, partnerId);
+        await platform.NewPartnerUserSignedInAsync(page, partnerId, PartnerRole.Viewer); // every role reads the KPIs
         await page.GetByRole(AriaRole.Link, new() { Name = "Insights" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/insights");
 

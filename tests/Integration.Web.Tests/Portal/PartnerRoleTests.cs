@@ -1,12 +1,5 @@
-using Integration.Application.Partners;
-using Integration.Application.People;
-using Integration.Core.Common;
 using Integration.Core.Partners;
-using Integration.Data;
-using Integration.Data.People;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Integration.Web.Tests.Portal;
@@ -17,19 +10,8 @@ public sealed class PartnerRoleTests(BrowserPlatform platform) : IClassFixture<B
     public async Task A_viewer_sees_no_button_that_changes_anything_and_a_forged_post_is_refused()
     {
         var partnerId = await platform.CreatePartnerAsync();
-        var ownerPage = await platform.NewPageAsync();
-        var (ownerEmail, _) = await platform.NewOwnerSignedInAsync(ownerPage, partnerId);
-        var viewerEmail = $"viewer.{Guid.NewGuid():N}@example.com";
-        await using (var scope = platform.Services.CreateAsyncScope())
-        {
-            var owner = (await scope.ServiceProvider.GetRequiredService<UserManager<Person>>().FindByEmailAsync(ownerEmail))!;
-            await scope.ServiceProvider.GetRequiredService<PartnerUsers>().AddAsync(
-                PartnerActor.OfPerson(owner, ApiEnvironment.Sandbox), viewerEmail, "Viewer", PartnerRole.Viewer, platform.BaseUrl, CancellationToken.None);
-        }
         var page = await platform.NewPageAsync();
-        var password = await platform.SetPasswordFromMailAsync(page, viewerEmail);
-        await BrowserPlatform.SignInAsync(page, viewerEmail, password);
-        await page.WaitForURLAsync("**/portal");
+        await platform.NewPartnerUserSignedInAsync(page, partnerId, PartnerRole.Viewer);
 
         foreach (var path in new[] { "/portal/credentials", "/portal/webhooks" })
         {
