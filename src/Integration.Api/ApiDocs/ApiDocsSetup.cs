@@ -4,6 +4,7 @@ using Integration.Api.Sandbox;
 using Integration.Api.Hosting;
 using Integration.Core.Credentials;
 using Microsoft.OpenApi;
+using Integration.Web.Docs;
 
 namespace Integration.Api.ApiDocs;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Integration.Api.Hosting;
 using Microsoft.AspNetCore.StaticFiles;
+using Integration.Web.Docs;
 
 namespace Integration.Api.ApiDocs;
 
@@ -25,8 +26,7 @@ public static class GuidePages
     /// <summary>Who reads which guides; a guide not named here is listed under <see cref="More"/>.</summary>
     private static readonly (string Audience, string Lead, string[] Names)[] Audiences =
     [
-        ("For partner developers", "Apply, connect, place orders, keep stock in step, get paid, and handle every answer.",
-            ["onboarding", "getting-started", "authentication", "orders", "inventory", "customers", "settlement", "sandbox", "webhooks", "versioning", "errors"]),
+        ("For partner developers", "Apply, connect, place orders, keep stock in step, get paid, and handle every answer.", [.. Guides.ForPartners]),
         ("For operators", "Run, configure, watch and secure the platform.", ["operations", "security", "benchmarks"]),
     ];
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Integration.Api.ApiDocs;
+using Integration.Web.Docs;
 
 namespace Integration.Api.Hosting;
 

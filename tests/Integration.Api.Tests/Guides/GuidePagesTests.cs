@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Integration.Api.ApiDocs;
 using Integration.Api.Tests.Infrastructure;
+using Integration.Web.Docs;
 
 namespace Integration.Api.Tests.Guides;
 

@@ -5,7 +5,8 @@ public static class WebPages
 {
     public static readonly string[] Portal =
     [
-        "/portal", "/portal/orders", "/portal/credentials", "/portal/request-log", "/portal/webhooks", "/portal/onboarding",
+        "/portal", "/portal/orders", "/portal/statements", "/portal/inventory", "/portal/transfers", "/portal/credentials", "/portal/request-log",
+        "/portal/webhooks", "/portal/sandbox", "/portal/disputes", "/portal/insights", "/portal/docs", "/portal/docs/getting-started", "/portal/onboarding",
     ];
 
     public static readonly string[] Console =

@@ -36,7 +36,7 @@ public sealed class PortalInventoryTests(BrowserPlatform platform) : IClassFixtu
         await BrowserPlatform.ScreenshotAsync(page, "portal-inventory");
         Assert.Equal(6, (await s.Owner.StockAsync(s.Shared, s.Sku))["reserved"]!.GetValue<int>());
 
-        var viewer = await platform.PartnerUserSignedInAsync(ownerEmail, PartnerRole.Viewer);
+        var viewer = await platform.NewPartnerUserSignedInAsync(ownerEmail, PartnerRole.Viewer);
         await viewer.GotoAsync($"/portal/inventory?sku={s.Sku}");
         await Assertions.Expect(viewer.GetByTestId("shared").Locator("tbody tr [data-testid=available]")).ToHaveTextAsync("34");
         await Assertions.Expect(viewer.Locator("main form[method=post]")).ToHaveCountAsync(0);

@@ -20,23 +20,6 @@ public static class PortalPeople
         return (page, email);
     }
 
-    /// <summary>A person the owner adds with <paramref name="role"/> (PartnerUsers, as the portal's users API does), signed in through the page.</summary>
-    public static async Task<IPage> PartnerUserSignedInAsync(this BrowserPlatform platform, string ownerEmail, PartnerRole role)
-    {
-        var email = $"{SnakeCase.Of(role)}.{Guid.NewGuid():N}@example.com";
-        await using (var scope = platform.Services.CreateAsyncScope())
-        {
-            var owner = (await scope.ServiceProvider.GetRequiredService<UserManager<Person>>().FindByEmailAsync(ownerEmail))!;
-            await scope.ServiceProvider.GetRequiredService<PartnerUsers>().AddAsync(
-                PartnerActor.OfPerson(owner, ApiEnvironment.Sandbox), email, "Test " + role, role, platform.BaseUrl, CancellationToken.None);
-        }
-        var page = await platform.NewPageAsync();
-        var password = await platform.SetPasswordFromMailAsync(page, email);
-        await BrowserPlatform.SignInAsync(page, email, password);
-        await page.WaitForURLAsync("**/portal");
-        return page;
-    }
-
     /// <summary>Chooses the live environment with the header's switch.</summary>
     public static async Task SwitchToLiveAsync(IPage page)
     {

@@ -30,7 +30,7 @@ public sealed class PortalStatementsTests(BrowserPlatform platform) : IClassFixt
         var otherStatementId = await platform.WithDbAsync(db => db.Statements.IgnoreQueryFilters().Where(s => s.PartnerId == otherId).Select(s => s.Id).SingleAsync());
 
         var (_, ownerEmail) = await platform.OwnerSignedInAsync(partnerId);
-        var page = await platform.PartnerUserSignedInAsync(ownerEmail, PartnerRole.Viewer);
+        var page = await platform.NewPartnerUserSignedInAsync(ownerEmail, PartnerRole.Viewer);
         await PortalPeople.SwitchToLiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Statements" }).ClickAsync();
         await page.WaitForURLAsync("**/portal/statements");

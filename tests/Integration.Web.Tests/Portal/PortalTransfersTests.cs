@@ -42,7 +42,7 @@ public sealed class PortalTransfersTests(BrowserPlatform platform) : IClassFixtu
         Assert.Equal((33, 3), (source["onHand"]!.GetValue<int>(), source["reserved"]!.GetValue<int>())); // 40 − 7 moved; 3 still asked for
         Assert.Equal(19, (await s.Requester.StockAsync(s.Destination, s.Sku))["onHand"]!.GetValue<int>());
 
-        var viewer = await platform.PartnerUserSignedInAsync(ownerEmail, PartnerRole.Viewer);
+        var viewer = await platform.NewPartnerUserSignedInAsync(ownerEmail, PartnerRole.Viewer);
         await viewer.GotoAsync("/portal/transfers");
         await Assertions.Expect(viewer.Locator($"tr[data-transfer='{waiting}'] [data-testid=status]")).ToHaveTextAsync("Requested");
         await Assertions.Expect(viewer.Locator("main form[method=post]")).ToHaveCountAsync(0);

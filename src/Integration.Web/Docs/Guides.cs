@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace Integration.Api.ApiDocs;
+namespace Integration.Web.Docs;
 
 /// <summary>
 /// The guides of docs/ and the images they show, embedded at build (so what is served is what the repository says,
@@ -16,6 +16,16 @@ public static class Guides
     private static readonly Lazy<FrozenDictionary<string, string>> Rendered = new(() => All.Values.ToFrozenDictionary(
         guide => guide.Name, guide => GuideRenderer.Render(guide.Markdown, guide.FileName, IsServed), StringComparer.Ordinal));
 
+    private static readonly Lazy<FrozenDictionary<string, string>> RenderedForPortal = new(() => All.Values.ToFrozenDictionary(
+        guide => guide.Name, guide => GuideRenderer.Render(guide.Markdown, guide.FileName, IsServed, GuideRenderer.PortalPath), StringComparer.Ordinal));
+
+    /// <summary>The guides for partner developers, in reading order: apply, connect, trade, get paid, handle every answer.</summary>
+    public static readonly IReadOnlyList<string> ForPartners =
+        [
+            "portal", "onboarding", "getting-started", "authentication", "orders", "inventory", "customers", "outlets", "settlement", "insights", "grades",
+            "sandbox", "webhooks", "request-log", "versioning", "errors",
+        ];
+
     /// <summary>By name (the path under docs/ without <c>.md</c>).</summary>
     public static IReadOnlyDictionary<string, Guide> All => Embedded.Value.Guides;
 
@@ -24,6 +34,9 @@ public static class Guides
 
     /// <summary>The guide as HTML (its body, without the page around it).</summary>
     public static string HtmlOf(Guide guide) => Rendered.Value[guide.Name];
+
+    /// <summary>The guide as HTML for the portal: its links to guides stay in the portal.</summary>
+    public static string PortalHtmlOf(Guide guide) => RenderedForPortal.Value[guide.Name];
 
     /// <summary>Whether a path under docs/ (<c>errors.md</c>, <c>img/flow.svg</c>) is served.</summary>
     public static bool IsServed(string pathUnderDocs) =>

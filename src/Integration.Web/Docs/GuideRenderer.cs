@@ -3,17 +3,20 @@ using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Integration.Api.ApiDocs;
+namespace Integration.Web.Docs;
 
 /// <summary>
 /// The one way a guide (or a piece of one, such as a row of the error catalogue) becomes HTML. Raw HTML in the
 /// Markdown is shown as text, links to anything but http(s) and mail are plain text, and links between guides and to
-/// their images point where the platform serves them (<c>/docs/guides/…</c>); a link to a file that is not served
+/// their images point where the platform serves them (<c>/docs/guides/…</c>, or the guides' pages in the portal, <c>/portal/docs/…</c>); a link to a file that is not served
 /// (source code, the SDK's folder) is left as its text rather than a link that leads nowhere.
 /// </summary>
 public static class GuideRenderer
 {
     public const string GuidesPath = "/docs/guides";
+
+    /// <summary>Where the portal shows the guides for partners, inside its layout (images stay where <see cref="GuidesPath"/> serves them).</summary>
+    public const string PortalPath = "/portal/docs";
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -26,12 +29,13 @@ public static class GuideRenderer
     /// <param name="markdown">The guide's text.</param>
     /// <param name="sourcePath">Its path under docs/ (<c>webhooks.md</c>), against which its relative links are read.</param>
     /// <param name="isServed">Whether a path under docs/ is served (<see cref="Guides.IsServed"/>).</param>
-    public static string Render(string markdown, string sourcePath, Func<string, bool> isServed)
+    /// <param name="guidesPath">Where links to guides lead: <see cref="GuidesPath"/>, or <see cref="PortalPath"/>.</param>
+    public static string Render(string markdown, string sourcePath, Func<string, bool> isServed, string guidesPath = GuidesPath)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
-            if (Target(link.Url ?? "", sourcePath, isServed) is { } url)
+            if (Target(link.Url ?? "", sourcePath, isServed, guidesPath) is { } url)
             {
                 link.Url = url;
             }
@@ -58,8 +62,12 @@ public static class GuideRenderer
     }
 
     /// <summary>Where a link goes when served, or null when it must not be a link.</summary>
-    private static string? Target(string url, string sourcePath, Func<string, bool> isServed)
+    private static string? Target(string url, string sourcePath, Func<string, bool> isServed, string guidesPath)
     {
+        if (url.StartsWith('#') && guidesPath != GuidesPath)
+        {
+            return $"{guidesPath}/{sourcePath[..^3]}{url}"; // the portal's pages have a <base href="/">: "#part" alone would lead home
+        }
         if (url.Length == 0 || url.StartsWith('#') || url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
         {
             return url.Length == 0 ? null : url;
@@ -91,7 +99,7 @@ public static class GuideRenderer
         {
             return null;
         }
-        return $"{GuidesPath}/{(target.EndsWith(".md", StringComparison.Ordinal) ? target[..^3] : target)}{fragment}";
+        return target.EndsWith(".md", StringComparison.Ordinal) ? $"{guidesPath}/{target[..^3]}{fragment}" : $"{GuidesPath}/{target}{fragment}";
     }
 
     private static bool HasScheme(string url) => url.IndexOf(':') is var colon and > 0 && url.IndexOfAny(['/', '?', '#']) is var end && (end < 0 || colon < end);

@@ -1,10 +1,10 @@
 using Integration.Core.Common;
 using Integration.Core.Insights;
 
-namespace Integration.Api.Insights;
+namespace Integration.Application.Insights;
 
 /// <summary>A period as the insights endpoints take it in the query: its message, and its reading (years 2000 to 2999).</summary>
-internal static class KpiPeriodText
+public static class KpiPeriodText
 {
     public const string Message = "period is a month (2026-03), a quarter (2026-Q1) or a year (2026).";
 
