@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -50,6 +51,11 @@ public static class GuideRenderer
             {
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));
             }
+        }
+        foreach (var code in document.Descendants<CodeBlock>())
+        {
+            // A long example scrolls sideways: the keyboard must be able to reach it to scroll it (WCAG 2.1.1).
+            code.GetAttributes().AddProperty("tabindex", "0");
         }
         return document.ToHtml(Pipeline);
     }
