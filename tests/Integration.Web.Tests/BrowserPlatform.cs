@@ -15,15 +15,24 @@ namespace Integration.Web.Tests;
 /// The whole platform on Kestrel at a loopback port, and the OS package's Chromium driven by Playwright (no browser
 /// download: toolchain.md). One per test class; each test opens its own browser context, so cookies never leak between them.
 /// </summary>
-public sealed partial class BrowserPlatform : PlatformFactory
+public partial class BrowserPlatform : PlatformFactory
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public BrowserPlatform()
+    public BrowserPlatform() : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Configuration on top of the tests' defaults (an outside system's address, say).</param>
+    protected BrowserPlatform(IReadOnlyDictionary<string, string> settings)
     {
         UseKestrel(0);
+        foreach (var (key, value) in settings)
+        {
+            Settings[key] = value;
+        }
     }
 
     public IBrowser Browser { get; private set; } = default!;
