@@ -1,4 +1,3 @@
-using System.Net;
 using Integration.Api.Tests.Infrastructure;
 using Integration.Application.Insights;
 using Integration.Core.Common;
@@ -16,14 +15,14 @@ public sealed class ConsoleKpisTests(BrowserPlatform platform) : IClassFixture<B
         // Unit net price 1,234.56 for an advanced partner (25% off 1,646.08). Month one: A 2 units, B 1; month two: A 4, B 3.
         var sku = await platform.CreateProductAsync(1646.08m);
         await platform.SetBrandStockAsync(sku, 1000, "live");
-        var a = await PartnerAsync("Alpha");
-        var b = await PartnerAsync("Bravo");
-        await DeliverAsync(a, sku, 2);
-        await DeliverAsync(b, sku, 1);
+        var a = await platform.LivePartnerAsync("Alpha");
+        var b = await platform.LivePartnerAsync("Bravo");
+        await platform.DeliverAsync(a, sku, 2);
+        await platform.DeliverAsync(b, sku, 1);
         var first = KpiPeriod.Containing(KpiPeriodKind.Month, DateOnly.FromDateTime(platform.Clock.GetUtcNow().UtcDateTime));
         platform.Clock.SetUtcNow(first.EndsAt.AddDays(2));
-        await DeliverAsync(a, sku, 4);
-        await DeliverAsync(b, sku, 3);
+        await platform.DeliverAsync(a, sku, 4);
+        await platform.DeliverAsync(b, sku, 3);
         await using (var scope = platform.Services.CreateAsyncScope())
         {
             var quarter = KpiPeriod.Containing(KpiPeriodKind.Quarter, first.Next.Start);
@@ -70,22 +69,5 @@ public sealed class ConsoleKpisTests(BrowserPlatform platform) : IClassFixture<B
         var wrong = await page.GotoAsync("/console/kpis?period=0001");
         Assert.Equal(400, wrong!.Status);
         await Assertions.Expect(page.GetByTestId("refusal")).ToContainTextAsync("2000 to 2999");
-    }
-
-    private async Task<(string Id, IssuedCredential Credential)> PartnerAsync(string name)
-    {
-        var partnerId = await platform.CreatePartnerAsync(PlatformFactory.PartnerBody(name: $"{name} {Guid.NewGuid().ToString("N")[..6]}", tier: "advanced", qualified: true));
-        return (partnerId, await platform.IssueCredentialAsync(partnerId, "live"));
-    }
-
-    /// <summary>Ordered with a fresh token (the clock jumps a month), confirmed, shipped and delivered now.</summary>
-    private async Task DeliverAsync((string Id, IssuedCredential Credential) partner, string sku, int units)
-    {
-        var client = platform.ClientWithToken(await platform.TokenAsync(partner.Credential.ClientId, partner.Credential.Secret));
-        var order = await (await client.PostOrderAsync(CommerceSetup.OrderBody("PO-" + Guid.NewGuid().ToString("N")[..12], (sku, units)))).ReadJsonAsync(HttpStatusCode.Created);
-        var id = order["id"]!.GetValue<string>();
-        await (await platform.AdminMoveAsync(id, "confirm")).ReadJsonAsync(HttpStatusCode.OK);
-        await (await platform.AdminMoveAsync(id, "ship", new { carrier = "SF", trackingNumber = "SF1" })).ReadJsonAsync(HttpStatusCode.OK);
-        await (await platform.AdminMoveAsync(id, "deliver")).ReadJsonAsync(HttpStatusCode.OK);
     }
 }

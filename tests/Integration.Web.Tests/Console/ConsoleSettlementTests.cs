@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Integration.Api.Tests.Infrastructure;
@@ -89,6 +90,42 @@ public sealed class ConsoleSettlementTests(SettlementBrowserPlatform platform) :
         await Assertions.Expect(page.Locator($"tr[data-payout='{payoutId}']")).ToHaveAttributeAsync("data-status", "needs_attention");
         Assert.Equal(PayoutStatus.NeedsAttention, await platform.WithDbAsync(db => db.Visible<Payout>().Where(p => p.Id == payoutId).Select(p => p.Status).SingleAsync()));
         Assert.False(await platform.WithDbAsync(db => db.Visible<Statement>().AnyAsync(s => s.PartnerId == openPartner)));
+    }
+
+    [Fact]
+    public async Task Finance_records_what_a_partner_paid_of_its_amount_due_until_the_statement_is_settled()
+    {
+        var sku = await platform.CreateProductAsync(1646.08m);
+        await platform.SetBrandStockAsync(sku, 100, "live");
+        var partner = await platform.LivePartnerAsync("Owing");
+        await platform.DeliverAsync(partner, sku, 1);
+        var period = SettlementPeriod.Of(platform.Clock.GetUtcNow());
+        platform.Clock.SetUtcNow(period.End.AddHours(8));
+        var finance = await platform.ClientWithRoleAsync(InternalRole.Finance);
+        (await finance.PostAsJsonAsync("/admin/v1/settlements/close", new { period = period.ToString(), environment = "live", partnerId = partner.Id })).EnsureSuccessStatusCode();
+        var statement = await platform.WithDbAsync(db => db.Visible<Statement>().SingleAsync(s => s.PartnerId == partner.Id));
+        Assert.True(statement.AmountDue > 100m, $"the partner owes {statement.AmountDue}");
+        var due = statement.AmountDue.ToString("N2", CultureInfo.GetCultureInfo("en-US")) + " CNY";
+        var (page, _) = await platform.SignedInAsync("finance");
+
+        await page.GotoAsync($"/console/settlement?status=any&statement={statement.Id}");
+        await Assertions.Expect(page.GetByTestId("amount-due")).ToHaveTextAsync(due);
+        await page.Locator("input[name='amount']").FillAsync("100.00");
+        await page.GetByTestId("record-payment").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("done")).ToHaveTextAsync("The payment is recorded.");
+        await Assertions.Expect(page.GetByTestId("amount-received")).ToHaveTextAsync("100.00 CNY");
+        await Assertions.Expect(page.GetByTestId("statement-status")).ToHaveTextAsync("Closed");
+
+        await page.Locator("input[name='amount']").FillAsync(statement.AmountDue.ToString(CultureInfo.InvariantCulture)); // more than is left
+        await page.GetByTestId("record-payment").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("refusal")).ToContainTextAsync("still due");
+        await Assertions.Expect(page.GetByTestId("amount-received")).ToHaveTextAsync("100.00 CNY");
+
+        await page.Locator("input[name='amount']").FillAsync((statement.AmountDue - 100m).ToString(CultureInfo.InvariantCulture));
+        await page.GetByTestId("record-payment").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("statement-status")).ToHaveTextAsync("Settled");
+        await Assertions.Expect(page.GetByTestId("amount-received")).ToHaveTextAsync(due);
+        await Assertions.Expect(page.GetByTestId("record-payment")).ToHaveCountAsync(0);
     }
 
     /// <summary>
