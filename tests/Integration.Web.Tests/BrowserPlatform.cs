@@ -28,9 +28,18 @@ public partial class BrowserPlatform : PlatformFactory
 
     private IPlaywright? _playwright;
 
-    public BrowserPlatform()
+    public BrowserPlatform() : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Configuration on top of the tests' defaults (an outside system's address, say).</param>
+    protected BrowserPlatform(IReadOnlyDictionary<string, string> settings)
     {
         UseKestrel(0);
+        foreach (var (key, value) in settings)
+        {
+            Settings[key] = value;
+        }
     }
 
     public IBrowser Browser { get; private set; } = default!;

@@ -9,7 +9,7 @@ public static class KpiPeriodText
     public const string Message = "period is a month (2026-03), a quarter (2026-Q1) or a year (2026).";
 
     public static KpiPeriod Parse(string text, string field) =>
-        KpiPeriod.TryParse(text, out var period) && period.Start.Year is >= 2000 and <= 2999
+        KpiPeriod.TryParse(text, out var period) && period.IsSupported
             ? period
             : throw DomainException.Invalid(field, Message.Replace("period", field, StringComparison.Ordinal) + " Years run from 2000 to 2999.");
 }

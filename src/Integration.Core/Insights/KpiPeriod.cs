@@ -65,6 +65,9 @@ public sealed partial record KpiPeriod(KpiPeriodKind Kind, DateOnly Start)
         return true;
     }
 
+    /// <summary>Within the years the insights answer for, 2000 to 2999: a period's neighbours stay well inside the calendar.</summary>
+    public bool IsSupported => Start.Year is >= 2000 and <= 2999;
+
     public override string ToString() => Kind switch
     {
         KpiPeriodKind.Month => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),

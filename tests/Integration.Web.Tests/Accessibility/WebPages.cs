@@ -11,6 +11,7 @@ public static class WebPages
 
     public static readonly string[] Console =
     [
-        "/console", "/console/applications", "/console/disputes", "/console/live-credentials", "/console/audit",
+        "/console", "/console/applications", "/console/disputes", "/console/live-credentials", "/console/audit", "/console/settlement",
+        "/console/reminders", "/console/kpis",
     ];
 }
