@@ -11,6 +11,8 @@ public sealed class TextResourcesTests
         var english = Words("Text.resx");
         var chinese = Words("Text.zh-CN.resx");
 
+        // Names differing only in case are one resource at run time: one of the two words is silently lost.
+        Assert.Empty(english.Keys.GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
         Assert.Empty(english.Keys.Except(chinese.Keys));
         Assert.Empty(chinese.Keys.Except(english.Keys));
         Assert.DoesNotContain(english.Concat(chinese), word => string.IsNullOrWhiteSpace(word.Value));
