@@ -64,6 +64,10 @@ public partial class BrowserPlatform : PlatformFactory
     public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = 1280, Height = 800 } });
+        // CI runs these beside the API's suite on two cores; the first pages of a fresh PostgreSQL database were seen to take
+        // over Playwright's default 30 s there. A page that never comes still fails, a minute later.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -20,6 +20,37 @@ public sealed class TextResourcesTests
         Assert.All(english, word => Assert.Equal(Placeholders(word.Value), Placeholders(chinese[word.Key])));
     }
 
+    /// <summary>The words pages look up by an enum's value (<c>T["OrderStatus_" + SnakeCase.Of(status)]</c>): one for every value.</summary>
+    public static readonly TheoryData<string, Type, bool> ValueWords = new()
+    {
+        { "OrderStatus_", typeof(Core.Orders.OrderStatus), true },
+        { "CredentialStatus_", typeof(Core.Credentials.CredentialStatus), true },
+        { "WebhookStatus_", typeof(Core.Webhooks.WebhookStatus), true },
+        { "ApplicationStatus_", typeof(Core.Onboarding.ApplicationStatus), true },
+        { "CriterionVerdict_", typeof(Core.Onboarding.CriterionVerdict), true },
+        { "DocumentKind_", typeof(Core.Onboarding.DocumentKind), true },
+        { "Tier_", typeof(Core.Partners.PartnerTier), true },
+        { "CooperationMode_", typeof(Core.Partners.CooperationMode), true },
+        { "ReminderKind_", typeof(Core.Reminders.ReminderKind), true },
+        { "Criterion_", typeof(Core.Onboarding.QualificationCriterion), false },
+        { "StatementStatus_", typeof(Core.Settlement.StatementStatus), false },
+        { "PayoutStatus_", typeof(Core.Settlement.PayoutStatus), false },
+        { "DisputeStatus_", typeof(Core.Disputes.DisputeStatus), false },
+        { "TransferStatus_", typeof(Core.Inventory.TransferStatus), false },
+        { "PartnerRole_", typeof(Core.Partners.PartnerRole), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValueWords))]
+    public void Every_value_a_page_shows_has_its_words_in_both_languages(string prefix, Type values, bool snakeCase)
+    {
+        var english = Words("Text.resx");
+        var chinese = Words("Text.zh-CN.resx");
+        var keys = Enum.GetValues(values).Cast<Enum>().Select(value => prefix + (snakeCase ? Core.Common.SnakeCase.From(value.ToString()) : value.ToString())).ToList();
+
+        Assert.DoesNotContain(keys, key => !english.ContainsKey(key) || !chinese.ContainsKey(key));
+    }
+
     private static Dictionary<string, string> Words(string file) =>
         XDocument.Load(RepositoryFiles.PathOf("src", "Integration.Web", "Resources", file)).Root!.Elements("data")
             .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);

@@ -9,9 +9,11 @@ namespace Integration.Application.Hosting;
 /// background and outside any transaction of the request. A read on this instance first waits for the
 /// rows it recorded so far to land, so a caller sees its own calls at once; other instances see them
 /// within a batch. Rows that find the queue full are dropped and counted under <c>name</c> on
-/// <c>partner_platform.logs.dropped</c>.
+/// <c>partner_platform.logs.dropped</c>. With a <c>linger</c>, a batch smaller than its limit waits that long for more rows
+/// before it is written: a transaction per handful of rows costs more than the rows themselves.
 /// </summary>
-public abstract class BatchedRowWriter<TRow>(IServiceScopeFactory scopes, PlatformMetrics metrics, ILogger logger, string name, int? capacity = null) : BackgroundService
+public abstract class BatchedRowWriter<TRow>(
+    IServiceScopeFactory scopes, PlatformMetrics metrics, ILogger logger, string name, int? capacity = null, TimeSpan linger = default) : BackgroundService
     where TRow : class
 {
     private const int BatchSize = 500;
@@ -59,9 +61,11 @@ public abstract class BatchedRowWriter<TRow>(IServiceScopeFactory scopes, Platfo
         var batch = new List<(TRow Row, TaskCompletionSource Written)>();
         while (await _pending.Reader.WaitToReadAsync(stoppingToken))
         {
-            while (batch.Count < BatchSize && _pending.Reader.TryRead(out var item))
+            TakeInto(batch);
+            if (batch.Count < BatchSize && linger > TimeSpan.Zero)
             {
-                batch.Add(item);
+                await Task.Delay(linger, stoppingToken);
+                TakeInto(batch);
             }
             try
             {
@@ -77,6 +81,14 @@ public abstract class BatchedRowWriter<TRow>(IServiceScopeFactory scopes, Platfo
             Interlocked.Add(ref _pendingCount, -batch.Count);
             batch.ForEach(b => b.Written.TrySetResult());
             batch.Clear();
+        }
+    }
+
+    private void TakeInto(List<(TRow Row, TaskCompletionSource Written)> batch)
+    {
+        while (batch.Count < BatchSize && _pending.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
         }
     }
 }

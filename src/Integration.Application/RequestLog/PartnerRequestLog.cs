@@ -12,7 +12,7 @@ namespace Integration.Application.RequestLog;
 /// back by the partner that made it and, summarised by client software, by internal teams.
 /// </summary>
 public sealed class PartnerRequestLog(IServiceScopeFactory scopes, PlatformMetrics metrics, ILogger<PartnerRequestLog> logger)
-    : BatchedRowWriter<LoggedRequest>(scopes, metrics, logger, "request_log", capacity: 50_000)
+    : BatchedRowWriter<LoggedRequest>(scopes, metrics, logger, "request_log", capacity: 50_000, linger: TimeSpan.FromMilliseconds(100))
 {
     protected override string LostBatchMessage => "{Count} calls could not be written to the partners' request log";
 

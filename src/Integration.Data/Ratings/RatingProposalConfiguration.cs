@@ -15,7 +15,7 @@ internal sealed class RatingProposalConfiguration : IEntityTypeConfiguration<Rat
         builder.Property(p => p.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(p => p.Quarter).HasMaxLength(7);
         builder.Property(p => p.Basis).HasMaxLength(200);
-        builder.Property(p => p.DecidedBy).HasMaxLength(ContractLimits.Id);
+        builder.Property(p => p.DecidedBy).HasMaxLength(ContractLimits.Email); // an API client id, or a person's e-mail
         builder.Property(p => p.DecisionReason).HasMaxLength(ContractLimits.Note);
         builder.Property(p => p.Version).IsConcurrencyToken();
         // One proposal per partner and quarter: the quarter-end job and the on-demand endpoint may both run.

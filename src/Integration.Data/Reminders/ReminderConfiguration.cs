@@ -15,7 +15,7 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         builder.Property(r => r.PartnerId).HasMaxLength(ContractLimits.Id);
         builder.Property(r => r.SubjectId).HasMaxLength(ContractLimits.Id);
         builder.Property(r => r.Summary).HasMaxLength(300);
-        builder.Property(r => r.DoneBy).HasMaxLength(ContractLimits.Id);
+        builder.Property(r => r.DoneBy).HasMaxLength(ContractLimits.Email); // an API client id, or a person's e-mail
         // Makes queuing idempotent, also when two runs overlap after a lease ran out.
         builder.HasIndex(r => new { r.SubjectId, r.Kind, r.DueAt, r.Environment }).IsUnique().HasDatabaseName("ux_reminders_subject_kind_due");
         builder.HasIndex(r => new { r.State, r.DueAt });

@@ -7,6 +7,7 @@ public static class WebPages
     [
         "/portal", "/portal/orders", "/portal/statements", "/portal/inventory", "/portal/transfers", "/portal/credentials", "/portal/request-log",
         "/portal/webhooks", "/portal/sandbox", "/portal/disputes", "/portal/insights", "/portal/docs", "/portal/docs/getting-started", "/portal/onboarding",
+        "/portal/users",
     ];
 
     public static readonly string[] Console =

@@ -1814,7 +1814,7 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DecidedBy")
-                        .HasMaxLength(40)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionReason")
@@ -1883,7 +1883,7 @@ namespace Integration.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DoneBy")
-                        .HasMaxLength(40)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DueAt")
